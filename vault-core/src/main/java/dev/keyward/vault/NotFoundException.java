@@ -1,0 +1,18 @@
+package dev.keyward.vault;
+
+/** Something the user named does not exist. */
+public final class NotFoundException extends VaultException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+
+    public NotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public int exitCode() {
+        return 4;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.keyward.vault;
+
+/** Data on disk is damaged or was tampered with. */
+public final class VaultDamagedException extends VaultException {
+
+    public VaultDamagedException(String message) {
+        super(message);
+    }
+
+    public VaultDamagedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public int exitCode() {
+        return 5;
+    }
+}

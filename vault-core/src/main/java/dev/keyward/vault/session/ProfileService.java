@@ -1,0 +1,382 @@
+package dev.keyward.vault.session;
+
+import dev.keyward.vault.InvalidInputException;
+import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultException;
+import dev.keyward.vault.crypto.AesGcm;
+import dev.keyward.vault.crypto.Argon2Params;
+import dev.keyward.vault.crypto.Argon2idKdf;
+import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.crypto.RecoveryCode;
+import dev.keyward.vault.crypto.Wipe;
+import dev.keyward.vault.db.SchemaMigrations;
+import dev.keyward.vault.db.VaultDatabase;
+import dev.keyward.vault.io.AtomicFiles;
+import dev.keyward.vault.io.Timestamps;
+import dev.keyward.vault.profile.DataRoot;
+import dev.keyward.vault.profile.KeyWrapping;
+import dev.keyward.vault.profile.ProfileHeader;
+import dev.keyward.vault.profile.ProfileHeaderCodec;
+import dev.keyward.vault.profile.ProfileKeys;
+import dev.keyward.vault.profile.ProfileLocation;
+import dev.keyward.vault.profile.ProfileSummary;
+import dev.keyward.vault.provider.ProviderService;
+import dev.keyward.vault.settings.SettingsService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Creates, lists, unlocks, re-keys, verifies and deletes profiles in a data folder. Each
+ * profile is {@code profiles/<id>/profile.json} (the header) and {@code vault.db}.
+ */
+public final class ProfileService {
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,63}");
+    /** Passwords shorter than this are refused: Argon2id cannot save a four-letter password. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final DataRoot root;
+    private final Clock clock;
+    private final Argon2Params kdfParams;
+    private final String actor;
+
+    public ProfileService(DataRoot root, Clock clock, Argon2Params kdfParams, String actor) {
+        if (!kdfParams.meetsFloor()) {
+            throw new IllegalArgumentException("KDF parameters below the floor: " + kdfParams);
+        }
+        this.root = root;
+        this.clock = clock;
+        this.kdfParams = kdfParams;
+        this.actor = actor;
+    }
+
+    public DataRoot root() {
+        return root;
+    }
+
+    /** A new profile and its recovery code, which is shown once and then forgotten. */
+    public record Created(ProfileSummary profile, Password recoveryCode) {
+    }
+
+    public Created create(String name, Password password) {
+        validateName(name);
+        validatePassword(password);
+        if (findByName(name) != null) {
+            throw new InvalidInputException("A profile named '" + name + "' already exists; choose another name.");
+        }
+        String id = UUID.randomUUID().toString();
+        ProfileLocation location = new ProfileLocation(root.profileFolder(id));
+        byte[] pvk = AesGcm.randomBytes(32);
+        Password recovery = RecoveryCode.generate();
+        try (Password canonicalRecovery = RecoveryCode.normalize(recovery)) {
+            ProfileHeader unsealed = new ProfileHeader(ProfileHeader.FORMAT_VERSION, id, name, Timestamps.now(clock),
+                    kdfParams, AesGcm.randomBytes(Argon2idKdf.SALT_BYTES), new byte[0],
+                    AesGcm.randomBytes(Argon2idKdf.SALT_BYTES), new byte[0]);
+            ProfileHeader header = new ProfileHeader(unsealed.formatVersion(), id, name, unsealed.createdAt(), kdfParams,
+                    unsealed.passwordSalt(), KeyWrapping.wrapForHeader(pvk, password, unsealed, ProfileHeader.Unlocker.PASSWORD),
+                    unsealed.recoverySalt(), KeyWrapping.wrapForHeader(pvk, canonicalRecovery, unsealed, ProfileHeader.Unlocker.RECOVERY_CODE));
+            Files.createDirectories(location.folder());
+            AtomicFiles.restrictFolderToOwner(location.folder());
+            // The vault first, the header last: a folder without a header is an unfinished
+            // creation and is ignored (and cleaned up) rather than half a profile.
+            try (ProfileKeys keys = new ProfileKeys(pvk.clone());
+                 VaultDatabase db = VaultDatabase.open(location.vaultFile(), keys::sqlcipherRawKey)) {
+                SchemaMigrations.migrate(db);
+                String now = Timestamps.now(clock);
+                db.write(c -> {
+                    SettingsService.createDefaults(c, id, now);
+                    ProviderService.seedFromCatalog(c, id, now);
+                    return null;
+                });
+            }
+            AtomicFiles.restrictToOwner(location.vaultFile());
+            AtomicFiles.write(location.headerFile(), ProfileHeaderCodec.encode(header));
+            ProfileSummary summary = new ProfileSummary(id, name, header.createdAt(), location, null);
+            try (VaultSession session = open(summary, header, pvk.clone())) {
+                session.database().write(c -> {
+                    session.audit().record(c, "profile", "create", "profile", id, Map.of("name", name));
+                    return null;
+                });
+            }
+            return new Created(summary, recovery);
+        } catch (IOException e) {
+            recovery.destroy();
+            deleteQuietly(location.folder());
+            throw new OperationFailedException("Could not create the profile folder " + location.folder()
+                    + " (" + e.getClass().getSimpleName() + "). Check that the data folder is writable.", e);
+        } catch (RuntimeException e) {
+            recovery.destroy();
+            deleteQuietly(location.folder());
+            throw e;
+        } finally {
+            Wipe.bytes(pvk);
+        }
+    }
+
+    /** Every profile in the data folder, damaged ones included (with the reason). */
+    public List<ProfileSummary> list() {
+        Path folder = root.profilesFolder();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<ProfileSummary> out = new ArrayList<>();
+        try (Stream<Path> children = Files.list(folder)) {
+            for (Path dir : children.filter(Files::isDirectory).toList()) {
+                ProfileLocation location = new ProfileLocation(dir);
+                if (!Files.exists(location.headerFile())) {
+                    continue; // an unfinished creation
+                }
+                try {
+                    ProfileHeader h = readHeader(location);
+                    out.add(new ProfileSummary(h.profileId(), h.profileName(), h.createdAt(), location, null));
+                } catch (VaultDamagedException e) {
+                    String id = dir.getFileName().toString();
+                    out.add(new ProfileSummary(id, id, null, location, e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not read the profiles folder " + folder + ".", e);
+        }
+        out.sort(Comparator.comparing(p -> p.name().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /** The profile named (or with the id) {@code nameOrId}; when null, the only profile there is. */
+    public ProfileSummary resolve(String nameOrId) {
+        List<ProfileSummary> all = list();
+        if (nameOrId == null) {
+            if (all.size() == 1) {
+                return all.get(0);
+            }
+            throw all.isEmpty()
+                    ? new NotFoundException("There is no profile yet. Create one with 'keyward profile create NAME'.")
+                    : new InvalidInputException("There are " + all.size() + " profiles; name one with --profile NAME "
+                    + "(or KEYWARD_PROFILE). 'keyward profile list' shows them.");
+        }
+        ProfileSummary byName = findByName(nameOrId);
+        if (byName != null) {
+            return byName;
+        }
+        return all.stream().filter(p -> p.id().equals(nameOrId)).findFirst().orElseThrow(() ->
+                new NotFoundException("No profile named '" + nameOrId + "'. 'keyward profile list' shows the profiles."));
+    }
+
+    /** Unlocks with the password: KDF, unwrap, open and migrate. */
+    public VaultSession unlock(ProfileSummary profile, Password password) {
+        ProfileHeader header = readHeaderOf(profile);
+        byte[] pvk = KeyWrapping.unwrap(header, password, ProfileHeader.Unlocker.PASSWORD);
+        return open(profile, header, pvk);
+    }
+
+    /** The raw key-derivation step alone (for the unlock benchmark and the UI's progress). */
+    public byte[] unwrapKey(ProfileSummary profile, Password password) {
+        return KeyWrapping.unwrap(readHeaderOf(profile), password, ProfileHeader.Unlocker.PASSWORD);
+    }
+
+    /** Opens the vault with an already unwrapped PVK (taken over by the session). */
+    public VaultSession open(ProfileSummary profile, byte[] pvk) {
+        return open(profile, readHeaderOf(profile), pvk);
+    }
+
+    private VaultSession open(ProfileSummary profile, ProfileHeader header, byte[] pvk) {
+        ProfileKeys keys = new ProfileKeys(pvk);
+        Path vault = profile.location().vaultFile();
+        if (!Files.exists(vault)) {
+            keys.close();
+            throw new VaultDamagedException("The vault file of profile '" + header.profileName() + "' is missing ("
+                    + vault + "). Restore it from a backup (keyward backup restore FILE).");
+        }
+        VaultDatabase db = null;
+        try {
+            db = VaultDatabase.open(vault, keys::sqlcipherRawKey);
+            SchemaMigrations.migrate(db);
+            return new VaultSession(new ProfileSummary(header.profileId(), header.profileName(), header.createdAt(),
+                    profile.location(), null), keys, db, clock, actor);
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            keys.close();
+            throw e instanceof org.flywaydb.core.api.FlywayException
+                    ? new VaultDamagedException("The vault's schema could not be brought up to date; it may be damaged. "
+                    + "Run 'keyward profile verify' or restore from a backup.", e)
+                    : e;
+        }
+    }
+
+    /** Re-wraps the PVK under a new password; the vault itself is untouched. */
+    public void changePassword(ProfileSummary profile, Password current, Password next) {
+        validatePassword(next);
+        ProfileHeader header = readHeaderOf(profile);
+        byte[] pvk = KeyWrapping.unwrap(header, current, ProfileHeader.Unlocker.PASSWORD);
+        rewrap(profile, header, pvk, next, "passwd");
+    }
+
+    /** Sets a new password using the recovery code. */
+    public void recover(ProfileSummary profile, Password recoveryCode, Password next) {
+        validatePassword(next);
+        ProfileHeader header = readHeaderOf(profile);
+        try (Password canonical = RecoveryCode.normalize(recoveryCode)) {
+            if (canonical == null) {
+                throw new InvalidInputException("That is not a recovery code: it has 32 letters and digits, "
+                        + "usually written in groups of four.");
+            }
+            byte[] pvk = KeyWrapping.unwrap(header, canonical, ProfileHeader.Unlocker.RECOVERY_CODE);
+            rewrap(profile, header, pvk, next, "recover");
+        }
+    }
+
+    private void rewrap(ProfileSummary profile, ProfileHeader header, byte[] pvk, Password next, String action) {
+        try {
+            byte[] salt = AesGcm.randomBytes(Argon2idKdf.SALT_BYTES);
+            ProfileHeader withSalt = header.withPasswordWrap(salt, new byte[0]);
+            ProfileHeader updated = header.withPasswordWrap(salt,
+                    KeyWrapping.wrapForHeader(pvk, next, withSalt, ProfileHeader.Unlocker.PASSWORD));
+            AtomicFiles.write(profile.location().headerFile(), ProfileHeaderCodec.encode(updated));
+            try (VaultSession session = open(profile, updated, pvk.clone())) {
+                session.database().write(c -> {
+                    session.audit().record(c, "profile", action, "profile", header.profileId(), Map.of());
+                    return null;
+                });
+            }
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not write the new profile header; the old password still works.", e);
+        } finally {
+            Wipe.bytes(pvk);
+        }
+    }
+
+    /** Result of {@link #verify}. */
+    public record VerifyReport(String profileName, long pages, long secrets, List<String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Reads every page of the vault (SQLCipher checks each page's HMAC on read) and runs
+     * {@code PRAGMA integrity_check}; also decrypts every stored secret value.
+     */
+    public VerifyReport verify(ProfileSummary profile, Password password) {
+        try (VaultSession session = unlock(profile, password)) {
+            List<String> problems = new ArrayList<>();
+            long[] pages = new long[1];
+            session.database().read(c -> {
+                try (Statement s = c.createStatement()) {
+                    try (ResultSet rs = s.executeQuery("PRAGMA page_count")) {
+                        rs.next();
+                        pages[0] = rs.getLong(1);
+                    }
+                    try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                        while (rs.next()) {
+                            if (!"ok".equals(rs.getString(1))) {
+                                problems.add(rs.getString(1));
+                            }
+                        }
+                    }
+                    // Reading every row of every table makes SQLCipher authenticate each page it holds.
+                    List<String> tables = new ArrayList<>();
+                    try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+                        while (rs.next()) {
+                            tables.add(rs.getString(1));
+                        }
+                    }
+                    for (String table : tables) {
+                        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+                            int columns = rs.getMetaData().getColumnCount();
+                            while (rs.next()) {
+                                for (int i = 1; i <= columns; i++) {
+                                    rs.getObject(i);
+                                }
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+            long secrets = session.secrets().allValuesForRedaction().stream().peek(Wipe::chars).count();
+            session.database().write(c -> {
+                session.audit().record(c, "profile", "verify", "profile", session.profileId(),
+                        Map.of("pages", pages[0], "problems", problems.size()));
+                return null;
+            });
+            return new VerifyReport(profile.name(), pages[0], secrets, problems);
+        }
+    }
+
+    /** Deletes the profile's folder: header, vault, backups kept inside it and debug files. */
+    public void delete(ProfileSummary profile) {
+        try {
+            deleteRecursively(profile.location().folder());
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not delete every file of profile '" + profile.name()
+                    + "' in " + profile.location().folder() + "; remove the folder by hand.", e);
+        }
+    }
+
+    public ProfileHeader readHeaderOf(ProfileSummary profile) {
+        return readHeader(profile.location());
+    }
+
+    static ProfileHeader readHeader(ProfileLocation location) {
+        try {
+            return ProfileHeaderCodec.decode(Files.readAllBytes(location.headerFile()), "(" + location.headerFile() + ")");
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("The profile header " + location.headerFile() + " does not exist.");
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not read " + location.headerFile() + ".", e);
+        }
+    }
+
+    private ProfileSummary findByName(String name) {
+        return list().stream().filter(p -> !p.isDamaged() && p.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    static void validateName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidInputException("'" + (name == null ? "" : name) + "' is not a valid profile name: "
+                    + "use 1 to 64 letters, digits, spaces and _ . -, starting with a letter or digit.");
+        }
+    }
+
+    static void validatePassword(Password password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("The password must have at least " + MIN_PASSWORD_LENGTH
+                    + " characters; nothing was changed.");
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            deleteRecursively(folder);
+        } catch (IOException | VaultException ignored) {
+            // Best effort: an unfinished profile folder without a header is ignored by list().
+        }
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.keyward.vault.session;
+
+import dev.keyward.vault.audit.AuditLog;
+import dev.keyward.vault.db.SchemaMigrations;
+import dev.keyward.vault.db.VaultDatabase;
+import dev.keyward.vault.io.Timestamps;
+import dev.keyward.vault.profile.ProfileKeys;
+import dev.keyward.vault.profile.ProfileLocation;
+import dev.keyward.vault.profile.ProfileSummary;
+import dev.keyward.vault.projects.ProjectService;
+import dev.keyward.vault.provider.ProviderService;
+import dev.keyward.vault.redact.Redactor;
+import dev.keyward.vault.secrets.SecretService;
+import dev.keyward.vault.settings.SettingsService;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * An unlocked profile: its open database, its keys and the services that work on them. Closing
+ * the session ("lock and stop") closes the database and wipes every key it holds.
+ */
+public final class VaultSession implements AutoCloseable {
+
+    private final ProfileSummary profile;
+    private final ProfileKeys keys;
+    private final VaultDatabase database;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Redactor redactor;
+    private final SecretService secrets;
+    private final ProviderService providers;
+    private final ProjectService projects;
+    private final SettingsService settings;
+    private volatile Boolean automationEnabled;
+
+    VaultSession(ProfileSummary profile, ProfileKeys keys, VaultDatabase database, Clock clock, String actor) {
+        this.profile = profile;
+        this.keys = keys;
+        this.database = database;
+        this.clock = clock;
+        this.audit = new AuditLog(profile.id(), clock, actor);
+        this.secrets = new SecretService(this);
+        this.providers = new ProviderService(this);
+        this.projects = new ProjectService(this);
+        this.settings = new SettingsService(this);
+        this.redactor = new Redactor(secrets::allValuesForRedaction);
+    }
+
+    public String profileId() {
+        return profile.id();
+    }
+
+    public ProfileSummary profile() {
+        return profile;
+    }
+
+    public ProfileLocation location() {
+        return profile.location();
+    }
+
+    public ProfileKeys keys() {
+        return keys;
+    }
+
+    public VaultDatabase database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public SecretService secrets() {
+        return secrets;
+    }
+
+    public ProviderService providers() {
+        return providers;
+    }
+
+    public ProjectService projects() {
+        return projects;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public boolean automationEnabled() {
+        Boolean known = automationEnabled;
+        if (known == null) {
+            known = SchemaMigrations.isAutomationEnabled(database);
+            automationEnabled = known;
+        }
+        return known;
+    }
+
+    /** Applies the automation schema (seed 002) the first time any automation feature is used. */
+    public synchronized void enableAutomation() {
+        if (automationEnabled()) {
+            return;
+        }
+        SchemaMigrations.enableAutomation(database);
+        database.write(c -> {
+            ProviderService.seedAutomationColumns(c, profileId());
+            audit.record(c, "automation", "enable", "profile", profileId(), Map.of("schema", "automation"));
+            return null;
+        });
+        automationEnabled = true;
+    }
+
+    public String now() {
+        return Timestamps.now(clock);
+    }
+
+    public boolean isOpen() {
+        return !keys.isClosed();
+    }
+
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } finally {
+            redactor.wipe();
+            keys.close();
+        }
+    }
+}
