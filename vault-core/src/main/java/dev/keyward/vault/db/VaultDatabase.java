@@ -144,6 +144,25 @@ public final class VaultDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The encrypted bytes of the whole vault as one consistent copy: the WAL is folded in and
+     * writers wait while the file is read. The bytes stay SQLCipher-encrypted.
+     */
+    public byte[] encryptedSnapshot() {
+        ensureOpen();
+        writeLock.lock();
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        } catch (java.io.IOException e) {
+            throw new OperationFailedException("Could not read the vault file " + file + " for a backup.", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {

@@ -1,0 +1,81 @@
+package dev.keyward.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.keyward.vault.crypto.Argon2Params;
+import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.profile.DataRoot;
+import dev.keyward.vault.profile.ProfileSummary;
+import dev.keyward.vault.session.ProfileService;
+import dev.keyward.vault.session.VaultSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keyward}: global options, and the subcommand groups. */
+@Command(name = "keyward", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Keyward keeps your API keys in an encrypted local vault and injects them into programs.",
+        subcommands = {
+                ProfileCommands.class, SecretCommands.class, ProjectCommands.class, EnvCommands.class,
+                RunCommand.class, SettingsCommands.class, ProviderCommands.class, BackupCommands.class,
+                AuditCommands.class, AutomationCommands.class
+        })
+public final class KeywardCommand implements Runnable {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: $KEYWARD_HOME, else the OS data folder).")
+    Path dataDir;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Profile to use (default: $KEYWARD_PROFILE, else the only one).")
+    String profile;
+
+    private final Terminal terminal;
+    private final Argon2Params kdfParams;
+
+    public KeywardCommand(Terminal terminal, Argon2Params kdfParams) {
+        this.terminal = terminal;
+        this.kdfParams = kdfParams;
+    }
+
+    @Override
+    public void run() {
+        throw new CliUsageException("Name a command; 'keyward --help' lists them.");
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    DataRoot root() {
+        return DataRoot.resolve(dataDir, terminal.env());
+    }
+
+    ProfileService profiles() {
+        return new ProfileService(root(), Clock.systemUTC(), kdfParams, "cli");
+    }
+
+    /** The profile named by --profile / KEYWARD_PROFILE, or the only one. */
+    ProfileSummary selectedProfile() {
+        String name = profile != null ? profile : terminal.env().get("KEYWARD_PROFILE");
+        return profiles().resolve(name == null || name.isBlank() ? null : name);
+    }
+
+    /** Unlocks the selected profile with KEYWARD_PASSWORD, stdin or a prompt. */
+    VaultSession unlock(boolean passwordFromStdin) {
+        ProfileSummary selected = selectedProfile();
+        try (Password password = terminal.secret("KEYWARD_PASSWORD", passwordFromStdin,
+                "Password for " + selected.name(), false)) {
+            return profiles().unlock(selected, password);
+        }
+    }
+
+    void printJson(Object value) {
+        try {
+            terminal.out().println(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.keyward.app.cli;
+
+import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.crypto.Wipe;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The CLI's streams, environment and prompts. Secrets read from stdin, the environment or the
+ * console become wipeable {@code char[]}; stdin is read line by line as bytes, never as Strings.
+ */
+public final class Terminal {
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final java.io.Console console;
+
+    public Terminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, java.io.Console console) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.console = console;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public boolean interactive() {
+        return console != null;
+    }
+
+    /**
+     * A secret from {@code envVar} if set, else the next stdin line when {@code fromStdin}, else a
+     * console prompt ({@code confirm}: asked twice). Errors when none of them can answer.
+     */
+    public Password secret(String envVar, boolean fromStdin, String prompt, boolean confirm) {
+        String fromEnv = env.get(envVar);
+        if (fromEnv != null) {
+            return Password.adopt(fromEnv.toCharArray());
+        }
+        if (fromStdin) {
+            char[] line = readLine();
+            if (line == null) {
+                throw new CliUsageException("Standard input ended before the " + prompt.toLowerCase() + " was given.");
+            }
+            return Password.adopt(line);
+        }
+        if (console == null) {
+            throw new CliUsageException("No " + prompt.toLowerCase() + " given and no terminal to ask on: set "
+                    + envVar + " or pass --password-stdin.");
+        }
+        char[] first = console.readPassword("%s: ", prompt);
+        if (first == null) {
+            throw new CliUsageException("No " + prompt.toLowerCase() + " was entered.");
+        }
+        if (confirm) {
+            char[] second = console.readPassword("%s (again): ", prompt);
+            boolean same = second != null && Arrays.equals(first, second);
+            Wipe.chars(second);
+            if (!same) {
+                Wipe.chars(first);
+                throw new CliUsageException("The two entries did not match; nothing was changed.");
+            }
+        }
+        return Password.adopt(first);
+    }
+
+    /** A secret value: all of stdin (one trailing newline dropped) or a console prompt. */
+    public char[] value(boolean fromStdin, String prompt) {
+        if (fromStdin) {
+            char[] all = readAll();
+            if (all.length == 0) {
+                throw new CliUsageException("Standard input was empty; no value was given.");
+            }
+            return all;
+        }
+        if (console == null) {
+            throw new CliUsageException("No value given and no terminal to ask on: pipe it in with --value-stdin.");
+        }
+        char[] value = console.readPassword("%s: ", prompt);
+        if (value == null || value.length == 0) {
+            throw new CliUsageException("No value was entered; nothing was changed.");
+        }
+        return value;
+    }
+
+    /** A yes/no question on the console; false when there is no console to ask on. */
+    public boolean confirm(String question) {
+        if (console == null) {
+            return false;
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    /** One line of stdin without its line ending, or null at the end. */
+    public char[] readLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            int b;
+            boolean any = false;
+            while ((b = in.read()) != -1) {
+                any = true;
+                if (b == '\n') {
+                    break;
+                }
+                bytes.write(b);
+            }
+            if (!any) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new CliUsageException("Could not read standard input.");
+        }
+        byte[] raw = bytes.toByteArray();
+        int length = raw.length > 0 && raw[raw.length - 1] == '\r' ? raw.length - 1 : raw.length;
+        return decode(raw, length);
+    }
+
+    /** The rest of stdin, with one trailing line ending removed. */
+    public char[] readAll() {
+        byte[] raw;
+        try {
+            raw = in.readAllBytes();
+        } catch (IOException e) {
+            throw new CliUsageException("Could not read standard input.");
+        }
+        int length = raw.length;
+        if (length > 0 && raw[length - 1] == '\n') {
+            length--;
+            if (length > 0 && raw[length - 1] == '\r') {
+                length--;
+            }
+        }
+        return decode(raw, length);
+    }
+
+    /** Text for files the user names (e.g. a .env file): read as bytes, decoded to char[]. */
+    public static char[] decode(byte[] raw, int length) {
+        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(raw, 0, length));
+        char[] out = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
+        Arrays.fill(chars.array(), '\0');
+        Wipe.bytes(raw);
+        return out;
+    }
+}
