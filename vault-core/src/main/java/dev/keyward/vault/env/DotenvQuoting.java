@@ -1,0 +1,93 @@
+package dev.keyward.vault.env;
+
+import java.util.Optional;
+
+/**
+ * The ways a value can be written in a {@code .env} file so that dotenv (and {@link DotenvParser})
+ * reads back exactly that value, tried in the order declared here.
+ *
+ * <p>dotenv has no escape for a backslash or for the quote character itself, so each style has
+ * values it cannot carry; {@link #blocker(String)} says which and why.
+ */
+public enum DotenvQuoting {
+
+    /** {@code KEY=value}: plain text without {@code #}, line breaks or outer white space. */
+    UNQUOTED('\0'),
+    /** {@code KEY="..."}: line feed and carriage return written as {@code \n} and {@code \r}. */
+    DOUBLE_QUOTES('"'),
+    /** {@code KEY='...'}: taken literally; line feeds are written as real line breaks. */
+    SINGLE_QUOTES('\''),
+    /** {@code KEY=`...`}: taken literally; line feeds are written as real line breaks. */
+    BACKTICKS('`');
+
+    private final char quote;
+
+    DotenvQuoting(char quote) {
+        this.quote = quote;
+    }
+
+    /** The first style that can carry {@code value}, or empty when none can. */
+    public static Optional<DotenvQuoting> choose(String value) {
+        for (DotenvQuoting style : values()) {
+            if (style.blocker(value).isEmpty()) {
+                return Optional.of(style);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why this style cannot carry {@code value} (a phrase that never quotes the value), or empty
+     * when it can.
+     */
+    public Optional<String> blocker(String value) {
+        if (this == UNQUOTED) {
+            return unquotedBlocker(value);
+        }
+        if (value.indexOf(quote) >= 0) {
+            return Optional.of("the value contains " + quote + " itself");
+        }
+        if (value.endsWith("\\")) {
+            // A backslash right before the closing quote lets dotenv run on to a later quote.
+            return Optional.of("the value ends with a backslash");
+        }
+        if (this == DOUBLE_QUOTES) {
+            if (value.contains("\\n") || value.contains("\\r")) {
+                return Optional.of("the value contains a backslash followed by n or r, which dotenv"
+                        + " would turn into a line break");
+            }
+        } else if (value.indexOf('\r') >= 0) {
+            return Optional.of("the value contains a carriage return, which only double quotes can"
+                    + " carry");
+        }
+        return Optional.empty();
+    }
+
+    /** Renders {@code value} in this style; call only when {@link #blocker} is empty. */
+    String render(String value) {
+        return switch (this) {
+            case UNQUOTED -> value;
+            case DOUBLE_QUOTES -> '"' + value.replace("\n", "\\n").replace("\r", "\\r") + '"';
+            case SINGLE_QUOTES, BACKTICKS -> quote + value + quote;
+        };
+    }
+
+    private static Optional<String> unquotedBlocker(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (JsWhitespace.is(value.charAt(0)) || JsWhitespace.is(value.charAt(value.length() - 1))) {
+            return Optional.of("the value starts or ends with white space");
+        }
+        if (DotenvScanner.isQuote(value.charAt(0))) {
+            return Optional.of("the value starts with a quote");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '#' || c == '\n' || c == '\r' || JsWhitespace.isUnicodeLineSeparator(c)) {
+                return Optional.of("the value contains #, a line break or a line separator");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.keyward.vault.env;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a line-break-normalized {@code .env} text record by record; the rules it follows are
+ * described on {@link DotenvParser}.
+ */
+final class DotenvScanner {
+
+    private final String src;
+    /** Start of the line being read. */
+    private int pos;
+    /** 1-based number of the line that starts at {@link #pos}. */
+    private int line = 1;
+
+    DotenvScanner(String normalizedText) {
+        this.src = normalizedText;
+    }
+
+    List<DotenvEntry> scan() throws DotenvSyntaxException {
+        // LinkedHashMap.put on an existing key keeps its first position, as a JavaScript object does.
+        Map<String, DotenvEntry> byKey = new LinkedHashMap<>();
+        while (pos <= src.length()) {
+            int recordEnd = readRecord(byKey);
+            line += 1 + countLineFeeds(pos, recordEnd);
+            pos = recordEnd + 1;
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** Reads the record starting at {@link #pos}; returns the index of the LF (or end) it ends at. */
+    private int readRecord(Map<String, DotenvEntry> byKey) throws DotenvSyntaxException {
+        int lineEnd = lineEnd(pos);
+        int i = skipBlank(pos, lineEnd);
+        if (i == lineEnd || src.charAt(i) == '#') {
+            refuseLineSeparators(pos, lineEnd, line);
+            return lineEnd;
+        }
+        if (!isKeyChar(src.charAt(i))) {
+            refuseLineSeparators(pos, lineEnd, line);
+            throw refusal(isQuote(src.charAt(i))
+                    ? "the line starts with a quote instead of a key; if it is meant as the value of"
+                            + " the line above, move it after that line's ="
+                    : "expected a key (letters A-Z or a-z, digits, _, . or -) at the start of the line");
+        }
+        int keyStart = i;
+        int keyEnd = keyEnd(i, lineEnd);
+        if (keyEnd - keyStart == 6 && src.startsWith("export", keyStart)
+                && keyEnd < lineEnd && JsWhitespace.isBlank(src.charAt(keyEnd))) {
+            int next = skipBlank(keyEnd, lineEnd);
+            if (next < lineEnd && isKeyChar(src.charAt(next))) {
+                keyStart = next;
+                keyEnd = keyEnd(next, lineEnd);
+            }
+        }
+        int valueStart = separatorEnd(keyEnd, lineEnd);
+        String key = src.substring(keyStart, keyEnd);
+        if (key.equals("__proto__")) {
+            throw refusal("the key __proto__ is dropped by dotenv (it is a JavaScript built-in); rename it");
+        }
+        int v = skipBlank(valueStart, lineEnd);
+        if (v < lineEnd && isQuote(src.charAt(v))) {
+            return readQuoted(key, v, lineEnd, byKey);
+        }
+        refuseLineSeparators(pos, lineEnd, line);
+        String value = v == lineEnd ? "" : unquotedText(v, lineEnd);
+        byKey.put(key, new DotenvEntry(key, value, line));
+        return lineEnd;
+    }
+
+    /** Checks what follows the key and returns where the value part begins. */
+    private int separatorEnd(int keyEnd, int lineEnd) throws DotenvSyntaxException {
+        int j = skipBlank(keyEnd, lineEnd);
+        if (j < lineEnd && src.charAt(j) == '=') {
+            return j + 1;
+        }
+        if (keyEnd < lineEnd && src.charAt(keyEnd) == ':') {
+            if (keyEnd + 1 < lineEnd && JsWhitespace.isBlank(src.charAt(keyEnd + 1))) {
+                return keyEnd + 1;
+            }
+            throw refusal(keyEnd + 1 == lineEnd
+                    ? "the key is followed by ':' and nothing else, so dotenv would take the next line"
+                            + " as its value; write KEY= for an empty value"
+                    : "a ':' after the key must be followed by a space (KEY: value); or use KEY=value");
+        }
+        int equals = src.indexOf('=', keyEnd);
+        if (equals >= 0 && equals < lineEnd) {
+            throw refusal("the key before '=' contains a character dotenv does not accept; keys may"
+                    + " only use letters A-Z and a-z, digits, _, . and -");
+        }
+        throw refusal("there is no '=' between a key and a value");
+    }
+
+    private int readQuoted(String key, int open, int lineEnd, Map<String, DotenvEntry> byKey)
+            throws DotenvSyntaxException {
+        refuseLineSeparators(pos, open, line);
+        char quote = src.charAt(open);
+        List<Integer> candidates = closingCandidates(open, quote);
+        // dotenv's pattern tries the farthest possible closing quote first.
+        for (int c = candidates.size() - 1; c >= 0; c--) {
+            int close = candidates.get(c);
+            int closeLineEnd = lineEnd(close);
+            if (onlyBlankOrComment(close + 1, closeLineEnd)) {
+                refuseLineSeparators(close + 1, closeLineEnd, line + countLineFeeds(open, close));
+                String content = src.substring(open + 1, close);
+                byKey.put(key, new DotenvEntry(key, quote == '"' ? expandEscapes(content) : content, line));
+                return closeLineEnd;
+            }
+        }
+        // No closing quote works: dotenv falls back to reading the line as an unquoted value.
+        refuseLineSeparators(pos, lineEnd, line);
+        String text = unquotedText(open, lineEnd);
+        if (text.length() >= 2 && text.charAt(text.length() - 1) == quote) {
+            String inner = text.substring(1, text.length() - 1);
+            byKey.put(key, new DotenvEntry(key, quote == '"' ? expandEscapes(inner) : inner, line));
+            return lineEnd;
+        }
+        throw unclosed(quote, open, candidates);
+    }
+
+    /**
+     * Quotes that may close the value opened at {@code open}: each quote preceded by a backslash,
+     * up to and including the first one that is not.
+     */
+    private List<Integer> closingCandidates(int open, char quote) {
+        List<Integer> found = new ArrayList<>();
+        int from = open + 1;
+        int at;
+        while ((at = src.indexOf(quote, from)) >= 0) {
+            found.add(at);
+            boolean escaped = at - 1 > open && src.charAt(at - 1) == '\\';
+            if (!escaped) {
+                break;
+            }
+            from = at + 1;
+        }
+        return found;
+    }
+
+    private DotenvSyntaxException unclosed(char quote, int open, List<Integer> candidates) {
+        int last = candidates.isEmpty() ? -1 : candidates.get(candidates.size() - 1);
+        boolean closedSomewhere = last >= 0 && !(last - 1 > open && src.charAt(last - 1) == '\\');
+        if (!closedSomewhere) {
+            return refusal("the value opened with " + quote + " is never closed");
+        }
+        int closeLine = line + countLineFeeds(open, last);
+        if (closeLine == line) {
+            return refusal("text follows the closing " + quote + " of the value, so dotenv would keep"
+                    + " the quotes as part of it; remove that text or put # before a comment");
+        }
+        return refusal("the value opened with " + quote + " is closed only on line " + closeLine
+                + " and text follows that quote, so dotenv would keep the opening quote in the value;"
+                + " check for a missing closing quote");
+    }
+
+    /** dotenv turns the two characters {@code \n} and {@code \r} into LF and CR in double quotes. */
+    private static String expandEscapes(String content) {
+        if (content.indexOf('\\') < 0) {
+            return content;
+        }
+        StringBuilder out = new StringBuilder(content.length());
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            char next = i + 1 < content.length() ? content.charAt(i + 1) : 0;
+            if (c == '\\' && (next == 'n' || next == 'r')) {
+                out.append(next == 'n' ? '\n' : '\r');
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text from {@code from} up to the first {@code #} or the line end, trimmed. */
+    private String unquotedText(int from, int lineEnd) {
+        int hash = src.indexOf('#', from);
+        int end = hash >= 0 && hash < lineEnd ? hash : lineEnd;
+        return JsWhitespace.trim(src.substring(from, end));
+    }
+
+    private boolean onlyBlankOrComment(int from, int lineEnd) {
+        int i = skipBlank(from, lineEnd);
+        return i == lineEnd || src.charAt(i) == '#';
+    }
+
+    private void refuseLineSeparators(int from, int to, int lineNumber) throws DotenvSyntaxException {
+        for (int i = from; i < to; i++) {
+            if (JsWhitespace.isUnicodeLineSeparator(src.charAt(i))) {
+                throw new DotenvSyntaxException(lineNumber, "the line contains a Unicode line or"
+                        + " paragraph separator (U+2028/U+2029) outside quotes, which dotenv reads"
+                        + " inconsistently; remove it or put the value in quotes");
+            }
+        }
+    }
+
+    private DotenvSyntaxException refusal(String reason) {
+        return new DotenvSyntaxException(line, reason);
+    }
+
+    private int lineEnd(int from) {
+        int lf = src.indexOf('\n', from);
+        return lf < 0 ? src.length() : lf;
+    }
+
+    private int skipBlank(int from, int lineEnd) {
+        int i = from;
+        while (i < lineEnd && JsWhitespace.isBlank(src.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private int keyEnd(int from, int lineEnd) {
+        int i = from;
+        while (i < lineEnd && isKeyChar(src.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private int countLineFeeds(int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (src.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** dotenv's key characters: JavaScript's {@code \w} (ASCII only), dot and dash. */
+    static boolean isKeyChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '_' || c == '.' || c == '-';
+    }
+
+    static boolean isQuote(char c) {
+        return c == '\'' || c == '"' || c == '`';
+    }
+}

@@ -1,0 +1,81 @@
+package dev.keyward.vault.env;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.regex.Pattern;
+
+/**
+ * Renders keys and values as {@code .env} text that dotenv and {@link DotenvParser} read back to
+ * the same values, or refuses when that is impossible.
+ *
+ * <p>Each value is written unquoted when it is plain, else in double quotes (line breaks as
+ * {@code \n}), else in single quotes, else in backticks; see {@link DotenvQuoting}. Lines end with
+ * LF and the text ends with a line break.
+ */
+public final class DotenvWriter {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private DotenvWriter() {
+    }
+
+    /** Renders the entries in order; their line numbers are ignored. Keys must be distinct. */
+    public static String render(Collection<DotenvEntry> entries) throws UnrepresentableValueException {
+        SequencedMap<String, String> values = new LinkedHashMap<>();
+        for (DotenvEntry entry : entries) {
+            if (values.putIfAbsent(entry.key(), entry.value()) != null) {
+                throw new UnrepresentableValueException(entry.key(), "the key " + entry.key()
+                        + " appears twice; dotenv would keep only the last value");
+            }
+        }
+        return render(values);
+    }
+
+    /** Renders the map in its iteration order. */
+    public static String render(SequencedMap<String, String> values) throws UnrepresentableValueException {
+        StringBuilder out = new StringBuilder();
+        for (var entry : values.entrySet()) {
+            out.append(renderLine(entry.getKey(), entry.getValue())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** One {@code KEY=value} line without its line break. */
+    public static String renderLine(String key, String value) throws UnrepresentableValueException {
+        if (!KEY.matcher(key).matches() || key.equals("__proto__")) {
+            // The rejected key is not echoed: a malformed "key" is sometimes a pasted secret.
+            throw new UnrepresentableValueException(key, "a key cannot be written: dotenv keys may"
+                    + " only use letters A-Z and a-z, digits, _, . and -, and __proto__ is dropped by"
+                    + " dotenv");
+        }
+        Optional<DotenvQuoting> style = DotenvQuoting.choose(value);
+        if (style.isEmpty()) {
+            throw new UnrepresentableValueException(key, whyNot(key, value));
+        }
+        return key + '=' + style.get().render(value);
+    }
+
+    private static String whyNot(String key, String value) {
+        List<String> reasons = new ArrayList<>();
+        for (DotenvQuoting style : List.of(DotenvQuoting.DOUBLE_QUOTES, DotenvQuoting.SINGLE_QUOTES,
+                DotenvQuoting.BACKTICKS)) {
+            style.blocker(value).ifPresent(reason -> reasons.add(name(style) + ": " + reason));
+        }
+        return "the value of " + key + " cannot be written so that dotenv reads it back unchanged ("
+                + String.join("; ", reasons) + "); dotenv has no escape for these characters, so"
+                + " keep this value out of the .env file";
+    }
+
+    private static String name(DotenvQuoting style) {
+        return switch (style) {
+            case UNQUOTED -> "unquoted";
+            case DOUBLE_QUOTES -> "double quotes";
+            case SINGLE_QUOTES -> "single quotes";
+            case BACKTICKS -> "backticks";
+        };
+    }
+}
