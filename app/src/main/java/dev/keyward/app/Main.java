@@ -1,0 +1,53 @@
+package dev.keyward.app;
+
+import dev.keyward.app.cli.ErrorReport;
+import dev.keyward.app.cli.KeywardCommand;
+import dev.keyward.app.cli.Terminal;
+import dev.keyward.vault.crypto.Argon2Params;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Keyward's entry point: with a subcommand it is the CLI; without one it starts the desktop app.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]))) {
+            System.exit(Desktop.start(args));
+        }
+        // Unbuffered stdin: what 'run' does not read must still reach the child it starts.
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
+        int code = run(args, stdin, System.out, System.err, System.getenv(), System.console() != null ? System.console() : null,
+                Argon2Params.DEFAULT);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the CLI in this process and returns its exit code (tests call this directly). */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+                          java.io.Console console, Argon2Params kdfParams) {
+        Terminal terminal = new Terminal(in, out, err, env, console);
+        CommandLine cli = new CommandLine(new KeywardCommand(terminal, kdfParams));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReport.report(e, err));
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            err.println("keyward: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ErrorReport.USAGE;
+        });
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException e) {
+            return ErrorReport.report(e, err);
+        }
+    }
+}

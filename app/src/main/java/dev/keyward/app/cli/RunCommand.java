@@ -1,0 +1,79 @@
+package dev.keyward.app.cli;
+
+import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.crypto.Wipe;
+import dev.keyward.vault.secrets.SecretService;
+import dev.keyward.vault.session.VaultSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code keyward run --project P -- CMD ARGS...}: runs a program with the project's secrets in
+ * its environment. The program is executed directly (a shell only with --shell), values never
+ * appear on a command line, and the program's exit code becomes Keyward's.
+ */
+@Command(name = "run", description = "Run a program with a project's secrets as environment variables.")
+public final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    KeywardCommand root;
+
+    @Option(names = "--project", paramLabel = "P", required = true)
+    String project;
+
+    @Option(names = "--shell", description = "Run the command line through /bin/sh -c (cmd /c on Windows).")
+    boolean shell;
+
+    @Option(names = "--password-stdin", description = "Read the password from the first line of stdin "
+            + "(the rest of stdin goes to the program).")
+    boolean passwordStdin;
+
+    @Parameters(paramLabel = "CMD", arity = "1..*", description = "The program and its arguments, after --.")
+    List<String> command;
+
+    @Override
+    public Integer call() {
+        Map<String, char[]> env;
+        try (VaultSession session = root.unlock(passwordStdin)) {
+            env = session.projects().environment(project, SecretService.Purpose.INJECT);
+        }
+        ProcessBuilder builder = new ProcessBuilder(commandLine()).inheritIO();
+        env.forEach((name, value) -> builder.environment().put(name, new String(value)));
+        env.values().forEach(Wipe::chars);
+        Process child;
+        try {
+            child = builder.start();
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not start '" + command.get(0) + "': "
+                    + "check that it exists and is executable (or use --shell for shell syntax).", e);
+        } finally {
+            builder.environment().clear();
+        }
+        SignalForwarding.forwardTo(child);
+        while (true) {
+            try {
+                // On Unix Java reports a child killed by signal N as 128 + N, which is what shells report.
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private List<String> commandLine() {
+        if (!shell) {
+            return command;
+        }
+        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        List<String> out = new ArrayList<>(windows ? List.of("cmd", "/c") : List.of("/bin/sh", "-c"));
+        out.add(String.join(" ", command));
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.keyward.app.cli;
+
+import java.util.List;
+
+/**
+ * Passes SIGINT, SIGTERM and SIGHUP that reach Keyward on to the child of {@code keyward run},
+ * so the child decides how to stop, and Keyward then exits with the child's code.
+ */
+final class SignalForwarding {
+
+    private static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
+
+    private SignalForwarding() {
+    }
+
+    static void forwardTo(Process child) {
+        if (System.getProperty("os.name", "").toLowerCase().contains("win")) {
+            return; // Windows has no POSIX signals; Ctrl+C reaches the console's processes directly.
+        }
+        for (String name : SIGNALS) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> send(child, name));
+            } catch (IllegalArgumentException e) {
+                // The JVM reserves this signal here (e.g. with -Xrs); the child still gets group signals.
+            }
+        }
+    }
+
+    private static void send(Process child, String signal) {
+        if (!child.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-s", signal, Long.toString(child.pid())).inheritIO().start();
+        } catch (java.io.IOException e) {
+            if ("TERM".equals(signal)) {
+                child.destroy();
+            }
+        }
+    }
+}
