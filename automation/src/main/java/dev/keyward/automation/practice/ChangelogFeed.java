@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ChangelogFeed {
 
     ChangelogFeed(Clock clock) {
         this.clock = clock;
-        Instant now = clock.instant();
+        Instant now = now();
         // The shutdown date lies ahead of "now", so discovery always sees an upcoming deprecation.
         LocalDate shutdown = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(60);
         entries.add(new Entry(newId(), "Deprecation: practice-legacy-1 shuts down on " + shutdown, "deprecation",
@@ -63,7 +64,7 @@ public final class ChangelogFeed {
 
     /** Publishes a new entry dated now and returns it. */
     public synchronized Entry publish(String title, String category, String summary) {
-        Entry entry = new Entry(newId(), title, category, summary, clock.instant());
+        Entry entry = new Entry(newId(), title, category, summary, now());
         entries.add(entry);
         return entry;
     }
@@ -76,6 +77,11 @@ public final class ChangelogFeed {
     /** When the newest entry was updated, or the epoch for an empty feed. */
     public synchronized Instant updated() {
         return entries.stream().map(Entry::updated).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
+    // Whole seconds keep the feed's dates short and easy for any Atom reader.
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private String newId() {

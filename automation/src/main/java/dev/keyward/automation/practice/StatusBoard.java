@@ -3,6 +3,7 @@ package dev.keyward.automation.practice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,12 +52,14 @@ public final class StatusBoard {
     private final List<Component> components = new ArrayList<>();
     private final List<Incident> incidents = new ArrayList<>();
     private final List<Maintenance> maintenances = new ArrayList<>();
+    private final Instant createdAt;
     private Instant updatedAt;
     private int nextId = 1;
 
     StatusBoard(Clock clock) {
         this.clock = clock;
-        Instant now = clock.instant();
+        Instant now = now();
+        createdAt = now;
         updatedAt = now;
         components.add(new Component("cmpapi00001", "API", "operational", "Model and usage endpoints", 1));
         components.add(new Component("cmpdash0002", "Dashboard", "operational", "The web console", 2));
@@ -112,7 +115,7 @@ public final class StatusBoard {
             Component c = components.get(i);
             if (c.name().equals(nameOrId) || c.id().equals(nameOrId)) {
                 components.set(i, new Component(c.id(), c.name(), status, c.description(), c.position()));
-                updatedAt = clock.instant();
+                updatedAt = now();
                 return;
             }
         }
@@ -122,7 +125,7 @@ public final class StatusBoard {
     /** Opens an incident in state "investigating" with a first update. */
     public synchronized Incident openIncident(String name, String impact, String firstUpdate, String... componentNames) {
         requireOneOf(Set.copyOf(IMPACTS), impact, "impact");
-        Instant now = clock.instant();
+        Instant now = now();
         List<String> ids = new ArrayList<>();
         for (String componentName : componentNames) {
             ids.add(components.stream().filter(c -> c.name().equals(componentName)).findFirst()
@@ -139,7 +142,7 @@ public final class StatusBoard {
     /** Posts an update that moves an incident to {@code status}; "resolved" closes it. */
     public synchronized Incident updateIncident(String incidentId, String status, String body) {
         requireOneOf(INCIDENT_STATUSES, status, "incident status");
-        Instant now = clock.instant();
+        Instant now = now();
         for (int i = 0; i < incidents.size(); i++) {
             Incident old = incidents.get(i);
             if (old.id().equals(incidentId)) {
@@ -158,7 +161,7 @@ public final class StatusBoard {
 
     /** Schedules a maintenance window. */
     public synchronized Maintenance scheduleMaintenance(String name, Instant from, Instant until, String body) {
-        Instant now = clock.instant();
+        Instant now = now();
         Maintenance maintenance = new Maintenance(newId("mnt"), name, "scheduled", "maintenance", now, from, until,
                 List.of(new Update(newId("upd"), "scheduled", body, now)), List.of());
         maintenances.addFirst(maintenance);
@@ -196,6 +199,16 @@ public final class StatusBoard {
             case "maintenance" -> "Service Under Maintenance";
             default -> "All Systems Operational";
         };
+    }
+
+    /** When the board was set up; components report it as their creation time. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    // Whole seconds, as Statuspage reports them.
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private String newId(String prefix) {

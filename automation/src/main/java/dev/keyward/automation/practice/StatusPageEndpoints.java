@@ -1,5 +1,7 @@
 package dev.keyward.automation.practice;
 
+import static dev.keyward.automation.practice.Html.e;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +24,7 @@ final class StatusPageEndpoints {
     }
 
     void register(Router router) {
+        router.get("/status", Router.Access.PUBLIC, request -> PracticeResponse.html(200, htmlPage()));
         router.get("/status/api/v2/summary.json", Router.Access.PUBLIC, request -> respond(summary()));
         router.get("/status/api/v2/status.json", Router.Access.PUBLIC, request -> respond(status()));
         router.get("/status/api/v2/incidents.json", Router.Access.PUBLIC, request -> respond(incidents(false)));
@@ -31,6 +34,32 @@ final class StatusPageEndpoints {
 
     private PracticeResponse respond(ObjectNode body) throws IOException {
         return PracticeResponse.json(200, json.writeValueAsString(body)).withHeader("Cache-Control", "no-cache");
+    }
+
+    /** A plain human-readable status page, the one the JSON's page url points to. */
+    private String htmlPage() {
+        StatusBoard board = state.statusBoard();
+        StringBuilder components = new StringBuilder();
+        for (StatusBoard.Component c : board.components()) {
+            components.append("<li data-testid=\"status-component\">").append(e(c.name())).append(": <span class=\"")
+                    .append(e(c.status())).append("\">").append(e(c.status().replace('_', ' '))).append("</span></li>\n");
+        }
+        StringBuilder incidents = new StringBuilder();
+        for (StatusBoard.Incident i : board.incidents()) {
+            incidents.append("<article id=\"").append(e(i.id())).append("\" data-testid=\"status-incident\"><h3>")
+                    .append(e(i.name())).append("</h3><p>").append(e(i.status())).append(" · impact ")
+                    .append(e(i.impact())).append("</p><p>").append(e(i.updates().getFirst().body()))
+                    .append("</p></article>\n");
+        }
+        return Html.page("Status", false, """
+                <h1>Practice Cloud status</h1>
+                <p id="status-indicator" data-testid="status-indicator" data-indicator="%s">%s</p>
+                <h2>Components</h2>
+                <ul>
+                %s</ul>
+                <h2>Incidents</h2>
+                %s<p><a href="/status/api/v2/summary.json">JSON summary</a></p>
+                """.formatted(e(board.indicator()), e(board.indicatorDescription()), components, incidents));
     }
 
     private ObjectNode summary() {
@@ -85,7 +114,7 @@ final class StatusPageEndpoints {
     private void component(ObjectNode node, StatusBoard.Component c) {
         StatusBoard board = state.statusBoard();
         node.put("id", c.id()).put("name", c.name()).put("status", c.status())
-                .put("created_at", Instant.EPOCH.toString()).put("updated_at", board.updatedAt().toString())
+                .put("created_at", board.createdAt().toString()).put("updated_at", board.updatedAt().toString())
                 .put("position", c.position()).put("description", c.description()).put("showcase", true)
                 .putNull("start_date");
         node.putNull("group_id");
@@ -97,7 +126,7 @@ final class StatusPageEndpoints {
                 .put("created_at", i.createdAt().toString()).put("updated_at", i.updatedAt().toString());
         putInstant(node, "monitoring_at", null);
         putInstant(node, "resolved_at", i.resolvedAt());
-        node.put("impact", i.impact()).put("shortlink", baseUrl + "/status/incidents/" + i.id())
+        node.put("impact", i.impact()).put("shortlink", baseUrl + "/status#" + i.id())
                 .put("started_at", i.createdAt().toString()).put("page_id", state.statusBoard().pageId());
         updates(node.putArray("incident_updates"), i.id(), i.updates());
         componentsById(node.putArray("components"), i.componentIds());
@@ -108,7 +137,7 @@ final class StatusPageEndpoints {
                 .put("created_at", m.createdAt().toString()).put("updated_at", m.createdAt().toString());
         putInstant(node, "monitoring_at", null);
         putInstant(node, "resolved_at", m.status().equals("completed") ? m.scheduledUntil() : null);
-        node.put("impact", m.impact()).put("shortlink", baseUrl + "/status/incidents/" + m.id())
+        node.put("impact", m.impact()).put("shortlink", baseUrl + "/status#" + m.id())
                 .put("started_at", m.scheduledFor().toString()).put("page_id", state.statusBoard().pageId())
                 .put("scheduled_for", m.scheduledFor().toString()).put("scheduled_until", m.scheduledUntil().toString());
         updates(node.putArray("incident_updates"), m.id(), m.updates());

@@ -132,6 +132,21 @@ class PracticeStatusAndFeedTest {
                 .filter(e -> e.getTitle().startsWith("Fix")).findFirst().orElseThrow().getDescription().getValue());
     }
 
+    @Test
+    void humanStatusAndChangelogPagesEscapeWhatTheyShow() throws Exception {
+        String name = "<script>alert('status')</script>";
+        cloud.state().statusBoard().openIncident(name, "minor", "Looking <b>into</b> it.");
+        cloud.state().changelog().publish(name, "feature", "x");
+        for (String path : List.of("/status", "/changelog")) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), path);
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+            assertTrue(html.select("script").isEmpty(), path);
+            assertTrue(html.text().contains(name), path);
+        }
+    }
+
     private JsonNode getJson(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
