@@ -39,18 +39,18 @@ public final class ProviderService {
                     changelog_feed_url, api_family, key_patterns_json, capabilities_json, pricing_summary, free_tier,
                     origin, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'catalog', ?, ?)""")) {
-            for (CatalogProvider p : ProviderCatalog.builtIn().all()) {
+            for (CatalogProvider p : ProviderCatalog.bundled().all()) {
                 ps.setString(1, UUID.randomUUID().toString());
                 ps.setString(2, profileId);
                 ps.setString(3, p.slug());
                 ps.setString(4, p.name());
-                ps.setString(5, p.website());
-                ps.setString(6, p.docsUrl());
-                ps.setString(7, p.statusPageUrl());
-                ps.setString(8, p.changelogFeedUrl());
-                ps.setString(9, p.apiFamily());
-                ps.setString(10, json(p.keyPatterns()));
-                ps.setString(11, json(p.capabilities()));
+                ps.setString(5, text(p.website()));
+                ps.setString(6, text(p.docsUrl()));
+                ps.setString(7, text(p.statusPageUrl()));
+                ps.setString(8, text(p.changelogFeedUrl()));
+                ps.setString(9, p.apiFamily().dbValue());
+                ps.setString(10, json(p.keyPatterns().stream().map(java.util.regex.Pattern::pattern).toList()));
+                ps.setString(11, json(p.capabilities().stream().map(ProviderCapability::dbValue).sorted().toList()));
                 ps.setString(12, p.pricingSummary());
                 if (p.freeTier() == null) {
                     ps.setNull(13, java.sql.Types.INTEGER);
@@ -74,10 +74,10 @@ public final class ProviderService {
                 UPDATE providers SET dashboard_url = coalesce(dashboard_url, ?), api_base_url = coalesce(api_base_url, ?),
                        dashboard_supported = ?
                  WHERE profile_id = ? AND slug = ?""")) {
-            for (CatalogProvider p : ProviderCatalog.builtIn().all()) {
-                ps.setString(1, p.dashboardUrl());
-                ps.setString(2, p.apiBaseUrl());
-                ps.setInt(3, p.apiFamily() != null && !"none".equals(p.apiFamily()) ? 1 : 0);
+            for (CatalogProvider p : ProviderCatalog.bundled().all()) {
+                ps.setString(1, text(p.dashboardUrl()));
+                ps.setString(2, text(p.apiBaseUrl()));
+                ps.setInt(3, p.apiFamily() != ApiFamily.NONE ? 1 : 0);
                 ps.setString(4, profileId);
                 ps.setString(5, p.slug());
                 ps.addBatch();
@@ -148,7 +148,7 @@ public final class ProviderService {
 
     /** The catalog provider whose key format matches {@code value}, most specific first. */
     public Optional<String> detect(char[] value) {
-        return KeyFormatDetector.builtIn().detect(java.nio.CharBuffer.wrap(value));
+        return KeyFormatDetector.bundled().detect(value);
     }
 
     public String requireId(Connection c, String slug) throws SQLException {
@@ -240,6 +240,10 @@ public final class ProviderService {
         } catch (JsonProcessingException e) {
             return List.of();
         }
+    }
+
+    private static String text(URI uri) {
+        return uri == null ? null : uri.toString();
     }
 
     private static String json(List<String> values) {
