@@ -50,12 +50,15 @@ final class GotoUrlRule {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("must be an absolute http(s) URL");
         }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not carry a user name before the host (user@host); remove it");
+        }
         if (uri.getHost() == null) {
             return Optional.of("has no host name");
         }
         if (!policy.allows(uri)) {
             return Optional.of("opens host '" + uri.getHost() + "', which is not in allowed_domains "
-                    + policy.allowedDomains() + (uri.getRawUserInfo() != null ? " (URLs with user@ are refused)" : ""));
+                    + policy.allowedDomains());
         }
         return Optional.empty();
     }
