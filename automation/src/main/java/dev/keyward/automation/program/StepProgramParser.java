@@ -94,7 +94,7 @@ public final class StepProgramParser {
         }
         List<InputDeclaration> inputs = readInputs(top);
         List<Step> steps = readSteps(top);
-        if (format == null || title == null || provider == null || taskType == null || domains == null
+        if (format == null || version == null || title == null || provider == null || taskType == null || domains == null
                 || inputs == null || steps == null) {
             return null;
         }

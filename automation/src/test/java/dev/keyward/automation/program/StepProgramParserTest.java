@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StepProgramParserTest {
 
@@ -244,6 +247,55 @@ class StepProgramParserTest {
 
         assertEquals(List.of("program: field 'format_version' is 2; this version of Keyward reads format version 1 only"),
                 messages(json));
+    }
+
+    @Test
+    void envelopeFieldsAreRequired() {
+        String json = """
+                {"steps": [{"id": "a", "type": "click", "selector": "#a"}], "allowed_domains": ["example.com"]}""";
+
+        assertEquals(List.of("program: field 'format' is required", "program: field 'format_version' is required",
+                "program: field 'title' is required", "program: field 'provider' is required",
+                "program: field 'task_type' is required"), messages(json));
+    }
+
+    @Test
+    void programThatIsNotAnObjectIsRefused() {
+        assertEquals(List.of("program: the program must be a JSON object"), messages("[1, 2]"));
+        assertEquals(List.of("program: the program is empty"), messages("  "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"steps\": \"click everything\"",
+        "\"steps\": [42]",
+        "\"steps\": [{\"id\": 5, \"type\": \"click\", \"selector\": \"#a\"}]",
+        "\"steps\": [{\"id\": \"a\", \"type\": 5}]",
+        "\"steps\": [{\"id\": \"a\", \"type\": \"extract\", \"selector\": \"#a\", \"into\": \"out\"}]",
+        "\"steps\": [{\"id\": \"a\", \"type\": \"extract\", \"selector\": \"#a\", \"into\": {\"output\": 5}}]",
+        "\"steps\": [{\"id\": \"a\", \"type\": \"click\", \"selector\": null}]",
+        "\"inputs\": {\"x\": \"plain\"}, \"steps\": [{\"id\": \"a\", \"type\": \"click\", \"selector\": \"#a\"}]",
+        "\"inputs\": [], \"steps\": [{\"id\": \"a\", \"type\": \"click\", \"selector\": \"#a\"}]",
+        "\"allowed_domains\": [1], \"steps\": [{\"id\": \"a\", \"type\": \"click\", \"selector\": \"#a\"}]",
+        "\"allowed_domains\": \"example.com\", \"steps\": [{\"id\": \"a\", \"type\": \"click\", \"selector\": \"#a\"}]",
+        "\"format_version\": 1.5, \"steps\": [{\"id\": \"a\", \"type\": \"click\", \"selector\": \"#a\"}]",
+        "\"format_version\": 99999999999, \"steps\": [{\"id\": \"a\", \"type\": \"click\", \"selector\": \"#a\"}]"
+    })
+    void oddShapesAreReportedNotThrown(String fields) {
+        String json = "{\"format\": \"keyward.step-program\", \"format_version\": 1, \"title\": \"t\","
+                + " \"provider\": \"p\", \"task_type\": \"custom\", \"allowed_domains\": [\"example.com\"], "
+                + fields + "}";
+        for (String overridden : List.of("\"format_version\": 1, ", "\"allowed_domains\": [\"example.com\"], ")) {
+            if (fields.contains(overridden.substring(0, overridden.indexOf(':')))) {
+                json = json.replaceFirst(Pattern.quote(overridden), "");
+            }
+        }
+
+        ParsedProgram parsed = validate(json);
+
+        assertEquals(1, parsed.problems().size(), () -> parsed.problems().toString());
+        assertTrue(parsed.problems().getFirst().message().matches("(program|step '?#?[a-z0-9]*'?): .+"),
+                parsed.problems().getFirst().message());
     }
 
     @Test
