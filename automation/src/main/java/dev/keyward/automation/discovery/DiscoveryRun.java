@@ -6,6 +6,7 @@ import dev.keyward.automation.discovery.source.ParseResult;
 import dev.keyward.automation.discovery.source.SourceItem;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class DiscoveryRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryRun.class);
     private static final int ERROR_MAX = 1000;
+    /** Items older than this are news the user no longer needs; a first run must not flood the inbox. */
+    public static final Duration DEFAULT_MAX_ITEM_AGE = Duration.ofDays(30);
 
     private final SourceReader reader;
     private final NetworkSwitch networkSwitch;
@@ -33,11 +36,20 @@ public final class DiscoveryRun {
     private final Supplier<UserContext> userContext;
     private final TextRedactor redactor;
     private final Clock clock;
+    private final Duration maxItemAge;
     private final FindingDeduplicator deduplicator = new FindingDeduplicator();
 
     public DiscoveryRun(SafeHttpFetcher fetcher, NetworkSwitch networkSwitch, RateLimiter rateLimiter,
                         FindingAssessor assessor, FindingHistory history, Supplier<UserContext> userContext,
                         TextRedactor redactor, Clock clock) {
+        this(fetcher, networkSwitch, rateLimiter, assessor, history, userContext, redactor, clock, DEFAULT_MAX_ITEM_AGE);
+    }
+
+    /** As above, keeping only items published within {@code maxItemAge} (items without a date are kept). */
+    public DiscoveryRun(SafeHttpFetcher fetcher, NetworkSwitch networkSwitch, RateLimiter rateLimiter,
+                        FindingAssessor assessor, FindingHistory history, Supplier<UserContext> userContext,
+                        TextRedactor redactor, Clock clock, Duration maxItemAge) {
+        this.maxItemAge = Objects.requireNonNull(maxItemAge, "maxItemAge");
         this.reader = new SourceReader(fetcher);
         this.networkSwitch = Objects.requireNonNull(networkSwitch, "networkSwitch");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
@@ -130,7 +142,11 @@ public final class DiscoveryRun {
         }
         List<Finding> findings = List.of();
         try {
-            List<Finding> assessed = items.stream().map(item -> assessor.assess(target, item, context)).toList();
+            Instant oldest = searchedAt.minus(maxItemAge);
+            List<Finding> assessed = items.stream()
+                    .filter(item -> item.publishedAt() == null || !item.publishedAt().isBefore(oldest))
+                    .map(item -> assessor.assess(target, item, context))
+                    .toList();
             findings = deduplicator.keepNew(assessed, history.knownFor(target.providerId()));
         } catch (RuntimeException e) {
             LOG.warn("Discovery could not assess findings for provider {} ({})", target.providerId(),

@@ -27,7 +27,13 @@ final class SourceReader {
         return switch (fetched) {
             case FetchResult.Failed failed -> new ParseResult.Unreadable(failed.reason());
             case FetchResult.NotModified unchanged -> new ParseResult.Parsed(List.of(), 0);
-            case FetchResult.Fetched document -> parse(request, sources, document.body());
+            case FetchResult.Fetched document -> {
+                ParseResult parsed = parse(request, sources, document.body());
+                if (parsed instanceof ParseResult.Unreadable) {
+                    fetcher.forgetValidators(request.url());
+                }
+                yield parsed;
+            }
         };
     }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Gives an item a seed 002 category and urgency by fixed rules over its words and, for status pages, the
- * page's own incident state. Rules are tried from the most to the least serious; the first that matches wins.
+ * page's own incident state. Security words anywhere win; then topic rules, most serious first, are tried on
+ * the title and then on the whole text. The first rule that matches decides.
  * Words only ever map to a category; nothing in the text is followed or executed.
  */
 public final class FindingClassifier {
@@ -34,6 +35,8 @@ public final class FindingClassifier {
     public Classification classify(SourceItem item, int keysHeld) {
         String words = item.words();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        // Security is looked for in the whole text: a release note that mentions leaked keys must not hide behind
+        // an ordinary title.
         if (mentions(Vocabulary.SECURITY, words)) {
             // A provider-side leak or vulnerability is critical exactly when the user's own keys may be in it.
             return new Classification(FindingCategory.SECURITY_ADVISORY,
@@ -42,43 +45,56 @@ public final class FindingClassifier {
         if (item.incident() != null) {
             return statusPage(item.incident(), item.sourceKind());
         }
-        if (mentions(Vocabulary.DEPRECATION, words)) {
-            return dated(FindingCategory.DEPRECATION, Signal.DEPRECATION, words, today, Urgency.ADVISORY);
+        // The title says what an item is about; the body often mentions side topics ("cost" in a comparison).
+        return byTopic(item.title(), words, today)
+                .or(() -> byTopic(words, words, today))
+                .orElseGet(() -> fallback(item.sourceKind()));
+    }
+
+    /** The first topic rule that matches {@code topic}; dates and price direction are read from all {@code words}. */
+    private static Optional<Classification> byTopic(String topic, String words, LocalDate today) {
+        if (mentions(Vocabulary.DEPRECATION, topic)) {
+            return Optional.of(dated(FindingCategory.DEPRECATION, Signal.DEPRECATION, words, today, Urgency.ADVISORY));
         }
-        if (mentions(Vocabulary.PRICING, words)) {
-            return pricing(words, today);
+        if (mentions(Vocabulary.PRICING, topic)) {
+            return Optional.of(pricing(words, today));
         }
-        if (mentions(Vocabulary.OUTAGE, words)) {
+        if (mentions(Vocabulary.OUTAGE, topic)) {
             boolean resolved = mentions(Vocabulary.RESOLVED, words);
-            return new Classification(FindingCategory.SERVICE_MODIFICATION,
+            return Optional.of(new Classification(FindingCategory.SERVICE_MODIFICATION,
                     resolved ? Urgency.INFORMATIONAL : Urgency.ADVISORY,
-                    resolved ? Signal.OUTAGE_RESOLVED : Signal.OUTAGE_ONGOING, null);
+                    resolved ? Signal.OUTAGE_RESOLVED : Signal.OUTAGE_ONGOING, null));
         }
-        if (mentions(Vocabulary.BREAKING, words)) {
-            return dated(FindingCategory.SERVICE_MODIFICATION, Signal.BREAKING_CHANGE, words, today, Urgency.ADVISORY);
+        if (mentions(Vocabulary.BREAKING, topic)) {
+            return Optional.of(dated(FindingCategory.SERVICE_MODIFICATION, Signal.BREAKING_CHANGE, words, today,
+                    Urgency.ADVISORY));
         }
-        if (mentions(Vocabulary.MAINTENANCE, words)) {
-            return new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL, Signal.MAINTENANCE,
-                    DateMentions.soonestUpcoming(words, today).orElse(null));
+        if (mentions(Vocabulary.MAINTENANCE, topic)) {
+            return Optional.of(new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL,
+                    Signal.MAINTENANCE, DateMentions.soonestUpcoming(words, today).orElse(null)));
         }
-        if (mentions(Vocabulary.ALTERNATIVE, words)) {
-            return new Classification(FindingCategory.NEW_ALTERNATIVE, Urgency.INFORMATIONAL, Signal.NEW_ALTERNATIVE,
-                    null);
+        if (mentions(Vocabulary.ALTERNATIVE, topic)) {
+            return Optional.of(new Classification(FindingCategory.NEW_ALTERNATIVE, Urgency.INFORMATIONAL,
+                    Signal.NEW_ALTERNATIVE, null));
         }
-        if (mentions(Vocabulary.CAPABILITY, words)) {
-            return new Classification(FindingCategory.CAPABILITY_CHANGE, Urgency.INFORMATIONAL, Signal.NEW_CAPABILITY,
-                    null);
+        if (mentions(Vocabulary.CAPABILITY, topic)) {
+            return Optional.of(new Classification(FindingCategory.CAPABILITY_CHANGE, Urgency.INFORMATIONAL,
+                    Signal.NEW_CAPABILITY, null));
         }
-        if (mentions(Vocabulary.SERVICE_CHANGE, words)) {
-            return new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL,
-                    Signal.SERVICE_CHANGE, null);
+        if (mentions(Vocabulary.SERVICE_CHANGE, topic)) {
+            return Optional.of(new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL,
+                    Signal.SERVICE_CHANGE, null));
         }
-        // A changelog entry with no telling words is most likely a feature note; anything else is a service note.
-        return item.sourceKind() == SourceKind.CHANGELOG_FEED
+        return Optional.empty();
+    }
+
+    // A changelog entry with no telling words is most likely a feature note; anything else is a service note.
+    private static Classification fallback(SourceKind kind) {
+        return kind == SourceKind.CHANGELOG_FEED
                 ? new Classification(FindingCategory.CAPABILITY_CHANGE, Urgency.INFORMATIONAL, Signal.NEW_CAPABILITY,
                         null)
-                : new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL,
-                        Signal.SERVICE_CHANGE, null);
+                : new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL, Signal.SERVICE_CHANGE,
+                        null);
     }
 
     private static Classification statusPage(IncidentState state, SourceKind kind) {

@@ -94,6 +94,14 @@ public final class SafeHttpFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the validators remembered for {@code url}, so the next fetch downloads the document again;
+     * used when a fetched document could not be parsed, so a 304 cannot hide that it is still broken.
+     */
+    public void forgetValidators(URI url) {
+        cache.forget(url);
+    }
+
     private record Exchange(HttpResponse<byte[]> response, Failed failure) {
     }
 
