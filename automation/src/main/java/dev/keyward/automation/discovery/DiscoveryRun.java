@@ -70,7 +70,8 @@ public final class DiscoveryRun {
         Instant startedAt = clock.instant();
         if (!networkSwitch.discoveryNetworkEnabled()) {
             List<SkippedProvider> skipped = targets.stream()
-                    .map(t -> new SkippedProvider(t.providerId(), SkippedProvider.Reason.NETWORK_OFF, networkOffSentence()))
+                    .map(t -> new SkippedProvider(t.providerId(), SkippedProvider.Reason.NETWORK_OFF,
+                            networkOffSentence()))
                     .toList();
             LOG.info("Discovery run ({}) made no requests: discovery network access is off", trigger.dbValue());
             return new DiscoveryRunResult(trigger, startedAt, false, List.of(), skipped, networkOffSentence());

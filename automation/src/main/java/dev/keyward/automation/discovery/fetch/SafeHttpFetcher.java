@@ -5,7 +5,6 @@ import dev.keyward.automation.discovery.fetch.FetchResult.Failed;
 import dev.keyward.automation.discovery.fetch.FetchResult.Fetched;
 import dev.keyward.automation.discovery.fetch.FetchResult.NotModified;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -177,8 +176,7 @@ public final class SafeHttpFetcher implements AutoCloseable {
                 return new Failed("The secure connection to " + host(target) + " failed (certificate or TLS problem).");
             }
         }
-        String kind = cause instanceof IOException ? "connection" : "request";
-        return new Failed("The " + kind + " to " + host(target) + " failed before a complete answer arrived;"
+        return new Failed("The connection to " + host(target) + " failed before a complete answer arrived;"
                 + " try again later.");
     }
 
