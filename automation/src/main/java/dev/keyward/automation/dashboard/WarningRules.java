@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Turns a collection result and the key's dates into warning sentences: high usage, an old key, a
- * key about to expire, and an incident at the provider.
+ * key about to expire, a provider answer or page that changed shape (drift), and an incident at the
+ * provider.
  *
  * @param usageThresholdPercent warn when usage is at or above this percent of a limit (default 80)
  * @param maxKeyAgeDays         warn when the key is older than this many days (default 90)
@@ -50,6 +51,10 @@ public record WarningRules(double usageThresholdPercent, int maxKeyAgeDays, int 
         }
         if (target.keyExpiresAt() != null) {
             expiryWarning(target.keyExpiresAt(), now, warnings);
+        }
+        if (result.cause().indicatesDrift()) {
+            warnings.add("The provider's " + (result.cause() == FailureCause.SELECTOR_DRIFT ? "dashboard page" : "API answer")
+                    + " no longer has the shape Keyward reads; some figures are missing until Keyward is updated.");
         }
         switch (result.service()) {
             case OUTAGE -> warnings.add("The provider reports an outage; figures may be missing or stale until it ends.");

@@ -90,10 +90,14 @@ public final class FakeProvider implements AutoCloseable {
         return maxInFlight.get();
     }
 
-    /** Blocks a handler until {@code count} requests are in flight or {@code limit} passes. */
-    public void awaitInFlight(int count, Duration limit) {
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Blocks a handler until {@code condition} holds or {@code limit} passes. */
+    public void awaitUntil(java.util.function.BooleanSupplier condition, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (inFlight.get() < count && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.keyward.automation.dashboard.CollectionMethod;
 import dev.keyward.automation.dashboard.CollectionResult;
 import dev.keyward.automation.dashboard.FailureCause;
 import dev.keyward.automation.dashboard.HealthStatus;
+import java.util.Optional;
 
 /**
  * The one place that maps an HTTP outcome to health, cause and a sentence: 2xx valid, 401/403
@@ -76,10 +77,15 @@ final class AnswerRules {
                 sentence(api, path, answer, request));
     }
 
-    /** The failed result of a request whose base URL cannot be used, if it cannot. */
-    static java.util.Optional<CollectionResult> badConfiguration(CollectorRequest request) {
-        return request.configurationProblem().map(sentence -> CollectionResult.failed(
+    /** The failed result of a request that must not be sent (unusable base URL or key), if it must not. */
+    static Optional<CollectionResult> unsendable(CollectorRequest request) {
+        Optional<CollectionResult> badUrl = request.configurationProblem().map(sentence -> CollectionResult.failed(
                 CollectionMethod.API, HealthStatus.UNKNOWN, FailureCause.BAD_CONFIGURATION, sentence));
+        if (badUrl.isPresent()) {
+            return badUrl;
+        }
+        return request.keyProblem().map(sentence -> CollectionResult.failed(
+                CollectionMethod.API, HealthStatus.UNKNOWN, FailureCause.KEY_NOT_SENDABLE, sentence));
     }
 
     private static String seconds(CollectorRequest request) {

@@ -31,9 +31,9 @@ public final class AnthropicCollector implements ApiCollector {
 
     @Override
     public CollectionResult collect(CollectorRequest request) {
-        Optional<CollectionResult> badConfiguration = AnswerRules.badConfiguration(request);
-        if (badConfiguration.isPresent()) {
-            return badConfiguration.get();
+        Optional<CollectionResult> unsendable = AnswerRules.unsendable(request);
+        if (unsendable.isPresent()) {
+            return unsendable.get();
         }
         String api = "The Anthropic API at " + request.host();
         Map<String, String> headers = Map.of(

@@ -72,6 +72,23 @@ public final class CollectorRequest implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why the key cannot go into an HTTP header, if it cannot: only visible ASCII is allowed, so a key
+     * pasted with a space or line break is reported instead of failing inside the HTTP client.
+     */
+    public Optional<String> keyProblem() {
+        if (key.length == 0) {
+            return Optional.of("The stored key for " + providerSlug + " is empty; edit the secret.");
+        }
+        for (char c : key) {
+            if (c < 0x21 || c > 0x7e) {
+                return Optional.of("The stored key for " + providerSlug
+                        + " contains spaces, line breaks or non-ASCII characters that no HTTP API accepts; edit the secret.");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code {base}{path}}, with exactly one slash between the base's path and {@code path}. */
     public URI endpoint(String path) {
         String base = baseUrl.toString();

@@ -35,9 +35,9 @@ public final class GenericValidityCollector implements ApiCollector {
 
     @Override
     public CollectionResult collect(CollectorRequest request) {
-        Optional<CollectionResult> badConfiguration = AnswerRules.badConfiguration(request);
-        if (badConfiguration.isPresent()) {
-            return badConfiguration.get();
+        Optional<CollectionResult> unsendable = AnswerRules.unsendable(request);
+        if (unsendable.isPresent()) {
+            return unsendable.get();
         }
         String api = "The API of " + request.providerSlug() + " at " + request.host();
         Map<String, String> headers = Map.of(headerName, AuthHeaders.value(valuePrefix, request.key()));

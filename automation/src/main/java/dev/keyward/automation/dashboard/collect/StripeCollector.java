@@ -26,9 +26,9 @@ public final class StripeCollector implements ApiCollector {
 
     @Override
     public CollectionResult collect(CollectorRequest request) {
-        Optional<CollectionResult> badConfiguration = AnswerRules.badConfiguration(request);
-        if (badConfiguration.isPresent()) {
-            return badConfiguration.get();
+        Optional<CollectionResult> unsendable = AnswerRules.unsendable(request);
+        if (unsendable.isPresent()) {
+            return unsendable.get();
         }
         String api = "The Stripe API at " + request.host();
         Map<String, String> headers = Map.of("Authorization", AuthHeaders.bearer(request.key()));

@@ -13,6 +13,7 @@ import dev.keyward.automation.dashboard.FakeProvider;
 import dev.keyward.automation.dashboard.FakeProvider.Reply;
 import dev.keyward.automation.dashboard.HealthStatus;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -177,7 +178,7 @@ class ApiFamiliesTest {
     @MethodSource("families")
     void baseUrlWithCredentialsIsRefusedWithoutARequest(Family family) {
         ApiCollector collector = family.collector().apply(ProviderHttp.withDefaultClient());
-        java.net.URI withCredentials = java.net.URI.create("http://user:pw@127.0.0.1:" + provider.baseUrl().getPort());
+        URI withCredentials = URI.create("http://user:pw@127.0.0.1:" + provider.baseUrl().getPort());
         CollectionResult result;
         try (CollectorRequest request = new CollectorRequest(family.name(), withCredentials, "key-1".toCharArray(),
                 Duration.ofSeconds(5))) {
@@ -186,6 +187,21 @@ class ApiFamiliesTest {
 
         assertEquals(FailureCause.BAD_CONFIGURATION, result.cause());
         assertFalse(result.errorMessageRedacted().contains("pw"));
+        assertTrue(provider.seen().isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void keyWithALineBreakIsReportedInsteadOfSent(Family family) {
+        ApiCollector collector = family.collector().apply(ProviderHttp.withDefaultClient());
+        CollectionResult result;
+        try (CollectorRequest request = new CollectorRequest(family.name(), provider.baseUrl(),
+                "pasted-key-77\n".toCharArray(), Duration.ofSeconds(5))) {
+            result = collector.collect(request);
+        }
+
+        assertEquals(FailureCause.KEY_NOT_SENDABLE, result.cause());
+        assertFalse(result.errorMessageRedacted().contains("pasted-key-77"));
         assertTrue(provider.seen().isEmpty());
     }
 

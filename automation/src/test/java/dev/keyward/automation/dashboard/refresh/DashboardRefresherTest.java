@@ -144,9 +144,10 @@ class DashboardRefresherTest {
 
     @Test
     void noMoreRequestsAreInFlightThanTheConcurrencyAllows() throws Exception {
-        // Each request waits for two more to join it, so a missing bound would pile up all twelve.
+        // Each request waits for two more to join it (or for the last requests to arrive), so a
+        // missing bound would pile up all twelve.
         provider.route("/check", seen -> {
-            provider.awaitInFlight(3, Duration.ofSeconds(5));
+            provider.awaitUntil(() -> provider.inFlight() >= 3 || provider.hits("/check") == 12, Duration.ofSeconds(5));
             return Reply.json(200, "{}");
         });
         List<KeyTarget> targets = new ArrayList<>();
