@@ -1,0 +1,148 @@
+package dev.keyward.automation.dashboard.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.automation.dashboard.CollectionResult;
+import dev.keyward.automation.dashboard.CollectionStatus;
+import dev.keyward.automation.dashboard.FailureCause;
+import dev.keyward.automation.dashboard.FakeProvider;
+import dev.keyward.automation.dashboard.FakeProvider.Reply;
+import dev.keyward.automation.dashboard.HealthStatus;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What each provider-specific collector sends and reads beyond the shared status mapping. */
+class ProviderSpecificCollectorsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FakeProvider provider;
+
+    @BeforeEach
+    void startProvider() throws Exception {
+        provider = new FakeProvider();
+    }
+
+    @AfterEach
+    void stopProvider() {
+        provider.close();
+    }
+
+    private CollectionResult collect(ApiCollector collector, String key) {
+        try (CollectorRequest request = new CollectorRequest("p", provider.baseUrl(), key.toCharArray(), Duration.ofSeconds(10))) {
+            return collector.collect(request);
+        }
+    }
+
+    @Test
+    void anthropicGetsApiKeyAndVersionHeaders() {
+        provider.route("/v1/models", Reply.json(200, "{\"data\":[{\"id\":\"m\"}]}")
+                .withHeaders(Map.of("anthropic-ratelimit-requests-limit", "50")));
+
+        CollectionResult result = collect(new AnthropicCollector(ProviderHttp.withDefaultClient()), "sk-ant-1");
+
+        FakeProvider.Seen seen = provider.seen().getFirst();
+        assertEquals("sk-ant-1", seen.header("x-api-key"));
+        assertEquals(AnthropicCollector.DEFAULT_API_VERSION, seen.header("anthropic-version"));
+        assertNull(seen.header("Authorization"));
+        assertTrue(result.restrictionsJson().contains("\"rate_limit_requests\":50"));
+    }
+
+    @Test
+    void gitHubCoreRateLimitBecomesUsagePercent() throws Exception {
+        provider.route("/rate_limit", Reply.json(200,
+                "{\"resources\":{\"core\":{\"limit\":5000,\"used\":4100,\"remaining\":900,\"reset\":1700000000},"
+                        + "\"search\":{\"limit\":30,\"used\":0}},\"rate\":{\"limit\":5000}}")
+                .withHeaders(Map.of("X-OAuth-Scopes", "repo, read:org, <script>")));
+
+        CollectionResult result = collect(new GitHubCollector(ProviderHttp.withDefaultClient()), "ghp_abc");
+
+        assertEquals("token ghp_abc", provider.seen().getFirst().header("Authorization"));
+        JsonNode usage = JSON.readTree(result.usageStatsJson());
+        assertEquals(82.0, usage.get("usage_percent").asDouble());
+        assertEquals(4100, usage.get("requests").asLong());
+        assertEquals("2023-11-14T22:13:20Z", usage.get("reset_at").asText());
+        assertEquals("[\"repo\",\"read:org\"]", JSON.readTree(result.configAttributesJson()).get("scopes").toString());
+    }
+
+    @Test
+    void gitHubUsedIsDerivedFromRemainingWhenAbsent() throws Exception {
+        provider.route("/rate_limit", Reply.json(200, "{\"resources\":{\"core\":{\"limit\":60,\"remaining\":45}}}"));
+
+        CollectionResult result = collect(new GitHubCollector(ProviderHttp.withDefaultClient()), "ghp_abc");
+
+        assertEquals(25.0, JSON.readTree(result.usageStatsJson()).get("usage_percent").asDouble());
+    }
+
+    @Test
+    void gitHubForbiddenWithExhaustedLimitIsThrottlingNotAnInvalidToken() {
+        provider.route("/rate_limit", Reply.json(403, "{}").withHeaders(Map.of("x-ratelimit-remaining", "0")));
+
+        CollectionResult result = collect(new GitHubCollector(ProviderHttp.withDefaultClient()), "ghp_abc");
+
+        assertEquals(HealthStatus.DEGRADED, result.health());
+        assertEquals(FailureCause.RATE_LIMITED, result.cause());
+    }
+
+    @Test
+    void gitHubAnswerWithoutCoreIsPartial() {
+        provider.route("/rate_limit", Reply.json(200, "{\"resources\":{}}"));
+
+        CollectionResult result = collect(new GitHubCollector(ProviderHttp.withDefaultClient()), "ghp_abc");
+
+        assertEquals(CollectionStatus.PARTIAL, result.status());
+        assertEquals(HealthStatus.VALID, result.health());
+    }
+
+    @Test
+    void stripeBalanceIsRecordedPerCurrency() throws Exception {
+        provider.route("/v1/balance", Reply.json(200, "{\"object\":\"balance\",\"livemode\":true,"
+                + "\"available\":[{\"amount\":123456,\"currency\":\"usd\",\"source_types\":{\"card\":123456}},"
+                + "{\"amount\":-50,\"currency\":\"EUR\"}],\"pending\":[{\"amount\":700,\"currency\":\"usd\"}]}"));
+
+        CollectionResult result = collect(new StripeCollector(ProviderHttp.withDefaultClient()), "sk_test_1");
+
+        assertEquals("Bearer sk_test_1", provider.seen().getFirst().header("Authorization"));
+        assertEquals(CollectionStatus.SUCCESS, result.status());
+        assertEquals("{\"available\":[{\"amount_minor\":123456,\"currency\":\"usd\"},{\"amount_minor\":-50,\"currency\":\"eur\"}],"
+                + "\"pending\":[{\"amount_minor\":700,\"currency\":\"usd\"}]}", result.usageStatsJson());
+        assertEquals("{\"livemode\":true}", result.configAttributesJson());
+    }
+
+    @Test
+    void stripeBalanceWithoutAmountsIsPartialWithoutUsage() {
+        provider.route("/v1/balance", Reply.json(200, "{\"object\":\"balance\",\"available\":[{\"currency\":\"usd\"}]}"));
+
+        CollectionResult result = collect(new StripeCollector(ProviderHttp.withDefaultClient()), "sk_test_1");
+
+        assertEquals(CollectionStatus.PARTIAL, result.status());
+        assertNull(result.usageStatsJson());
+    }
+
+    @Test
+    void genericCollectorUsesTheConfiguredPathAndHeader() {
+        provider.route("/api/whoami", Reply.json(204, ""));
+
+        CollectionResult result = collect(
+                new GenericValidityCollector(ProviderHttp.withDefaultClient(), "/api/whoami", "X-Api-Key", ""), "gen-9");
+
+        assertEquals("gen-9", provider.seen().getFirst().header("X-Api-Key"));
+        assertEquals(HealthStatus.VALID, result.health());
+    }
+
+    @Test
+    void genericCollectorCallsAnUnknownPathAnUnexpectedStatus() {
+        CollectionResult result = collect(GenericValidityCollector.bearer(ProviderHttp.withDefaultClient(), "/nope"), "gen-9");
+
+        assertEquals(HealthStatus.UNKNOWN, result.health());
+        assertEquals(FailureCause.UNEXPECTED_STATUS, result.cause());
+        assertTrue(result.errorMessageRedacted().contains("HTTP 404"));
+    }
+}
