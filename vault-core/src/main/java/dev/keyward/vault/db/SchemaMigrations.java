@@ -27,7 +27,7 @@ public final class SchemaMigrations {
 
     /** Versions shipped in each location; a test keeps these lists equal to the SQL files. */
     static final List<String> BASE_VERSIONS = List.of("1");
-    static final List<String> AUTOMATION_VERSIONS = List.of("100");
+    static final List<String> AUTOMATION_VERSIONS = List.of("100", "101");
 
     private SchemaMigrations() {
     }
@@ -69,8 +69,9 @@ public final class SchemaMigrations {
                 .migrate();
     }
 
+    /** Automation counts as enabled once its first migration ran; later ones follow on open. */
     static boolean automationApplied(Connection c) throws SQLException {
-        return appliedVersions(c).containsAll(AUTOMATION_VERSIONS);
+        return appliedVersions(c).contains(AUTOMATION_VERSIONS.get(0));
     }
 
     static Set<String> appliedVersions(Connection c) throws SQLException {

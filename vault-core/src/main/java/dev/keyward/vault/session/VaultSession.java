@@ -4,6 +4,7 @@ import dev.keyward.vault.audit.AuditLog;
 import dev.keyward.vault.db.SchemaMigrations;
 import dev.keyward.vault.db.VaultDatabase;
 import dev.keyward.vault.io.Timestamps;
+import dev.keyward.vault.jobs.JobRuns;
 import dev.keyward.vault.profile.ProfileKeys;
 import dev.keyward.vault.profile.ProfileLocation;
 import dev.keyward.vault.profile.ProfileSummary;
@@ -31,6 +32,7 @@ public final class VaultSession implements AutoCloseable {
     private final ProviderService providers;
     private final ProjectService projects;
     private final SettingsService settings;
+    private final JobRuns jobs;
     private volatile Boolean automationEnabled;
 
     VaultSession(ProfileSummary profile, ProfileKeys keys, VaultDatabase database, Clock clock, String actor) {
@@ -44,6 +46,7 @@ public final class VaultSession implements AutoCloseable {
         this.projects = new ProjectService(this);
         this.settings = new SettingsService(this);
         this.redactor = new Redactor(secrets::allValuesForRedaction);
+        this.jobs = new JobRuns(this);
     }
 
     public String profileId() {
@@ -92,6 +95,11 @@ public final class VaultSession implements AutoCloseable {
 
     public SettingsService settings() {
         return settings;
+    }
+
+    /** Run bookkeeping of the background jobs (scheduled_jobs, no overlap). */
+    public JobRuns jobs() {
+        return jobs;
     }
 
     public boolean automationEnabled() {

@@ -19,7 +19,15 @@ public record ProfileSettings(
         Integer dashboardQuietHoursStart,
         Integer dashboardQuietHoursEnd,
         int automationMaxRetries,
-        int discoveryRetentionDays) {
+        int discoveryRetentionDays,
+        String llmBaseUrl,
+        String llmModel,
+        String llmApiKeySecret) {
+
+    /** True when the user configured an LLM endpoint and model. */
+    public boolean llmConfigured() {
+        return llmBaseUrl != null && llmModel != null;
+    }
 
     static ProfileSettings from(Map<Setting, Object> v) {
         return new ProfileSettings(
@@ -35,7 +43,10 @@ public record ProfileSettings(
                 nullableInteger(v, Setting.DASHBOARD_QUIET_HOURS_START),
                 nullableInteger(v, Setting.DASHBOARD_QUIET_HOURS_END),
                 integer(v, Setting.AUTOMATION_MAX_RETRIES, 3),
-                integer(v, Setting.DISCOVERY_RETENTION_DAYS, 90));
+                integer(v, Setting.DISCOVERY_RETENTION_DAYS, 90),
+                (String) v.get(Setting.LLM_BASE_URL),
+                (String) v.get(Setting.LLM_MODEL),
+                (String) v.get(Setting.LLM_API_KEY_SECRET));
     }
 
     private static int integer(Map<Setting, Object> v, Setting s, int fallback) {

@@ -23,10 +23,13 @@ public enum Setting {
     DASHBOARD_QUIET_HOURS_START("dashboard_quiet_hours_start", Kind.OPTIONAL_HOUR, 0, 23, true, "hour background refresh stops (empty: no quiet hours)"),
     DASHBOARD_QUIET_HOURS_END("dashboard_quiet_hours_end", Kind.OPTIONAL_HOUR, 0, 23, true, "hour background refresh resumes"),
     AUTOMATION_MAX_RETRIES("automation_max_retries", Kind.INTEGER, 0, 10, true, "retries of a failed automation step"),
-    DISCOVERY_RETENTION_DAYS("discovery_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep discovery findings");
+    DISCOVERY_RETENTION_DAYS("discovery_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep discovery findings"),
+    LLM_BASE_URL("llm_base_url", Kind.URL, 0, 0, true, "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434 (empty: no LLM)"),
+    LLM_MODEL("llm_model", Kind.TEXT, 0, 0, true, "model name the LLM endpoint serves"),
+    LLM_API_KEY_SECRET("llm_api_key_secret", Kind.TEXT, 0, 0, true, "name of the vault secret holding the LLM's API key");
 
     /** How a setting's text is read and checked. */
-    public enum Kind { INTEGER, BOOLEAN, OPTIONAL_HOUR, THEME }
+    public enum Kind { INTEGER, BOOLEAN, OPTIONAL_HOUR, THEME, TEXT, URL }
 
     private final String column;
     private final Kind kind;
@@ -79,7 +82,29 @@ public enum Setting {
     /** The database value for {@code text}, or an error that says what is accepted. */
     public Object parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        String raw = text == null ? "" : text.trim();
         return switch (kind) {
+            case TEXT -> {
+                if (raw.length() > 200 || raw.chars().anyMatch(Character::isISOControl)) {
+                    throw invalid("text of at most 200 characters");
+                }
+                yield raw.isEmpty() ? null : raw;
+            }
+            case URL -> {
+                if (raw.isEmpty()) {
+                    yield null;
+                }
+                java.net.URI uri;
+                try {
+                    uri = new java.net.URI(raw);
+                } catch (java.net.URISyntaxException e) {
+                    throw invalid("an http(s) URL, or empty");
+                }
+                if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    throw invalid("an http(s) URL, or empty");
+                }
+                yield raw;
+            }
             case BOOLEAN -> switch (t) {
                 case "true", "on", "yes", "1" -> 1;
                 case "false", "off", "no", "0" -> 0;
