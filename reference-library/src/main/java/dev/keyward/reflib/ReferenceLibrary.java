@@ -253,7 +253,8 @@ public final class ReferenceLibrary {
     /**
      * Full-text search over the indexed code and docs, best first (FTS5 bm25). The query is
      * free text: its words are matched (all of them first, any of them when no chunk has all);
-     * punctuation is ignored, so {@code page.wait_for_selector} is fine.
+     * punctuation is ignored, so {@code page.wait_for_selector} is fine. Each hit is one indexed
+     * block of about 40 lines, so a long file can appear more than once, at different lines.
      *
      * @param limit      most hits to return (capped at 200)
      * @param sourceName only this source, or {@code null} for all
