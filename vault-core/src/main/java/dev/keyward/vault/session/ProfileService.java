@@ -11,6 +11,7 @@ import dev.keyward.vault.crypto.Argon2idKdf;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.crypto.RecoveryCode;
 import dev.keyward.vault.crypto.Wipe;
+import dev.keyward.vault.db.PageAuthenticator;
 import dev.keyward.vault.db.SchemaMigrations;
 import dev.keyward.vault.db.VaultDatabase;
 import dev.keyward.vault.io.AtomicFiles;
@@ -309,6 +310,15 @@ public final class ProfileService {
                 }
                 return null;
             });
+            // SQLite authenticates only the pages its b-trees reach; check every page's HMAC too.
+            session.database().checkpoint();
+            try {
+                for (long page : PageAuthenticator.badPages(session.location().vaultFile(), session.keys().databaseKey())) {
+                    problems.add("page " + page + " failed its authentication check");
+                }
+            } catch (IOException e) {
+                problems.add("the vault file could not be read to the end");
+            }
             long secrets = session.secrets().allValuesForRedaction().stream().peek(Wipe::chars).count();
             session.database().write(c -> {
                 session.audit().record(c, "profile", "verify", "profile", session.profileId(),
