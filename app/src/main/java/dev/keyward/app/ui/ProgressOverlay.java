@@ -35,6 +35,7 @@ public final class ProgressOverlay extends StackPane {
         card.setMaxSize(360, 200);
         getChildren().add(card);
         getStyleClass().add("progress-overlay");
+        setId("progress-overlay");
         setVisible(false);
     }
 

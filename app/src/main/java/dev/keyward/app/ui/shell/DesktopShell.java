@@ -86,7 +86,10 @@ public final class DesktopShell {
         services.tray().install(new TrayActions(this::bringToFront, this::refreshNow, this::lock, this::lockAndStop,
                 this::quit));
         boolean tray = services.tray().isAvailable();
-        Platform.setImplicitExit(!tray);
+        if (tray) {
+            // A hidden window must not end the app while its icon sits in the tray.
+            Platform.setImplicitExit(false);
+        }
         stage.setOnCloseRequest(e -> {
             if (services.tray().isAvailable() && !quitting) {
                 e.consume();
@@ -210,11 +213,19 @@ public final class DesktopShell {
     }
 
     public void quit() {
+        close();
+        Platform.exit();
+    }
+
+    /** Lock and stop, take the icon out of the tray and stop the worker threads; the toolkit keeps running. */
+    public void close() {
+        if (quitting) {
+            return;
+        }
         quitting = true;
         lockAndStop();
         services.tray().remove();
         work.close();
-        Platform.exit();
     }
 
     /** Brings the window forward (tray Open, a second start of the app). */

@@ -53,7 +53,9 @@ public final class PasswordStrengthMeter extends VBox {
             verdict.setText(" ");
             return;
         }
-        Strength strength = z.measure(field.getCharacters());
+        // zxcvbn wipes the text it measured: give it a copy, never the field's own content.
+        char[] copy = PasswordInput.peek(field);
+        Strength strength = z.measure(java.nio.CharBuffer.wrap(copy));
         try {
             int score = strength.getScore();
             bar.setProgress((score + 1) / 5.0);
@@ -63,6 +65,7 @@ public final class PasswordStrengthMeter extends VBox {
             bar.getStyleClass().add(score <= 1 ? "weak" : score == 2 ? "fair" : "strong");
         } finally {
             strength.wipe();
+            dev.keyward.vault.crypto.Wipe.chars(copy);
         }
     }
 
