@@ -17,6 +17,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -32,7 +33,7 @@ public final class SettingsPage implements Page {
     private final Map<Setting, Label> errors = new EnumMap<>(Setting.class);
     private final Label status = new Label();
     private final Button save = new Button("Save setti_ngs");
-    private final ScrollPane view;
+    private final BorderPane view;
     private Map<Setting, String> initial = Map.of();
 
     public SettingsPage(PageContext ctx) {
@@ -70,10 +71,14 @@ public final class SettingsPage implements Page {
         discard.setOnAction(e -> load());
         status.setId("settings-status");
         status.setWrapText(true);
-        VBox box = new VBox(12, grid, new HBox(8, save, discard), status);
-        box.setPadding(new Insets(16));
-        view = new ScrollPane(box);
-        view.setFitToWidth(true);
+        grid.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        // The buttons stay in sight below the scrolling fields.
+        VBox actions = new VBox(6, new HBox(8, save, discard), status);
+        actions.setPadding(new Insets(10, 16, 12, 16));
+        view = new BorderPane(scroll);
+        view.setBottom(actions);
         view.setId("settings-page");
         load();
     }
