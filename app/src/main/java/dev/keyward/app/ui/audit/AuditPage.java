@@ -44,6 +44,7 @@ public final class AuditPage implements Page {
         category.setValue(ALL);
         category.valueProperty().addListener((o, a, b) -> reload());
         table.setId("audit-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No entries."));
         table.getColumns().setAll(List.of(
                 column("When (UTC)", 190, AuditEntry::occurredAt),

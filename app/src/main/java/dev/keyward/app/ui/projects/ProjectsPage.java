@@ -58,6 +58,7 @@ public final class ProjectsPage implements Page {
         VBox.setVgrow(projects, Priority.ALWAYS);
 
         links.setId("project-links");
+        links.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         links.setPlaceholder(new Label("No variables. Link a secret or import a .env file."));
         TableColumn<ProjectLink, String> var = new TableColumn<>("Variable");
         var.setPrefWidth(220);

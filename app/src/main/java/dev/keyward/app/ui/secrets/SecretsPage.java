@@ -74,6 +74,7 @@ public final class SecretsPage implements Page {
 
     private void buildTable() {
         table.setId("secrets-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No secrets yet. Add one with New secret."));
         TableColumn<SecretRow, String> name = column("Name", 220, r -> r.info().name());
         TableColumn<SecretRow, String> provider = column("Provider", 110,

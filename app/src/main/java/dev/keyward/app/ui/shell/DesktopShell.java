@@ -325,6 +325,7 @@ public final class DesktopShell {
         VBox box = new VBox(12, text, retry);
         box.getStyleClass().add("screen-card");
         box.setMaxWidth(440);
+        box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setScreen(box);
     }
 
@@ -339,6 +340,11 @@ public final class DesktopShell {
 
     ProfileSummary profile() {
         return profile;
+    }
+
+    /** Where later features post notifications (tray balloon, else a banner in the window). */
+    public Notifier notifier() {
+        return notifier;
     }
 
     public LockState state() {

@@ -69,6 +69,7 @@ public final class CreateProfileView extends StackPane {
                 labelled("Password _again", repeat), error, buttons);
         card.getStyleClass().add("screen-card");
         card.setMaxWidth(440);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setAlignment(Pos.CENTER);
         getChildren().add(card);
     }

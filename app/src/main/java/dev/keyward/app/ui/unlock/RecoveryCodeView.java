@@ -53,6 +53,7 @@ public final class RecoveryCodeView extends StackPane {
         VBox card = new VBox(12, title, intro, code, new HBox(8, copy), saved, done);
         card.getStyleClass().add("screen-card");
         card.setMaxWidth(480);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setAlignment(Pos.CENTER);
         getChildren().add(card);
     }

@@ -82,6 +82,7 @@ public final class UnlockView extends StackPane {
                 CreateProfileView.labelled("_Password", password), new HBox(8, unlock, restore), message, other);
         card.getStyleClass().add("screen-card");
         card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setAlignment(Pos.CENTER);
         getChildren().add(card);
         showProfileState();
