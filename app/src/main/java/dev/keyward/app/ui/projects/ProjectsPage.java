@@ -185,75 +185,9 @@ public final class ProjectsPage implements Page {
             return;
         }
         Path file = ctx.files().chooseFileToOpen(ctx.owner(), "Import a .env file into " + project);
-        if (file == null) {
-            return;
+        if (file != null) {
+            new EnvImportFlow(ctx, status::setText, () -> load(project)).start(project, file);
         }
-        ctx.longWork().run("Reading " + file.getFileName() + "…", () -> {
-            char[] text = EnvFiles.read(file);
-            Map<String, char[]> entries;
-            try {
-                entries = ctx.dotenv().parse(text);
-            } finally {
-                Wipe.chars(text);
-            }
-            try {
-                return new Parsed(entries, ctx.session().projects().planImport(project, entries));
-            } catch (RuntimeException e) {
-                wipe(entries);
-                throw e;
-            }
-        }, parsed -> EnvImportPreview.show(ctx.owner(), file.getFileName().toString(), parsed.plan,
-                f -> confirmImport(f, project, parsed), parsed::closed),
-                this::fail, parsed -> parsed.wipe(), () -> status.setText("Import cancelled."));
-    }
-
-    /**
-     * The parsed file and its plan. The values are wiped when the preview closes, unless an
-     * import still reads them; then the import wipes them when it ends. Used on the JavaFX thread.
-     */
-    private static final class Parsed {
-        final Map<String, char[]> entries;
-        final dev.keyward.vault.projects.EnvImportPlan plan;
-        boolean importing;
-        boolean closed;
-
-        Parsed(Map<String, char[]> entries, dev.keyward.vault.projects.EnvImportPlan plan) {
-            this.entries = entries;
-            this.plan = plan;
-        }
-
-        void closed() {
-            closed = true;
-            if (!importing) {
-                wipe();
-            }
-        }
-
-        void importEnded() {
-            importing = false;
-            if (closed) {
-                wipe();
-            }
-        }
-
-        void wipe() {
-            ProjectsPage.wipe(entries);
-        }
-    }
-
-    private void confirmImport(FormDialog form, String project, Parsed parsed) {
-        form.busy(true);
-        parsed.importing = true;
-        ctx.work().run(() -> ctx.session().projects().importEnv(project, parsed.entries), done -> {
-            parsed.importEnded();
-            status.setText("Imported into " + project + ": " + done.added().size() + " added, "
-                    + done.changed().size() + " changed.");
-            form.finish();
-            load(project);
-        }, error -> {
-            parsed.importEnded();
-            form.showError(UserMessages.describe(error));
-        });
     }
 
     private void exportEnv() {
@@ -289,7 +223,7 @@ public final class ProjectsPage implements Page {
         status.setText(UserMessages.describe(error));
     }
 
-    private static void wipe(Map<String, char[]> entries) {
+    static void wipe(Map<String, char[]> entries) {
         entries.values().forEach(Wipe::chars);
     }
 

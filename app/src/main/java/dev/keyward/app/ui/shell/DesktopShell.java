@@ -11,7 +11,6 @@ import dev.keyward.app.ui.UserMessages;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayActions;
-import dev.keyward.app.ui.tray.TrayState;
 import dev.keyward.app.ui.unlock.CreateProfileView;
 import dev.keyward.app.ui.unlock.RecoveryCodeView;
 import dev.keyward.app.ui.unlock.UnlockView;
@@ -23,8 +22,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -46,10 +43,9 @@ public final class DesktopShell {
     private final ProgressOverlay overlay = new ProgressOverlay();
     private final LongWork longWork = new LongWork(work, overlay);
     private final StackPane screen = new StackPane();
-    private final Label banner = new Label();
     private final ClipboardGuard clipboard = new ClipboardGuard(Clipboard.getSystemClipboard());
     private final IdleWatch idle = new IdleWatch(this::lock);
-    private final Notifier notifier = this::post;
+    private final WindowStatus status;
     private final Unlocking unlocking;
     private volatile VaultSession session;
     private ProfileSummary profile;
@@ -63,18 +59,13 @@ public final class DesktopShell {
         this.stage = stage;
         this.services = services;
         this.unlocking = new Unlocking(this, services);
+        this.status = new WindowStatus(stage, services.tray());
     }
 
     /** Shows the window with the first screen (create a profile, or unlock one). */
     public void start() {
-        banner.setId("banner");
-        banner.getStyleClass().add("banner");
-        banner.setWrapText(true);
-        banner.setManaged(false);
-        banner.setVisible(false);
-        banner.setOnMouseClicked(e -> hideBanner());
         BorderPane frame = new BorderPane(screen);
-        frame.setTop(banner);
+        frame.setTop(status.banner());
         StackPane root = new StackPane(frame, overlay);
         screen.disableProperty().bind(overlay.visibleProperty());
         Scene scene = new Scene(root, 1000, 680);
@@ -165,12 +156,12 @@ public final class DesktopShell {
 
     void showMain() {
         PageContext ctx = new PageContext(session, work, longWork, stage, clipboard, services.files(),
-                services.dotenv(), notifier, () -> settings, this::settingsSaved);
+                services.dotenv(), status, () -> settings, this::settingsSaved);
         main = new MainView(new DesktopPages(ctx), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         setScreen(main);
         main.show(PageKind.SECRETS);
-        showStatus();
+        status.setStatusBar(main::setStatus);
         armIdle();
     }
 
@@ -249,6 +240,7 @@ public final class DesktopShell {
         }
         clipboard.clearIfOurs();
         if (main != null) {
+            status.setStatusBar(line -> { });
             main.dispose();
             main = null;
         }
@@ -287,46 +279,15 @@ public final class DesktopShell {
     }
 
     private void post(Notification n) {
-        if (!Platform.isFxApplicationThread()) {
-            Platform.runLater(() -> post(n));
-            return;
-        }
-        if (n.urgency() == Notification.Urgency.ATTENTION && state == LockState.UNLOCKED) {
-            services.tray().show(TrayState.NEEDS_ATTENTION, StatusText.of(state, profile));
-        }
-        if (stage.isShowing() || !services.tray().notify(n)) {
-            banner.setText(n.title() + ": " + n.text() + "  (click to dismiss)");
-            banner.setManaged(true);
-            banner.setVisible(true);
-        }
-    }
-
-    private void hideBanner() {
-        banner.setVisible(false);
-        banner.setManaged(false);
+        status.post(n);
     }
 
     private void showStatus() {
-        String line = StatusText.of(state, profile);
-        stage.setTitle(line);
-        services.tray().show(state == LockState.UNLOCKED ? TrayState.UNLOCKED
-                : TrayState.LOCKED, line);
-        if (main != null) {
-            main.setStatus(line);
-        }
+        status.show(state, profile);
     }
 
     private void showProblem(String sentence) {
-        Label text = new Label(sentence);
-        text.setWrapText(true);
-        text.getStyleClass().add("form-error");
-        Button retry = new Button("_Try again");
-        retry.setOnAction(e -> showProfiles(profile, null));
-        VBox box = new VBox(12, text, retry);
-        box.getStyleClass().add("screen-card");
-        box.setMaxWidth(440);
-        box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setScreen(box);
+        setScreen(new ProblemView(sentence, () -> showProfiles(profile, null)));
     }
 
     private void setScreen(Node node) {
@@ -344,7 +305,7 @@ public final class DesktopShell {
 
     /** Where later features post notifications (tray balloon, else a banner in the window). */
     public Notifier notifier() {
-        return notifier;
+        return status;
     }
 
     public LockState state() {
