@@ -13,6 +13,7 @@ import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayActions;
 import dev.keyward.app.ui.unlock.CreateProfileView;
 import dev.keyward.app.ui.unlock.RecoveryCodeView;
+import dev.keyward.app.ui.unlock.UnlockThrottle;
 import dev.keyward.app.ui.unlock.UnlockView;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.profile.ProfileSummary;
@@ -47,6 +48,8 @@ public final class DesktopShell {
     private final IdleWatch idle = new IdleWatch(this::lock);
     private final WindowStatus status;
     private final Unlocking unlocking;
+    /** One for the window's lifetime, so leaving and re-entering the unlock screen does not reset it. */
+    private final UnlockThrottle throttle;
     private volatile VaultSession session;
     private ProfileSummary profile;
     private ProfileSettings settings;
@@ -60,6 +63,7 @@ public final class DesktopShell {
         this.services = services;
         this.unlocking = new Unlocking(this, services);
         this.status = new WindowStatus(stage, services.tray());
+        this.throttle = services.throttle().get();
     }
 
     /** Shows the window with the first screen (create a profile, or unlock one). */
@@ -120,7 +124,7 @@ public final class DesktopShell {
 
     private void showUnlock(List<ProfileSummary> list, ProfileSummary select, boolean keptSession, String sentence) {
         UnlockView view = new UnlockView(list, select, keptSession, unlocking, longWork, services.restorer(),
-                services.files(), services.throttle().get());
+                services.files(), throttle);
         setScreen(view);
         if (sentence != null) {
             view.say(sentence);
