@@ -1,0 +1,58 @@
+package dev.keyward.app.ui.projects;
+
+import dev.keyward.app.ui.FormDialog;
+import dev.keyward.vault.projects.EnvImportPlan;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Window;
+
+/**
+ * Shows what importing a .env file would do (added, changed, unchanged, refused) before
+ * anything is written; Import is offered only when nothing is refused and something changes.
+ */
+final class EnvImportPreview {
+
+    private EnvImportPreview() {
+    }
+
+    /** Opens the preview; {@code onConfirm} gets the dialog and runs the import; {@code onClosed} always runs. */
+    static FormDialog show(Window owner, String fileName, EnvImportPlan plan,
+                           java.util.function.Consumer<FormDialog> onConfirm, Runnable onClosed) {
+        FormDialog form = new FormDialog(owner, "Import " + fileName + " into " + plan.project(), "Import");
+        form.dialog().getDialogPane().setId("env-import-preview");
+        section(form, "Added", "import-added", plan.added());
+        section(form, "Changed (the old value stays in the secret's history)", "import-changed", plan.changed());
+        section(form, "Unchanged", "import-unchanged", plan.unchanged());
+        section(form, "Refused", "import-refused", plan.refused());
+        Label verdict = form.addWide(new Label());
+        verdict.setId("import-verdict");
+        verdict.setWrapText(true);
+        if (!plan.refused().isEmpty()) {
+            verdict.setText("Nothing can be imported while a variable is refused: fix the file and try again.");
+            form.okButton().setDisable(true);
+        } else if (!plan.hasChanges()) {
+            verdict.setText("The project already has every variable of this file with the same values.");
+            form.okButton().setDisable(true);
+        } else {
+            verdict.setText(plan.added().size() + " to add, " + plan.changed().size() + " to change. Nothing is "
+                    + "written until you choose Import.");
+        }
+        form.setOnSubmit(onConfirm);
+        form.setOnClosed(onClosed);
+        form.show();
+        return form;
+    }
+
+    private static void section(FormDialog form, String title, String id, List<EnvImportPlan.Item> items) {
+        Label label = form.addWide(new Label(title + " (" + items.size() + ")"));
+        label.getStyleClass().add("text-bold");
+        if (items.isEmpty()) {
+            return;
+        }
+        ListView<String> list = form.addWide(new ListView<>());
+        list.setId(id);
+        list.setPrefHeight(Math.min(6, items.size()) * 26 + 6);
+        list.getItems().setAll(items.stream().map(i -> i.envVar() + "  —  " + i.detail()).toList());
+    }
+}

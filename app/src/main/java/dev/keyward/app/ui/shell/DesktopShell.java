@@ -1,0 +1,322 @@
+package dev.keyward.app.ui.shell;
+
+import dev.keyward.app.ui.BackgroundWork;
+import dev.keyward.app.ui.ClipboardGuard;
+import dev.keyward.app.ui.DesktopServices;
+import dev.keyward.app.ui.LongWork;
+import dev.keyward.app.ui.PageContext;
+import dev.keyward.app.ui.ProgressOverlay;
+import dev.keyward.app.ui.Theme;
+import dev.keyward.app.ui.UserMessages;
+import dev.keyward.app.ui.tray.Notification;
+import dev.keyward.app.ui.tray.Notifier;
+import dev.keyward.app.ui.tray.TrayActions;
+import dev.keyward.app.ui.unlock.CreateProfileView;
+import dev.keyward.app.ui.unlock.RecoveryCodeView;
+import dev.keyward.app.ui.unlock.UnlockThrottle;
+import dev.keyward.app.ui.unlock.UnlockView;
+import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.profile.ProfileSummary;
+import dev.keyward.vault.session.VaultSession;
+import dev.keyward.vault.settings.ProfileSettings;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The desktop app's window from start to quit: first-start creation, unlock, the main window,
+ * lock (hide secret data, keep the session for background jobs) and lock-and-stop (close the
+ * session and wipe its keys). The window title and the tray always show which state is in force.
+ */
+public final class DesktopShell {
+
+    private final Stage stage;
+    private final DesktopServices services;
+    private final BackgroundWork work = new BackgroundWork();
+    private final ProgressOverlay overlay = new ProgressOverlay();
+    private final LongWork longWork = new LongWork(work, overlay);
+    private final StackPane screen = new StackPane();
+    private final ClipboardGuard clipboard = new ClipboardGuard(Clipboard.getSystemClipboard());
+    private final IdleWatch idle = new IdleWatch(this::lock);
+    private final WindowStatus status;
+    private final Unlocking unlocking;
+    /** One for the window's lifetime, so leaving and re-entering the unlock screen does not reset it. */
+    private final UnlockThrottle throttle;
+    private volatile VaultSession session;
+    private ProfileSummary profile;
+    private ProfileSettings settings;
+    private volatile LockState state = LockState.STOPPED;
+    private MainView main;
+    private RecoveryCodeView recovery;
+    private boolean quitting;
+
+    public DesktopShell(Stage stage, DesktopServices services) {
+        this.stage = stage;
+        this.services = services;
+        this.unlocking = new Unlocking(this, services);
+        this.status = new WindowStatus(stage, services.tray());
+        this.throttle = services.throttle().get();
+    }
+
+    /** Shows the window with the first screen (create a profile, or unlock one). */
+    public void start() {
+        BorderPane frame = new BorderPane(screen);
+        frame.setTop(status.banner());
+        StackPane root = new StackPane(frame, overlay);
+        screen.disableProperty().bind(overlay.visibleProperty());
+        Scene scene = new Scene(root, 1000, 680);
+        Theme.addAppStylesheet(scene);
+        Theme.LIGHT.apply();
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        services.tray().install(new TrayActions(this::bringToFront, this::refreshNow, this::lock, this::lockAndStop,
+                this::quit));
+        boolean tray = services.tray().isAvailable();
+        if (tray) {
+            // A hidden window must not end the app while its icon sits in the tray.
+            Platform.setImplicitExit(false);
+        }
+        stage.setOnCloseRequest(e -> {
+            if (services.tray().isAvailable() && !quitting) {
+                e.consume();
+                stage.hide();
+                if (services.notices().firstTime("closed-to-tray")) {
+                    post(Notification.info("Keyward is still running",
+                            "Keyward stays in the tray. Choose Quit in its menu to end it."));
+                }
+            } else {
+                quit();
+            }
+        });
+        showStatus();
+        stage.show();
+        if (!tray && services.notices().firstTime("no-tray")) {
+            post(Notification.info("No system tray", "This desktop has no system tray, so closing the window quits Keyward."));
+        }
+        showProfiles(null, null);
+    }
+
+    /** Lists the profiles and shows the unlock screen, or the create screen when there are none. */
+    void showProfiles(ProfileSummary select, String sentence) {
+        setScreen(new VBox());
+        work.run(services.profiles()::list, list -> {
+            if (list.isEmpty()) {
+                showCreate(false);
+            } else {
+                showUnlock(list, select == null ? profile : select, false, sentence);
+            }
+        }, error -> showProblem(UserMessages.describe(error)));
+    }
+
+    void showCreate(boolean canGoBack) {
+        setScreen(new CreateProfileView(services.profiles(), longWork, this::created,
+                canGoBack ? () -> showProfiles(null, null) : null));
+    }
+
+    private void showUnlock(List<ProfileSummary> list, ProfileSummary select, boolean keptSession, String sentence) {
+        UnlockView view = new UnlockView(list, select, keptSession, unlocking, longWork, services.restorer(),
+                services.files(), throttle);
+        setScreen(view);
+        if (sentence != null) {
+            view.say(sentence);
+        }
+        view.focusPassword();
+    }
+
+    private void created(VaultSession created, Password recoveryCode) {
+        adopt(created, () -> {
+            recovery = new RecoveryCodeView(recoveryCode, clipboard, () -> {
+                recovery = null;
+                showMain();
+            });
+            setScreen(recovery);
+        });
+    }
+
+    /** Takes over an unlocked session: loads its settings, then runs {@code next}. */
+    void adopt(VaultSession unlocked, Runnable next) {
+        session = unlocked;
+        profile = unlocked.profile();
+        work.run(() -> unlocked.settings().current(), loaded -> {
+            settings = loaded;
+            Theme.of(loaded.theme()).apply();
+            state = LockState.UNLOCKED;
+            showStatus();
+            next.run();
+        }, error -> {
+            lockAndStop();
+            showProblem(UserMessages.describe(error));
+        });
+    }
+
+    void showMain() {
+        PageContext ctx = new PageContext(session, work, longWork, stage, clipboard, services.files(),
+                services.dotenv(), status, () -> settings, this::settingsSaved);
+        main = new MainView(new DesktopPages(ctx), new ShellCommands(this::lock, this::lockAndStop, this::quit,
+                this::switchTheme), Theme.of(settings.theme()));
+        setScreen(main);
+        main.show(PageKind.SECRETS);
+        status.setStatusBar(main::setStatus);
+        armIdle();
+    }
+
+    /** Lock: hide every view with secret data; the session stays only if background refresh while locked is on. */
+    public void lock() {
+        if (state != LockState.UNLOCKED) {
+            return;
+        }
+        if (settings == null || !settings.backgroundRefreshWhileLocked()) {
+            lockAndStop();
+            return;
+        }
+        hideSecretViews();
+        state = LockState.LOCKED;
+        showStatus();
+        work.run(services.profiles()::list, list -> showUnlock(list, profile, true, null),
+                error -> showUnlock(List.of(profile), profile, true, null));
+    }
+
+    /** Lock and stop: hide everything, close the session and wipe its keys. */
+    public void lockAndStop() {
+        hideSecretViews();
+        VaultSession closing = session;
+        session = null;
+        state = LockState.STOPPED;
+        showStatus();
+        if (closing != null) {
+            if (quitting) {
+                closing.close();
+            } else {
+                work.run(() -> {
+                    closing.close();
+                    return true;
+                }, ok -> { }, error -> post(Notification.info("Keyward", UserMessages.describe(error))));
+            }
+        }
+        if (!quitting) {
+            showProfiles(profile, null);
+        }
+    }
+
+    public void quit() {
+        close();
+        Platform.exit();
+    }
+
+    /** Lock and stop, take the icon out of the tray and stop the worker threads; the toolkit keeps running. */
+    public void close() {
+        if (quitting) {
+            return;
+        }
+        quitting = true;
+        lockAndStop();
+        services.tray().remove();
+        work.close();
+    }
+
+    /** Brings the window forward (tray Open, a second start of the app). */
+    public void bringToFront() {
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        showStatus();
+    }
+
+    private void hideSecretViews() {
+        idle.disarm();
+        // Dialogs may show secret data (a value being typed, a rotation, an import preview).
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w instanceof Stage s && s.getOwner() == stage) {
+                s.close();
+            }
+        }
+        clipboard.clearIfOurs();
+        if (main != null) {
+            status.setStatusBar(line -> { });
+            main.dispose();
+            main = null;
+        }
+        if (recovery != null) {
+            recovery.wipe();
+            recovery = null;
+        }
+        setScreen(new VBox());
+    }
+
+    private void settingsSaved(ProfileSettings saved) {
+        settings = saved;
+        Theme.of(saved.theme()).apply();
+        armIdle();
+    }
+
+    private void switchTheme(Theme theme) {
+        theme.apply();
+        VaultSession s = session;
+        work.run(() -> {
+            s.settings().set("theme", theme.name().toLowerCase(java.util.Locale.ROOT));
+            return s.settings().current();
+        }, saved -> settings = saved, error -> post(Notification.info("Theme", UserMessages.describe(error))));
+    }
+
+    private void armIdle() {
+        Duration timeout = services.idleTimeout() != null
+                ? Duration.millis(services.idleTimeout().toMillis())
+                : Duration.minutes(settings.autoLockMinutes());
+        idle.arm(timeout);
+    }
+
+    private void refreshNow() {
+        post(Notification.info("Nothing to refresh yet",
+                "Background refresh arrives with the dashboard feature; this build has no background jobs."));
+    }
+
+    private void post(Notification n) {
+        status.post(n);
+    }
+
+    private void showStatus() {
+        status.show(state, profile);
+    }
+
+    private void showProblem(String sentence) {
+        setScreen(new ProblemView(sentence, () -> showProfiles(profile, null)));
+    }
+
+    private void setScreen(Node node) {
+        screen.getChildren().setAll(node);
+    }
+
+    // Package-private views for the unlock flow and tests.
+    VaultSession session() {
+        return session;
+    }
+
+    ProfileSummary profile() {
+        return profile;
+    }
+
+    /** Where later features post notifications (tray balloon, else a banner in the window). */
+    public Notifier notifier() {
+        return status;
+    }
+
+    public LockState state() {
+        return state;
+    }
+
+    BackgroundWork work() {
+        return work;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.keyward.app.ui.unlock;
+
+import dev.keyward.app.ui.FilePicker;
+import dev.keyward.app.ui.LongWork;
+import dev.keyward.app.ui.UserMessages;
+import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.WrongPasswordException;
+import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.profile.ProfileSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The profile picker and password prompt. A wrong password says so and, after repeated
+ * failures, makes the next try wait; a damaged vault says so and offers a restore from backup.
+ */
+public final class UnlockView extends StackPane {
+
+    private final UnlockFlow flow;
+    private final LongWork longWork;
+    private final BackupRestorer restorer;
+    private final FilePicker files;
+    private final UnlockThrottle throttle;
+    private final ComboBox<ProfileSummary> profile = new ComboBox<>();
+    private final PasswordField password = new PasswordField();
+    private final Button unlock = new Button("_Unlock");
+    private final Button restore = new Button("_Restore from backup…");
+    private final Label message = new Label();
+    private Timeline countdown;
+
+    /** {@code keptSession}: the window was locked while the session stayed open; the profile is fixed. */
+    public UnlockView(List<ProfileSummary> profiles, ProfileSummary select, boolean keptSession, UnlockFlow flow,
+                      LongWork longWork, BackupRestorer restorer, FilePicker files, UnlockThrottle throttle) {
+        this.flow = flow;
+        this.longWork = longWork;
+        this.restorer = restorer;
+        this.files = files;
+        this.throttle = throttle;
+        setId("unlock-view");
+        Label title = new Label(keptSession ? "Keyward is locked" : "Unlock Keyward");
+        title.getStyleClass().add("title-2");
+        profile.getItems().setAll(profiles);
+        profile.setId("profile-picker");
+        profile.setMaxWidth(Double.MAX_VALUE);
+        profile.setCellFactory(l -> new ProfileCell());
+        profile.setButtonCell(new ProfileCell());
+        profile.getSelectionModel().select(select != null && profiles.contains(select) ? select : profiles.get(0));
+        profile.setDisable(keptSession);
+        password.setId("unlock-password");
+        unlock.setId("unlock-button");
+        unlock.setDefaultButton(true);
+        unlock.setOnAction(e -> tryUnlock());
+        message.setId("unlock-message");
+        message.setWrapText(true);
+        restore.setId("restore-backup");
+        restore.setOnAction(e -> restoreFromBackup());
+        profile.valueProperty().addListener((o, a, b) -> showProfileState());
+        Hyperlink other = keptSession ? new Hyperlink("_Stop and switch profile") : new Hyperlink("_New profile…");
+        other.setMnemonicParsing(true);
+        other.setOnAction(e -> {
+            password.clear();
+            if (keptSession) {
+                flow.stopAndSwitch();
+            } else {
+                flow.newProfile();
+            }
+        });
+        VBox card = new VBox(10, title, CreateProfileView.labelled("Pro_file", profile),
+                CreateProfileView.labelled("_Password", password), new HBox(8, unlock, restore), message, other);
+        card.getStyleClass().add("screen-card");
+        card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setAlignment(Pos.CENTER);
+        getChildren().add(card);
+        showProfileState();
+    }
+
+    /** Puts the cursor in the password field. */
+    public void focusPassword() {
+        password.requestFocus();
+    }
+
+    private void showProfileState() {
+        ProfileSummary p = profile.getValue();
+        boolean damaged = p != null && p.isDamaged();
+        setRestoreVisible(damaged);
+        password.setDisable(damaged);
+        unlock.setDisable(damaged || countdown != null);
+        setMessage(damaged ? p.damageReason() : "", damaged);
+    }
+
+    private void tryUnlock() {
+        ProfileSummary p = profile.getValue();
+        if (p == null || password.getLength() == 0) {
+            setMessage("Type the profile's password.", true);
+            return;
+        }
+        Password typed = PasswordInput.take(password);
+        setMessage("", false);
+        longWork.run("Unlocking " + p.name() + "…", () -> {
+            try (typed) {
+                return flow.unlock(p, typed);
+            }
+        }, session -> {
+            throttle.recordSuccess();
+            flow.unlocked(session);
+        }, this::failed, flow::discard, () -> setMessage("Unlock cancelled.", false));
+    }
+
+    private void failed(Throwable error) {
+        Throwable e = UserMessages.unwrap(error);
+        if (e instanceof WrongPasswordException) {
+            Duration wait = throttle.recordFailure();
+            setMessage("Wrong password for this profile.", true);
+            if (!wait.isZero()) {
+                startCountdown(wait);
+            }
+        } else if (e instanceof VaultDamagedException) {
+            setMessage(e.getMessage() + " You can restore the profile from a backup.", true);
+            setRestoreVisible(true);
+        } else {
+            setMessage(UserMessages.describe(e), true);
+        }
+        password.requestFocus();
+    }
+
+    private void startCountdown(Duration wait) {
+        long[] left = {wait.toSeconds()};
+        unlock.setDisable(true);
+        unlock.setText("Wait " + left[0] + " s");
+        countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            left[0]--;
+            unlock.setText("Wait " + left[0] + " s");
+        }));
+        countdown.setCycleCount((int) wait.toSeconds());
+        countdown.setOnFinished(e -> {
+            countdown = null;
+            unlock.setText("_Unlock");
+            unlock.setDisable(false);
+        });
+        countdown.play();
+    }
+
+    private void restoreFromBackup() {
+        ProfileSummary p = profile.getValue();
+        Path file = files.chooseFileToOpen(getScene() == null ? null : getScene().getWindow(),
+                "Choose a backup of " + p.name());
+        if (file == null) {
+            return;
+        }
+        longWork.run("Restoring " + p.name() + " from " + file.getFileName() + "…", () -> restorer.restore(p, file),
+                sentence -> flow.reloadProfiles(p, sentence), error -> setMessage(UserMessages.describe(error), true));
+    }
+
+    private void setRestoreVisible(boolean visible) {
+        restore.setVisible(visible);
+        restore.setManaged(visible);
+    }
+
+    private void setMessage(String text, boolean problem) {
+        message.setText(text);
+        message.getStyleClass().remove("form-error");
+        if (problem) {
+            message.getStyleClass().add("form-error");
+        }
+    }
+
+    /** Shows a sentence (for example after a restore) under the password field. */
+    public void say(String text) {
+        setMessage(text, false);
+    }
+
+    private static final class ProfileCell extends ListCell<ProfileSummary> {
+        @Override
+        protected void updateItem(ProfileSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.isDamaged() ? item.name() + " (damaged)" : item.name());
+        }
+    }
+}

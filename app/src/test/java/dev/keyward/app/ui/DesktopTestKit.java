@@ -1,0 +1,121 @@
+package dev.keyward.app.ui;
+
+import dev.keyward.app.ui.projects.DotenvReader;
+import dev.keyward.app.ui.tray.NoTrayChannel;
+import dev.keyward.app.ui.unlock.BackupRestorer;
+import dev.keyward.app.ui.unlock.UnlockThrottle;
+import dev.keyward.vault.crypto.Argon2Params;
+import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.profile.DataRoot;
+import dev.keyward.vault.profile.ProfileSummary;
+import dev.keyward.vault.session.ProfileService;
+import dev.keyward.vault.session.VaultSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Window;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Shared parts of the desktop tests: fast key derivation, no tray, a file picker that answers by itself. */
+public final class DesktopTestKit {
+
+    /** The OWASP floor: fast enough for tests, still real Argon2id. */
+    public static final Argon2Params FAST = new Argon2Params(19 * 1024, 2, 1);
+    public static final String PASSWORD = "correct horse battery";
+
+    private DesktopTestKit() {
+    }
+
+    public static ProfileService profiles(Path dataDir) {
+        return new ProfileService(new DataRoot(dataDir), Clock.systemUTC(), FAST, "app");
+    }
+
+    public static DesktopServices services(ProfileService profiles, Path dataDir, QueuedFiles files, Duration idle) {
+        return new DesktopServices(profiles, BackupRestorer.unavailable(), DotenvReader.simple(), new NoTrayChannel(),
+                files, new OneTimeNotices(dataDir.resolve("desktop-notices.properties")), UnlockThrottle::standard, idle);
+    }
+
+    /** Creates a profile and returns it (its recovery code is wiped). */
+    public static ProfileSummary createProfile(ProfileService profiles, String name) {
+        try (Password p = Password.copyOf(PASSWORD.toCharArray())) {
+            ProfileService.Created created = profiles.create(name, p);
+            created.recoveryCode().destroy();
+            return created.profile();
+        }
+    }
+
+    public static VaultSession open(ProfileService profiles, ProfileSummary profile) {
+        try (Password p = Password.copyOf(PASSWORD.toCharArray())) {
+            return profiles.unlock(profile, p);
+        }
+    }
+
+    /** Waits (up to 20 s) until {@code condition}, evaluated on the JavaFX thread, holds. */
+    public static void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Runs {@code action} on the JavaFX thread and returns its result. */
+    public static <T> T onFx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every text shown by any labelled control or text field of every open window. */
+    public static String allVisibleText() {
+        return onFx(() -> {
+            StringBuilder out = new StringBuilder();
+            for (Window w : Window.getWindows()) {
+                if (w.getScene() != null) {
+                    collect(w.getScene().getRoot(), out);
+                }
+            }
+            return out.toString();
+        });
+    }
+
+    private static void collect(javafx.scene.Node node, StringBuilder out) {
+        if (node instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+            out.append(l.getText()).append('\n');
+        }
+        if (node instanceof javafx.scene.control.TextInputControl t && !(node instanceof javafx.scene.control.PasswordField)) {
+            out.append(t.getText()).append('\n');
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                collect(child, out);
+            }
+        }
+    }
+
+    /** A file picker whose answers the test queues up beforehand. */
+    public static final class QueuedFiles implements FilePicker {
+        private final Deque<Path> answers = new ArrayDeque<>();
+
+        public void answer(Path path) {
+            answers.add(path);
+        }
+
+        @Override
+        public Path chooseFileToOpen(Window owner, String title) {
+            return answers.poll();
+        }
+
+        @Override
+        public Path chooseFileToSave(Window owner, String title, String suggestedName) {
+            return answers.poll();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.keyward.app.ui.shell;
+
+import static dev.keyward.app.ui.DesktopTestKit.onFx;
+import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyward.app.ui.DesktopTestKit;
+import dev.keyward.vault.audit.AuditEntry;
+import dev.keyward.vault.profile.ProfileSummary;
+import dev.keyward.vault.session.VaultSession;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+class AuditAndPlannedPagesFlowTest extends ShellTestBase {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        startShell(stage);
+    }
+
+    @Override
+    void prepare() {
+        ProfileSummary p = DesktopTestKit.createProfile(profiles, "work");
+        try (VaultSession s = DesktopTestKit.open(profiles, p)) {
+            for (int i = 0; i < 60; i++) {
+                s.secrets().add("KEY_" + i, ("value-number-" + i).toCharArray(), null);
+            }
+            s.projects().create("api", null);
+        }
+    }
+
+    @Test
+    void auditLogPagesNewestFirstAndFiltersByCategory(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#nav-audit-log");
+        waitUntil("the first page is shown", () -> entries(robot).size() == 50);
+        List<AuditEntry> first = onFx(() -> List.copyOf(entries(robot)));
+        assertTrue(first.get(0).occurredAt().compareTo(first.get(49).occurredAt()) >= 0, "newest first");
+        assertEquals("project", first.get(0).category(), "the last thing done comes first");
+
+        robot.clickOn("#audit-more");
+        waitUntil("the next page is appended", () -> entries(robot).size() > 50
+                && robot.lookup("#audit-more").queryAs(Button.class).isDisabled());
+        List<AuditEntry> all = onFx(() -> List.copyOf(entries(robot)));
+        assertEquals(all.size(), all.stream().map(AuditEntry::id).distinct().count(), "no entry twice");
+
+        robot.interact(() -> robot.lookup("#audit-category").queryAs(ComboBox.class).setValue("project"));
+        waitUntil("only project entries are shown", () -> entries(robot).size() == 1);
+    }
+
+    @Test
+    void plannedFeaturePageIsHonestAndEnablesAutomation(FxRobot robot) {
+        unlock(robot);
+        VaultSession session = onFx(shell::session);
+        robot.clickOn("#nav-discovery");
+        waitUntil("the page says it is not available", () -> DesktopTestKit.allVisibleText()
+                .contains("This feature is not available in this build of Keyward yet."));
+        waitUntil("the enable button is ready", () -> !robot.lookup("#enable-automation").queryAs(Button.class).isDisabled());
+        robot.clickOn("#enable-automation");
+        waitUntil("automation is enabled", () -> robot.lookup("#enable-automation").queryAs(Button.class).isDisabled()
+                && DesktopTestKit.allVisibleText().contains("Automation data is enabled"));
+        assertTrue(session.automationEnabled());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AuditEntry> entries(FxRobot robot) {
+        return robot.lookup("#audit-table").queryAs(TableView.class).getItems();
+    }
+}
