@@ -1,14 +1,29 @@
 package dev.keyward.app;
 
-/** Starts the desktop app (the JavaFX shell lands with the desktop issue). */
+import dev.keyward.app.cli.EnvCommands;
+import dev.keyward.app.ui.DesktopLauncher;
+import dev.keyward.vault.crypto.Argon2Params;
+import dev.keyward.vault.backup.BackupService;
+import dev.keyward.vault.profile.DataRoot;
+import dev.keyward.vault.session.ProfileService;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Starts the desktop app with the composition root's real backup restore and .env parser. */
 final class Desktop {
 
     private Desktop() {
     }
 
     static int start(String[] args) {
-        System.err.println("keyward: the desktop app is not part of this build yet. "
-                + "Use the CLI: 'keyward --help' lists the commands.");
-        return 1;
+        Path dataDir = args.length == 2 && "--data-dir".equals(args[0]) ? Path.of(args[1]) : null;
+        DataRoot root = DataRoot.resolve(dataDir, System.getenv());
+        ProfileService profiles = new ProfileService(root, Clock.systemUTC(), Argon2Params.DEFAULT, "app");
+        BackupService backups = new BackupService(profiles);
+        return DesktopLauncher.launch(dataDir, args, (profile, file, password) -> {
+            BackupService.Restored restored = backups.restore(file, password);
+            return "Restored '" + restored.profile().name() + "' from " + file.getFileName()
+                    + (restored.previousVaultKeptAt() == null ? "." : "; the damaged vault is kept in its backups folder.");
+        }, EnvCommands::parse);
     }
 }

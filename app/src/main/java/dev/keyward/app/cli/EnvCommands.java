@@ -124,6 +124,22 @@ public final class EnvCommands {
         }
     }
 
+    /** Parses .env text (wiped afterwards) into ordered name -> value; a malformed text is refused with its line. */
+    public static Map<String, char[]> parse(char[] text) {
+        try {
+            List<DotenvEntry> entries = DotenvParser.parse(CharBuffer.wrap(text));
+            Map<String, char[]> out = new LinkedHashMap<>();
+            for (DotenvEntry entry : entries) {
+                Wipe.chars(out.put(entry.key(), entry.value().toCharArray()));
+            }
+            return out;
+        } catch (DotenvSyntaxException e) {
+            throw new InvalidInputException("The .env text is malformed: " + e.getMessage() + " Nothing was imported.");
+        } finally {
+            Wipe.chars(text);
+        }
+    }
+
     /** Parses a .env file into ordered name -> value; a malformed file is refused with its line. */
     static Map<String, char[]> read(Path file) {
         char[] text;

@@ -80,6 +80,8 @@ public final class SettingsForm {
             case DASHBOARD_QUIET_HOURS_END -> c.dashboardQuietHoursEnd();
             case AUTOMATION_MAX_RETRIES -> c.automationMaxRetries();
             case DISCOVERY_RETENTION_DAYS -> c.discoveryRetentionDays();
+            // Settings added later show empty until the automation schema stores them.
+            default -> null;
         };
     }
 }

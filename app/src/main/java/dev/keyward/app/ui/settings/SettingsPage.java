@@ -99,6 +99,12 @@ public final class SettingsPage implements Page {
                 }
                 yield t;
             }
+            case TEXT, URL -> {
+                TextField t = new TextField();
+                t.setPrefColumnCount(28);
+                t.setPromptText(s.kind() == Setting.Kind.URL ? "http://127.0.0.1:11434 (empty: none)" : "(empty: none)");
+                yield t;
+            }
         };
         c.setId("setting-" + s.key());
         return c;

@@ -161,8 +161,16 @@ public final class UnlockView extends StackPane {
         if (file == null) {
             return;
         }
-        longWork.run("Restoring " + p.name() + " from " + file.getFileName() + "…", () -> restorer.restore(p, file),
-                sentence -> flow.reloadProfiles(p, sentence), error -> setMessage(UserMessages.describe(error), true));
+        if (password.getLength() == 0) {
+            setMessage("Type the password the profile had when the backup was made, then choose Restore again.", true);
+            return;
+        }
+        Password typed = PasswordInput.take(password);
+        longWork.run("Restoring " + p.name() + " from " + file.getFileName() + "…", () -> {
+            try (typed) {
+                return restorer.restore(p, file, typed);
+            }
+        }, sentence -> flow.reloadProfiles(p, sentence), error -> setMessage(UserMessages.describe(error), true));
     }
 
     private void setRestoreVisible(boolean visible) {

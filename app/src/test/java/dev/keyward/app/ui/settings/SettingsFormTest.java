@@ -18,6 +18,7 @@ class SettingsFormTest {
                 case THEME -> "light";
                 case OPTIONAL_HOUR -> "";
                 case INTEGER -> Integer.toString(s.min());
+                case TEXT, URL -> "";
             });
         }
         return m;

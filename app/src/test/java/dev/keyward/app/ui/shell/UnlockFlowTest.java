@@ -39,7 +39,10 @@ class UnlockFlowTest extends ShellTestBase {
     @Override
     DesktopServices services() {
         // A restore that copies the saved vault back, standing in for the backup service.
-        return super.services().withRestorer((p, file) -> {
+        return super.services().withRestorer((p, file, password) -> {
+            if (!new String(password.chars()).equals(DesktopTestKit.PASSWORD)) {
+                throw new dev.keyward.vault.WrongPasswordException("The backup's password was not passed on.");
+            }
             try {
                 Files.copy(file, p.location().vaultFile(), StandardCopyOption.REPLACE_EXISTING);
                 return "Restored.";
@@ -85,6 +88,7 @@ class UnlockFlowTest extends ShellTestBase {
         assertTrue(onFx(() -> robot.lookup("#restore-backup").queryAs(Button.class).isVisible()));
 
         files.answer(backup);
+        robot.clickOn("#unlock-password").write(DesktopTestKit.PASSWORD);
         robot.clickOn("#restore-backup");
         waitUntil("the restore is reported", () -> message(robot).equals("Restored."));
         unlock(robot);
