@@ -117,6 +117,13 @@ BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
 
+-- INSERT OR REPLACE deletes the old row without firing DELETE triggers; refuse a reused id first.
+CREATE TRIGGER audit_log_refuses_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
 CREATE TABLE scheduled_jobs (
     id                  TEXT    NOT NULL PRIMARY KEY,
     profile_id          TEXT    NOT NULL,
