@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +50,7 @@ class SchemaConformanceTest {
     private LiveSchema schema;
     private RowProbe probe;
     private final Map<String, String> parentIds = new LinkedHashMap<>();
-    private final AtomicInteger counter = new AtomicInteger();
+    private ValidRows rows;
 
     @BeforeAll
     void enableAutomationOnAFreshProfile(@TempDir Path data) throws SQLException {
@@ -69,9 +66,10 @@ class SchemaConformanceTest {
         connection.setAutoCommit(false);
         schema = new LiveSchema(connection);
         probe = new RowProbe(connection);
+        rows = new ValidRows(connection, schema, session.profileId(), parentIds);
         // Parents of 3.6 and 3.7 live only in this connection's transaction, rolled back at the end.
-        parentIds.put("automation_scripts", insertParent(SeedSchema.AUTOMATION_SCRIPTS));
-        parentIds.put("automation_executions", insertParent(SeedSchema.AUTOMATION_EXECUTIONS));
+        parentIds.put("automation_scripts", rows.insertKept(SeedSchema.AUTOMATION_SCRIPTS.name()));
+        parentIds.put("automation_executions", rows.insertKept(SeedSchema.AUTOMATION_EXECUTIONS.name()));
     }
 
     @AfterAll
@@ -120,7 +118,7 @@ class SchemaConformanceTest {
         return seedColumns().filter(sc -> !sc.table().section().startsWith("2")).map(sc -> dynamicTest(sc.label(), () -> {
             Column seed = sc.column();
             String table = sc.table().name();
-            Map<String, Object> row = validRow(table);
+            Map<String, Object> row = rows.valid(table);
             assertTrue(probe.insert(table, row).succeeded(), "a valid " + table + " row is accepted");
             Outcome withNull = probe.insert(table, RowProbe.with(row, seed.name(), null));
             if (seed.nullable()) {
@@ -143,7 +141,7 @@ class SchemaConformanceTest {
             Column seed = sc.column();
             assertEquals(Set.copyOf(seed.enumValues()), schema.checkedValues(table, seed.name()).orElse(Set.of()),
                     sc.label() + ": values of its CHECK constraint in sqlite_schema");
-            Map<String, Object> row = validRow(table);
+            Map<String, Object> row = rows.valid(table);
             for (String allowed : seed.enumValues()) {
                 Outcome outcome = probe.insert(table, RowProbe.with(row, seed.name(), allowed));
                 assertTrue(outcome.succeeded(), sc.label() + " accepts '" + allowed + "': " + outcome);
@@ -198,7 +196,7 @@ class SchemaConformanceTest {
     Stream<DynamicTest> summaryDateTakesADateOnly() {
         return seedColumns().filter(sc -> sc.column().type() == SeedSchema.Type.DATE).map(sc -> dynamicTest(sc.label(), () -> {
             String table = sc.table().name();
-            Map<String, Object> row = validRow(table);
+            Map<String, Object> row = rows.valid(table);
             assertTrue(probe.insert(table, RowProbe.with(row, sc.column().name(), "2024-02-29")).succeeded());
             for (String refused : List.of("2024-02-29T00:00:00Z", "29.02.2024", "2024-2-9")) {
                 Outcome outcome = probe.insert(table, RowProbe.with(row, sc.column().name(), refused));
@@ -226,13 +224,13 @@ class SchemaConformanceTest {
                 if (!index.unique()) {
                     continue;
                 }
-                Map<String, Object> row = validRow(t.name());
+                Map<String, Object> row = rows.valid(t.name());
                 try (PreparedStatement savepoint = connection.prepareStatement("SAVEPOINT dup")) {
                     savepoint.execute();
                 }
                 try {
                     assertTrue(probe.insert(t.name(), row).succeeded());
-                    insertKept(t.name(), row);
+                    rows.insert(t.name(), row);
                     Outcome duplicate = probe.insert(t.name(), RowProbe.with(row, "id", UUID.randomUUID().toString()));
                     assertTrue(duplicate.failedWith(SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE),
                             t.name() + " UNIQUE" + index.columns() + " refuses a second row: " + duplicate);
@@ -255,7 +253,7 @@ class SchemaConformanceTest {
                     assertTrue(keys.stream().anyMatch(k -> k.from().equals(sc.column().name())
                                     && k.table().equals(sc.column().references()) && (k.to() == null || k.to().equals("id"))),
                             sc.label() + " must reference " + sc.column().references() + "(id); foreign keys: " + keys);
-                    Outcome dangling = probe.insert(table, RowProbe.with(validRow(table), sc.column().name(), "no-such-" + UUID.randomUUID()));
+                    Outcome dangling = probe.insert(table, RowProbe.with(rows.valid(table), sc.column().name(), "no-such-" + UUID.randomUUID()));
                     assertTrue(dangling.failedWith(SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY), sc.label() + " refuses a dangling id: " + dangling);
                 }));
     }
@@ -313,63 +311,6 @@ class SchemaConformanceTest {
         }
     }
 
-    @Test
-    void profileWithoutAutomationHasNoneOfTheAutomationSchemaAndStillWorks(@TempDir Path otherData) throws SQLException {
-        TestProfile plain = TestProfile.create(otherData, "plain");
-        try (VaultSession s = plain.unlock();
-             Connection c = s.database().connect()) {
-            assertFalse(s.automationEnabled());
-            LiveSchema live = new LiveSchema(c);
-            Set<String> tables = live.tables();
-            for (Table t : SeedSchema.NEW_TABLES) {
-                assertFalse(tables.contains(t.name()), t.section() + " " + t.name() + " exists without the automation migration");
-            }
-            assertTrue(tables.containsAll(SeedSchema.BASE_TABLES), "base tables: " + tables);
-            for (Table additions : SeedSchema.ADDITIONS) {
-                for (Column column : additions.columns()) {
-                    assertTrue(live.column(additions.name(), column.name()).isEmpty(),
-                            additions.section() + " " + additions.name() + "." + column.name() + " exists without the automation migration");
-                }
-            }
-            assertEquals(Set.copyOf(SchemaMigrations.BASE_VERSIONS), SchemaMigrations.appliedVersions(c));
-
-            s.secrets().add("works", "works-without-automation-1".toCharArray(), "openai");
-            assertEquals(List.of("works"), s.secrets().list().stream().map(i -> i.name()).toList());
-            assertEquals(3, s.settings().current().discoveryScheduleHour(), "automation settings read as their seed defaults");
-            assertNull(s.providers().get("openai").dashboardSupported(), "automation provider fields are absent");
-            s.settings().set("theme", "dark");
-            assertFalse(s.automationEnabled(), "a base setting does not enable automation");
-        }
-        try (VaultSession again = plain.unlock()) {
-            assertFalse(again.automationEnabled(), "reopening does not apply the automation migration");
-        }
-    }
-
-    @Test
-    void enablingAutomationKeepsExistingDataAndHappensOnce(@TempDir Path otherData) {
-        TestProfile profile = TestProfile.create(otherData, "upgrade");
-        try (VaultSession s = profile.unlock()) {
-            s.secrets().add("before", "value-from-before-automation".toCharArray(), null);
-            s.enableAutomation();
-            s.enableAutomation();
-            assertTrue(s.automationEnabled());
-        }
-        try (VaultSession s = profile.unlock()) {
-            assertTrue(s.automationEnabled(), "the automation schema persists");
-            char[] value = s.secrets().reveal("before", dev.keyward.vault.secrets.SecretService.Purpose.READ);
-            assertEquals("value-from-before-automation", new String(value));
-            long enables = s.database().read(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FROM audit_log WHERE category = 'automation' AND action = 'enable'")) {
-                    var rs = ps.executeQuery();
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            assertEquals(1, enables, "enabling twice applies and records the migration once");
-        }
-    }
-
     // --- helpers ---
 
     /**
@@ -381,7 +322,7 @@ class SchemaConformanceTest {
         return switch (table) {
             case "profile_settings" -> probe.update(table, sc.column().name(), value, "profile_id", session.profileId());
             case "providers" -> probe.update(table, sc.column().name(), value, "id", parentIds.get("providers"));
-            default -> probe.insert(table, RowProbe.with(validRow(table), sc.column().name(), value));
+            default -> probe.insert(table, RowProbe.with(rows.valid(table), sc.column().name(), value));
         };
     }
 
@@ -395,70 +336,6 @@ class SchemaConformanceTest {
     private static Stream<SeedColumn> seedColumns() {
         return Stream.concat(SeedSchema.ADDITIONS.stream(), SeedSchema.NEW_TABLES.stream())
                 .flatMap(t -> t.columns().stream().map(c -> new SeedColumn(t, c)));
-    }
-
-    /**
-     * A row every constraint accepts: seed columns get a value of their kind, other NOT NULL
-     * columns without a default (Keyward's additions) one of their affinity.
-     */
-    private Map<String, Object> validRow(String table) throws SQLException {
-        Table seed = SeedSchema.NEW_TABLES.stream().filter(t -> t.name().equals(table)).findFirst().orElseThrow();
-        Map<String, Object> row = new LinkedHashMap<>();
-        int n = counter.incrementAndGet();
-        for (LiveColumn live : schema.columns(table)) {
-            Column column = seed.columns().stream().filter(c -> c.name().equals(live.name())).findFirst().orElse(null);
-            if (live.name().equals("id")) {
-                row.put("id", UUID.randomUUID().toString());
-            } else if (live.name().equals("profile_id")) {
-                row.put("profile_id", session.profileId());
-            } else if (column != null && column.type() == SeedSchema.Type.TEXT && !column.isEnum()
-                    && schema.checkedValues(table, column.name()).isPresent()) {
-                // A text column the seed leaves open but Keyward narrows (health_summary): any allowed value.
-                row.put(live.name(), schema.checkedValues(table, column.name()).get().iterator().next());
-            } else if (column != null) {
-                row.put(live.name(), valueFor(column, n));
-            } else if (live.notNull() && live.defaultSql() == null) {
-                row.put(live.name(), switch (live.affinity()) {
-                    case "INTEGER" -> 0;
-                    case "REAL" -> 0.0;
-                    default -> "probe-" + n;
-                });
-            }
-        }
-        return row;
-    }
-
-    private Object valueFor(Column column, int n) {
-        if (column.references() != null) {
-            return parentIds.get(column.references());
-        }
-        if (column.isEnum()) {
-            return column.enumValues().get(0);
-        }
-        return switch (column.type()) {
-            case BOOL -> 0;
-            case INT -> column.min() != null ? Integer.parseInt(column.min()) : 1;
-            case REAL -> column.min() != null ? (Double.parseDouble(column.min()) + Double.parseDouble(column.max())) / 2 : 0.5;
-            case DATE -> LocalDate.of(2024, 1, 1).plusDays(n % 3000).toString();
-            case TEXT -> "probe-" + column.name() + "-" + n;
-        };
-    }
-
-    private String insertParent(Table table) throws SQLException {
-        Map<String, Object> row = validRow(table.name());
-        insertKept(table.name(), row);
-        return (String) row.get("id");
-    }
-
-    private void insertKept(String table, Map<String, Object> row) throws SQLException {
-        List<String> columns = new ArrayList<>(row.keySet());
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
-                + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")")) {
-            for (int i = 0; i < columns.size(); i++) {
-                ps.setObject(i + 1, row.get(columns.get(i)));
-            }
-            ps.executeUpdate();
-        }
     }
 
     /** The Java value SQLite returns for a default written as a SQL literal. */
