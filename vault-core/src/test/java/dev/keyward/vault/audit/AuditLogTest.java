@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,19 @@ class AuditLogTest {
             for (Canary canary : List.of(first, second, imported, importedRotation)) {
                 assertFalse(canary.foundIn(row.text()), "audit row holds a secret value: " + row);
             }
+        }
+    }
+
+    @Test
+    void auditActionsDoNotDependOnTheDefaultLocale() throws SQLException {
+        session.secrets().add("api", "value-for-locale-test-0123".toCharArray(), null);
+        Locale before = Locale.getDefault();
+        try {
+            // Turkish lower-cases I to a dotless ı: "INJECT" would become "ınject".
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            expect(List.of("secret/inject"), () -> Wipe.chars(session.secrets().reveal("api", Purpose.INJECT)));
+        } finally {
+            Locale.setDefault(before);
         }
     }
 
