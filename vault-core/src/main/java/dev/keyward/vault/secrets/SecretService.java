@@ -88,7 +88,7 @@ public final class SecretService {
         SecretInfo info = require(c, name);
         char[] value = decrypt(c, info.id(), info.version());
         repository.touchUsed(c, info.id(), Timestamps.now(session.clock()));
-        session.audit().record(c, "secret", purpose.name().toLowerCase(), "secret", info.id(), Map.of("name", name));
+        session.audit().record(c, "secret", purpose.name().toLowerCase(java.util.Locale.ROOT), "secret", info.id(), Map.of("name", name));
         return value;
     }
 

@@ -19,7 +19,7 @@ ALTER TABLE providers ADD COLUMN discovery_enabled INTEGER NOT NULL DEFAULT 1 CH
 
 -- 3.1
 CREATE TABLE dashboard_snapshots (
-    id                     TEXT PRIMARY KEY,
+    id                     TEXT NOT NULL PRIMARY KEY,
     profile_id             TEXT NOT NULL,
     secret_id              TEXT NOT NULL REFERENCES secrets (id) ON DELETE CASCADE,
     provider_id            TEXT NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
@@ -40,7 +40,7 @@ CREATE INDEX idx_dashboard_snapshots_profile_collected ON dashboard_snapshots (p
 -- 3.2 (usage_sample_count and health_counts_json are Keyward's additions: they let a day be
 -- folded in several batches with exactly the result of folding it at once)
 CREATE TABLE dashboard_daily_summaries (
-    id                       TEXT    PRIMARY KEY,
+    id                       TEXT    NOT NULL PRIMARY KEY,
     profile_id               TEXT    NOT NULL,
     secret_id                TEXT    NOT NULL REFERENCES secrets (id) ON DELETE CASCADE,
     provider_id              TEXT    NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
@@ -60,7 +60,7 @@ CREATE INDEX idx_dashboard_daily_summaries_profile_date ON dashboard_daily_summa
 
 -- 3.3
 CREATE TABLE discovery_findings (
-    id                    TEXT PRIMARY KEY,
+    id                    TEXT NOT NULL PRIMARY KEY,
     profile_id            TEXT NOT NULL,
     provider_id           TEXT NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     discovered_at         TEXT NOT NULL,
@@ -83,7 +83,7 @@ CREATE INDEX idx_discovery_findings_status_urgency ON discovery_findings (profil
 
 -- 3.4
 CREATE TABLE discovery_search_log (
-    id                     TEXT    PRIMARY KEY,
+    id                     TEXT    NOT NULL PRIMARY KEY,
     profile_id             TEXT    NOT NULL,
     provider_id            TEXT    NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     searched_at            TEXT    NOT NULL,
@@ -98,7 +98,7 @@ CREATE INDEX idx_discovery_search_log_provider_searched ON discovery_search_log 
 
 -- 3.5 (script_content holds a declarative JSON step program with placeholders, never code or credentials)
 CREATE TABLE automation_scripts (
-    id                    TEXT    PRIMARY KEY,
+    id                    TEXT    NOT NULL PRIMARY KEY,
     profile_id            TEXT    NOT NULL,
     provider_id           TEXT    NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     task_type             TEXT    NOT NULL CHECK (task_type IN ('account_creation', 'payment_config', 'billing_restriction',
@@ -124,7 +124,7 @@ CREATE INDEX idx_automation_scripts_approval ON automation_scripts (profile_id, 
 
 -- 3.6
 CREATE TABLE automation_executions (
-    id                          TEXT    PRIMARY KEY,
+    id                          TEXT    NOT NULL PRIMARY KEY,
     profile_id                  TEXT    NOT NULL,
     script_id                   TEXT    NOT NULL REFERENCES automation_scripts (id) ON DELETE CASCADE,
     started_at                  TEXT    NOT NULL,
@@ -142,7 +142,7 @@ CREATE INDEX idx_automation_executions_profile_started ON automation_executions 
 
 -- 3.7
 CREATE TABLE hitl_checkpoints (
-    id                     TEXT PRIMARY KEY,
+    id                     TEXT NOT NULL PRIMARY KEY,
     profile_id             TEXT NOT NULL,
     execution_id           TEXT NOT NULL REFERENCES automation_executions (id) ON DELETE CASCADE,
     checkpoint_type        TEXT NOT NULL CHECK (checkpoint_type IN ('financial', 'account', 'irreversible', 'api_key',
@@ -159,7 +159,7 @@ CREATE INDEX idx_hitl_checkpoints_profile_decided ON hitl_checkpoints (profile_i
 
 -- 3.8 (profile_id added: every profile-scoped table carries it)
 CREATE TABLE provider_selectors (
-    id                  TEXT    PRIMARY KEY,
+    id                  TEXT    NOT NULL PRIMARY KEY,
     profile_id          TEXT    NOT NULL,
     provider_id         TEXT    NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     data_type           TEXT    NOT NULL,
@@ -175,7 +175,7 @@ CREATE UNIQUE INDEX idx_provider_selectors_provider_type_version ON provider_sel
 
 -- 3.9
 CREATE TABLE service_recommendations (
-    id                       TEXT PRIMARY KEY,
+    id                       TEXT NOT NULL PRIMARY KEY,
     profile_id               TEXT NOT NULL,
     project_id               TEXT REFERENCES projects (id) ON DELETE CASCADE,
     requirement_text         TEXT NOT NULL,

@@ -1,9 +1,10 @@
 -- Keyward base schema: everything the vault needs without the automation subsystem.
 -- Conventions (seed 002): text UUID keys, UTC ISO-8601 text timestamps, enums as CHECK,
--- profile_id on every profile-scoped table, booleans as INTEGER 0/1.
+-- profile_id on every profile-scoped table, booleans as INTEGER 0/1. Text primary keys say
+-- NOT NULL because SQLite lets a primary key that is not an INTEGER PRIMARY KEY hold NULL.
 
 CREATE TABLE profile_settings (
-    profile_id                      TEXT    PRIMARY KEY,
+    profile_id                      TEXT    NOT NULL PRIMARY KEY,
     auto_lock_minutes               INTEGER NOT NULL DEFAULT 5   CHECK (auto_lock_minutes BETWEEN 1 AND 1440),
     clipboard_clear_seconds         INTEGER NOT NULL DEFAULT 10  CHECK (clipboard_clear_seconds BETWEEN 1 AND 3600),
     background_refresh_while_locked INTEGER NOT NULL DEFAULT 1   CHECK (background_refresh_while_locked IN (0, 1)),
@@ -13,7 +14,7 @@ CREATE TABLE profile_settings (
 );
 
 CREATE TABLE providers (
-    id                 TEXT    PRIMARY KEY,
+    id                 TEXT    NOT NULL PRIMARY KEY,
     profile_id         TEXT    NOT NULL,
     slug               TEXT    NOT NULL,
     name               TEXT    NOT NULL,
@@ -34,7 +35,7 @@ CREATE TABLE providers (
 );
 
 CREATE TABLE secrets (
-    id               TEXT    PRIMARY KEY,
+    id               TEXT    NOT NULL PRIMARY KEY,
     profile_id       TEXT    NOT NULL,
     name             TEXT    NOT NULL,
     provider_id      TEXT    REFERENCES providers (id) ON DELETE SET NULL,
@@ -54,7 +55,7 @@ CREATE INDEX idx_secrets_profile_provider ON secrets (profile_id, provider_id);
 
 -- Every value a secret ever had; the current one is version = secrets.current_version.
 CREATE TABLE secret_versions (
-    id               TEXT    PRIMARY KEY,
+    id               TEXT    NOT NULL PRIMARY KEY,
     profile_id       TEXT    NOT NULL,
     secret_id        TEXT    NOT NULL REFERENCES secrets (id) ON DELETE CASCADE,
     version          INTEGER NOT NULL CHECK (version >= 1),
@@ -68,7 +69,7 @@ CREATE TABLE secret_versions (
 CREATE INDEX idx_secret_versions_profile ON secret_versions (profile_id, secret_id);
 
 CREATE TABLE projects (
-    id          TEXT PRIMARY KEY,
+    id          TEXT NOT NULL PRIMARY KEY,
     profile_id  TEXT NOT NULL,
     name        TEXT NOT NULL,
     description TEXT,
@@ -79,7 +80,7 @@ CREATE TABLE projects (
 );
 
 CREATE TABLE project_secrets (
-    id         TEXT PRIMARY KEY,
+    id         TEXT NOT NULL PRIMARY KEY,
     profile_id TEXT NOT NULL,
     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
     secret_id  TEXT NOT NULL REFERENCES secrets (id) ON DELETE CASCADE,
@@ -91,7 +92,7 @@ CREATE INDEX idx_project_secrets_secret ON project_secrets (profile_id, secret_i
 
 -- Append-only: the triggers below refuse UPDATE and DELETE.
 CREATE TABLE audit_log (
-    id           TEXT PRIMARY KEY,
+    id           TEXT NOT NULL PRIMARY KEY,
     profile_id   TEXT NOT NULL,
     occurred_at  TEXT NOT NULL,
     category     TEXT NOT NULL CHECK (category IN ('profile', 'secret', 'project', 'settings', 'provider',
@@ -116,8 +117,15 @@ BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
 
+-- INSERT OR REPLACE deletes the old row without firing DELETE triggers; refuse a reused id first.
+CREATE TRIGGER audit_log_refuses_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
 CREATE TABLE scheduled_jobs (
-    id                  TEXT    PRIMARY KEY,
+    id                  TEXT    NOT NULL PRIMARY KEY,
     profile_id          TEXT    NOT NULL,
     job_name            TEXT    NOT NULL CHECK (job_name IN ('dashboard_refresh', 'discovery', 'retention')),
     last_started_at     TEXT,
