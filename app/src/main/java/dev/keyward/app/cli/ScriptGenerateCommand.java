@@ -3,13 +3,13 @@ package dev.keyward.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.automation.generate.GeneratedProgram;
 import dev.keyward.automation.generate.GenerationRequest;
-import dev.keyward.automation.generate.PendingScriptWriter;
 import dev.keyward.automation.generate.ProgramGenerator;
 import dev.keyward.automation.generate.ReferenceSnippets;
 import dev.keyward.automation.generate.ReviewStep;
 import dev.keyward.automation.llm.LlmClient;
 import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.program.TaskType;
+import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.reflib.LibrarySettings;
 import dev.keyward.reflib.ReferenceLibrary;
 import dev.keyward.vault.session.VaultSession;
@@ -70,7 +70,7 @@ final class ScriptGenerateCommand implements Callable<Integer> {
                     : SessionLlm.open(session, http, SessionLlm.DEFAULT_TIMEOUT);
             try {
                 ProgramGenerator generator = new ProgramGenerator(session, referenceSnippets(root, http),
-                        new PendingScriptWriter(session), llm, ProgramGenerator.DEFAULT_REPAIR_ROUNDS);
+                        new ScriptService(session), llm, ProgramGenerator.DEFAULT_REPAIR_ROUNDS);
                 GeneratedProgram generated = generator.generate(request, template);
                 print(root, generated);
             } finally {

@@ -1,10 +1,13 @@
 package dev.keyward.automation.generate;
 
 import dev.keyward.automation.llm.LlmClient;
+import dev.keyward.automation.program.CredentialLiteralDetector;
 import dev.keyward.automation.program.StepProgram;
 import dev.keyward.automation.program.StepProgramValidator;
 import dev.keyward.automation.program.StepProgramWriter;
 import dev.keyward.automation.program.ValidationProblem;
+import dev.keyward.automation.scripts.AutomationScript;
+import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.vault.session.VaultSession;
 import java.util.List;
 import java.util.Optional;
@@ -21,18 +24,18 @@ public final class ProgramGenerator {
 
     private final VaultSession session;
     private final ReferenceSnippets library;
-    private final GeneratedProgramStore store;
+    private final ScriptService scripts;
     private final Optional<LlmClient> llm;
     private final int maxRepairRounds;
 
     /**
      * @param llm the profile's LLM ({@link dev.keyward.automation.llm.SessionLlm}), or empty for templates
      */
-    public ProgramGenerator(VaultSession session, ReferenceSnippets library, GeneratedProgramStore store,
+    public ProgramGenerator(VaultSession session, ReferenceSnippets library, ScriptService scripts,
             Optional<LlmClient> llm, int maxRepairRounds) {
         this.session = session;
         this.library = library;
-        this.store = store;
+        this.scripts = scripts;
         this.llm = llm;
         this.maxRepairRounds = maxRepairRounds;
     }
@@ -56,7 +59,7 @@ public final class ProgramGenerator {
         if (llm.isPresent() && !templateOnly) {
             LlmProgramAuthor.Authored authored = new LlmProgramAuthor(llm.get(), session.redactor()::redact,
                     maxRepairRounds).write(research);
-            program = authored.program();
+            program = describedBySentence(authored.program(), research.sentence());
             model = llm.get().model();
             rounds = authored.repairRounds();
         } else {
@@ -65,10 +68,23 @@ public final class ProgramGenerator {
             model = StepProgramTemplates.MODEL;
         }
         ProgramReview review = ProgramReview.of(program);
-        String scriptId = store.storePending(new ScriptDraft(research.provider().id(), request.taskType(),
-                program.title(), research.sentence(), new StepProgramWriter().writePretty(program), model,
-                research.toJson(), review.toPlanJson()));
-        return new GeneratedProgram(scriptId, review, model, research, rounds);
+        // ScriptService validates once more and stores the row as pending, with its audit entry.
+        AutomationScript script = scripts.create(new StepProgramWriter().writePretty(program),
+                research.provider().slug(), model, research.toJson(), review.toPlanJson());
+        return new GeneratedProgram(script, review, model, research, rounds);
+    }
+
+    /** A program the LLM left without a description gets the request's sentence, when it can carry it. */
+    private static StepProgram describedBySentence(StepProgram p, String sentence) {
+        if (p.description() != null && !p.description().isBlank()) {
+            return p;
+        }
+        String text = "Requested: " + sentence;
+        if (CredentialLiteralDetector.looksLikeCredential(text) || text.length() > 2000) {
+            return p;
+        }
+        return new StepProgram(p.format(), p.formatVersion(), p.title(), text, p.provider(), p.taskType(),
+                p.allowedDomains(), p.inputs(), p.steps());
     }
 
     private static void requireValidTemplate(StepProgram program) {

@@ -12,6 +12,7 @@ import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.StepProgramValidator;
 import dev.keyward.automation.program.TaskType;
+import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.reflib.SearchHit;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.session.VaultSession;
@@ -94,7 +95,7 @@ class ProgramGeneratorTest {
 
     private ProgramGenerator generator(ReferenceSnippets snippets) {
         client = SessionLlm.open(session, HttpClient.newHttpClient(), Duration.ofSeconds(20)).orElseThrow();
-        return new ProgramGenerator(session, snippets, new PendingScriptWriter(session), Optional.of(client),
+        return new ProgramGenerator(session, snippets, new ScriptService(session), Optional.of(client),
                 ProgramGenerator.DEFAULT_REPAIR_ROUNDS);
     }
 
@@ -116,7 +117,8 @@ class ProgramGeneratorTest {
         assertEquals("fake-model", row.get("model_used"));
         assertEquals(null, row.get("approved_at"));
         assertEquals("billing_restriction", row.get("task_type"));
-        assertEquals(SENTENCE, row.get("description"));
+        assertEquals("Requested: " + SENTENCE, row.get("description"));
+        assertEquals(generated.scriptId(), new ScriptService(session).get(generated.scriptId().substring(0, 8)).id());
         assertTrue(new StepProgramValidator().validateJson(row.get("script_content"), List.of()).valid());
         JsonNode research = JSON.readTree(row.get("research_data_json"));
         assertEquals("practice-cloud", research.path("provider").path("slug").asText());
