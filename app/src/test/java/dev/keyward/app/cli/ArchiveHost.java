@@ -51,6 +51,7 @@ final class ArchiveHost implements AutoCloseable {
                 byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(file.getKey(), true);
                 entry.setSize(content.length);
+                entry.setModTime(0); // the same files always make the same bytes
                 tar.putArchiveEntry(entry);
                 tar.write(content);
                 tar.closeArchiveEntry();

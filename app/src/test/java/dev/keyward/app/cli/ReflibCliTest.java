@@ -65,7 +65,8 @@ class ReflibCliTest {
 
     @Test
     void goodArchiveSyncsWithProgressOnStderrAndIsSearchable() throws IOException {
-        host.publish("acme", "widgets", SHA1, version1());
+        byte[] archive = version1();
+        host.publish("acme", "widgets", SHA1, archive);
         CliRunner.Result added = cli.run("reflib", "add", "widgets", REPO_URL, SHA1);
         assertEquals(0, added.code(), added.err());
         assertTrue(added.out().contains("Registered widgets at 1111111"), added.out());
@@ -74,7 +75,7 @@ class ReflibCliTest {
 
         assertEquals(0, synced.code(), synced.err());
         assertTrue(synced.out().startsWith("Synced widgets at 1111111: 2 files"), synced.out());
-        int archiveBytes = version1().length;
+        int archiveBytes = archive.length;
         assertTrue(synced.err().lines().anyMatch(l -> l.startsWith("downloading widgets [########################] 100%")
                 && l.endsWith(SyncProgressBar.bytes(archiveBytes) + " / " + SyncProgressBar.bytes(archiveBytes))),
                 synced.err());

@@ -107,7 +107,11 @@ public final class RecommendationService {
         List<ProjectDocuments.Markdown> documents = ProjectDocuments.read(folder);
         List<DocumentSentence> sentences = new ArrayList<>();
         documents.forEach(d -> sentences.addAll(MarkdownSentences.of(d.relativePath(), d.text())));
-        List<Need> needs = NeedFinder.find(sentences);
+        // A README may quote a key by mistake: the need's sentence is shown, stored and prompted only redacted.
+        List<Need> needs = NeedFinder.find(sentences).stream()
+                .map(n -> new Need(n.capability(), session.redactor().redact(n.requirementText()), n.document(),
+                        n.confidence(), n.companions()))
+                .toList();
         Set<String> held = session.secrets().list().stream().map(SecretInfo::providerSlug)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> providerIds = session.providers().list().stream()
@@ -150,7 +154,7 @@ public final class RecommendationService {
         for (ProviderMatch m : chosen) {
             CatalogProvider p = m.provider();
             rows.add(new Recommendation(UUID.randomUUID().toString(), project == null ? null : project.id(),
-                    project == null ? null : project.name(), session.redactor().redact(need.requirementText()),
+                    project == null ? null : project.name(), need.requirementText(),
                     need.capability().dbValue(), providerIds.get(p.slug()), p.slug(), p.name(),
                     session.redactor().redact(rationales.get(p.slug())), p.pricingSummary(), p.freeTier(),
                     p.docsUrl() == null ? null : p.docsUrl().toString(), m.score(), "new", now));
