@@ -1,0 +1,49 @@
+package dev.keyward.automation.recommend;
+
+import dev.keyward.vault.NotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Reads and records a project's {@code root_path}, the folder its markdown lives in. */
+final class ProjectFolders {
+
+    /** A project's id, name and root folder (null when never recorded). */
+    record ProjectRoot(String id, String name, String rootPath) {}
+
+    private final String profileId;
+
+    ProjectFolders(String profileId) {
+        this.profileId = profileId;
+    }
+
+    Optional<ProjectRoot> find(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, root_path FROM projects WHERE profile_id = ? AND name = ?")) {
+            ps.setString(1, profileId);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ProjectRoot(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    ProjectRoot require(Connection c, String name) throws SQLException {
+        return find(c, name).orElseThrow(() -> new NotFoundException("No project '" + name
+                + "' in this profile. 'keyward project list' shows them."));
+    }
+
+    void recordRoot(Connection c, String projectId, String rootPath, String now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE projects SET root_path = ?, updated_at = ? WHERE profile_id = ? AND id = ?")) {
+            ps.setString(1, rootPath);
+            ps.setString(2, now);
+            ps.setString(3, profileId);
+            ps.setString(4, projectId);
+            ps.executeUpdate();
+        }
+    }
+}
