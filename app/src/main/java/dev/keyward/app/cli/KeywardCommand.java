@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 ProfileCommands.class, SecretCommands.class, ProjectCommands.class, EnvCommands.class,
                 RunCommand.class, SettingsCommands.class, ProviderCommands.class, BackupCommands.class,
-                AuditCommands.class, AutomationCommands.class, PracticeCommands.class
+                AuditCommands.class, AutomationCommands.class, PracticeCommands.class, DiscoveryCommands.class
         })
 public final class KeywardCommand implements Runnable {
 
