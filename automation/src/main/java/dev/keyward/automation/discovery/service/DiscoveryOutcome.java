@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A finished discovery run as stored: per-provider summaries, the new findings with their ids, the engine's
+ * A finished discovery run as stored: per-provider summaries, the new findings with their ids (most urgent
+ * first), the engine's
  * one-line summary, and whether an LLM wrote any finding's sentences.
  */
 public record DiscoveryOutcome(DiscoveryRunResult result, List<ProviderSummary> providers,

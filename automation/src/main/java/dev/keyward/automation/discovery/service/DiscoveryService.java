@@ -28,6 +28,7 @@ import dev.keyward.automation.discovery.store.StoredFinding;
 import dev.keyward.vault.session.VaultSession;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class DiscoveryService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
+    /** Seed 002 section 5.3 keeps the search log for 30 days. */
+    public static final Duration SEARCH_LOG_RETENTION = Duration.ofDays(30);
 
     private final VaultSession session;
     private final DiscoveryOptions options;
@@ -105,6 +108,7 @@ public final class DiscoveryService implements AutoCloseable {
                 for (String id : storedIds) {
                     findings.get(c, id).ifPresent(out::add);
                 }
+                out.sort(Comparator.comparing(StoredFinding::urgency).reversed());
                 return out;
             });
             DiscoveryOutcome outcome = new DiscoveryOutcome(result, RunSummaries.of(targets, result), stored,
@@ -162,6 +166,25 @@ public final class DiscoveryService implements AutoCloseable {
         return session.database().read(c -> searchLog.recent(c, providerSlug, limit));
     }
 
+    /**
+     * Applies seed 002's retention to discovery: findings older than {@code discovery_retention_days}, search log
+     * rows older than {@link #SEARCH_LOG_RETENTION}. For the retention job; returns what was deleted.
+     */
+    public Pruned applyRetention() {
+        if (!session.automationEnabled()) {
+            return new Pruned(0, 0);
+        }
+        Instant now = clock.instant();
+        int days = session.settings().current().discoveryRetentionDays();
+        return session.database().write(c -> new Pruned(
+                findings.deleteDiscoveredBefore(c, now.minus(Duration.ofDays(days))),
+                searchLog.deleteSearchedBefore(c, now.minus(SEARCH_LOG_RETENTION))));
+    }
+
+    /** How many findings and search log rows one retention pass deleted. */
+    public record Pruned(int findings, int searchLogRows) {
+    }
+
     private FindingHistory history() {
         return providerId -> {
             int days = session.settings().current().discoveryRetentionDays();
@@ -185,7 +208,6 @@ public final class DiscoveryService implements AutoCloseable {
     private void alert(List<StoredFinding> stored) {
         List<StoredFinding> urgent = stored.stream()
                 .filter(f -> f.urgency().compareTo(Urgency.ACTION_NEEDED) >= 0)
-                .sorted(Comparator.comparing(StoredFinding::urgency).reversed())
                 .toList();
         if (urgent.isEmpty()) {
             return;

@@ -133,6 +133,17 @@ public final class FindingRepository {
         return new FindingPage(page, Optional.of(page.get(page.size() - 1).cursor()));
     }
 
+    /** Deletes findings discovered before {@code before} (seed 002 retention); returns how many. */
+    public int deleteDiscoveredBefore(Connection c, Instant before) throws SQLException {
+        // No index leads with discovered_at; a profile holds a few thousand findings at most.
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM discovery_findings WHERE profile_id = ? AND discovered_at < ?")) {
+            ps.setString(1, profileId);
+            ps.setString(2, Timestamps.format(before));
+            return ps.executeUpdate();
+        }
+    }
+
     /** How many findings have {@code status}; uses idx_discovery_findings_status_urgency. */
     public int count(Connection c, FindingStatus status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

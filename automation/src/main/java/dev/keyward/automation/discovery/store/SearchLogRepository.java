@@ -50,6 +50,16 @@ public final class SearchLogRepository {
         return id;
     }
 
+    /** Deletes rows searched before {@code before} (seed 002: 30 days); returns how many. */
+    public int deleteSearchedBefore(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM discovery_search_log WHERE profile_id = ? AND searched_at < ?")) {
+            ps.setString(1, profileId);
+            ps.setString(2, Timestamps.format(before));
+            return ps.executeUpdate();
+        }
+    }
+
     /** When each provider was last checked, to seed the rate limiter; uses idx_discovery_search_log_provider_searched. */
     public Map<String, Instant> lastSearchedByProvider(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

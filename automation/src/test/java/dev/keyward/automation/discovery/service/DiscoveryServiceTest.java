@@ -166,6 +166,30 @@ class DiscoveryServiceTest {
     }
 
     @Test
+    void retentionDeletesOldFindingsAndSearchLogRowsOnly() {
+        serveFixtures();
+        vault.networkOn();
+        vault.set("discovery_retention_days", "10");
+        service.run(Trigger.ON_DEMAND, "openai");
+        clock.advance(Duration.ofDays(9));
+        server.serve("/changelog.xml", RSS, """
+                <?xml version="1.0"?>
+                <rss version="2.0"><channel><title>t</title><link>https://docs.example</link><description>d</description>
+                <item><title>A later note about the batch API</title><link>https://docs.example/later</link></item>
+                </channel></rss>""");
+        service.run(Trigger.ON_DEMAND, "openai");
+        clock.advance(Duration.ofDays(2));
+
+        DiscoveryService.Pruned first = service.applyRetention();
+        clock.advance(Duration.ofDays(30));
+        DiscoveryService.Pruned second = service.applyRetention();
+
+        assertEquals(new DiscoveryService.Pruned(10, 0), first);
+        assertEquals(new DiscoveryService.Pruned(1, 2), second);
+        assertEquals(List.of(), all());
+    }
+
+    @Test
     void rateLimitIsSeededFromTheSearchLogOfEarlierRuns() {
         serveFixtures();
         vault.networkOn();
