@@ -30,9 +30,9 @@ public final class FindingRepository {
 
     private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-fA-F-]{6,36}");
     private static final int NOTES_MAX = 2000;
-    // Most urgent first: the rank orders the inbox and its cursor.
-    private static final String RANK = """
-            CASE f.urgency WHEN 'critical' THEN 3 WHEN 'action_needed' THEN 2 WHEN 'advisory' THEN 1 ELSE 0 END""";
+    // Most urgent first: the rank orders the inbox and its cursor. V102's inbox indexes hold this very expression.
+    private static final String RANK =
+            "CASE f.urgency WHEN 'critical' THEN 3 WHEN 'action_needed' THEN 2 WHEN 'advisory' THEN 1 ELSE 0 END";
     private static final String COLUMNS = """
             SELECT f.id, f.provider_id, p.slug, p.name, f.discovered_at, f.published_at, f.source_url, f.source_title,
                    f.source_snippet, f.source_kind, f.category, f.urgency, f.relevance_score, f.relevance_reason,
@@ -97,8 +97,8 @@ public final class FindingRepository {
     }
 
     /**
-     * One inbox page, most urgent first, then newest; filtering by status uses
-     * idx_discovery_findings_status_urgency, by provider idx_discovery_findings_provider_discovered.
+     * One inbox page, most urgent first, then newest; read in index order from idx_discovery_findings_inbox, or
+     * idx_discovery_findings_status_inbox when filtered by status.
      */
     public FindingPage page(Connection c, FindingQuery query) throws SQLException {
         StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE f.profile_id = ?");
@@ -117,11 +117,8 @@ public final class FindingRepository {
         }
         FindingCursor after = query.after();
         if (after != null) {
-            String at = Timestamps.format(after.discoveredAt());
-            int rank = after.urgency().ordinal();
-            sql.append(" AND (").append(RANK).append(" < ? OR (").append(RANK)
-                    .append(" = ? AND (f.discovered_at < ? OR (f.discovered_at = ? AND f.id < ?))))");
-            args.addAll(List.of(rank, rank, at, at, after.id()));
+            sql.append(" AND (").append(RANK).append(", f.discovered_at, f.id) < (?, ?, ?)");
+            args.addAll(List.of(after.urgency().ordinal(), Timestamps.format(after.discoveredAt()), after.id()));
         }
         sql.append(" ORDER BY ").append(RANK).append(" DESC, f.discovered_at DESC, f.id DESC LIMIT ?");
         args.add(query.limit() + 1);

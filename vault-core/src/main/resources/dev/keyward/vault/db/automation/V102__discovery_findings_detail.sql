@@ -6,3 +6,12 @@ ALTER TABLE discovery_findings ADD COLUMN source_kind TEXT
     CHECK (source_kind IN ('changelog_feed', 'status_incident', 'status_maintenance', 'web_search'));
 ALTER TABLE discovery_findings ADD COLUMN published_at TEXT;
 ALTER TABLE profile_settings ADD COLUMN discovery_search_url TEXT;
+
+-- The inbox order: most urgent first, then newest. FindingRepository repeats this CASE
+-- expression verbatim so SQLite reads pages straight off the index instead of sorting.
+CREATE INDEX idx_discovery_findings_inbox ON discovery_findings (profile_id,
+    (CASE urgency WHEN 'critical' THEN 3 WHEN 'action_needed' THEN 2 WHEN 'advisory' THEN 1 ELSE 0 END) DESC,
+    discovered_at DESC, id DESC);
+CREATE INDEX idx_discovery_findings_status_inbox ON discovery_findings (profile_id, user_status,
+    (CASE urgency WHEN 'critical' THEN 3 WHEN 'action_needed' THEN 2 WHEN 'advisory' THEN 1 ELSE 0 END) DESC,
+    discovered_at DESC, id DESC);
