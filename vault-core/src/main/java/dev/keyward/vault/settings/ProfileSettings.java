@@ -22,7 +22,8 @@ public record ProfileSettings(
         int discoveryRetentionDays,
         String llmBaseUrl,
         String llmModel,
-        String llmApiKeySecret) {
+        String llmApiKeySecret,
+        String discoverySearchUrl) {
 
     /** True when the user configured an LLM endpoint and model. */
     public boolean llmConfigured() {
@@ -46,7 +47,8 @@ public record ProfileSettings(
                 integer(v, Setting.DISCOVERY_RETENTION_DAYS, 90),
                 (String) v.get(Setting.LLM_BASE_URL),
                 (String) v.get(Setting.LLM_MODEL),
-                (String) v.get(Setting.LLM_API_KEY_SECRET));
+                (String) v.get(Setting.LLM_API_KEY_SECRET),
+                (String) v.get(Setting.DISCOVERY_SEARCH_URL));
     }
 
     private static int integer(Map<Setting, Object> v, Setting s, int fallback) {

@@ -27,7 +27,8 @@ public enum Setting {
     LLM_BASE_URL("llm_base_url", Kind.URL, 0, 0, true, "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434 (empty: no LLM)"),
     LLM_MODEL("llm_model", Kind.TEXT, 0, 0, true, "model name the LLM endpoint serves"),
     LLM_API_KEY_SECRET("llm_api_key_secret", Kind.TEXT, 0, 0, true, "name of the vault secret holding the LLM's API key"),
-    BROWSER_EXECUTABLE("browser_executable", Kind.TEXT, 0, 0, true, "Chromium or Chrome the automation runner starts (empty: search)");
+    BROWSER_EXECUTABLE("browser_executable", Kind.TEXT, 0, 0, true, "Chromium or Chrome the automation runner starts (empty: search)"),
+    DISCOVERY_SEARCH_URL("discovery_search_url", Kind.URL, 0, 0, true, "SearXNG-compatible JSON search endpoint, asked about providers you hold keys for (empty: no web search)");
 
     /** How a setting's text is read and checked. */
     public enum Kind { INTEGER, BOOLEAN, OPTIONAL_HOUR, THEME, TEXT, URL }
