@@ -4,6 +4,7 @@ import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.keyward.automation.program.CredentialLiteralDetector;
 import dev.keyward.automation.program.PlaceholderResolver;
 import dev.keyward.automation.program.Step;
 import dev.keyward.automation.program.Totp;
@@ -178,7 +179,7 @@ final class StepExecutor {
                         + version + ")");
             }
             case dev.keyward.automation.program.ExtractTarget.Output output -> {
-                if (!recorder.redact(value).equals(value)) {
+                if (looksSecret(value)) {
                     yield new Done(StepStatus.NEEDS_REVIEW, "the value read looks like a secret, so it was not kept"
                             + " as output '" + output.name() + "'; extract it into a secret instead");
                 }
@@ -186,6 +187,15 @@ final class StepExecutor {
                 yield Done.COMPLETED;
             }
         };
+    }
+
+    /**
+     * Whether a value read for an output must be withheld: a vault value or known key format (the redactor),
+     * a provider's key format, or a long random-looking token.
+     */
+    private boolean looksSecret(String value) {
+        return !recorder.redact(value).equals(value) || CredentialLiteralDetector.looksLikeCredential(value)
+                || session.providers().detect(value.toCharArray()).isPresent();
     }
 
     /** Adds the secret, or rotates it to a new version when the name exists; the value never leaves the vault. */
