@@ -2,9 +2,9 @@ package dev.keyward.app.cli;
 
 import dev.keyward.automation.runner.CliCheckpointGate;
 import dev.keyward.automation.runner.ExecutionRecord;
-import dev.keyward.automation.runner.ExecutionRepository;
 import dev.keyward.automation.runner.ExecutionStatus;
 import dev.keyward.automation.runner.ProgramRunner;
+import dev.keyward.automation.runner.RunHistory;
 import dev.keyward.automation.runner.RunOptions;
 import dev.keyward.automation.runner.RunResult;
 import dev.keyward.automation.scripts.AutomationScript;
@@ -123,8 +123,7 @@ public final class ScriptCommands {
         public Integer call() {
             try (VaultSession session = group.root.unlock(passwordStdin)) {
                 AutomationScript s = new ScriptService(session).get(id);
-                List<ExecutionRecord> runs = session.database().read(c ->
-                        new ExecutionRepository(session.profileId()).listByScript(c, s.id(), 5));
+                List<ExecutionRecord> runs = new RunHistory(session).runsOf(s.id(), 5);
                 if (json) {
                     Map<String, Object> m = summary(s);
                     m.put("runs", runs.stream().map(r -> Map.of("id", r.id(), "status", r.status().dbValue(),

@@ -29,7 +29,8 @@ public record CheckpointRequest(
         Duration timeout) {
 
     public CheckpointRequest {
-        context = Map.copyOf(context);
+        // Kept in the caller's order: a dialog shows the facts as the runner listed them.
+        context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
     }
 
     /** Whether a "modify VALUE" answer is accepted. */

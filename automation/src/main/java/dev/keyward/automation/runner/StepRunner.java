@@ -96,9 +96,8 @@ final class StepRunner {
                         modified = decision.modifiedValue();
                     }
                 }
-                if (step instanceof Step.HandoffPayment) {
-                    handoff.handOff(executor.page(), step.id(), prepared.value() != null ? prepared.value()
-                            : preparer.resolve(((Step.HandoffPayment) step).reason()), true);
+                if (step instanceof Step.HandoffPayment planned) {
+                    handoff.handOff(executor.page(), step.id(), preparer.resolve(planned.reason()), true);
                     recorder.step(index, StepStatus.NEEDS_REVIEW, attempts, null,
                             "payment handed to you at " + executor.page().url());
                     return new StepEnd(ExecutionStatus.SUCCESS, null);

@@ -81,7 +81,7 @@ class FailuresAndLeaksTest {
         Path file = fx.session.location().folder().resolve(relative);
         byte[] stored = Files.readAllBytes(file);
         assertFalse(Arrays.equals(PNG_MAGIC, Arrays.copyOf(stored, 8)), "the file on disk is not a PNG");
-        byte[] png = new DebugScreenshots(fx.session).open(result.executionId(), relative);
+        byte[] png = new RunHistory(fx.session).screenshot(result.executionId(), relative);
         assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png, 8), "it decrypts to a PNG");
 
         Path moved = file.resolveSibling(file.getFileName().toString().replace("press-missing", "other-step"));
