@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 ProfileCommands.class, SecretCommands.class, ProjectCommands.class, EnvCommands.class,
                 RunCommand.class, SettingsCommands.class, ProviderCommands.class, BackupCommands.class,
                 AuditCommands.class, AutomationCommands.class, PracticeCommands.class, ReflibCommands.class,
-                ScriptCommands.class, RecommendCommands.class
+                ScriptCommands.class, RecommendCommands.class, DemoCommand.class
         })
 public final class KeywardCommand implements Runnable {
 
@@ -47,6 +47,11 @@ public final class KeywardCommand implements Runnable {
 
     Terminal terminal() {
         return terminal;
+    }
+
+    /** The KDF cost new profiles get (the cheapest accepted one in tests). */
+    Argon2Params kdfParams() {
+        return kdfParams;
     }
 
     DataRoot root() {

@@ -1,0 +1,220 @@
+package dev.keyward.automation.runner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyward.automation.program.CheckpointType;
+import dev.keyward.automation.program.Step;
+import dev.keyward.automation.program.StepProgram;
+import dev.keyward.automation.scripts.AutomationScript;
+import dev.keyward.automation.scripts.AutomationScriptRepository;
+import dev.keyward.vault.redact.Redactor;
+import dev.keyward.vault.session.VaultSession;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes one run into {@code automation_executions} and {@code hitl_checkpoints} as it goes: status,
+ * checkpoint counters, per-step outcomes, non-secret outputs, names (never values) of secrets stored,
+ * screenshot paths. Every text passes the session's redactor on its way in.
+ */
+final class ExecutionRecorder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final VaultSession session;
+    private final Redactor redactor;
+    private final ExecutionRepository executions;
+    private final CheckpointRepository checkpoints;
+    private final AutomationScript script;
+    private final String executionId;
+    private final List<StepOutcome> outcomes = new ArrayList<>();
+    private final Map<String, String> outputs = new LinkedHashMap<>();
+    private final List<Map<String, Object>> secretsStored = new ArrayList<>();
+    private final List<Map<String, Object>> screenshots = new ArrayList<>();
+    private final List<String> screenshotPaths = new ArrayList<>();
+    private ExecutionStatus status = ExecutionStatus.RUNNING;
+    private int reached;
+    private int approved;
+    private int rejected;
+    private String handoffUrl;
+    private String handoffReason;
+
+    private ExecutionRecorder(VaultSession session, AutomationScript script, StepProgram program, String executionId) {
+        this.session = session;
+        this.redactor = session.redactor();
+        this.executions = new ExecutionRepository(session.profileId());
+        this.checkpoints = new CheckpointRepository(session.profileId());
+        this.script = script;
+        this.executionId = executionId;
+        for (Step step : program.steps()) {
+            outcomes.add(StepOutcome.notStarted(step.id(), step.type().jsonName()));
+        }
+    }
+
+    /** Inserts the run as {@code running} and returns its recorder. */
+    static ExecutionRecorder start(VaultSession session, AutomationScript script, StepProgram program) {
+        ExecutionRecorder recorder = new ExecutionRecorder(session, script, program, UUID.randomUUID().toString());
+        session.database().write(c -> {
+            recorder.executions.insertRunning(c, recorder.executionId, script.id(), session.now(), recorder.summaryJson());
+            session.audit().record(c, "automation", "run_start", "automation_execution", recorder.executionId,
+                    Map.of("script_id", script.id(), "version", script.version()));
+            return null;
+        });
+        return recorder;
+    }
+
+    String executionId() {
+        return executionId;
+    }
+
+    List<StepOutcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    Map<String, String> outputs() {
+        return Map.copyOf(outputs);
+    }
+
+    int screenshotCount() {
+        return screenshotPaths.size();
+    }
+
+    String redact(String text) {
+        return redactor.redact(text);
+    }
+
+    void step(int index, StepStatus stepStatus, int attempts, String error, String note) {
+        outcomes.set(index, outcomes.get(index).with(stepStatus, attempts, redact(error), redact(note)));
+        persist();
+    }
+
+    /** A non-secret output; the caller has checked the redactor leaves it unchanged. */
+    void output(String name, String value) {
+        outputs.put(name, redact(value));
+        persist();
+    }
+
+    void secretStored(String stepId, String name, int version) {
+        secretsStored.add(ordered("step", stepId, "name", name, "version", version));
+        persist();
+    }
+
+    void screenshot(String stepId, String name, String relativePath, boolean failure) {
+        screenshotPaths.add(relativePath);
+        screenshots.add(ordered("step", stepId, "name", name, "path", relativePath, "kind", failure ? "failure" : "step"));
+        persist();
+    }
+
+    void handoff(String url, String reason) {
+        this.handoffUrl = redact(url);
+        this.handoffReason = redact(reason);
+        persist();
+    }
+
+    String handoffUrl() {
+        return handoffUrl;
+    }
+
+    void paused() {
+        status = ExecutionStatus.PAUSED_AT_CHECKPOINT;
+        persist();
+    }
+
+    /** Records the question and the answer as a {@code hitl_checkpoints} row and counts it. */
+    void checkpoint(CheckpointType type, String description, String proposedAction, Map<String, String> context,
+            CheckpointDecision decision, String notes) {
+        status = ExecutionStatus.RUNNING;
+        reached++;
+        if (decision.proceeds()) {
+            approved++;
+        } else {
+            rejected++;
+        }
+        Map<String, String> redacted = new LinkedHashMap<>();
+        context.forEach((k, v) -> redacted.put(k, redact(v)));
+        CheckpointRecord record = new CheckpointRecord(UUID.randomUUID().toString(), executionId, type,
+                redact(description), redact(proposedAction), redact(write(redacted)), decision.kind(), redact(notes),
+                session.now());
+        session.database().write(c -> {
+            checkpoints.insert(c, record);
+            update(c);
+            session.audit().record(c, "automation", "checkpoint", "automation_execution", executionId,
+                    Map.of("type", type.dbValue(), "decision", decision.kind().dbValue()));
+            return null;
+        });
+    }
+
+    /** Ends the run: final status and error, the script's run counters, an audit entry. */
+    RunResult finish(ExecutionStatus finalStatus, String error) {
+        status = finalStatus;
+        String redactedError = redact(error);
+        session.database().write(c -> {
+            update(c);
+            executions.finish(c, executionId, finalStatus, session.now(), redactedError);
+            new AutomationScriptRepository(session.profileId()).recordExecution(c, script.id(), finalStatus.dbValue(),
+                    session.now());
+            session.audit().record(c, "automation", "run_finish", "automation_execution", executionId,
+                    Map.of("script_id", script.id(), "status", finalStatus.dbValue()));
+            return null;
+        });
+        return new RunResult(executionId, finalStatus, redactedError, outcomes, outputs, handoffUrl);
+    }
+
+    private void persist() {
+        session.database().write(c -> {
+            update(c);
+            return null;
+        });
+    }
+
+    private void update(java.sql.Connection c) throws java.sql.SQLException {
+        executions.update(c, executionId, status, reached, approved, rejected,
+                screenshotPaths.isEmpty() ? null : write(screenshotPaths), summaryJson());
+    }
+
+    private String summaryJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("program").put("script_id", script.id()).put("title", redact(script.title()))
+                .put("version", script.version());
+        ArrayNode steps = root.putArray("steps");
+        for (StepOutcome o : outcomes) {
+            ObjectNode step = steps.addObject().put("id", o.stepId()).put("type", o.type())
+                    .put("status", o.status().jsonName()).put("attempts", o.attempts());
+            if (o.error() != null) {
+                step.put("error", o.error());
+            }
+            if (o.note() != null) {
+                step.put("note", o.note());
+            }
+        }
+        ObjectNode out = root.putObject("outputs");
+        outputs.forEach(out::put);
+        root.set("secrets_stored", JSON.valueToTree(secretsStored));
+        root.set("screenshots", JSON.valueToTree(screenshots));
+        if (handoffUrl != null) {
+            root.putObject("handoff").put("url", handoffUrl).put("reason", handoffReason);
+        }
+        return redact(write(root));
+    }
+
+    private static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run summary could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.keyward.automation.runner;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Route;
+import dev.keyward.automation.program.DomainPolicy;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Route interception for a run: every request whose URL fails the program's {@link DomainPolicy} is aborted
+ * before it leaves the browser. Pages and frames are fetched without following redirects, so a redirect off
+ * the allowed domains is refused too (Playwright does not route redirect hops). A hop that still escapes (a
+ * second redirect of a chain) is noticed as it happens. Blocked top-level navigations are remembered so the
+ * step that caused one fails with a clear error instead of continuing on a blank page.
+ */
+final class NavigationGuard {
+
+    /**
+     * One request off the allowed domains.
+     *
+     * @param navigation it would have replaced the page
+     * @param prevented  it never left the browser (false: a redirect hop seen only as it happened)
+     */
+    record Blocked(String host, boolean navigation, boolean prevented) {}
+
+    private final DomainPolicy policy;
+    private final List<Blocked> blocked = new ArrayList<>();
+    private final Predicate<String> everyUrl = url -> true;
+    private final Consumer<Route> handler = this::handle;
+    private BrowserContext installedOn;
+
+    NavigationGuard(DomainPolicy policy) {
+        this.policy = policy;
+    }
+
+    void install(BrowserContext context) {
+        context.route(everyUrl, handler);
+        context.onRequest(this::noticeRedirectHop);
+        installedOn = context;
+    }
+
+    /** Lets the user browse freely (a payment handed over is theirs to finish, wherever the processor sends them). */
+    void release() {
+        if (installedOn != null) {
+            installedOn.unroute(everyUrl, handler);
+            installedOn = null;
+        }
+    }
+
+    /** Whether the policy admits a URL the runner itself is about to open. */
+    boolean allows(String url) {
+        return policy.allows(url);
+    }
+
+    List<String> allowedDomains() {
+        return policy.allowedDomains();
+    }
+
+    /** A position in the blocked list, to ask later what was blocked since. */
+    synchronized int mark() {
+        return blocked.size();
+    }
+
+    /** Top-level navigations off the allowed domains since {@code mark}. */
+    synchronized List<Blocked> navigationsBlockedSince(int mark) {
+        return blocked.subList(mark, blocked.size()).stream().filter(Blocked::navigation).toList();
+    }
+
+    synchronized List<Blocked> allBlocked() {
+        return List.copyOf(blocked);
+    }
+
+    private void handle(Route route) {
+        Request request = route.request();
+        if (!policy.allows(request.url())) {
+            block(request.url(), request, true);
+            route.abort("blockedbyclient");
+            return;
+        }
+        if (!"document".equals(request.resourceType()) || installedOn == null) {
+            route.resume();
+            return;
+        }
+        APIResponse response;
+        try {
+            response = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
+        } catch (PlaywrightException e) {
+            route.abort("failed");
+            return;
+        }
+        String location = response.status() >= 300 && response.status() < 400 ? response.headers().get("location") : null;
+        if (location != null) {
+            String target = resolve(request.url(), location);
+            if (!policy.allows(target)) {
+                block(target, request, true);
+                response.dispose();
+                route.abort("blockedbyclient");
+                return;
+            }
+        }
+        route.fulfill(new Route.FulfillOptions().setResponse(response));
+    }
+
+    /** Redirect hops never reach the route handler; one off the allowed domains is at least noticed. */
+    private void noticeRedirectHop(Request request) {
+        if (installedOn != null && request.redirectedFrom() != null && !policy.allows(request.url())) {
+            block(request.url(), request, false);
+        }
+    }
+
+    private synchronized void block(String url, Request request, boolean prevented) {
+        blocked.add(new Blocked(hostOf(url), request.isNavigationRequest() && isTopLevel(request), prevented));
+    }
+
+    private static String resolve(String base, String location) {
+        try {
+            return URI.create(base).resolve(location.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+    }
+
+    private static boolean isTopLevel(Request request) {
+        try {
+            Frame frame = request.frame();
+            return frame != null && frame.parentFrame() == null;
+        } catch (RuntimeException e) {
+            // Requests of service workers have no frame; treat them as not replacing the page.
+            return false;
+        }
+    }
+
+    static String hostOf(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? "(no host)" : host;
+        } catch (IllegalArgumentException e) {
+            return "(unreadable address)";
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.keyward.automation.runner;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import dev.keyward.automation.program.CheckpointType;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hands a payment page to the user: Keyward never types card data. Records a {@code financial} checkpoint,
+ * tells the user where the page is, and in a headed run keeps the window open (the program's domain limits
+ * lifted: the payment is the user's now) until the user closes it or the handoff timeout passes.
+ */
+final class PaymentHandoff {
+
+    private static final double POLL_MS = 500;
+
+    private final ExecutionRecorder recorder;
+    private final NavigationGuard guard;
+    private final RunOptions options;
+    private final RunObserver observer;
+
+    PaymentHandoff(ExecutionRecorder recorder, NavigationGuard guard, RunOptions options, RunObserver observer) {
+        this.recorder = recorder;
+        this.guard = guard;
+        this.options = options;
+        this.observer = observer;
+    }
+
+    /**
+     * @param planned true for a {@code handoff_payment} step (recorded as approved: the program ends as
+     *                designed), false for a card field met on the way (recorded as rejected: Keyward refused to
+     *                type into it)
+     */
+    void handOff(Page page, String stepId, String reason, boolean planned) {
+        String url = page.url();
+        recorder.handoff(url, reason);
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("step", stepId);
+        context.put("page", url);
+        context.put("reason", reason);
+        String notes = planned
+                ? "Payment handed to the user; Keyward typed no card data and placed no order."
+                : "Keyward refused to type into a payment card field and handed the page to the user.";
+        recorder.checkpoint(CheckpointType.FINANCIAL, "Payment: " + reason,
+                "The user enters card details and completes the payment in the browser; Keyward does nothing more.",
+                context, planned ? CheckpointDecision.approve(notes) : CheckpointDecision.reject(notes), notes);
+        if (options.headed()) {
+            observer.notice("Payment handed to you: finish it in the browser window at " + recorder.redact(url)
+                    + ". Keyward waits until you close the window (at most "
+                    + options.handoffTimeout().toMinutes() + " minutes).");
+            guard.release();
+            waitForUser(page, options.handoffTimeout());
+        } else {
+            observer.notice("Payment handed to you: open " + recorder.redact(url)
+                    + " in your browser to pay. Keyward typed no card data.");
+        }
+    }
+
+    private static void waitForUser(Page page, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!page.isClosed() && page.context().browser().isConnected() && System.nanoTime() < deadline) {
+                page.waitForTimeout(POLL_MS);
+            }
+        } catch (PlaywrightException e) {
+            // The user closed the window or the browser: the handoff is over.
+        }
+    }
+}

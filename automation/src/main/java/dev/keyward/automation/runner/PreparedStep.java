@@ -1,0 +1,23 @@
+package dev.keyward.automation.runner;
+
+import com.microsoft.playwright.ElementHandle;
+import dev.keyward.automation.program.TargetDescription;
+
+/**
+ * A step with its placeholders resolved (secrets excepted) and its target found and described.
+ *
+ * @param element        the element the step acts on, held so the action hits exactly what was inspected; null
+ *                       for steps without one
+ * @param target         what the risk rules judge
+ * @param selector       the resolved selector, or null
+ * @param url            the resolved URL or URL pattern, or null
+ * @param value          the resolved non-secret value (fill, select, expected text), or null
+ * @param valueHasSecret the fill value holds {@code {{secret:...}}}: it is resolved only while typing
+ */
+record PreparedStep(ElementHandle element, TargetDescription target, String selector, String url, String value,
+                    boolean valueHasSecret) {
+
+    static PreparedStep none(TargetDescription target) {
+        return new PreparedStep(null, target, null, null, null, false);
+    }
+}

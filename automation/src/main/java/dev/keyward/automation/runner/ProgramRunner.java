@@ -1,0 +1,178 @@
+package dev.keyward.automation.runner;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.keyward.automation.browser.BrowserLauncher;
+import dev.keyward.automation.browser.LaunchedBrowser;
+import dev.keyward.automation.program.CheckpointType;
+import dev.keyward.automation.program.PlaceholderResolutionException;
+import dev.keyward.automation.program.PlaceholderResolver;
+import dev.keyward.automation.program.ProviderFields;
+import dev.keyward.automation.program.SecretLookup;
+import dev.keyward.automation.program.StepProgram;
+import dev.keyward.automation.scripts.ApprovalStatus;
+import dev.keyward.automation.scripts.AutomationScript;
+import dev.keyward.automation.scripts.ScriptService;
+import dev.keyward.vault.InvalidInputException;
+import dev.keyward.vault.VaultException;
+import dev.keyward.vault.provider.ProviderInfo;
+import dev.keyward.vault.secrets.SecretService;
+import dev.keyward.vault.session.VaultSession;
+import dev.keyward.vault.settings.Setting;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a stored step program in a real Chromium: one {@code automation_executions} row per run, a
+ * {@code script_review} checkpoint on the first run of an unapproved or changed program, then each step in
+ * order (see {@link StepRunner}) until the end, a failure, a rejected checkpoint or a payment handoff.
+ * Blocking; the desktop calls it from a background task, the CLI from its command.
+ */
+public final class ProgramRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgramRunner.class);
+
+    private final VaultSession session;
+    private final BrowserLauncher launcher;
+    private final ScriptService scripts;
+
+    public ProgramRunner(VaultSession session, BrowserLauncher launcher) {
+        this.session = session;
+        this.launcher = launcher;
+        this.scripts = new ScriptService(session);
+    }
+
+    /** A runner that starts the browser named by the profile's {@code browser_executable} setting, or searches. */
+    public static ProgramRunner forSession(VaultSession session) {
+        session.enableAutomation();
+        Object configured = session.settings().values().get(Setting.BROWSER_EXECUTABLE);
+        return new ProgramRunner(session, BrowserLauncher.withSetting(configured == null ? null : configured.toString()));
+    }
+
+    /** Runs the script in a browser of its own, closed at the end. */
+    public RunResult run(String scriptIdOrPrefix, RunOptions options, CheckpointGate gate, RunObserver observer) {
+        return run(scriptIdOrPrefix, options, gate, observer, null);
+    }
+
+    /**
+     * Runs the script; with {@code browser} non-null the run uses it (in a fresh context) and leaves it open,
+     * so a caller running several programs starts Chromium once.
+     *
+     * @throws InvalidInputException when the script was rejected or an input is missing or undeclared
+     * @throws dev.keyward.automation.browser.BrowserUnavailableException when no browser can be found
+     */
+    public RunResult run(String scriptIdOrPrefix, RunOptions options, CheckpointGate gate, RunObserver observer,
+            LaunchedBrowser browser) {
+        AutomationScript script = scripts.get(scriptIdOrPrefix);
+        if (script.approvalStatus() == ApprovalStatus.REJECTED) {
+            throw new InvalidInputException("Script " + script.shortId() + " was rejected; review it and run"
+                    + " 'keyward script approve " + script.shortId() + "' before running it.");
+        }
+        StepProgram program = scripts.program(script);
+        PlaceholderResolver resolver = resolver(script, program, options);
+        if (browser == null) {
+            launcher.locator().locate();
+        }
+        ExecutionRecorder recorder = ExecutionRecorder.start(session, script, program);
+        LOG.info("automation run {} of script {} (version {}) started", recorder.executionId(), script.shortId(),
+                script.version());
+        observer.runStarted(recorder.executionId(), recorder.redact(script.title()), program.steps().size());
+        RunResult result;
+        try {
+            result = runSteps(script, program, resolver, options, gate, observer, recorder, browser);
+        } catch (RuntimeException e) {
+            String error = e instanceof VaultException ? e.getMessage()
+                    : "An unexpected error stopped the run (" + e.getClass().getSimpleName() + "); see the step list"
+                    + " for how far it got, and try again.";
+            result = recorder.finish(ExecutionStatus.FAILURE, error);
+        }
+        LOG.info("automation run {} finished: {}", result.executionId(), result.status().dbValue());
+        observer.runFinished(result);
+        return result;
+    }
+
+    private RunResult runSteps(AutomationScript script, StepProgram program, PlaceholderResolver resolver,
+            RunOptions options, CheckpointGate gate, RunObserver observer, ExecutionRecorder recorder,
+            LaunchedBrowser borrowed) {
+        LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed());
+        RunOptions effective = options.withHeaded(browser.headed());
+        try (BrowserContext context = browser.newContext()) {
+            NavigationGuard guard = new NavigationGuard(program.domainPolicy());
+            guard.install(context);
+            Page page = context.newPage();
+            HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
+            if (!script.approved() && !reviewApproved(script, program, effective, checkpoints)) {
+                return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
+                        + " checkpoint was not approved.");
+            }
+            DebugScreenshots screenshots = new DebugScreenshots(session);
+            StepExecutor executor = new StepExecutor(page, resolver, session, script.providerSlug(), recorder, screenshots);
+            StepRunner steps = new StepRunner(context, new StepPreparer(page, resolver, guard), executor, checkpoints,
+                    new PaymentHandoff(recorder, guard, effective, observer), guard, recorder, screenshots, effective,
+                    session.settings().current().automationMaxRetries());
+            for (int i = 0; i < program.steps().size(); i++) {
+                observer.stepStarted(i, program.steps().get(i).id(), program.steps().get(i).type().jsonName());
+                StepRunner.StepEnd end = steps.run(i, program.steps().get(i));
+                observer.stepFinished(i, recorder.outcomes().get(i));
+                if (end.stops()) {
+                    return recorder.finish(end.stopWith(), end.error());
+                }
+            }
+            return recorder.finish(ExecutionStatus.SUCCESS, null);
+        } finally {
+            if (borrowed == null) {
+                browser.close();
+            }
+        }
+    }
+
+    /** The first run of an unapproved or changed program: a human reviews the whole program once. */
+    private boolean reviewApproved(AutomationScript script, StepProgram program, RunOptions options,
+            HumanCheckpoints checkpoints) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("script", script.shortId() + " version " + script.version());
+        context.put("provider", script.providerSlug());
+        context.put("allowed_domains", String.join(", ", program.allowedDomains()));
+        context.put("steps", program.steps().stream().map(s -> s.id() + " (" + s.type().jsonName() + ")")
+                .collect(Collectors.joining(", ")));
+        options.inputs().forEach((k, v) -> context.put("input " + k, v));
+        CheckpointDecision decision = checkpoints.ask(new HumanCheckpoints.Question(CheckpointType.SCRIPT_REVIEW,
+                program.steps().getFirst().id(), "First run of " + (script.version() > 1 ? "changed " : "")
+                + "program '" + script.title() + "' (version " + script.version() + "), not approved yet.",
+                "Approve this version of the program and run its " + program.steps().size() + " steps; risky steps"
+                        + " still stop for you.", context, null));
+        if (!decision.proceeds()) {
+            return false;
+        }
+        session.database().write(c -> {
+            scripts.approveVersionIn(c, script.id(), script.version());
+            return null;
+        });
+        return true;
+    }
+
+    private PlaceholderResolver resolver(AutomationScript script, StepProgram program, RunOptions options) {
+        Map<String, String> inputs;
+        try {
+            inputs = program.inputValues(options.inputs());
+        } catch (PlaceholderResolutionException e) {
+            throw new InvalidInputException(e.getMessage() + " (script " + script.shortId() + ")");
+        }
+        ProviderInfo provider = session.providers().get(script.providerSlug());
+        ProviderFields fields = new ProviderFields(provider.name(), provider.slug(), provider.websiteUrl(),
+                provider.dashboardUrl(), provider.apiBaseUrl());
+        return new PlaceholderResolver(secretLookup(), fields, inputs);
+    }
+
+    private SecretLookup secretLookup() {
+        SecretService secrets = session.secrets();
+        return name -> {
+            boolean exists = session.database().read(c -> secrets.findByNameIn(c, name) != null);
+            return exists ? Optional.of(secrets.reveal(name, SecretService.Purpose.INJECT)) : Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package dev.keyward.automation.runner;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a run ended.
+ *
+ * @param error      redacted sentence for the user, null on success
+ * @param outputs    non-secret values read by {@code extract} steps into outputs
+ * @param handoffUrl the page handed to the user to pay, or null
+ */
+public record RunResult(String executionId, ExecutionStatus status, String error, List<StepOutcome> steps,
+                        Map<String, String> outputs, String handoffUrl) {
+
+    public RunResult {
+        steps = List.copyOf(steps);
+        outputs = Map.copyOf(outputs);
+    }
+}

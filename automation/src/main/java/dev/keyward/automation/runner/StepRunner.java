@@ -1,0 +1,277 @@
+package dev.keyward.automation.runner;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
+import dev.keyward.automation.program.CardFieldPolicy;
+import dev.keyward.automation.program.CheckpointType;
+import dev.keyward.automation.program.RequiredCheckpoint;
+import dev.keyward.automation.program.RiskRules;
+import dev.keyward.automation.program.Step;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs one step: prepare it, stop for a card field, ask the checkpoint the program or the risk rules demand,
+ * act, and retry a transient failure a bounded number of times. Failures leave an encrypted screenshot and a
+ * redacted error naming the step.
+ */
+final class StepRunner {
+
+    /** How a step ended for the run: go on, or stop with a final status. */
+    record StepEnd(ExecutionStatus stopWith, String error) {
+        static final StepEnd CONTINUE = new StepEnd(null, null);
+
+        boolean stops() {
+            return stopWith != null;
+        }
+    }
+
+    /** The last non-secret value typed on the current page: what a "modify" at a later click replaces. */
+    private record TypedValue(String stepId, String selector, String value) {}
+
+    private final BrowserContext context;
+    private final StepPreparer preparer;
+    private final StepExecutor executor;
+    private final HumanCheckpoints checkpoints;
+    private final PaymentHandoff handoff;
+    private final NavigationGuard guard;
+    private final ExecutionRecorder recorder;
+    private final DebugScreenshots screenshots;
+    private final RunOptions options;
+    private final int maxRetries;
+    private int blockedReported;
+    private TypedValue lastTyped;
+
+    StepRunner(BrowserContext context, StepPreparer preparer, StepExecutor executor, HumanCheckpoints checkpoints,
+            PaymentHandoff handoff, NavigationGuard guard, ExecutionRecorder recorder, DebugScreenshots screenshots,
+            RunOptions options, int maxRetries) {
+        this.context = context;
+        this.preparer = preparer;
+        this.executor = executor;
+        this.checkpoints = checkpoints;
+        this.handoff = handoff;
+        this.guard = guard;
+        this.recorder = recorder;
+        this.screenshots = screenshots;
+        this.options = options;
+        this.maxRetries = maxRetries;
+    }
+
+    StepEnd run(int index, Step step) {
+        int timeoutMs = step.header().timeoutMs() != null ? step.header().timeoutMs()
+                : (int) options.defaultStepTimeout().toMillis();
+        Set<CheckpointType> approvedHere = EnumSet.noneOf(CheckpointType.class);
+        String modified = null;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            context.setDefaultTimeout(timeoutMs);
+            try {
+                PreparedStep prepared = preparer.prepare(step, timeoutMs);
+                if (typesInto(step) && prepared.target() != null && CardFieldPolicy.isCardField(prepared.target())) {
+                    String reason = "step '" + step.id() + "' targets a payment card field; Keyward never types card data";
+                    handoff.handOff(executor.page(), step.id(), reason, false);
+                    recorder.step(index, StepStatus.SKIPPED, attempts, null, reason);
+                    return new StepEnd(ExecutionStatus.ABORTED, "Stopped at step '" + step.id() + "': it targets a"
+                            + " payment card field, and Keyward never types card data. The page was handed to you at "
+                            + executor.page().url() + ".");
+                }
+                Optional<Need> need = required(step, prepared);
+                if (need.isPresent() && !approvedHere.contains(need.get().type())) {
+                    CheckpointDecision decision = checkpoints.ask(question(step, prepared, need.get()));
+                    if (!decision.proceeds()) {
+                        String why = decision.notes() == null ? "rejected" : decision.notes();
+                        recorder.step(index, StepStatus.SKIPPED, attempts, null,
+                                "the " + need.get().type().dbValue() + " checkpoint was not approved (" + why + ")");
+                        return new StepEnd(ExecutionStatus.ABORTED, "Stopped before step '" + step.id() + "': the "
+                                + need.get().type().dbValue() + " checkpoint was not approved (" + why + ").");
+                    }
+                    approvedHere.add(need.get().type());
+                    if (decision.kind() == CheckpointDecision.Kind.MODIFIED) {
+                        modified = decision.modifiedValue();
+                    }
+                }
+                if (step instanceof Step.HandoffPayment) {
+                    handoff.handOff(executor.page(), step.id(), prepared.value() != null ? prepared.value()
+                            : preparer.resolve(((Step.HandoffPayment) step).reason()), true);
+                    recorder.step(index, StepStatus.NEEDS_REVIEW, attempts, null,
+                            "payment handed to you at " + executor.page().url());
+                    return new StepEnd(ExecutionStatus.SUCCESS, null);
+                }
+                String ownValue = modified;
+                if (modified != null && !ownsValue(step) && lastTyped != null) {
+                    executor.refill(lastTyped.selector(), modified);
+                    ownValue = null;
+                }
+                StepExecutor.Done done = executor.act(step, prepared, ownValue, timeoutMs);
+                failOnBlockedNavigation(step);
+                remember(step, prepared, modified);
+                recorder.step(index, done.status(), attempts, null, done.note());
+                return StepEnd.CONTINUE;
+            } catch (StepFailure | PlaywrightException e) {
+                StepFailure failure = blockedNavigation(step).orElseGet(() -> asFailure(step, e, timeoutMs));
+                if (failure.retryable() && attempts <= maxRetries) {
+                    continue;
+                }
+                keepFailureScreenshot(step);
+                String error = failure.getMessage() + (attempts > 1 ? " (" + attempts + " attempts)" : "");
+                recorder.step(index, StepStatus.FAILED, attempts, error, null);
+                return new StepEnd(ExecutionStatus.FAILURE, error);
+            }
+        }
+    }
+
+    /** The checkpoint a step needs: its own gate or a checkpoint step, and the risk rules; the stricter wins. */
+    private record Need(CheckpointType type, String programReason, String ruleReason) {}
+
+    private static Optional<Need> required(Step step, PreparedStep prepared) {
+        CheckpointType fromProgram = step instanceof Step.Checkpoint c ? c.checkpointType() : step.header().gate();
+        Optional<RequiredCheckpoint> fromRules = RiskRules.assess(step, prepared.target());
+        if (fromProgram == null && fromRules.isEmpty()) {
+            return Optional.empty();
+        }
+        CheckpointType type = fromProgram;
+        if (fromRules.isPresent() && (type == null || severity(fromRules.get().type()) < severity(type))) {
+            type = fromRules.get().type();
+        }
+        return Optional.of(new Need(type, fromProgram == null ? null : "the program asks for a "
+                + fromProgram.dbValue() + " checkpoint here", fromRules.map(RequiredCheckpoint::reason).orElse(null)));
+    }
+
+    private static int severity(CheckpointType type) {
+        return List.of(CheckpointType.FINANCIAL, CheckpointType.IRREVERSIBLE, CheckpointType.API_KEY,
+                CheckpointType.ACCOUNT, CheckpointType.BILLING, CheckpointType.SCRIPT_REVIEW).indexOf(type);
+    }
+
+    private HumanCheckpoints.Question question(Step step, PreparedStep prepared, Need need) {
+        String stepDescription = step.header().description() == null ? null : preparer.resolve(step.header().description());
+        String description = join(stepDescription, need.ruleReason() != null ? "Keyward's rules: " + need.ruleReason()
+                : need.programReason());
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("step", step.id() + " (" + step.type().jsonName() + ")");
+        context.put("page", executor.page().url());
+        if (prepared.target() != null && prepared.target().accessibleName() != null) {
+            context.put("target", prepared.target().accessibleName());
+        }
+        if (need.programReason() != null) {
+            context.put("program", need.programReason());
+        }
+        if (need.ruleReason() != null) {
+            context.put("rules", need.ruleReason());
+        }
+        return new HumanCheckpoints.Question(need.type(), step.id(), description, proposedAction(step, prepared),
+                context, modifiable(step, prepared));
+    }
+
+    private String proposedAction(Step step, PreparedStep prepared) {
+        String target = prepared.target() != null && prepared.target().accessibleName() != null
+                && !prepared.target().accessibleName().isBlank()
+                ? "'" + prepared.target().accessibleName() + "'" : "'" + prepared.selector() + "'";
+        return switch (step) {
+            case Step.Checkpoint c -> preparer.resolve(c.proposedAction());
+            case Step.Goto g -> "Open " + prepared.url();
+            case Step.Click c -> "Click " + target + " on " + executor.page().url();
+            case Step.Fill f -> prepared.valueHasSecret() ? "Type a vault secret into " + target
+                    : "Type '" + prepared.value() + "' into " + target;
+            case Step.Select s -> "Choose '" + prepared.value() + "' in " + target;
+            case Step.Press p -> "Press " + p.key() + (prepared.selector() != null ? " in " + target : "");
+            case Step.TotpFill t -> "Type a one-time code into " + target;
+            default -> "Run step '" + step.id() + "'";
+        };
+    }
+
+    /** What "modify" replaces: the step's own non-secret value, or the value last typed on this page. */
+    private CheckpointRequest.ModifiableValue modifiable(Step step, PreparedStep prepared) {
+        if (ownsValue(step)) {
+            return prepared.valueHasSecret() ? null
+                    : new CheckpointRequest.ModifiableValue(step.id(), prepared.selector(), prepared.value());
+        }
+        if (step instanceof Step.Goto || lastTyped == null) {
+            return null;
+        }
+        return new CheckpointRequest.ModifiableValue(lastTyped.stepId(), lastTyped.selector(), lastTyped.value());
+    }
+
+    private static boolean ownsValue(Step step) {
+        return step instanceof Step.Fill || step instanceof Step.Select;
+    }
+
+    private static boolean typesInto(Step step) {
+        return step instanceof Step.Fill || step instanceof Step.Select || step instanceof Step.Press
+                || step instanceof Step.TotpFill;
+    }
+
+    private void remember(Step step, PreparedStep prepared, String modified) {
+        if (step instanceof Step.Goto) {
+            lastTyped = null;
+        } else if (ownsValue(step) && !prepared.valueHasSecret()) {
+            lastTyped = new TypedValue(step.id(), prepared.selector(), modified != null ? modified : prepared.value());
+        } else if (modified != null && lastTyped != null) {
+            lastTyped = new TypedValue(lastTyped.stepId(), lastTyped.selector(), modified);
+        }
+    }
+
+    private void failOnBlockedNavigation(Step step) {
+        Optional<StepFailure> blocked = blockedNavigation(step);
+        if (blocked.isPresent()) {
+            throw blocked.get();
+        }
+    }
+
+    /** A top-level navigation off the allowed domains since the last report, as this step's failure. */
+    private Optional<StepFailure> blockedNavigation(Step step) {
+        List<NavigationGuard.Blocked> seen = guard.navigationsBlockedSince(blockedReported);
+        blockedReported = guard.mark();
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        NavigationGuard.Blocked first = seen.getFirst();
+        String what = first.prevented() ? "tried to open '" + first.host() + "', which is not in allowed_domains "
+                + guard.allowedDomains() + "; Keyward blocked it"
+                : "was redirected to '" + first.host() + "', which is not in allowed_domains " + guard.allowedDomains()
+                + "; the run stopped there";
+        return Optional.of(StepFailure.permanent("step '" + step.id() + "': the page " + what
+                + ". Add the domain to allowed_domains only if you trust it."));
+    }
+
+    private static StepFailure asFailure(Step step, RuntimeException e, int timeoutMs) {
+        if (e instanceof StepFailure failure) {
+            return failure;
+        }
+        String what = "step '" + step.id() + "' (" + step.type().jsonName() + ")";
+        if (e instanceof TimeoutError) {
+            return StepFailure.transientFailure(what + ": the page did not get there within "
+                    + Math.max(1, timeoutMs / 1000) + " seconds; check the selector or URL pattern, or raise timeout_ms.", e);
+        }
+        // Playwright's first line says what failed; its call log below may quote the page and is dropped.
+        String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
+        if (first.length() > 300) {
+            first = first.substring(0, 300) + "…";
+        }
+        return StepFailure.transientFailure(what + ": the browser reported: " + first, e);
+    }
+
+    private void keepFailureScreenshot(Step step) {
+        try {
+            if (!executor.page().isClosed()) {
+                byte[] png = executor.page().screenshot();
+                String path = screenshots.store(recorder.executionId(), recorder.screenshotCount() + 1, step.id(), png);
+                recorder.screenshot(step.id(), step.id(), path, true);
+            }
+        } catch (PlaywrightException e) {
+            // No screenshot when the page is gone; the error still says what happened.
+        }
+    }
+
+    private static String join(String first, String second) {
+        if (first == null || first.isBlank()) {
+            return second == null ? "" : second;
+        }
+        return second == null ? first : first + ". " + second;
+    }
+}

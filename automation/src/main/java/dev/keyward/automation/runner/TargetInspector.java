@@ -1,0 +1,102 @@
+package dev.keyward.automation.runner;
+
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import dev.keyward.automation.program.TargetDescription;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Describes the live element a step is about to act on, for {@link dev.keyward.automation.program.RiskRules}
+ * and {@link dev.keyward.automation.program.CardFieldPolicy}: its accessible name and text, tag and type,
+ * attributes, whether its form has a password field, the page URL and the origin of the frame holding it.
+ * It never reads an input's value.
+ */
+final class TargetInspector {
+
+    private static final int MAX_TEXT = 200;
+
+    /** Runs in the page; reads labels and attributes, never {@code value} of a text input. */
+    private static final String DESCRIBE = """
+            el => {
+              const attr = n => el.getAttribute(n);
+              const tag = el.tagName.toLowerCase();
+              const type = (attr('type') || '').toLowerCase();
+              let name = attr('aria-label') || '';
+              if (!name && attr('aria-labelledby')) {
+                name = attr('aria-labelledby').split(/\\s+/)
+                  .map(id => { const l = document.getElementById(id); return l ? l.innerText : ''; }).join(' ');
+              }
+              if (!name && el.labels && el.labels.length) {
+                name = Array.from(el.labels).map(l => l.innerText).join(' ');
+              }
+              if (!name && tag === 'input' && ['submit', 'button', 'reset', 'image'].includes(type)) {
+                name = attr('value') || attr('alt') || '';
+              }
+              const readsText = !['input', 'textarea', 'select'].includes(tag);
+              const text = readsText ? (el.innerText || el.textContent || '') : '';
+              if (!name && readsText) { name = text; }
+              if (!name) { name = attr('title') || ''; }
+              const form = el.form || el.closest('form');
+              const passwordInForm = !!(form && form.querySelector('input[type=password]'));
+              return { name: name, text: text, tag: tag, type: attr('type'), nameAttr: attr('name'), id: attr('id'),
+                       autocomplete: attr('autocomplete'), placeholder: attr('placeholder'), password: passwordInForm };
+            }
+            """;
+
+    private TargetInspector() {
+    }
+
+    static TargetDescription describe(Page page, ElementHandle element) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) element.evaluate(DESCRIBE);
+        Frame frame = element.ownerFrame();
+        String frameOrigin = frame == null || frame == page.mainFrame() ? null : originOf(frame.url());
+        return TargetDescription.empty()
+                .withAccessibleName(clip(seen.get("name")))
+                .withText(clip(seen.get("text")))
+                .withTag(string(seen.get("tag")), string(seen.get("type")))
+                .withAttributes(string(seen.get("nameAttr")), string(seen.get("id")), string(seen.get("autocomplete")),
+                        string(seen.get("placeholder")))
+                .withPasswordForm(Boolean.TRUE.equals(seen.get("password")))
+                .withUrl(page.url())
+                .withIframeOrigin(frameOrigin);
+    }
+
+    /** What a navigation step is judged on: only its destination. */
+    static TargetDescription destination(String url) {
+        return TargetDescription.empty().withUrl(url);
+    }
+
+    /** The page as a whole, for a key press without a selector. */
+    static TargetDescription page(Page page) {
+        return TargetDescription.empty().withUrl(page.url());
+    }
+
+    static String originOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                // about:blank or srcdoc frames inherit their parent's origin; "null" is never a processor.
+                return "null";
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return "null";
+        }
+    }
+
+    private static String clip(Object value) {
+        String text = string(value);
+        if (text == null) {
+            return null;
+        }
+        String squashed = text.strip().replaceAll("\\s+", " ");
+        return squashed.length() <= MAX_TEXT ? squashed : squashed.substring(0, MAX_TEXT);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
