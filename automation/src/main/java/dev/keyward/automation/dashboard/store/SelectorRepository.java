@@ -32,7 +32,7 @@ public final class SelectorRepository {
 
     /** The version in use of each data type of the provider (the highest), by data type. */
     public List<ProviderSelector> current(Connection c, String providerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + """
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " " + """
                  FROM provider_selectors s
                  WHERE provider_id = ? AND profile_id = ?
                    AND version = (SELECT max(version) FROM provider_selectors v
