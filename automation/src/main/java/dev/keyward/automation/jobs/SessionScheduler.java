@@ -213,12 +213,20 @@ public final class SessionScheduler implements AutoCloseable {
         CompletableFuture<JobResult> result = new CompletableFuture<>();
         try {
             executor.execute(() -> {
+                JobResult done = null;
+                Throwable failure = null;
                 try {
-                    result.complete(execute(job, trigger));
+                    done = execute(job, trigger);
                 } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
+                    failure = e;
                 } finally {
+                    // Released before the caller hears the result, so its next request is not refused.
                     job.queued.set(false);
+                }
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(done);
                 }
             });
         } catch (RejectedExecutionException e) {
