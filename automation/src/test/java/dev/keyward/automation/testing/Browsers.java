@@ -1,6 +1,6 @@
 package dev.keyward.automation.testing;
 
-import dev.keyward.automation.dashboard.scrape.LocalChromium;
+import dev.keyward.automation.browser.ChromiumLocator;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -11,10 +11,10 @@ public final class Browsers {
     }
 
     public static void requireChromium() {
-        if (LocalChromium.forProcess().executable().isPresent()) {
+        if (ChromiumLocator.forProcess().available()) {
             return;
         }
-        String message = "No Chromium found (install the chromium package or set " + LocalChromium.ENV_VARIABLE
+        String message = "No Chromium found (install the chromium package or set " + ChromiumLocator.ENV_VARIABLE
                 + "); the browser test is skipped.";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail(message + " Under CI=true a missing browser is a failure.");

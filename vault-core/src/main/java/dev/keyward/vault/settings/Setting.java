@@ -31,7 +31,8 @@ public enum Setting {
     SUMMARY_RETENTION_DAYS("summary_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep daily dashboard summaries"),
     SEARCH_LOG_RETENTION_DAYS("search_log_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep the discovery search log"),
     EXECUTION_RETENTION_DAYS("execution_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep automation runs and their checkpoint decisions"),
-    DEBUG_SCREENSHOT_RETENTION_DAYS("debug_screenshot_retention_days", Kind.INTEGER, 1, 365, true, "days to keep debug screenshots");
+    DEBUG_SCREENSHOT_RETENTION_DAYS("debug_screenshot_retention_days", Kind.INTEGER, 1, 365, true, "days to keep debug screenshots"),
+    BROWSER_EXECUTABLE("browser_executable", Kind.TEXT, 0, 0, true, "Chromium or Chrome the automation runner starts (empty: search)");
 
     /** How a setting's text is read and checked. */
     public enum Kind { INTEGER, BOOLEAN, OPTIONAL_HOUR, THEME, TEXT, URL }

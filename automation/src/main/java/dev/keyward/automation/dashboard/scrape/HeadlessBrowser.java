@@ -1,6 +1,9 @@
 package dev.keyward.automation.dashboard.scrape;
 
 import com.microsoft.playwright.Browser;
+import dev.keyward.automation.browser.BrowserLauncher;
+import dev.keyward.automation.browser.BrowserUnavailableException;
+import dev.keyward.automation.browser.LaunchedBrowser;
 
 /**
  * Starts the headless Chromium the scraper reads dashboards with. The scraper calls it on its own
@@ -12,9 +15,10 @@ public interface HeadlessBrowser {
     /**
      * Launches a browser.
      *
-     * @throws BrowserMissingException when no Chromium can be found or started
+     * @param configuredExecutable the profile's {@code browser_executable} setting, or null to search
+     * @throws BrowserUnavailableException when no Chromium can be found or started
      */
-    Open launch();
+    Open launch(String configuredExecutable);
 
     /** A running browser; closing it ends the browser and its Playwright driver. */
     interface Open extends AutoCloseable {
@@ -24,10 +28,21 @@ public interface HeadlessBrowser {
         void close();
     }
 
-    /** No Chromium could be found or started; the message says what to install or set. */
-    final class BrowserMissingException extends RuntimeException {
-        public BrowserMissingException(String message) {
-            super(message);
-        }
+    /** The runner's launcher: the configured executable, $KEYWARD_CHROMIUM or a system Chromium, headless. */
+    static HeadlessBrowser system() {
+        return configured -> {
+            LaunchedBrowser launched = BrowserLauncher.withSetting(configured).launch(false);
+            return new Open() {
+                @Override
+                public Browser browser() {
+                    return launched.browser();
+                }
+
+                @Override
+                public void close() {
+                    launched.close();
+                }
+            };
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.keyward.automation.dashboard.scrape;
 
+import dev.keyward.automation.browser.BrowserUnavailableException;
+import dev.keyward.automation.browser.ChromiumLocator;
 import dev.keyward.automation.dashboard.CollectionMethod;
 import dev.keyward.automation.dashboard.CollectionResult;
 import dev.keyward.automation.dashboard.FailureCause;
@@ -28,6 +30,7 @@ public final class PlaywrightScrapeCollector implements ScrapeCollector, AutoClo
     private final DashboardPageReader reader;
     private final ExecutorService browserThread;
     private final HeadlessBrowser browser;
+    private final String configuredExecutable;
     private HeadlessBrowser.Open open;
     private String launchProblem;
 
@@ -36,13 +39,15 @@ public final class PlaywrightScrapeCollector implements ScrapeCollector, AutoClo
      * @param credentials reads the console sign-in secrets
      * @param check       hears which selectors matched and which broke
      * @param browser     starts Chromium on first use
+     * @param configuredExecutable the profile's browser_executable setting, or null
      */
     public PlaywrightScrapeCollector(Map<String, ScrapePlan> plans, ScrapeCredentials credentials, SelectorCheck check,
-                                     HeadlessBrowser browser) {
+                                     HeadlessBrowser browser, String configuredExecutable) {
         this.plans = Map.copyOf(plans);
         this.reader = new DashboardPageReader(Objects.requireNonNull(credentials, "credentials"),
                 Objects.requireNonNull(check, "check"));
         this.browser = Objects.requireNonNull(browser, "browser");
+        this.configuredExecutable = configuredExecutable;
         this.browserThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "keyward-dashboard-scraper");
             thread.setDaemon(true);
@@ -88,12 +93,12 @@ public final class PlaywrightScrapeCollector implements ScrapeCollector, AutoClo
     private CollectionResult scrapeOnBrowserThread(ScrapePlan plan, Duration timeout) {
         if (open == null && launchProblem == null) {
             try {
-                open = browser.launch();
-            } catch (HeadlessBrowser.BrowserMissingException e) {
+                open = browser.launch(configuredExecutable);
+            } catch (BrowserUnavailableException e) {
                 launchProblem = e.getMessage();
             } catch (RuntimeException e) {
                 launchProblem = "Chromium could not be started for dashboard scraping (" + e.getClass().getSimpleName()
-                        + "); install the chromium package or set " + LocalChromium.ENV_VARIABLE + ".";
+                        + "); install the chromium package or set " + ChromiumLocator.ENV_VARIABLE + ".";
             }
         }
         if (open == null) {

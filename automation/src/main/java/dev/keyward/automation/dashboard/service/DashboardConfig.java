@@ -5,7 +5,6 @@ import dev.keyward.automation.dashboard.refresh.RateLimit;
 import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.refresh.RefreshTiming;
 import dev.keyward.automation.dashboard.scrape.HeadlessBrowser;
-import dev.keyward.automation.dashboard.scrape.LocalChromium;
 import dev.keyward.automation.discovery.fetch.FetchSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +36,7 @@ public record DashboardConfig(ProviderHttp http, RefreshSettings refresh, Refres
     /** The system clock, real sleeping, the default HTTP client, system Chromium, 15 s per request. */
     public static DashboardConfig defaults() {
         return new DashboardConfig(ProviderHttp.withDefaultClient(), RefreshSettings.defaults(), RefreshTiming.system(),
-                LocalChromium.forProcess(), FetchSettings.defaults().withTotalTimeout(Duration.ofSeconds(15)));
+                HeadlessBrowser.system(), FetchSettings.defaults().withTotalTimeout(Duration.ofSeconds(15)));
     }
 
     public DashboardConfig withTiming(RefreshTiming newTiming) {

@@ -22,6 +22,7 @@ import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.secrets.SecretInfo;
 import dev.keyward.vault.session.VaultSession;
 import dev.keyward.vault.settings.ProfileSettings;
+import dev.keyward.vault.settings.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class DashboardService {
         keys.forEach(k -> names.put(k.secretId(), k.secretName()));
         try (StatuspageLookup statusPages = new StatuspageLookup(StatuspageLookup.summaryUrls(keys), config.statusFetch());
              PlaywrightScrapeCollector scraper = new PlaywrightScrapeCollector(plans.bySlug(), this::readSecretNamed,
-                     new SelectorDriftRecorder(session, selectors, alerts), config.browser())) {
+                     new SelectorDriftRecorder(session, selectors, alerts), config.browser(), browserSetting())) {
             DashboardRefresher refresher = new DashboardRefresher(ApiCollectors.forKeys(keys, config.http()),
                     seams(scraper, statusPages), refreshSettings(settings),
                     new WarningRules(80.0, settings.keyAgeWarningDays(), 14), config.timing());
@@ -146,6 +147,11 @@ public final class DashboardService {
 
     private RefreshSettings refreshSettings(ProfileSettings settings) {
         return config.refresh().withMaxAttempts(Math.max(1, Math.min(10, settings.automationMaxRetries())));
+    }
+
+    private String browserSetting() {
+        Object configured = session.settings().values().get(Setting.BROWSER_EXECUTABLE);
+        return configured == null ? null : configured.toString();
     }
 
     private char[] readSecretNamed(String name) {

@@ -1,0 +1,88 @@
+package dev.keyward.automation.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the Chromium that {@link ChromiumLocator} finds, through Playwright, with the flags an offline
+ * desktop needs. Playwright never downloads a browser here: the driver runs with
+ * {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1} and is always given the executable's path.
+ */
+public final class BrowserLauncher {
+
+    /**
+     * Flags for a browser that must not reach out on its own: no background updates, sync, first-run pages
+     * or QUIC probes. Without them an offline machine fills the log with refused connections.
+     */
+    static final List<String> QUIET_FLAGS = List.of("--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
+            "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter");
+
+    private static final double LAUNCH_TIMEOUT_MS = 60_000;
+
+    private final ChromiumLocator locator;
+
+    public BrowserLauncher(ChromiumLocator locator) {
+        this.locator = locator;
+    }
+
+    /** A launcher for this process's environment, honouring a configured path (the profile setting) if any. */
+    public static BrowserLauncher withSetting(String configuredExecutable) {
+        return new BrowserLauncher(new ChromiumLocator(System.getenv(), configuredExecutable));
+    }
+
+    public ChromiumLocator locator() {
+        return locator;
+    }
+
+    /**
+     * Starts a browser.
+     *
+     * @param headed show a window (the user can watch and take over), else headless
+     * @throws BrowserUnavailableException when no browser is found or it does not start
+     */
+    public LaunchedBrowser launch(boolean headed) {
+        BrowserExecutable executable = locator.locate();
+        Playwright playwright;
+        try {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        } catch (PlaywrightException e) {
+            throw new BrowserUnavailableException("The Playwright driver could not start; reinstall Keyward or check"
+                    + " that the temporary folder is writable.", e);
+        }
+        try {
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(executable.path())
+                    .setHeadless(!headed)
+                    .setArgs(arguments())
+                    .setTimeout(LAUNCH_TIMEOUT_MS));
+            return new LaunchedBrowser(playwright, browser, executable, headed);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw new BrowserUnavailableException("The browser at " + executable.path() + " did not start"
+                    + (headed ? " (a headed run needs a display; try without --headed)" : "")
+                    + ". Check that it is a working Chromium or Chrome, or point " + ChromiumLocator.ENV_VARIABLE
+                    + " at another one.", e);
+        }
+    }
+
+    /** The command-line flags passed to Chromium. */
+    static List<String> arguments() {
+        List<String> args = new ArrayList<>(QUIET_FLAGS);
+        if (runningAsRoot()) {
+            // Chromium refuses to start its sandbox as root; containers and CI often run as root.
+            args.add("--no-sandbox");
+        }
+        return args;
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}
