@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         subcommands = {
                 ProfileCommands.class, SecretCommands.class, ProjectCommands.class, EnvCommands.class,
                 RunCommand.class, SettingsCommands.class, ProviderCommands.class, BackupCommands.class,
-                AuditCommands.class, AutomationCommands.class, PracticeCommands.class
+                AuditCommands.class, AutomationCommands.class, PracticeCommands.class, DashboardCommands.class,
+                RetentionCommands.class
         })
 public final class KeywardCommand implements Runnable {
 

@@ -35,8 +35,13 @@ public final class StandardJobs {
 
     /** The dashboard refresh as a job: scheduled and catch-up runs are unattended. */
     public static JobWork dashboardWork(DashboardService dashboard) {
+        return dashboardWork(dashboard, RefreshListener.ignoring());
+    }
+
+    /** The dashboard refresh as a job that tells {@code progress} about each key as it is stored. */
+    public static JobWork dashboardWork(DashboardService dashboard, RefreshListener progress) {
         return trigger -> {
-            RefreshReport report = dashboard.refreshAll(trigger.unattended(), RefreshListener.ignoring());
+            RefreshReport report = dashboard.refreshAll(trigger.unattended(), progress);
             String error = report.shortfall();
             if (report.note() != null) {
                 error = error == null ? report.note() : error + " " + report.note();
