@@ -22,7 +22,12 @@ public record ProfileSettings(
         int discoveryRetentionDays,
         String llmBaseUrl,
         String llmModel,
-        String llmApiKeySecret) {
+        String llmApiKeySecret,
+        int snapshotsKeptPerSecret,
+        int summaryRetentionDays,
+        int searchLogRetentionDays,
+        int executionRetentionDays,
+        int debugScreenshotRetentionDays) {
 
     /** True when the user configured an LLM endpoint and model. */
     public boolean llmConfigured() {
@@ -46,7 +51,12 @@ public record ProfileSettings(
                 integer(v, Setting.DISCOVERY_RETENTION_DAYS, 90),
                 (String) v.get(Setting.LLM_BASE_URL),
                 (String) v.get(Setting.LLM_MODEL),
-                (String) v.get(Setting.LLM_API_KEY_SECRET));
+                (String) v.get(Setting.LLM_API_KEY_SECRET),
+                integer(v, Setting.SNAPSHOTS_KEPT_PER_SECRET, 24),
+                integer(v, Setting.SUMMARY_RETENTION_DAYS, 365),
+                integer(v, Setting.SEARCH_LOG_RETENTION_DAYS, 30),
+                integer(v, Setting.EXECUTION_RETENTION_DAYS, 90),
+                integer(v, Setting.DEBUG_SCREENSHOT_RETENTION_DAYS, 7));
     }
 
     private static int integer(Map<Setting, Object> v, Setting s, int fallback) {
