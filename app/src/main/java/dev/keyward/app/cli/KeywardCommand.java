@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 RunCommand.class, SettingsCommands.class, ProviderCommands.class, BackupCommands.class,
                 AuditCommands.class, AutomationCommands.class, PracticeCommands.class, ReflibCommands.class,
                 ScriptCommands.class, RecommendCommands.class, DemoCommand.class, DashboardCommands.class,
-                RetentionCommands.class
+                RetentionCommands.class, DiscoveryCommands.class
         })
 public final class KeywardCommand implements Runnable {
 

@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reduces a source address to a comparison key: scheme and {@code www.} folded, default port, fragment,
- * tracking parameters ({@code utm_*} and click ids) and trailing slashes removed. Not for display.
+ * Reduces a source address to a comparison key: scheme and {@code www.} folded, default port, text-fragment
+ * directives, tracking parameters ({@code utm_*} and click ids) and trailing slashes removed. Not for display.
+ * An ordinary fragment is kept: one-page changelogs and status pages name each entry by its anchor
+ * ({@code /changelog#entry-3}), so two anchors on one page are two pieces of news.
  */
 public final class UrlNormalizer {
 
@@ -38,12 +40,22 @@ public final class UrlNormalizer {
                 path = path.substring(0, path.length() - 1);
             }
             String query = withoutTracking(uri.getRawQuery());
+            String fragment = entryAnchor(uri.getRawFragment());
             // http and https copies of a page are the same news.
-            return "web://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query);
+            return "web://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query)
+                    + (fragment.isEmpty() ? "" : "#" + fragment);
         } catch (URISyntaxException e) {
-            int hash = trimmed.indexOf('#');
-            return (hash >= 0 ? trimmed.substring(0, hash) : trimmed).toLowerCase(Locale.ROOT);
+            return trimmed.toLowerCase(Locale.ROOT);
         }
+    }
+
+    // A text fragment (#:~:text=...) only highlights words of the page; it never names an entry.
+    private static String entryAnchor(String rawFragment) {
+        if (rawFragment == null) {
+            return "";
+        }
+        int directive = rawFragment.indexOf(":~:");
+        return directive >= 0 ? rawFragment.substring(0, directive) : rawFragment;
     }
 
     private static String withoutTracking(String rawQuery) {

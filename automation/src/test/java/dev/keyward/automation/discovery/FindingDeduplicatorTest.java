@@ -28,11 +28,11 @@ class FindingDeduplicatorTest {
     }
 
     @Test
-    void sameAddressWithTrackingFragmentOrTrailingSlashIsADuplicate() {
+    void sameAddressWithTrackingTextFragmentOrTrailingSlashIsADuplicate() {
         List<KnownFinding> known = List.of(new KnownFinding("https://docs.example/changelog/pricing", "Pricing A"));
 
         List<Finding> fresh = deduplicator.keepNew(List.of(
-                feed("https://docs.example/changelog/pricing/?utm_source=rss&utm_campaign=x#section", "Pricing B"),
+                feed("https://docs.example/changelog/pricing/?utm_source=rss&utm_campaign=x#:~:text=price", "Pricing B"),
                 feed("http://www.docs.example:80/changelog/pricing", "Pricing C"),
                 feed("https://docs.example/changelog/pricing?page=2", "Pricing D")), known);
 
@@ -59,10 +59,22 @@ class FindingDeduplicatorTest {
     void duplicatesWithinOneBatchKeepTheFirst() {
         List<Finding> fresh = deduplicator.keepNew(List.of(
                 feed("https://docs.example/a", "Batch API now supports embeddings"),
-                feed("https://docs.example/a#again", "Something else entirely"),
+                feed("https://docs.example/a/", "Something else entirely"),
                 feed("https://mirror.example/a", "Batch API now supports embeddings.")), List.of());
 
         assertEquals(List.of("https://docs.example/a"), urls(fresh));
+    }
+
+    @Test
+    void differentAnchorsOnOneChangelogPageAreDifferentFindings() {
+        List<Finding> fresh = deduplicator.keepNew(List.of(
+                feed("https://docs.example/changelog#entry-2", "Pricing change for the large model"),
+                feed("https://docs.example/changelog#entry-1", "Usage API now reports cost per period"),
+                feed("https://docs.example/changelog#entry-3", "A third story about something else")),
+                List.of(new KnownFinding("https://docs.example/changelog#entry-3", "Stored earlier")));
+
+        assertEquals(List.of("https://docs.example/changelog#entry-2", "https://docs.example/changelog#entry-1"),
+                urls(fresh));
     }
 
     @Test

@@ -27,7 +27,8 @@ public record ProfileSettings(
         int summaryRetentionDays,
         int searchLogRetentionDays,
         int executionRetentionDays,
-        int debugScreenshotRetentionDays) {
+        int debugScreenshotRetentionDays,
+        String discoverySearchUrl) {
 
     /** True when the user configured an LLM endpoint and model. */
     public boolean llmConfigured() {
@@ -56,7 +57,8 @@ public record ProfileSettings(
                 integer(v, Setting.SUMMARY_RETENTION_DAYS, 365),
                 integer(v, Setting.SEARCH_LOG_RETENTION_DAYS, 30),
                 integer(v, Setting.EXECUTION_RETENTION_DAYS, 90),
-                integer(v, Setting.DEBUG_SCREENSHOT_RETENTION_DAYS, 7));
+                integer(v, Setting.DEBUG_SCREENSHOT_RETENTION_DAYS, 7),
+                (String) v.get(Setting.DISCOVERY_SEARCH_URL));
     }
 
     private static int integer(Map<Setting, Object> v, Setting s, int fallback) {

@@ -32,7 +32,8 @@ public enum Setting {
     SEARCH_LOG_RETENTION_DAYS("search_log_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep the discovery search log"),
     EXECUTION_RETENTION_DAYS("execution_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep automation runs and their checkpoint decisions"),
     DEBUG_SCREENSHOT_RETENTION_DAYS("debug_screenshot_retention_days", Kind.INTEGER, 1, 365, true, "days to keep debug screenshots"),
-    BROWSER_EXECUTABLE("browser_executable", Kind.TEXT, 0, 0, true, "Chromium or Chrome the automation runner starts (empty: search)");
+    BROWSER_EXECUTABLE("browser_executable", Kind.TEXT, 0, 0, true, "Chromium or Chrome the automation runner starts (empty: search)"),
+    DISCOVERY_SEARCH_URL("discovery_search_url", Kind.URL, 0, 0, true, "SearXNG-compatible JSON search endpoint, asked about providers you hold keys for (empty: no web search)");
 
     /** How a setting's text is read and checked. */
     public enum Kind { INTEGER, BOOLEAN, OPTIONAL_HOUR, THEME, TEXT, URL }
