@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                 ProfileCommands.class, SecretCommands.class, ProjectCommands.class, EnvCommands.class,
                 RunCommand.class, SettingsCommands.class, ProviderCommands.class, BackupCommands.class,
                 AuditCommands.class, AutomationCommands.class, PracticeCommands.class, ReflibCommands.class,
-                ScriptCommands.class, RecommendCommands.class, DiscoveryCommands.class, DemoCommand.class
+                ScriptCommands.class, RecommendCommands.class, DiscoveryCommands.class, DemoCommand.class,
+                DashboardCommands.class, RetentionCommands.class
         })
 public final class KeywardCommand implements Runnable {
 

@@ -23,6 +23,11 @@ public record ProfileSettings(
         String llmBaseUrl,
         String llmModel,
         String llmApiKeySecret,
+        int snapshotsKeptPerSecret,
+        int summaryRetentionDays,
+        int searchLogRetentionDays,
+        int executionRetentionDays,
+        int debugScreenshotRetentionDays,
         String discoverySearchUrl) {
 
     /** True when the user configured an LLM endpoint and model. */
@@ -48,6 +53,11 @@ public record ProfileSettings(
                 (String) v.get(Setting.LLM_BASE_URL),
                 (String) v.get(Setting.LLM_MODEL),
                 (String) v.get(Setting.LLM_API_KEY_SECRET),
+                integer(v, Setting.SNAPSHOTS_KEPT_PER_SECRET, 24),
+                integer(v, Setting.SUMMARY_RETENTION_DAYS, 365),
+                integer(v, Setting.SEARCH_LOG_RETENTION_DAYS, 30),
+                integer(v, Setting.EXECUTION_RETENTION_DAYS, 90),
+                integer(v, Setting.DEBUG_SCREENSHOT_RETENTION_DAYS, 7),
                 (String) v.get(Setting.DISCOVERY_SEARCH_URL));
     }
 

@@ -27,6 +27,11 @@ public enum Setting {
     LLM_BASE_URL("llm_base_url", Kind.URL, 0, 0, true, "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434 (empty: no LLM)"),
     LLM_MODEL("llm_model", Kind.TEXT, 0, 0, true, "model name the LLM endpoint serves"),
     LLM_API_KEY_SECRET("llm_api_key_secret", Kind.TEXT, 0, 0, true, "name of the vault secret holding the LLM's API key"),
+    SNAPSHOTS_KEPT_PER_SECRET("snapshots_kept_per_secret", Kind.INTEGER, 1, 1000, true, "dashboard snapshots kept per key before older ones are folded into daily summaries"),
+    SUMMARY_RETENTION_DAYS("summary_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep daily dashboard summaries"),
+    SEARCH_LOG_RETENTION_DAYS("search_log_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep the discovery search log"),
+    EXECUTION_RETENTION_DAYS("execution_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep automation runs and their checkpoint decisions"),
+    DEBUG_SCREENSHOT_RETENTION_DAYS("debug_screenshot_retention_days", Kind.INTEGER, 1, 365, true, "days to keep debug screenshots"),
     BROWSER_EXECUTABLE("browser_executable", Kind.TEXT, 0, 0, true, "Chromium or Chrome the automation runner starts (empty: search)"),
     DISCOVERY_SEARCH_URL("discovery_search_url", Kind.URL, 0, 0, true, "SearXNG-compatible JSON search endpoint, asked about providers you hold keys for (empty: no web search)");
 

@@ -4,17 +4,22 @@ import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.audit.AuditPage;
 import dev.keyward.app.ui.projects.ProjectsPage;
+import dev.keyward.app.ui.reflib.ReferenceLibraryPage;
 import dev.keyward.app.ui.secrets.SecretsPage;
 import dev.keyward.app.ui.settings.SettingsPage;
+import dev.keyward.reflib.ReferenceLibrary;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Builds the page for each rail entry; the one place that knows which class shows which feature. */
 final class DesktopPages implements Function<PageKind, Page> {
 
     private final PageContext ctx;
+    private final Supplier<ReferenceLibrary> library;
 
-    DesktopPages(PageContext ctx) {
+    DesktopPages(PageContext ctx, Supplier<ReferenceLibrary> library) {
         this.ctx = ctx;
+        this.library = library;
     }
 
     @Override
@@ -25,7 +30,7 @@ final class DesktopPages implements Function<PageKind, Page> {
             case DASHBOARD -> new PlannedFeaturePage(PlannedFeature.DASHBOARD, ctx);
             case DISCOVERY -> new PlannedFeaturePage(PlannedFeature.DISCOVERY, ctx);
             case AUTOMATION -> new PlannedFeaturePage(PlannedFeature.AUTOMATION, ctx);
-            case REFERENCE_LIBRARY -> new PlannedFeaturePage(PlannedFeature.REFERENCE_LIBRARY, ctx);
+            case REFERENCE_LIBRARY -> new ReferenceLibraryPage(library.get(), ctx.work());
             case AUDIT_LOG -> new AuditPage(ctx);
             case SETTINGS -> new SettingsPage(ctx);
         };

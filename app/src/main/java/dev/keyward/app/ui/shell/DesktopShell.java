@@ -161,7 +161,7 @@ public final class DesktopShell {
     void showMain() {
         PageContext ctx = new PageContext(session, work, longWork, stage, clipboard, services.files(),
                 services.dotenv(), status, () -> settings, this::settingsSaved);
-        main = new MainView(new DesktopPages(ctx), new ShellCommands(this::lock, this::lockAndStop, this::quit,
+        main = new MainView(new DesktopPages(ctx, services::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         setScreen(main);
         main.show(PageKind.SECRETS);

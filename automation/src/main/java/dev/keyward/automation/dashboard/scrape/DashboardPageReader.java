@@ -1,0 +1,143 @@
+package dev.keyward.automation.dashboard.scrape;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
+import dev.keyward.automation.dashboard.CollectionMethod;
+import dev.keyward.automation.dashboard.CollectionResult;
+import dev.keyward.automation.dashboard.CollectionStatus;
+import dev.keyward.automation.dashboard.FailureCause;
+import dev.keyward.automation.dashboard.HealthStatus;
+import dev.keyward.automation.dashboard.ServiceStatus;
+import dev.keyward.automation.dashboard.store.LoginSecrets;
+import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.vault.crypto.Wipe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one provider dashboard in a fresh browser context: opens the dashboard URL, signs in on
+ * the console's form when it asks (user name and password from the vault), then reads the text at
+ * each figure selector. A selector that finds nothing is reported as broken and makes the result
+ * {@code partial} with {@link FailureCause#SELECTOR_DRIFT}.
+ */
+final class DashboardPageReader {
+
+    private final ScrapeCredentials credentials;
+    private final SelectorCheck check;
+
+    DashboardPageReader(ScrapeCredentials credentials, SelectorCheck check) {
+        this.credentials = credentials;
+        this.check = check;
+    }
+
+    CollectionResult read(Browser browser, ScrapePlan plan, Duration timeout) {
+        String slug = plan.providerSlug();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(timeout.toMillis());
+            page.setDefaultNavigationTimeout(timeout.toMillis());
+            page.navigate(plan.dashboardUrl().toString());
+            if (asksForSignIn(page, plan)) {
+                CollectionResult refused = signIn(page, plan);
+                if (refused != null) {
+                    return refused;
+                }
+                if (!samePath(page.url(), plan)) {
+                    page.navigate(plan.dashboardUrl().toString());
+                }
+            }
+            return readFigures(page, plan);
+        } catch (TimeoutError e) {
+            return failed(FailureCause.TIMEOUT, "The dashboard of " + slug + " did not load within "
+                    + timeout.toSeconds() + " s.");
+        } catch (PlaywrightException e) {
+            // Playwright's messages quote URLs and page text; only the kind of failure is told.
+            return failed(FailureCause.UNREACHABLE, "The dashboard of " + slug + " at " + plan.dashboardUrl().getHost()
+                    + " could not be opened. Check the dashboard URL in the provider settings and the network.");
+        }
+    }
+
+    private static boolean asksForSignIn(Page page, ScrapePlan plan) {
+        ProviderSelector username = plan.login("login_username");
+        ProviderSelector password = plan.login("login_password");
+        return username != null && password != null && username.playwrightLocator() != null
+                && password.playwrightLocator() != null && page.locator(password.playwrightLocator()).count() > 0;
+    }
+
+    /** Fills the sign-in form; answers a failed result when that is impossible or refused, else null. */
+    private CollectionResult signIn(Page page, ScrapePlan plan) {
+        String slug = plan.providerSlug();
+        char[] user = credentials.read(LoginSecrets.usernameSecret(slug));
+        char[] password = credentials.read(LoginSecrets.passwordSecret(slug));
+        try {
+            if (user == null || password == null) {
+                return failed(FailureCause.KEY_UNAVAILABLE, "The dashboard of " + slug + " asks for a sign-in; store it as the "
+                        + "secrets " + LoginSecrets.usernameSecret(slug) + " and " + LoginSecrets.passwordSecret(slug) + ".");
+            }
+            // Playwright takes Strings; these live only until this method returns and are never logged.
+            page.locator(plan.login("login_username").playwrightLocator()).first().fill(new String(user));
+            page.locator(plan.login("login_password").playwrightLocator()).first().fill(new String(password));
+            ProviderSelector submit = plan.login("login_submit");
+            if (submit != null && submit.playwrightLocator() != null
+                    && page.locator(submit.playwrightLocator()).count() > 0) {
+                page.locator(submit.playwrightLocator()).first().click();
+            } else {
+                page.locator(plan.login("login_password").playwrightLocator()).first().press("Enter");
+            }
+            page.waitForLoadState();
+            if (asksForSignIn(page, plan)) {
+                return failed(FailureCause.KEY_REJECTED, "The dashboard of " + slug + " refused the sign-in; check the "
+                        + "secrets " + LoginSecrets.usernameSecret(slug) + " and " + LoginSecrets.passwordSecret(slug) + ".");
+            }
+            return null;
+        } finally {
+            Wipe.chars(user);
+            Wipe.chars(password);
+        }
+    }
+
+    private CollectionResult readFigures(Page page, ScrapePlan plan) {
+        PageFigures figures = new PageFigures();
+        List<ProviderSelector> matched = new ArrayList<>();
+        List<ProviderSelector> broken = new ArrayList<>();
+        for (ProviderSelector selector : plan.figures()) {
+            Locator found = page.locator(selector.playwrightLocator());
+            if (found.count() == 0) {
+                broken.add(selector);
+                continue;
+            }
+            matched.add(selector);
+            figures.put(selector.dataType(), found.first().textContent());
+        }
+        check.checked(plan, List.copyOf(matched), List.copyOf(broken));
+        String slug = plan.providerSlug();
+        if (broken.isEmpty()) {
+            return new CollectionResult(CollectionMethod.SCRAPE, CollectionStatus.SUCCESS, figures.usageJson(),
+                    figures.configJson(), figures.restrictionsJson(), HealthStatus.UNKNOWN, ServiceStatus.UNKNOWN,
+                    List.of(), null, FailureCause.NONE);
+        }
+        List<String> names = broken.stream().map(ProviderSelector::dataType).toList();
+        return new CollectionResult(CollectionMethod.SCRAPE, CollectionStatus.PARTIAL, figures.usageJson(),
+                figures.configJson(), figures.restrictionsJson(), HealthStatus.UNKNOWN, ServiceStatus.UNKNOWN,
+                List.of(), broken.size() + " of " + plan.figures().size() + " selectors no longer match the dashboard of "
+                + slug + " (" + String.join(", ", names) + "); they were marked broken. Add a new selector version "
+                + "with 'keyward dashboard selector add'.", FailureCause.SELECTOR_DRIFT);
+    }
+
+    private static boolean samePath(String url, ScrapePlan plan) {
+        try {
+            return java.net.URI.create(url).getPath().equals(plan.dashboardUrl().getPath());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static CollectionResult failed(FailureCause cause, String sentence) {
+        return CollectionResult.failed(CollectionMethod.SCRAPE, HealthStatus.UNKNOWN, cause, sentence);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.keyward.automation.dashboard.service;
+
+import dev.keyward.automation.dashboard.CollectionStatus;
+import dev.keyward.automation.dashboard.KeyTarget;
+import dev.keyward.automation.dashboard.WarningRules;
+import dev.keyward.automation.dashboard.refresh.DashboardRefresher;
+import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
+import dev.keyward.automation.dashboard.refresh.RefreshListener;
+import dev.keyward.automation.dashboard.refresh.RefreshSeams;
+import dev.keyward.automation.dashboard.refresh.RefreshSettings;
+import dev.keyward.automation.dashboard.refresh.ScrapeCollector;
+import dev.keyward.automation.dashboard.scrape.PlaywrightScrapeCollector;
+import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.store.OverviewQuery;
+import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.store.SelectorRepository;
+import dev.keyward.automation.dashboard.store.SelectorSeed;
+import dev.keyward.automation.dashboard.store.SnapshotRepository;
+import dev.keyward.automation.dashboard.store.WatchedKey;
+import dev.keyward.automation.dashboard.store.WatchedKeyQuery;
+import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.secrets.SecretInfo;
+import dev.keyward.vault.session.VaultSession;
+import dev.keyward.vault.settings.ProfileSettings;
+import dev.keyward.vault.settings.Setting;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The dashboard of an unlocked profile: refreshes snapshots (API, else scrape, else cached), stores
+ * each one as soon as its key is done, and answers the overview the CLI and the window show.
+ * Refreshing is not guarded against overlap here; the scheduler's job is (see
+ * {@code DashboardRefreshJob}).
+ */
+public final class DashboardService {
+
+    private final VaultSession session;
+    private final DashboardConfig config;
+    private final DashboardAlerts alerts = new DashboardAlerts();
+    private final SnapshotRepository snapshots;
+    private final SelectorRepository selectors;
+
+    public DashboardService(VaultSession session) {
+        this(session, DashboardConfig.defaults());
+    }
+
+    public DashboardService(VaultSession session, DashboardConfig config) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.config = Objects.requireNonNull(config, "config");
+        this.snapshots = new SnapshotRepository(session.profileId(), session.redactor()::redact);
+        this.selectors = new SelectorRepository(session.profileId());
+    }
+
+    /** Drift alerts raised by this service's refreshes; the UI subscribes here. */
+    public DashboardAlerts alerts() {
+        return alerts;
+    }
+
+    /**
+     * Refreshes every watched key. {@code unattended} runs (the scheduler's) scrape dashboards only
+     * when {@code autonomous_mode_enabled} is on; a user's own refresh always may.
+     *
+     * @param progress hears each key as soon as its snapshot is stored
+     */
+    public RefreshReport refreshAll(boolean unattended, RefreshListener progress) throws InterruptedException {
+        session.enableAutomation();
+        return refresh(session.database().read(c -> new WatchedKeyQuery(session.profileId()).all(c)), unattended, progress);
+    }
+
+    /** Refreshes one key, by secret name, as the user asked for it. */
+    public RefreshReport refreshSecret(String secretName, RefreshListener progress) throws InterruptedException {
+        session.enableAutomation();
+        List<WatchedKey> keys = session.database().read(c -> new WatchedKeyQuery(session.profileId()).named(c, secretName));
+        if (keys.isEmpty()) {
+            SecretInfo info = session.secrets().info(secretName);
+            throw new NotFoundException("Secret '" + info.name() + "' has no provider, so the dashboard does not watch it. "
+                    + "Give it one with 'keyward secret edit " + info.name() + " --provider SLUG'.");
+        }
+        return refresh(keys, false, progress);
+    }
+
+    /** One card per watched key with its latest snapshot, in name order. */
+    public List<DashboardCard> overview() {
+        session.enableAutomation();
+        return session.database().read(c -> new OverviewQuery(session.profileId()).cards(c));
+    }
+
+    /** Every selector version of a provider, seeding Keyward's own version 1 first where it ships one. */
+    public List<ProviderSelector> selectors(String providerSlug) {
+        session.enableAutomation();
+        String providerId = session.providers().get(providerSlug).id();
+        seedSelectors(Map.of(providerSlug, providerId));
+        return session.database().read(c -> selectors.all(c, providerId));
+    }
+
+    /** Adds the next version of a selector, e.g. after drift; the scraper uses it from the next refresh. */
+    public ProviderSelector addSelector(String providerSlug, String dataType, String selectorType, String selectorValue) {
+        session.enableAutomation();
+        String providerId = session.providers().get(providerSlug).id();
+        seedSelectors(Map.of(providerSlug, providerId));
+        return session.database().write(c -> {
+            ProviderSelector added = selectors.addVersion(c, providerId, dataType, selectorType, selectorValue, session.now());
+            session.audit().record(c, "dashboard", "selector_add", "provider", providerId,
+                    Map.of("provider", providerSlug, "data_type", dataType, "version", added.version()));
+            return added;
+        });
+    }
+
+    private RefreshReport refresh(List<WatchedKey> keys, boolean unattended, RefreshListener progress)
+            throws InterruptedException {
+        ProfileSettings settings = session.settings().current();
+        Map<String, String> providerIds = new LinkedHashMap<>();
+        keys.forEach(k -> providerIds.putIfAbsent(k.providerSlug(), k.providerId()));
+        seedSelectors(providerIds);
+        ScrapePlans.Plans plans = ScrapePlans.build(session, selectors, keys, unattended && !settings.autonomousModeEnabled());
+        Map<String, String> names = new ConcurrentHashMap<>();
+        keys.forEach(k -> names.put(k.secretId(), k.secretName()));
+        try (StatuspageLookup statusPages = new StatuspageLookup(StatuspageLookup.summaryUrls(keys), config.statusFetch());
+             PlaywrightScrapeCollector scraper = new PlaywrightScrapeCollector(plans.bySlug(), this::readSecretNamed,
+                     new SelectorDriftRecorder(session, selectors, alerts), config.browser(), browserSetting())) {
+            DashboardRefresher refresher = new DashboardRefresher(ApiCollectors.forKeys(keys, config.http()),
+                    seams(scraper, statusPages), refreshSettings(settings),
+                    new WarningRules(80.0, settings.keyAgeWarningDays(), 14), config.timing());
+            List<KeyTarget> targets = keys.stream().map(DashboardService::target).toList();
+            List<KeyRefreshResult> results = refresher.refresh(targets, refreshed -> {
+                session.database().write(c -> snapshots.insert(c, refreshed));
+                progress.refreshed(refreshed);
+            });
+            RefreshReport report = new RefreshReport(results,
+                    results.stream().map(r -> names.get(r.target().secretId())).toList(), plans.note());
+            recordRun(report, unattended);
+            return report;
+        }
+    }
+
+    private RefreshSeams seams(ScrapeCollector scraper, StatuspageLookup statusPages) {
+        return RefreshSeams.apiOnly(
+                        secretId -> session.database().read(c -> session.secrets().revealQuietly(c, secretId)),
+                        session.redactor()::redact)
+                .withScraper(scraper)
+                .withLastSnapshots(secretId -> session.database().read(c -> snapshots.lastGood(c, secretId)))
+                .withStatusPages(statusPages);
+    }
+
+    private RefreshSettings refreshSettings(ProfileSettings settings) {
+        return config.refresh().withMaxAttempts(Math.max(1, Math.min(10, settings.automationMaxRetries())));
+    }
+
+    private String browserSetting() {
+        Object configured = session.settings().values().get(Setting.BROWSER_EXECUTABLE);
+        return configured == null ? null : configured.toString();
+    }
+
+    private char[] readSecretNamed(String name) {
+        return session.database().read(c -> {
+            SecretInfo info = session.secrets().findByNameIn(c, name);
+            return info == null ? null : session.secrets().revealQuietly(c, info.id());
+        });
+    }
+
+    private void seedSelectors(Map<String, String> providerIdsBySlug) {
+        providerIdsBySlug.forEach((slug, providerId) -> {
+            List<SelectorSeed> seeds = SelectorSeed.forProvider(slug);
+            if (!seeds.isEmpty()) {
+                session.database().write(c -> selectors.seedVersionOne(c, providerId, seeds, session.now()));
+            }
+        });
+    }
+
+    /** One audit row per run: the keys' values were read to collect them, and what came of it. */
+    private void recordRun(RefreshReport report, boolean unattended) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("keys", report.results().size());
+        details.put("success", report.count(CollectionStatus.SUCCESS));
+        details.put("partial", report.count(CollectionStatus.PARTIAL));
+        details.put("failed", report.count(CollectionStatus.FAILED));
+        details.put("unattended", unattended);
+        session.database().write(c -> {
+            session.audit().record(c, "dashboard", "refresh", "profile", session.profileId(), details);
+            return null;
+        });
+    }
+
+    private static KeyTarget target(WatchedKey key) {
+        return new KeyTarget(key.secretId(), key.providerId(), key.providerSlug(), ApiCollectors.baseUrl(key),
+                key.keyDate(), key.expiresAt());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.keyward.automation.dashboard.service;
+
+import dev.keyward.automation.dashboard.ServiceStatus;
+import dev.keyward.automation.dashboard.refresh.ProviderStatusLookup;
+import dev.keyward.automation.discovery.fetch.FetchResult;
+import dev.keyward.automation.discovery.fetch.FetchSettings;
+import dev.keyward.automation.discovery.fetch.InMemoryConditionalCache;
+import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
+import dev.keyward.automation.discovery.source.IncidentState;
+import dev.keyward.automation.discovery.source.ParseResult;
+import dev.keyward.automation.discovery.source.SourceItem;
+import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.discovery.source.StatuspageParser;
+import dev.keyward.automation.dashboard.store.WatchedKey;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each provider's status page says, read from its Statuspage {@code summary.json} through the
+ * discovery module's fetcher and parser; fetched at most once per provider and refresh run.
+ * An ongoing major or critical incident is an outage; any other ongoing incident, a degraded
+ * component or maintenance in progress is degraded; no status page (or an unreadable one) is unknown.
+ */
+final class StatuspageLookup implements ProviderStatusLookup, AutoCloseable {
+
+    private final Map<String, URI> summaries;
+    private final SafeHttpFetcher fetcher;
+    private final StatuspageParser parser = new StatuspageParser();
+    private final Map<String, ServiceStatus> seen = new ConcurrentHashMap<>();
+
+    StatuspageLookup(Map<String, URI> summariesBySlug, FetchSettings settings) {
+        this.summaries = Map.copyOf(summariesBySlug);
+        this.fetcher = new SafeHttpFetcher(settings, new InMemoryConditionalCache());
+    }
+
+    /** The summary.json address of every provider of {@code keys} that has a status page. */
+    static Map<String, URI> summaryUrls(List<WatchedKey> keys) {
+        Map<String, URI> out = new HashMap<>();
+        for (WatchedKey key : keys) {
+            URI summary = summaryUrl(key);
+            if (summary != null) {
+                out.put(key.providerSlug(), summary);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code <status_page_url>/api/v2/summary.json}, or the URL itself when it already names a JSON
+     * document. Practice Cloud serves its status page beside its API under {@code /status}, so
+     * without a status page URL its API or dashboard origin is used.
+     */
+    static URI summaryUrl(WatchedKey key) {
+        String page = key.statusPageUrl();
+        if ((page == null || page.isBlank()) && "practice-cloud".equals(key.providerSlug())) {
+            String origin = origin(key.apiBaseUrl() != null ? key.apiBaseUrl() : key.dashboardUrl());
+            page = origin == null ? null : origin + "/status";
+        }
+        if (page == null || page.isBlank()) {
+            return null;
+        }
+        String trimmed = page.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        try {
+            return URI.create(trimmed.endsWith(".json") ? trimmed : trimmed + "/api/v2/summary.json");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public ServiceStatus statusOf(String providerSlug) {
+        URI summary = summaries.get(providerSlug);
+        if (summary == null) {
+            return ServiceStatus.UNKNOWN;
+        }
+        return seen.computeIfAbsent(providerSlug, slug -> fetch(summary));
+    }
+
+    private ServiceStatus fetch(URI summary) {
+        FetchResult fetched = fetcher.fetch(summary);
+        if (!(fetched instanceof FetchResult.Fetched document)) {
+            return ServiceStatus.UNKNOWN;
+        }
+        ParseResult parsed = parser.parseSummary(document.body(), summary);
+        if (!(parsed instanceof ParseResult.Parsed items)) {
+            return ServiceStatus.UNKNOWN;
+        }
+        return statusOf(items.items());
+    }
+
+    static ServiceStatus statusOf(List<SourceItem> items) {
+        ServiceStatus worst = ServiceStatus.OPERATIONAL;
+        for (SourceItem item : items) {
+            IncidentState state = item.incident();
+            if (state == null || state.phase() != IncidentState.Phase.ONGOING) {
+                continue;
+            }
+            boolean major = item.sourceKind() == SourceKind.STATUS_INCIDENT
+                    && (state.impact() == IncidentState.Impact.MAJOR || state.impact() == IncidentState.Impact.CRITICAL);
+            if (major) {
+                return ServiceStatus.OUTAGE;
+            }
+            worst = ServiceStatus.DEGRADED;
+        }
+        return worst;
+    }
+
+    private static String origin(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return null;
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.keyward.automation.retention;
+
+import dev.keyward.vault.io.Timestamps;
+import dev.keyward.vault.session.VaultSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Enforces every retention rule of seed 002 section 5.3 with the profile's configured periods:
+ * folds dashboard snapshots beyond the newest N per key into daily summaries, and removes old
+ * summaries, discovery findings, search log rows, automation runs, checkpoint decisions and debug
+ * screenshots. It works in bounded batches, each one transaction, so the app stays responsive, an
+ * interrupted run loses nothing and the next run resumes. A dry run only counts.
+ */
+public final class RetentionJob {
+
+    /** Rows per transaction. */
+    public static final int DEFAULT_BATCH = 2_000;
+
+    private static final AgedRows SUMMARIES =
+            new AgedRows("dashboard_daily_summaries", "summary_date", "idx_dashboard_daily_summaries_profile_date");
+    private static final AgedRows FINDINGS =
+            new AgedRows("discovery_findings", "discovered_at", "idx_discovery_findings_age");
+    private static final AgedRows SEARCH_LOG =
+            new AgedRows("discovery_search_log", "searched_at", "idx_discovery_search_log_age");
+    private static final AgedRows EXECUTIONS =
+            new AgedRows("automation_executions", "started_at", "idx_automation_executions_profile_started");
+    private static final AgedRows CHECKPOINTS =
+            new AgedRows("hitl_checkpoints", "decided_at", "idx_hitl_checkpoints_profile_decided");
+
+    private final VaultSession session;
+    private final InstantSource clock;
+    private final int batchSize;
+
+    public RetentionJob(VaultSession session) {
+        this(session, session.clock(), DEFAULT_BATCH);
+    }
+
+    public RetentionJob(VaultSession session, InstantSource clock, int batchSize) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("A retention batch needs at least one row.");
+        }
+        this.batchSize = batchSize;
+    }
+
+    /** Applies every rule; stops between batches when the thread is interrupted (the report says so). */
+    public RetentionReport run() {
+        return execute(false);
+    }
+
+    /** Counts what {@link #run()} would remove, changing nothing. */
+    public RetentionReport dryRun() {
+        return execute(true);
+    }
+
+    private RetentionReport execute(boolean dryRun) {
+        RetentionPolicy policy = RetentionPolicy.from(session.settings().current());
+        Instant now = clock.instant();
+        List<RetentionReport.Rule> rules = new ArrayList<>();
+        boolean stopped = false;
+        if (session.automationEnabled()) {
+            stopped = tableRules(policy, now, dryRun, rules);
+        }
+        if (!stopped) {
+            DebugScreenshots.Sweep sweep = new DebugScreenshots(session.location().debugFolder())
+                    .sweep(now.minus(Duration.ofDays(policy.screenshotDays())), dryRun);
+            rules.add(new RetentionReport.Rule("debug_screenshots", "keep " + policy.screenshotDays() + " days",
+                    sweep.files(), sweep.bytes() + " bytes"));
+        }
+        RetentionReport report = new RetentionReport(dryRun, rules, stopped);
+        if (!dryRun) {
+            record(report);
+        }
+        return report;
+    }
+
+    /** Applies (or counts) the table rules in seed order; true when interrupted. */
+    private boolean tableRules(RetentionPolicy policy, Instant now, boolean dryRun, List<RetentionReport.Rule> rules) {
+        String profileId = session.profileId();
+        SnapshotFolding folding = new SnapshotFolding(profileId);
+        int keep = policy.snapshotsKeptPerSecret();
+        long folded = 0;
+        Set<String> daysTouched = new HashSet<>();
+        List<String> secrets = session.database().read(c -> folding.secretsBeyond(c, keep));
+        boolean stopped = false;
+        for (String secretId : secrets) {
+            if (dryRun) {
+                SnapshotFolding.Batch pending = session.database().read(c -> folding.pending(c, secretId, keep));
+                folded += pending.snapshots();
+                pending.days().forEach(day -> daysTouched.add(secretId + "/" + day));
+                continue;
+            }
+            while (!(stopped = Thread.currentThread().isInterrupted())) {
+                SnapshotFolding.Batch batch = session.database().write(c -> folding.foldOldest(c, secretId, keep, batchSize));
+                folded += batch.snapshots();
+                batch.days().forEach(day -> daysTouched.add(secretId + "/" + day));
+                if (batch.snapshots() < batchSize) {
+                    break;
+                }
+            }
+            if (stopped) {
+                break;
+            }
+        }
+        rules.add(new RetentionReport.Rule("dashboard_snapshots", "keep " + keep
+                + " per key, fold older ones into daily summaries", folded, daysTouched.size() + " key-days summarised"));
+        String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+        String summaryCutoff = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(policy.summaryDays()).toString();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        String[][] plan = {
+                {"dashboard_daily_summaries", summaryCutoff},
+                {"discovery_findings", cutoff(now, policy.findingDays())},
+                {"discovery_search_log", cutoff(now, policy.searchLogDays())},
+                // Checkpoints before their executions, so each is counted by its own age before a cascade takes it.
+                {"hitl_checkpoints", cutoff(now, policy.executionDays())},
+                {"automation_executions", cutoff(now, policy.executionDays())}};
+        for (String[] step : plan) {
+            if (stopped) {
+                break;
+            }
+            AgedRows rule = ruleFor(step[0]);
+            long removed = 0;
+            if (dryRun) {
+                removed = session.database().read(c -> rule.count(c, profileId, step[1]));
+            } else {
+                while (!(stopped = Thread.currentThread().isInterrupted())) {
+                    int n = session.database().write(c -> rule.deleteBatch(c, profileId, step[1], batchSize));
+                    removed += n;
+                    if (n < batchSize) {
+                        break;
+                    }
+                }
+            }
+            counts.put(step[0], removed);
+        }
+        rules.add(new RetentionReport.Rule("dashboard_daily_summaries", "keep " + policy.summaryDays() + " days",
+                counts.getOrDefault("dashboard_daily_summaries", 0L), "before " + summaryCutoff + " (today " + today + ")"));
+        rules.add(new RetentionReport.Rule("discovery_findings", "keep " + policy.findingDays() + " days",
+                counts.getOrDefault("discovery_findings", 0L), null));
+        rules.add(new RetentionReport.Rule("discovery_search_log", "keep " + policy.searchLogDays() + " days",
+                counts.getOrDefault("discovery_search_log", 0L), null));
+        rules.add(new RetentionReport.Rule("automation_executions", "keep " + policy.executionDays() + " days",
+                counts.getOrDefault("automation_executions", 0L), null));
+        rules.add(new RetentionReport.Rule("hitl_checkpoints", "keep " + policy.executionDays() + " days",
+                counts.getOrDefault("hitl_checkpoints", 0L), null));
+        return stopped;
+    }
+
+    private static AgedRows ruleFor(String table) {
+        return switch (table) {
+            case "dashboard_daily_summaries" -> SUMMARIES;
+            case "discovery_findings" -> FINDINGS;
+            case "discovery_search_log" -> SEARCH_LOG;
+            case "automation_executions" -> EXECUTIONS;
+            case "hitl_checkpoints" -> CHECKPOINTS;
+            default -> throw new IllegalArgumentException("No retention rule for " + table);
+        };
+    }
+
+    private static String cutoff(Instant now, int days) {
+        return Timestamps.format(now.minus(Duration.ofDays(days)));
+    }
+
+    private void record(RetentionReport report) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        report.rules().forEach(rule -> details.put(rule.name(), rule.count()));
+        details.put("stopped", report.stopped());
+        try {
+            session.database().write(c -> {
+                session.audit().record(c, "retention", "run", "profile", session.profileId(), details);
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            // The session closed while the run stopped; the rows it removed are already committed.
+        }
+    }
+}
