@@ -62,7 +62,8 @@ final class FieldReader {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!accepted.test(field)) {
-                String shown = PRINTABLE_NAME.matcher(field).matches() ? "'" + name(field) + "'" : "with an odd name";
+                String shown = PRINTABLE_NAME.matcher(field).matches() ? Echo.quoted(name(field), "with an odd name")
+                        : "with an odd name";
                 problems.add(new ValidationProblem(where.stepId(), name(field),
                         where.label() + ": unknown field " + shown + " is not part of the format; remove it"));
             }
