@@ -320,11 +320,15 @@ public final class ProfileService {
                 problems.add("the vault file could not be read to the end");
             }
             long secrets = session.secrets().allValuesForRedaction().stream().peek(Wipe::chars).count();
-            session.database().write(c -> {
-                session.audit().record(c, "profile", "verify", "profile", session.profileId(),
-                        Map.of("pages", pages[0], "problems", problems.size()));
-                return null;
-            });
+            // A damaged vault is not written to: the write could reuse the damaged page and so erase
+            // the evidence that a restore from a backup is needed.
+            if (problems.isEmpty()) {
+                session.database().write(c -> {
+                    session.audit().record(c, "profile", "verify", "profile", session.profileId(),
+                            Map.of("pages", pages[0], "problems", 0));
+                    return null;
+                });
+            }
             return new VerifyReport(profile.name(), pages[0], secrets, problems);
         }
     }
