@@ -14,6 +14,7 @@ import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.db.PageAuthenticator;
 import dev.keyward.vault.db.SchemaMigrations;
 import dev.keyward.vault.db.VaultDatabase;
+import dev.keyward.vault.db.WalAuthenticator;
 import dev.keyward.vault.io.AtomicFiles;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.profile.DataRoot;
@@ -204,6 +205,8 @@ public final class ProfileService {
         }
         VaultDatabase db = null;
         try {
+            // SQLite would silently drop a damaged frame of a WAL left by a crash, and everything after it.
+            WalAuthenticator.requireIntact(profile.location().walFile(), vault, keys.databaseKey());
             db = VaultDatabase.open(vault, keys::sqlcipherRawKey);
             SchemaMigrations.migrate(db);
             return new VaultSession(new ProfileSummary(header.profileId(), header.profileName(), header.createdAt(),
