@@ -31,6 +31,10 @@ class StepProgramFuzzTest {
             assertFalse(problem.message().isBlank());
             assertTrue(CredentialLiteralDetector.suspicion(problem.message()).isEmpty(),
                     "a problem message holds a credential-looking literal: " + problem.message());
+            for (String named : new String[] {problem.stepId(), problem.field()}) {
+                assertTrue(named == null || CredentialLiteralDetector.suspicion(named).isEmpty(),
+                        "a problem names a step or field by a credential-looking literal");
+            }
         }
         try {
             validator.requireValid(json, List.of("example.com"));

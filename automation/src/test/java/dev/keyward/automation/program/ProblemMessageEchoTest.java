@@ -35,11 +35,13 @@ class ProblemMessageEchoTest {
 
     @Test
     void anUnknownFieldNamedLikeAKeyIsNotQuoted() {
-        List<String> messages = ProgramJson.messages(ProgramJson.withSteps(
-                "{\"id\": \"s1\", \"type\": \"click\", \"selector\": \"#a\", \"" + KEY + "\": 1}"));
+        List<ValidationProblem> problems = ProgramJson.validate(ProgramJson.withSteps(
+                "{\"id\": \"s1\", \"type\": \"click\", \"selector\": \"#a\", \"" + KEY + "\": 1}")).problems();
 
-        assertNoneQuotes(messages, KEY);
-        assertTrue(messages.getFirst().contains("unknown field with an odd name"), messages.getFirst());
+        assertNoneQuotes(problems.stream().map(ValidationProblem::message).toList(), KEY);
+        assertEquals("step 's1': unknown field with an odd name is not part of the format; remove it",
+                problems.getFirst().message());
+        assertEquals(null, problems.getFirst().field(), "nor kept as the problem's field");
     }
 
     @Test
