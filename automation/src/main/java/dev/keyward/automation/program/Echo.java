@@ -7,14 +7,17 @@ package dev.keyward.automation.program;
  */
 final class Echo {
 
+    /** Stands in a message for a name that is not repeated. */
+    static final String HIDDEN = "(a name that looks like a credential)";
+
     private Echo() {}
 
     static boolean safe(String text) {
         return CredentialLiteralDetector.suspicion(text).isEmpty();
     }
 
-    /** The text in single quotes, or {@code otherwise} when it looks like a credential. */
-    static String quoted(String text, String otherwise) {
-        return safe(text) ? "'" + text + "'" : otherwise;
+    /** The text in single quotes, or {@link #HIDDEN} when it looks like a credential. */
+    static String quoted(String text) {
+        return safe(text) ? "'" + text + "'" : HIDDEN;
     }
 }

@@ -12,9 +12,8 @@ public record ValidationProblem(String stepId, String field, String message) {
 
     /** A problem with a field, phrased as {@code <where>: field '<field>' <what>}. */
     static ValidationProblem atField(StepLocation where, String field, String what) {
-        boolean shown = Echo.safe(field);
-        return new ValidationProblem(where.stepId(), shown ? field : null, where.label() + ": field "
-                + (shown ? "'" + field + "'" : "(a name that looks like a credential)") + " " + what);
+        return new ValidationProblem(where.stepId(), Echo.safe(field) ? field : null,
+                where.label() + ": field " + Echo.quoted(field) + " " + what);
     }
 
     /** A problem with the step or program as a whole. */
