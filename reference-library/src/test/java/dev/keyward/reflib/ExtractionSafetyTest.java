@@ -142,6 +142,20 @@ class ExtractionSafetyTest {
         assertFalse(Files.exists(fixture.sourceFolder().resolve("README.copy"), LinkOption.NOFOLLOW_LINKS));
     }
 
+    /** Found by the archive fuzz test: the write failed and the sync blamed the disk or its permissions. */
+    @Test
+    void aNameTooLongForTheFileSystemIsSkippedWithAReason() throws Exception {
+        fixture(ExtractionLimits.DEFAULTS);
+        String longName = top(SHA1) + "n".repeat(300) + ".md";
+        fixture.publish(SHA1, ArchiveFormat.TAR_GZ, legitimate(SHA1).file(longName, "too long a name").tarGz());
+        fixture.library.add(NAME, REPO_URL, SHA1);
+
+        SyncReport report = fixture.library.sync(NAME, ProgressListener.NONE);
+
+        assertEquals(1, report.fileCount());
+        assertEquals(List.of(new SkippedEntry(longName, "name not valid on every system")), report.skipped());
+    }
+
     @Test
     void archiveOverTheSizeCapIsRefusedAndTheOldVersionKept() throws Exception {
         fixture(new ExtractionLimits(1024 * 1024, 4096, 100));

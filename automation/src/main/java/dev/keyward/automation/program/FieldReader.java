@@ -62,9 +62,10 @@ final class FieldReader {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!accepted.test(field)) {
-                String shown = PRINTABLE_NAME.matcher(field).matches() ? "'" + name(field) + "'" : "with an odd name";
-                problems.add(new ValidationProblem(where.stepId(), name(field),
-                        where.label() + ": unknown field " + shown + " is not part of the format; remove it"));
+                boolean shown = PRINTABLE_NAME.matcher(field).matches() && Echo.safe(name(field));
+                problems.add(new ValidationProblem(where.stepId(), shown ? name(field) : null,
+                        where.label() + ": unknown field " + (shown ? "'" + name(field) + "'" : "with an odd name")
+                                + " is not part of the format; remove it"));
             }
         }
     }

@@ -57,8 +57,9 @@ final class GotoUrlRule {
             return Optional.of("has no host name");
         }
         if (!policy.allows(uri)) {
-            return Optional.of("opens host '" + uri.getHost() + "', which is not in allowed_domains "
-                    + policy.allowedDomains());
+            return Optional.of("opens host " + Echo.quoted(uri.getHost())
+                    + ", which is not in allowed_domains " + policy.allowedDomains().stream()
+                    .map(domain -> Echo.safe(domain) ? domain : Echo.HIDDEN).toList());
         }
         return Optional.empty();
     }

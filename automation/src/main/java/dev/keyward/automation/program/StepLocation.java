@@ -14,7 +14,7 @@ record StepLocation(String stepId, String label) {
     static final StepLocation PROGRAM = new StepLocation(null, "program");
 
     static StepLocation ofStep(String id, int index) {
-        if (id != null && STEP_ID.matcher(id).matches()) {
+        if (id != null && STEP_ID.matcher(id).matches() && Echo.safe(id)) {
             return new StepLocation(id, "step '" + id + "'");
         }
         return new StepLocation(null, "step #" + (index + 1));

@@ -30,10 +30,11 @@ final class TextFieldChecks {
         for (Placeholder placeholder : scan.placeholders()) {
             switch (placeholder) {
                 case Placeholder.SecretRef ref when !secretsAllowed -> problems.add(ValidationProblem.atField(where,
-                        field, "refers to secret '" + ref.name() + "', but secrets may only appear in fill values"));
+                        field, "refers to secret " + Echo.quoted(ref.name()) + ", but secrets may only appear in"
+                                + " fill values"));
                 case Placeholder.InputRef ref when program.input(ref.name()).isEmpty() -> problems.add(
-                        ValidationProblem.atField(where, field, "uses input '" + ref.name()
-                                + "', which the program does not declare; add it under 'inputs'"));
+                        ValidationProblem.atField(where, field, "uses input " + Echo.quoted(ref.name())
+                                + ", which the program does not declare; add it under 'inputs'"));
                 default -> {
                     // well formed and allowed here
                 }

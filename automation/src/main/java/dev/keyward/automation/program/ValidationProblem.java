@@ -12,7 +12,8 @@ public record ValidationProblem(String stepId, String field, String message) {
 
     /** A problem with a field, phrased as {@code <where>: field '<field>' <what>}. */
     static ValidationProblem atField(StepLocation where, String field, String what) {
-        return new ValidationProblem(where.stepId(), field, where.label() + ": field '" + field + "' " + what);
+        return new ValidationProblem(where.stepId(), Echo.safe(field) ? field : null,
+                where.label() + ": field " + Echo.quoted(field) + " " + what);
     }
 
     /** A problem with the step or program as a whole. */

@@ -1,5 +1,6 @@
 package dev.keyward.reflib.archive;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -49,9 +50,23 @@ final class EntryNames {
         return segments;
     }
 
-    /** True when a segment can be created on every desktop OS (no ':' stream/drive syntax, no control characters). */
+    /** Longest file name the desktop file systems take, in UTF-8 bytes. */
+    static final int MAX_SEGMENT_BYTES = 255;
+    /** Longest path kept below the extraction folder (macOS's PATH_MAX, less room for the folder). */
+    static final int MAX_PATH_BYTES = 768;
+
+    /**
+     * True when a path can be created on every desktop OS: no ':' stream/drive syntax, no control
+     * characters, no name longer than the file systems take.
+     */
     static boolean portable(List<String> segments) {
+        if (String.join("/", segments).getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+            return false;
+        }
         for (String segment : segments) {
+            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                return false;
+            }
             for (int i = 0; i < segment.length(); i++) {
                 char c = segment.charAt(i);
                 if (c < 0x20 || c == ':') {

@@ -42,4 +42,14 @@ class EntryNamesTest {
         assertFalse(EntryNames.portable(List.of("repo", "bell\u0007")));
         assertTrue(EntryNames.portable(List.of("repo", "naïve café.md")));
     }
+
+    /** Found by the archive fuzz test: such a name failed the write, reported as a full or read-only disk. */
+    @Test
+    void namesLongerThanTheFileSystemsTakeAreNotPortable() {
+        assertTrue(EntryNames.portable(List.of("repo", "n".repeat(255))));
+        assertFalse(EntryNames.portable(List.of("repo", "n".repeat(256))));
+        assertFalse(EntryNames.portable(List.of("repo", "é".repeat(128))), "255 is counted in UTF-8 bytes");
+        assertFalse(EntryNames.portable(List.of("repo", "d".repeat(200), "d".repeat(200), "d".repeat(200),
+                "d".repeat(200))), "the whole path is capped too");
+    }
 }

@@ -61,14 +61,19 @@ public final class PageAuthenticator {
     }
 
     static boolean authentic(Mac mac, byte[] page, long pgno) {
-        int start = pgno == 1 ? SALT_BYTES : 0;
-        int end = PAGE_SIZE - RESERVE + IV_BYTES;
+        return authentic(mac, page, 0, pgno);
+    }
+
+    /** Whether the page stored at {@code offset} of {@code buffer} (e.g. inside a WAL frame) is authentic. */
+    static boolean authentic(Mac mac, byte[] buffer, int offset, long pgno) {
+        int start = offset + (pgno == 1 ? SALT_BYTES : 0);
+        int end = offset + PAGE_SIZE - RESERVE + IV_BYTES;
         mac.reset();
-        mac.update(page, start, end - start);
+        mac.update(buffer, start, end - start);
         mac.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) pgno).array());
         byte[] expected = mac.doFinal();
         byte[] stored = new byte[HMAC_BYTES];
-        System.arraycopy(page, end, stored, 0, HMAC_BYTES);
+        System.arraycopy(buffer, end, stored, 0, HMAC_BYTES);
         return MessageDigest.isEqual(expected, stored);
     }
 

@@ -118,7 +118,15 @@ public final class ProfileHeaderCodec {
     }
 
     private static byte[] unb64(JsonNode node, String field) {
-        return Base64.getDecoder().decode(text(node, field));
+        String text = text(node, field);
+        byte[] bytes = Base64.getDecoder().decode(text);
+        // The decoder ignores the unused low bits of the last character and missing padding, so an
+        // edited header could decode to the same bytes and pass the checksum: only the spelling
+        // Keyward writes is accepted.
+        if (!b64(bytes).equals(text)) {
+            throw new IllegalArgumentException("non-canonical base64 in " + field);
+        }
+        return bytes;
     }
 
     private static String b64(byte[] bytes) {

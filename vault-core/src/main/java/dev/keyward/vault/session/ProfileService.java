@@ -14,6 +14,7 @@ import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.db.PageAuthenticator;
 import dev.keyward.vault.db.SchemaMigrations;
 import dev.keyward.vault.db.VaultDatabase;
+import dev.keyward.vault.db.WalAuthenticator;
 import dev.keyward.vault.io.AtomicFiles;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.profile.DataRoot;
@@ -204,6 +205,8 @@ public final class ProfileService {
         }
         VaultDatabase db = null;
         try {
+            // SQLite would silently drop a damaged frame of a WAL left by a crash, and everything after it.
+            WalAuthenticator.requireIntact(profile.location().walFile(), vault, keys.databaseKey());
             db = VaultDatabase.open(vault, keys::sqlcipherRawKey);
             SchemaMigrations.migrate(db);
             return new VaultSession(new ProfileSummary(header.profileId(), header.profileName(), header.createdAt(),
@@ -320,11 +323,15 @@ public final class ProfileService {
                 problems.add("the vault file could not be read to the end");
             }
             long secrets = session.secrets().allValuesForRedaction().stream().peek(Wipe::chars).count();
-            session.database().write(c -> {
-                session.audit().record(c, "profile", "verify", "profile", session.profileId(),
-                        Map.of("pages", pages[0], "problems", problems.size()));
-                return null;
-            });
+            // A damaged vault is not written to: the write could reuse the damaged page and so erase
+            // the evidence that a restore from a backup is needed.
+            if (problems.isEmpty()) {
+                session.database().write(c -> {
+                    session.audit().record(c, "profile", "verify", "profile", session.profileId(),
+                            Map.of("pages", pages[0], "problems", 0));
+                    return null;
+                });
+            }
             return new VerifyReport(profile.name(), pages[0], secrets, problems);
         }
     }
