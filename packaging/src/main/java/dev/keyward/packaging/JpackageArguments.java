@@ -65,6 +65,9 @@ public final class JpackageArguments {
                     "--linux-deb-maintainer", "keyward@localhost",
                     "--linux-app-category", "utils",
                     "--linux-menu-group", "Utility;Security;",
+                    // jpackage derives Depends from the image's ELF files; JavaFX's GTK back end is
+                    // loaded from inside its jars, so name it (renamed libgtk-3-0t64 in Debian 13 and Ubuntu 24.04).
+                    "--linux-package-deps", "libgtk-3-0 | libgtk-3-0t64",
                     "--linux-shortcut"));
             case mac -> args.addAll(List.of(
                     "--mac-package-identifier", MAC_BUNDLE_ID,

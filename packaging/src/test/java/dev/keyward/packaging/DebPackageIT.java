@@ -43,6 +43,7 @@ class DebPackageIT {
     @Test
     void controlNamesThePackageAndItFitsTheSizeTarget() throws Exception {
         assertEquals("keyward", dpkg("-f", deb.toString(), "Package").strip());
+        assertTrue(dpkg("-f", deb.toString(), "Depends").contains("libgtk-3-0 | libgtk-3-0t64"), "JavaFX needs GTK 3");
         long installedKib = Long.parseLong(dpkg("-f", deb.toString(), "Installed-Size").strip());
         assertTrue(installedKib * 1024 < SIZE_TARGET_BYTES, "installed size " + installedKib + " KiB");
         assertTrue(PackageBuild.treeSize(unpacked.resolve("root/opt/keyward")) < SIZE_TARGET_BYTES);

@@ -43,6 +43,7 @@ class JpackageArgumentsTest {
         assertEquals("keyward", valueOf(args, "--linux-package-name"));
         assertTrue(args.contains("--linux-shortcut"));
         assertEquals("Utility;Security;", valueOf(args, "--linux-menu-group"));
+        assertEquals("libgtk-3-0 | libgtk-3-0t64", valueOf(args, "--linux-package-deps"), "JavaFX's GTK is not found by ldd");
     }
 
     @Test
