@@ -1,0 +1,44 @@
+package dev.keyward.packaging;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The jlink call that builds Keyward's private Java runtime. The app runs from the class path,
+ * so jlink cannot discover the modules itself; the list below is what the code and its
+ * libraries use, checked with jdeps and by running the packaged launcher in the profile's tests.
+ */
+public final class RuntimeLink {
+
+    /**
+     * Modules of the runtime, each with the reason it is needed. jdk.zipfs is loaded
+     * reflectively by Playwright to unpack its driver, so jdeps does not report it.
+     */
+    static final List<String> MODULES = List.of(
+            "java.base",
+            "java.desktop",      // JavaFX (javafx.graphics requires it), AWT, ImageIO
+            "java.logging",      // JNA (argon2-jvm's native binding)
+            "java.naming",       // BouncyCastle
+            "java.net.http",     // provider and LLM HTTP clients
+            "java.sql",          // SQLite JDBC, Flyway
+            "java.xml",          // ROME feeds, jsoup, JavaFX
+            "jdk.charsets",      // pages in legacy encodings met by discovery
+            "jdk.crypto.ec",     // TLS with EC keys when the runtime is JDK 21 (part of java.base since 22)
+            "jdk.httpserver",    // the Practice Cloud fake provider
+            "jdk.unsupported",   // sun.misc.Unsafe for JavaFX
+            "jdk.zipfs");        // Playwright unpacks its driver through a zip file system
+
+    private RuntimeLink() {
+    }
+
+    /** jlink's arguments: no debug symbols, man pages or headers, compressed class data. */
+    public static List<String> arguments(Path output) {
+        return List.of(
+                "--add-modules", String.join(",", MODULES),
+                "--strip-debug",
+                "--no-man-pages",
+                "--no-header-files",
+                "--compress", "zip-6",
+                "--output", output.toString());
+    }
+}
