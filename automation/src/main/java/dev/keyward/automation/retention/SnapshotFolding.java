@@ -26,6 +26,8 @@ import java.util.Set;
  * batch at a time: each batch's summaries are written in the same transaction that deletes its
  * snapshots, so an interrupted run loses nothing and the next run goes on where it stopped. The
  * oldest snapshots go first, in the reverse of {@link SnapshotRetention}'s newest-first order.
+ * Queries name idx_dashboard_snapshots_secret_collected with {@code INDEXED BY} (see
+ * {@link dev.keyward.automation.dashboard.store.OverviewQuery} for why).
  */
 final class SnapshotFolding {
 
@@ -49,7 +51,7 @@ final class SnapshotFolding {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT s.id FROM secrets s
                  WHERE s.profile_id = ?
-                   AND (SELECT d.id FROM dashboard_snapshots d
+                   AND (SELECT d.id FROM dashboard_snapshots d INDEXED BY idx_dashboard_snapshots_secret_collected
                          WHERE d.secret_id = s.id AND d.profile_id = s.profile_id
                          ORDER BY d.collected_at DESC LIMIT 1 OFFSET ?) IS NOT NULL
                  ORDER BY s.id""")) {
@@ -73,7 +75,7 @@ final class SnapshotFolding {
         }
         Set<LocalDate> days = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT collected_at FROM dashboard_snapshots
+                SELECT collected_at FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_secret_collected
                  WHERE secret_id = ? AND profile_id = ?
                  ORDER BY collected_at ASC, id DESC
                  LIMIT ?""")) {
@@ -99,7 +101,7 @@ final class SnapshotFolding {
         Map<String, String> providerOf = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, collected_at, collection_status, health_status, usage_stats_json, provider_id
-                  FROM dashboard_snapshots
+                  FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_secret_collected
                  WHERE secret_id = ? AND profile_id = ?
                  ORDER BY collected_at ASC, id DESC
                  LIMIT ?""")) {
@@ -138,7 +140,7 @@ final class SnapshotFolding {
     /** Uses idx_dashboard_snapshots_secret_collected. */
     private int count(Connection c, String secretId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM dashboard_snapshots WHERE secret_id = ? AND profile_id = ?")) {
+                "SELECT count(*) FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_secret_collected WHERE secret_id = ? AND profile_id = ?")) {
             ps.setString(1, secretId);
             ps.setString(2, profileId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -47,7 +47,12 @@ public final class Redactor {
             return text;
         }
         String out = text;
-        for (char[] value : values()) {
+        List<char[]> known;
+        synchronized (this) {
+            // A copy: background jobs redact while the user adds secrets (remember) on another thread.
+            known = new ArrayList<>(values());
+        }
+        for (char[] value : known) {
             if (value.length >= MIN_VALUE_LENGTH) {
                 out = out.replace(new String(value), MASK);
             }

@@ -33,10 +33,6 @@ final class ScrapePlans {
         if (candidates.isEmpty()) {
             return new Plans(Map.of(), null);
         }
-        if (scrapingForbidden) {
-            return new Plans(Map.of(), "Dashboards of " + String.join(", ", candidates.keySet().stream().sorted().toList())
-                    + " were not scraped: background scraping needs autonomous_mode_enabled; their last snapshots are shown.");
-        }
         Map<String, ScrapePlan> plans = new HashMap<>();
         session.database().read(c -> {
             for (WatchedKey key : candidates.values()) {
@@ -48,6 +44,10 @@ final class ScrapePlans {
             }
             return null;
         });
+        if (scrapingForbidden && !plans.isEmpty()) {
+            return new Plans(Map.of(), "Dashboards of " + String.join(", ", plans.keySet().stream().sorted().toList())
+                    + " were not scraped: background scraping needs autonomous_mode_enabled; their last snapshots are shown.");
+        }
         return new Plans(plans, null);
     }
 

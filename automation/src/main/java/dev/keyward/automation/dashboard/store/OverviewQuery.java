@@ -16,6 +16,10 @@ import java.util.List;
  * The dashboard overview: every key that has a provider, with its latest snapshot. One query;
  * the latest snapshot per key is a correlated lookup on idx_dashboard_snapshots_secret_collected,
  * the keys come in name order from the UNIQUE (profile_id, name) index of secrets.
+ *
+ * <p>The snapshot index is named with {@code INDEXED BY}: without statistics SQLite prefers
+ * idx_dashboard_snapshots_profile_collected, whose time order looks attractive, and then reads
+ * every snapshot of the profile once per key (minutes instead of milliseconds for 1,000 keys).
  */
 public final class OverviewQuery {
 
@@ -26,7 +30,7 @@ public final class OverviewQuery {
               FROM secrets s
               JOIN providers p ON p.id = s.provider_id
               LEFT JOIN dashboard_snapshots d ON d.id = (
-                       SELECT x.id FROM dashboard_snapshots x
+                       SELECT x.id FROM dashboard_snapshots x INDEXED BY idx_dashboard_snapshots_secret_collected
                         WHERE x.secret_id = s.id AND x.profile_id = s.profile_id
                         ORDER BY x.collected_at DESC, x.id
                         LIMIT 1)

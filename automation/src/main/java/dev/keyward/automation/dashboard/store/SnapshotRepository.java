@@ -68,7 +68,7 @@ public final class SnapshotRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT collected_at, collection_method, collection_status, usage_stats_json, config_attributes_json,
                        restrictions_json, health_status, service_status, warnings_json
-                  FROM dashboard_snapshots
+                  FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_secret_collected
                  WHERE secret_id = ? AND profile_id = ?
                    AND collection_method IN ('api', 'scrape') AND collection_status IN ('success', 'partial')
                  ORDER BY collected_at DESC, id
@@ -94,7 +94,7 @@ public final class SnapshotRepository {
     /** How many snapshots the secret has. Uses idx_dashboard_snapshots_secret_collected. */
     public int countFor(Connection c, String secretId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM dashboard_snapshots WHERE secret_id = ? AND profile_id = ?")) {
+                "SELECT count(*) FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_secret_collected WHERE secret_id = ? AND profile_id = ?")) {
             ps.setString(1, secretId);
             ps.setString(2, profileId);
             try (ResultSet rs = ps.executeQuery()) {

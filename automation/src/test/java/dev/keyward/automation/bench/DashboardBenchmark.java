@@ -1,0 +1,164 @@
+package dev.keyward.automation.bench;
+
+import dev.keyward.automation.dashboard.FakeProvider;
+import dev.keyward.automation.dashboard.FakeProvider.Reply;
+import dev.keyward.automation.dashboard.collect.ProviderHttp;
+import dev.keyward.automation.dashboard.refresh.RateLimit;
+import dev.keyward.automation.dashboard.refresh.RefreshListener;
+import dev.keyward.automation.dashboard.refresh.RefreshSettings;
+import dev.keyward.automation.dashboard.refresh.RefreshTiming;
+import dev.keyward.automation.dashboard.service.DashboardConfig;
+import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.dashboard.service.RefreshReport;
+import dev.keyward.automation.dashboard.store.OverviewQuery;
+import dev.keyward.automation.retention.GeneratedSnapshots;
+import dev.keyward.automation.retention.RetentionJob;
+import dev.keyward.automation.retention.RetentionReport;
+import dev.keyward.automation.testing.TestVault;
+import dev.keyward.vault.session.VaultSession;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures the dashboard figures of docs/performance.md: the overview query for 1,000 keys (with
+ * its query plan), retention of 1,000,000 snapshots (time and peak heap) and a refresh of 200 keys
+ * against loopback fakes with per-provider rate limits. Run:
+ * {@code mvn -B -q -o -pl automation -am -Pdashboard-bench -DskipTests verify}.
+ */
+public final class DashboardBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("keyward-dashboard-bench");
+        System.out.println("# Keyward dashboard benchmark, " + Runtime.version() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        overview(dir.resolve("overview"));
+        refresh(dir.resolve("refresh"));
+        retention(dir.resolve("retention"), args.length > 0 ? Integer.parseInt(args[0]) : 1_000);
+    }
+
+    static void overview(Path dir) {
+        try (TestVault vault = TestVault.create(dir, Clock.systemUTC())) {
+            VaultSession session = vault.session();
+            List<String> keys = GeneratedSnapshots.keys(session, "ov", 1_000, "practice-cloud");
+            GeneratedSnapshots.snapshots(session, keys, 24, Instant.now(), Duration.ofHours(1), 1);
+            DashboardService dashboard = new DashboardService(session);
+            dashboard.overview();
+            List<Long> times = new ArrayList<>();
+            int cards = 0;
+            for (int i = 0; i < 11; i++) {
+                long start = System.nanoTime();
+                cards = dashboard.overview().size();
+                times.add(System.nanoTime() - start);
+            }
+            System.out.printf("overview: %d cards from %d snapshots, median %.1f ms (11 runs, first excluded from none)%n",
+                    cards, 24_000, median(times) / 1e6);
+            System.out.println("EXPLAIN QUERY PLAN of the overview:");
+            session.database().read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + OverviewQuery.SQL)) {
+                    ps.setString(1, session.profileId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println("  " + rs.getInt(1) + " " + rs.getInt(2) + " " + rs.getString(4));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    static void refresh(Path dir) throws Exception {
+        List<String> slugs = List.of("openai", "deepseek", "groq", "mistral");
+        try (TestVault vault = TestVault.create(dir, Clock.systemUTC()); FakeProvider fake = new FakeProvider()) {
+            fake.route("/v1/models", Reply.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"m\"}]}"))
+                    .route("/v1/usage", Reply.json(200, "{\"requests\":10,\"limit\":100,\"cost\":1.0,\"currency\":\"USD\"}"));
+            for (String slug : slugs) {
+                vault.setApiBaseUrl(slug, fake.baseUrl().toString());
+                vault.setStatusPageUrl(slug, "");
+                GeneratedSnapshots.keys(vault.session(), slug, 50, slug);
+            }
+            // 10 requests at once, then one per 50 ms (20/s) per provider; 8 collections in flight.
+            RateLimit limit = new RateLimit(10, Duration.ofMillis(50));
+            DashboardConfig config = DashboardConfig.defaults()
+                    .withTiming(RefreshTiming.system())
+                    .withRefresh(RefreshSettings.defaults().withConcurrency(8))
+                    .withRateLimits(limit, Map.of());
+            DashboardService dashboard = new DashboardService(vault.session(),
+                    new DashboardConfig(ProviderHttp.withDefaultClient(), config.refresh(), config.timing(), config.browser(),
+                            config.statusFetch()));
+            long start = System.nanoTime();
+            RefreshReport report = dashboard.refreshAll(false, RefreshListener.ignoring());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("refresh: %d keys over %d providers, %d success, %.2f s (%.0f keys/s), at most %d requests in"
+                            + " flight; the rate limit alone needs >= %.2f s%n", report.results().size(), slugs.size(),
+                    report.count(dev.keyward.automation.dashboard.CollectionStatus.SUCCESS), seconds,
+                    report.results().size() / seconds, fake.maxInFlight(), (50 - 10) * 0.05);
+        }
+    }
+
+    static void retention(Path dir, int keys) {
+        try (TestVault vault = TestVault.create(dir, Clock.systemUTC())) {
+            VaultSession session = vault.session();
+            List<String> ids = GeneratedSnapshots.keys(session, "rt", keys, "practice-cloud");
+            long start = System.nanoTime();
+            long rows = GeneratedSnapshots.snapshots(session, ids, 1_000, Instant.now(), Duration.ofMinutes(20), 3);
+            System.out.printf("retention: generated %,d snapshots for %,d keys in %.1f s (batch insert, 20,000 rows per"
+                    + " transaction); vault.db %,d MiB%n", rows, keys, (System.nanoTime() - start) / 1e9,
+                    size(session.location().vaultFile()) / (1024 * 1024));
+            System.gc();
+            resetPeaks();
+            long used = usedHeap();
+            start = System.nanoTime();
+            RetentionReport report = new RetentionJob(session).run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("retention: folded %,d snapshots (%s) in %.1f s (%.0f rows/s); heap before %d MiB,"
+                            + " peak during the run %d MiB%n", report.count("dashboard_snapshots"),
+                    report.rules().get(0).detail(), seconds, report.count("dashboard_snapshots") / seconds,
+                    used / (1024 * 1024), peakHeap() / (1024 * 1024));
+            start = System.nanoTime();
+            RetentionReport again = new RetentionJob(session).run();
+            System.out.printf("retention: a second run with nothing to fold took %.2f s (%d rows)%n",
+                    (System.nanoTime() - start) / 1e9, again.total());
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

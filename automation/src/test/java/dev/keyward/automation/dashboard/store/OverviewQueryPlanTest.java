@@ -1,0 +1,40 @@
+package dev.keyward.automation.dashboard.store;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyward.automation.testing.SettableClock;
+import dev.keyward.automation.testing.TestVault;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The overview finds each key's latest snapshot through the per-secret index, never by scanning the profile's snapshots. */
+class OverviewQueryPlanTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLatestSnapshotIsALookupOnTheSecretIndex() {
+        try (TestVault vault = TestVault.create(dir, SettableClock.at("2026-03-10T12:00:00Z"))) {
+            String plan = vault.session().database().read(c -> {
+                StringBuilder out = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + OverviewQuery.SQL)) {
+                    ps.setString(1, vault.session().profileId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.append(rs.getString(4)).append('\n');
+                        }
+                    }
+                }
+                return out.toString();
+            });
+            assertTrue(plan.contains("USING INDEX idx_dashboard_snapshots_secret_collected (secret_id=?)"), plan);
+            assertTrue(plan.contains("SEARCH d USING INTEGER PRIMARY KEY") || plan.contains("SEARCH d USING INDEX sqlite_autoindex_dashboard_snapshots_1 (id=?)"), plan);
+            assertFalse(plan.contains("SCAN d") || plan.contains("SCAN x"), plan);
+        }
+    }
+}
