@@ -2,7 +2,8 @@
 # Keyward against real peers, each in one run; reproduces the "Peers" section of
 # docs/performance.md:
 #   1. keepassxc-cli: open a 1,000-entry database (Argon2id m=64 MiB, t=3, p=4, Keyward's
-#      default) and read one entry, against `keyward secret get` on a profile of 1,000 secrets.
+#      default) and read one entry, against `keyward secret get` on a profile of 1,000 secrets
+#      (imported from a .env into project bulk, so the secrets are named bulk/KEY_0001...).
 #   2. dotenvx run: inject the same ten variables into the same child, against `keyward run`.
 #
 # usage: bench/run-peers.sh [RUNS] [WARMUP]          (defaults 10 and 1)
@@ -54,17 +55,18 @@ echo "== versions and machine"
 echo "== data: 1,000 secrets in a KeePass database and in a Keyward profile"
 "$py" "$here/make-peer-data.py" "$work/peers.kdbx" "$work/bulk.env" 1000
 KEYWARD_NEW_PASSWORD="$BENCH_PASSWORD" "$keyward" profile create bench >/dev/null
+"$keyward" project create bulk >/dev/null
 "$keyward" env import "$work/bulk.env" --project bulk | tail -n 1
 keepassxc-cli db-info -q "$work/peers.kdbx" <<<"$BENCH_PASSWORD" | grep -E '^(KDF|Number of entries):'
 want="$(sed -n 's/^KEY_0500=//p' "$work/bulk.env")"
 [ "$(keepassxc-cli show -q -a Password "$work/peers.kdbx" KEY_0500 <<<"$BENCH_PASSWORD")" = "$want" ]
-[ "$("$keyward" secret get KEY_0500)" = "$want" ]
+[ "$("$keyward" secret get bulk/KEY_0500)" = "$want" ]
 echo "both return the same value for KEY_0500"
 
 echo "== 1. open + read one entry ($runs runs, interleaved)"
 "$py" "$here/peer-timer.py" "$out/keepassxc.json" "$runs" "$warmup" \
   "keepassxc-cli show=printf '%s\n' \"\$BENCH_PASSWORD\" | keepassxc-cli show -q -a Password '$work/peers.kdbx' KEY_0500" \
-  "keyward secret get=$keyward secret get KEY_0500"
+  "keyward secret get=$keyward secret get bulk/KEY_0500"
 
 echo "== data: ten variables for dotenvx and keyward run"
 mkdir -p "$work/plain" "$work/encrypted"
@@ -72,7 +74,8 @@ for i in $(seq 1 10); do echo "VAR$i=sk-ten-$i-$(head -c 12 /dev/urandom | od -A
 cp "$work/ten.env" "$work/plain/.env"
 cp "$work/ten.env" "$work/encrypted/.env"
 (cd "$work/encrypted" && "$dotenvx" encrypt -f .env >/dev/null 2>&1)
-grep -q '^VAR1="encrypted:' "$work/encrypted/.env"
+grep -q '^VAR1="\{0,1\}encrypted:' "$work/encrypted/.env"
+"$keyward" project create ten >/dev/null
 "$keyward" env import "$work/ten.env" --project ten | tail -n 1
 child="sh -c 'test -n \"\$VAR1\" && test -n \"\$VAR10\"'"
 check="sh -c 'test \"\$VAR10\" = \"$(sed -n 's/^VAR10=//p' "$work/ten.env")\"'"

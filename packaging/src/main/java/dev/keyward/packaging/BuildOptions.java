@@ -1,6 +1,7 @@
 package dev.keyward.packaging;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param work             scratch folder (staged jars, runtime, icons)
  * @param dest             output folder (app image, installers, sizes)
  * @param types            {@code auto} (app image + this platform's installer) or a comma-separated list
- * @param installerOptions extra jpackage options for installers, separated by spaces
+ * @param installerOptions extra jpackage options for installers, separated by spaces, quotes group words
  */
 public record BuildOptions(Path input, String mainJar, String projectVersion, String appVersionOverride, Path resources,
                            Path work, Path dest, String types, List<String> installerOptions) {
@@ -40,7 +41,7 @@ public record BuildOptions(Path input, String mainJar, String projectVersion, St
                 required(values, "version"), values.getOrDefault("app-version", "").strip(),
                 Path.of(required(values, "resources")), Path.of(required(values, "work")),
                 Path.of(required(values, "dest")), values.getOrDefault("types", "auto").strip(),
-                extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+")));
+                words(extra));
     }
 
     /**
@@ -68,6 +69,42 @@ public record BuildOptions(Path input, String mainJar, String projectVersion, St
         }
         return Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty() && !t.equals("app-image"))
                 .toList();
+    }
+
+    /** Splits on spaces, keeping '...' or "..." together (signing identities contain spaces). */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        char quote = 0;
+        boolean inWord = false;
+        for (char c : text.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("Unclosed quote in the installer options: " + text);
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return List.copyOf(words);
     }
 
     private static String required(Map<String, String> values, String name) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Builds Keyward's app image and installers: stages the jars (native code trimmed to this
- * platform), links a private runtime, draws the icons and runs jpackage. The Maven profile
+ * platform, signatures removed), links a private runtime, draws the icons and runs jpackage. The Maven profile
  * {@code package} runs it on the toolchain JDK, whose jlink and jpackage it uses.
  */
 public final class PackageBuild {
@@ -67,13 +67,21 @@ public final class PackageBuild {
         return options;
     }
 
-    /** Copies every jar of {@code from} into {@code to}, jars with native code trimmed to this platform. */
+    /**
+     * Copies every jar of {@code from} into {@code to}: jars with native code trimmed to this
+     * platform, signed jars without their signature.
+     */
     static void stage(Path from, Path to, List<NativeJarTrim.Rule> rules) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> jars = Files.list(from)) {
             for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
                 Path target = to.resolve(jar.getFileName());
                 NativeJarTrim.Rule rule = rules.stream().filter(r -> r.appliesTo(jar)).findFirst().orElse(null);
+                if (rule == null && JarSignatureStrip.isSigned(jar)) {
+                    JarSignatureStrip.strip(jar, target);
+                    step("Removed the signature of " + jar.getFileName() + " (verified on every start otherwise)");
+                    continue;
+                }
                 if (rule == null) {
                     Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
                     continue;

@@ -35,6 +35,15 @@ class BuildOptionsTest {
     }
 
     @Test
+    void quotedInstallerOptionsKeepTheirSpaces() {
+        BuildOptions options = parse("1.0.0", "", "auto",
+                "--mac-sign --mac-signing-key-user-name 'Jane Doe (ABCDE12345)' --mac-app-category \"developer tools\"");
+        assertEquals(List.of("--mac-sign", "--mac-signing-key-user-name", "Jane Doe (ABCDE12345)", "--mac-app-category",
+                "developer tools"), options.installerOptions());
+        assertThrows(IllegalArgumentException.class, () -> parse("1.0.0", "", "auto", "--mac-sign 'open"));
+    }
+
+    @Test
     void macRefusesAZeroMajorVersionWithTheWayOut() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> parse("0.1.0-SNAPSHOT", "", "auto", "").appVersion(HostPlatform.mac));

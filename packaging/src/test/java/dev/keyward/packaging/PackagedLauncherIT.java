@@ -89,6 +89,16 @@ class PackagedLauncherIT {
     }
 
     @Test
+    void packagedJarsAreUnsignedSoStartsSkipSignatureChecks() throws Exception {
+        try (java.util.stream.Stream<Path> jars = Files.list(PackagedApp.appFolder())) {
+            for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+                assertFalse(JarSignatureStrip.isSigned(jar), jar.getFileName() + " is still signed");
+            }
+        }
+        assertTrue(Files.exists(PackagedApp.jar("bcprov-")), "BouncyCastle is shipped (unsigned)");
+    }
+
+    @Test
     void playwrightStartsItsDriverOnThePackagedRuntimeAndJars() throws Exception {
         Path java = Path.of(System.getProperty("keyward.package.work"), "runtime", "bin",
                 PackagedApp.PLATFORM == HostPlatform.windows ? "java.exe" : "java");
