@@ -35,7 +35,8 @@ import java.util.Map;
  * Measures the dashboard figures of docs/performance.md: the overview query for 1,000 keys (with
  * its query plan), retention of 1,000,000 snapshots (time and peak heap) and a refresh of 200 keys
  * against loopback fakes with per-provider rate limits. Run:
- * {@code mvn -B -q -o -pl automation -am -Pdashboard-bench -DskipTests verify}.
+ * {@code mvn -B -q -o -pl automation -am -Pdashboard-bench -DskipTests verify}; {@code -Dbench.parts="overview refresh"}
+ * picks parts.
  */
 public final class DashboardBenchmark {
 
@@ -44,9 +45,16 @@ public final class DashboardBenchmark {
         System.out.println("# Keyward dashboard benchmark, " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-        overview(dir.resolve("overview"));
-        refresh(dir.resolve("refresh"));
-        retention(dir.resolve("retention"), args.length > 0 ? Integer.parseInt(args[0]) : 1_000);
+        List<String> parts = args.length == 0 ? List.of("overview", "refresh", "retention") : List.of(String.join(" ", args).split("\\s+"));
+        if (parts.contains("overview")) {
+            overview(dir.resolve("overview"));
+        }
+        if (parts.contains("refresh")) {
+            refresh(dir.resolve("refresh"));
+        }
+        if (parts.contains("retention")) {
+            retention(dir.resolve("retention"), 1_000);
+        }
     }
 
     static void overview(Path dir) {
@@ -63,7 +71,7 @@ public final class DashboardBenchmark {
                 cards = dashboard.overview().size();
                 times.add(System.nanoTime() - start);
             }
-            System.out.printf("overview: %d cards from %d snapshots, median %.1f ms (11 runs, first excluded from none)%n",
+            System.out.printf("overview: %d cards from %d snapshots, median %.1f ms of 11 runs after a warm-up run%n",
                     cards, 24_000, median(times) / 1e6);
             System.out.println("EXPLAIN QUERY PLAN of the overview:");
             session.database().read(c -> {

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The dashboard overview: every key that has a provider, with its latest snapshot. One query;
- * the latest snapshot per key is a correlated lookup on idx_dashboard_snapshots_secret_collected,
+ * the latest snapshot per key is the first entry of idx_dashboard_snapshots_secret_collected (its
+ * rowid, so the row is fetched once),
  * the keys come in name order from the UNIQUE (profile_id, name) index of secrets.
  *
  * <p>The snapshot index is named with {@code INDEXED BY}: without statistics SQLite prefers
@@ -29,10 +30,10 @@ public final class OverviewQuery {
                    d.health_status, d.service_status, d.usage_stats_json, d.warnings_json, d.error_message_redacted
               FROM secrets s
               JOIN providers p ON p.id = s.provider_id
-              LEFT JOIN dashboard_snapshots d ON d.id = (
-                       SELECT x.id FROM dashboard_snapshots x INDEXED BY idx_dashboard_snapshots_secret_collected
+              LEFT JOIN dashboard_snapshots d ON d.rowid = (
+                       SELECT x.rowid FROM dashboard_snapshots x INDEXED BY idx_dashboard_snapshots_secret_collected
                         WHERE x.secret_id = s.id AND x.profile_id = s.profile_id
-                        ORDER BY x.collected_at DESC, x.id
+                        ORDER BY x.collected_at DESC
                         LIMIT 1)
              WHERE s.profile_id = ? AND p.profile_id = s.profile_id
              ORDER BY s.name""";
