@@ -101,9 +101,18 @@ final class DotenvScanner {
         char quote = src.charAt(open);
         List<Integer> candidates = closingCandidates(open, quote);
         // dotenv's pattern tries the farthest possible closing quote first.
+        int laterClose = -1;
+        int laterLineEnd = -1;
         for (int c = candidates.size() - 1; c >= 0; c--) {
             int close = candidates.get(c);
-            int closeLineEnd = lineEnd(close);
+            // Look for the line end only up to the later candidate, so that a long run of escaped
+            // quotes on one line is read in linear time, not quadratic.
+            int closeLineEnd = laterClose < 0 ? lineEnd(close) : src.indexOf('\n', close, laterClose);
+            if (closeLineEnd < 0) {
+                closeLineEnd = laterLineEnd;
+            }
+            laterClose = close;
+            laterLineEnd = closeLineEnd;
             if (onlyBlankOrComment(close + 1, closeLineEnd)) {
                 refuseLineSeparators(close + 1, closeLineEnd, line + countLineFeeds(open, close));
                 String content = src.substring(open + 1, close);

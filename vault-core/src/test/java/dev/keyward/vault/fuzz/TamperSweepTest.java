@@ -19,12 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -184,7 +182,7 @@ class TamperSweepTest {
         }
         ProfileService profiles = service(dir.resolve("restore-target"));
         Path folder = lay(profiles, Map.of("vault.db", vault, "profile.json", header));
-        Map<String, byte[]> before = snapshot(folder);
+        Map<String, byte[]> before = ProfileFolder.snapshot(folder);
         Path tampered = dir.resolve("tampered.keyward-backup");
         List<String> failures = new ArrayList<>();
         for (int offset : offsets) {
@@ -200,9 +198,9 @@ class TamperSweepTest {
             } catch (RuntimeException other) {
                 failures.add(name + ": " + other.getClass().getSimpleName() + ": " + other.getMessage());
             }
-            if (!sameFiles(before, snapshot(folder))) {
+            if (!ProfileFolder.sameFiles(before, ProfileFolder.snapshot(folder))) {
                 failures.add(name + ": the existing profile changed");
-                before = snapshot(lay(profiles, Map.of("vault.db", vault, "profile.json", header)));
+                before = ProfileFolder.snapshot(lay(profiles, Map.of("vault.db", vault, "profile.json", header)));
             }
         }
         assertEquals(List.of(), failures, offsets.size() + " backup cases");
@@ -243,10 +241,10 @@ class TamperSweepTest {
             } catch (RuntimeException other) {
                 failures.add(name + ": " + other.getClass().getSimpleName() + ": " + other.getMessage());
             }
-            Map<String, byte[]> after = snapshot(folder);
+            Map<String, byte[]> after = ProfileFolder.snapshot(folder);
             after.entrySet().removeIf(e -> e.getKey().endsWith("-shm") || (e.getKey().endsWith("-wal")
                     && !files.containsKey(e.getKey()) && e.getValue().length == 0));
-            if (!sameFiles(files, after)) {
+            if (!ProfileFolder.sameFiles(files, after)) {
                 failures.add(name + ": files were written to");
             }
         }
@@ -288,41 +286,9 @@ class TamperSweepTest {
         }
     }
 
-    // ---- files ----
-
-    /** Replaces the profile folder's content with exactly {@code files}. */
+    /** Replaces the case profile's folder content with exactly {@code files}. */
     private Path lay(ProfileService profiles, Map<String, byte[]> files) throws IOException {
-        Path folder = profiles.root().profileFolder(profileId);
-        if (Files.exists(folder)) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(folder);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Files.write(folder.resolve(file.getKey()), file.getValue());
-        }
-        return folder;
-    }
-
-    /** Every file under {@code folder} by relative path. */
-    private static Map<String, byte[]> snapshot(Path folder) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return files;
-    }
-
-    private static boolean sameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
-        if (!expected.keySet().equals(actual.keySet())) {
-            return false;
-        }
-        return expected.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), actual.get(e.getKey())));
+        return ProfileFolder.lay(profiles.root().profileFolder(profileId), files);
     }
 
     private static byte[] flip(byte[] original, int offset, byte mask) {
