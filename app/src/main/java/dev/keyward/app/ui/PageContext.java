@@ -1,5 +1,6 @@
 package dev.keyward.app.ui;
 
+import dev.keyward.app.ui.jobs.SessionJobs;
 import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.vault.session.VaultSession;
@@ -14,6 +15,7 @@ import javafx.stage.Window;
  *
  * @param settings        the profile's settings as last loaded or saved
  * @param settingsChanged tells the shell that settings were saved (theme, auto-lock)
+ * @param jobs            the session's background jobs (run now, hear when a run finished)
  */
 public record PageContext(
         VaultSession session,
@@ -25,5 +27,6 @@ public record PageContext(
         DotenvReader dotenv,
         Notifier notifier,
         Supplier<ProfileSettings> settings,
-        Consumer<ProfileSettings> settingsChanged) {
+        Consumer<ProfileSettings> settingsChanged,
+        SessionJobs jobs) {
 }

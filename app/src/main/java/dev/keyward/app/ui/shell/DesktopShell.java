@@ -8,6 +8,7 @@ import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.ProgressOverlay;
 import dev.keyward.app.ui.Theme;
 import dev.keyward.app.ui.UserMessages;
+import dev.keyward.app.ui.jobs.SessionJobs;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayActions;
@@ -160,7 +161,7 @@ public final class DesktopShell {
 
     void showMain() {
         PageContext ctx = new PageContext(session, work, longWork, stage, clipboard, services.files(),
-                services.dotenv(), status, () -> settings, this::settingsSaved);
+                services.dotenv(), status, () -> settings, this::settingsSaved, SessionJobs.none());
         main = new MainView(new DesktopPages(ctx, services::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         setScreen(main);
