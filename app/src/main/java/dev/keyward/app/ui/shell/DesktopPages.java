@@ -28,7 +28,7 @@ final class DesktopPages implements Function<PageKind, Page> {
             case SECRETS -> new SecretsPage(ctx);
             case PROJECTS -> new ProjectsPage(ctx);
             case DASHBOARD -> new PlannedFeaturePage(PlannedFeature.DASHBOARD, ctx);
-            case DISCOVERY -> new PlannedFeaturePage(PlannedFeature.DISCOVERY, ctx);
+            case DISCOVERY -> new dev.keyward.app.ui.discovery.DiscoveryPage(ctx);
             case AUTOMATION -> new PlannedFeaturePage(PlannedFeature.AUTOMATION, ctx);
             case REFERENCE_LIBRARY -> new ReferenceLibraryPage(library.get(), ctx.work());
             case AUDIT_LOG -> new AuditPage(ctx);

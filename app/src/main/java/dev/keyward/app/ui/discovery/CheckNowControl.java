@@ -1,0 +1,132 @@
+package dev.keyward.app.ui.discovery;
+
+import dev.keyward.app.ui.PageContext;
+import dev.keyward.app.ui.UserMessages;
+import dev.keyward.app.ui.shell.PageKind;
+import dev.keyward.automation.jobs.JobResult;
+import dev.keyward.vault.jobs.JobName;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/**
+ * The "Check now" button and what it says: it asks the session's jobs for a discovery run, but first
+ * checks {@code discovery_network_enabled} and, when that is off, says so and sends nothing. A run
+ * already under way is reported as such; the inbox reloads when the jobs report the run finished.
+ */
+final class CheckNowControl {
+
+    static final String NETWORK_OFF = "Discovery network access is off, so Keyward contacts no provider and"
+            + " nothing was checked. Turn on \u201cDiscovery network access\u201d in Settings to let it check.";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final PageContext ctx;
+    private final Button button = new Button("Check now");
+    private final Label status = new Label();
+    private final Label networkOff = new Label(NETWORK_OFF);
+    private final Hyperlink settings = new Hyperlink("Open Settings");
+    private final HBox banner = new HBox(8, networkOff, settings);
+    private final HBox bar = new HBox(8, button, status);
+    private boolean disposed;
+
+    CheckNowControl(PageContext ctx) {
+        this.ctx = ctx;
+        button.setId("discovery-check-now");
+        button.setTooltip(new Tooltip("Check your providers' status pages and changelogs now (F5)"));
+        button.setOnAction(e -> check());
+        status.setId("discovery-run-status");
+        status.setWrapText(true);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        networkOff.setId("discovery-network-off");
+        networkOff.setWrapText(true);
+        settings.setId("discovery-open-settings");
+        settings.setOnAction(e -> openSettings());
+        banner.getStyleClass().add("banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        showNetwork(true);
+    }
+
+    Node bar() {
+        return bar;
+    }
+
+    Node banner() {
+        return banner;
+    }
+
+    /** Shows or hides the "network access is off" banner. */
+    void showNetwork(boolean on) {
+        banner.setVisible(!on);
+        banner.setManaged(!on);
+    }
+
+    /** Starts a run, unless network access is off or this button's run is still going. */
+    void check() {
+        if (button.isDisabled()) {
+            return;
+        }
+        button.setDisable(true);
+        status.setText("Checking your providers\u2026");
+        ctx.work().run(() -> ctx.session().settings().current().discoveryNetworkEnabled(), on -> {
+            showNetwork(on);
+            if (!on) {
+                button.setDisable(false);
+                status.setText(NETWORK_OFF);
+                return;
+            }
+            ctx.jobs().runNow(JobName.DISCOVERY)
+                    .whenComplete((result, error) -> Platform.runLater(() -> finished(result, error)));
+        }, error -> {
+            button.setDisable(false);
+            status.setText(UserMessages.describe(error));
+        });
+    }
+
+    void dispose() {
+        disposed = true;
+    }
+
+    private void finished(JobResult result, Throwable error) {
+        if (disposed) {
+            return;
+        }
+        button.setDisable(false);
+        status.setText(error != null ? "Discovery could not run: " + UserMessages.describe(error) : describe(result));
+    }
+
+    static String describe(JobResult result) {
+        if (!result.ran()) {
+            return "A discovery run is already under way; the inbox updates by itself when it finishes.";
+        }
+        String at = "at " + TIME.format(java.time.LocalTime.now(ZoneId.systemDefault()));
+        String detail = result.error() == null ? "" : " " + result.error();
+        return switch (result.status()) {
+            case RUNNING -> "Discovery is still checking your providers; the inbox updates by itself when it finishes.";
+            case SUCCESS -> "Discovery checked your providers " + at + ".";
+            case PARTIAL -> "Discovery checked your providers " + at + ", but some sources failed." + detail;
+            case FAILED -> "Discovery could not check your providers " + at + "." + detail;
+            case SKIPPED -> "No provider was checked " + at + "." + (detail.isEmpty()
+                    ? " Each was checked within the last hour, has no status page or changelog, or has discovery"
+                    + " turned off." : detail);
+        };
+    }
+
+    // The page has no navigation of its own: it presses the rail's Settings entry when the window has one.
+    private void openSettings() {
+        Node nav = settings.getScene() == null ? null : settings.getScene().lookup("#" + PageKind.SETTINGS.navId());
+        if (nav instanceof ButtonBase rail) {
+            rail.fire();
+        } else {
+            status.setText("Open Settings from the navigation rail (Ctrl+8) and turn on Discovery network access.");
+        }
+    }
+}
