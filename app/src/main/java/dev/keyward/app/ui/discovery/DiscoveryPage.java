@@ -70,9 +70,10 @@ public final class DiscoveryPage implements Page {
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(520);
         placeholder.setText("Loading findings\u2026");
-        table.view().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown();
-            if (plain && onKey(e.getCode())) {
+        // Typed, not pressed: when A moves the focus to the notes, its own character must not land there.
+        table.view().addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            boolean plain = !e.isShortcutDown() && !e.isAltDown();
+            if (plain && onKey(e.getCharacter().toLowerCase(java.util.Locale.ROOT))) {
                 e.consume();
             }
         });
@@ -228,17 +229,17 @@ public final class DiscoveryPage implements Page {
         }
     }
 
-    // Single keys on the inbox list: R reviewed, D dismiss, N new, A notes then Ctrl+Enter actioned, O open source.
-    private boolean onKey(KeyCode key) {
+    // Single keys on the inbox list: r reviewed, d dismiss, n new, a notes (then Ctrl+Enter: actioned), o open source.
+    private boolean onKey(String key) {
         if (detail.shown() == null) {
             return false;
         }
         switch (key) {
-            case R -> mark(FindingStatus.REVIEWED, null);
-            case D -> mark(FindingStatus.DISMISSED, null);
-            case N -> mark(FindingStatus.NEW, null);
-            case A -> detail.focusNotes();
-            case O -> openSource(detail.shown().sourceUrl());
+            case "r" -> mark(FindingStatus.REVIEWED, null);
+            case "d" -> mark(FindingStatus.DISMISSED, null);
+            case "n" -> mark(FindingStatus.NEW, null);
+            case "a" -> detail.focusNotes();
+            case "o" -> openSource(detail.shown().sourceUrl());
             default -> {
                 return false;
             }
