@@ -12,7 +12,9 @@ import dev.keyward.vault.session.VaultSession;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -56,10 +58,21 @@ class AuditAndPlannedPagesFlowTest extends ShellTestBase {
     }
 
     @Test
+    void discoveryPageIsTheInboxAndLeadsToSettingsWhileNetworkAccessIsOff(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#nav-discovery");
+        waitUntil("the inbox explains why it is empty", () -> robot.lookup("#discovery-empty").tryQuery().isPresent()
+                && robot.lookup("#discovery-empty").queryAs(Label.class).getText().contains("network access is off"));
+        robot.clickOn("#discovery-open-settings");
+        waitUntil("Settings is shown", () -> robot.lookup("#settings-save").tryQuery().isPresent()
+                && robot.lookup("#nav-settings").queryAs(ToggleButton.class).isSelected());
+    }
+
+    @Test
     void plannedFeaturePageIsHonestAndEnablesAutomation(FxRobot robot) {
         unlock(robot);
         VaultSession session = onFx(shell::session);
-        robot.clickOn("#nav-discovery");
+        robot.clickOn("#nav-automation");
         waitUntil("the page says it is not available", () -> DesktopTestKit.allVisibleText()
                 .contains("This feature is not available in this build of Keyward yet."));
         waitUntil("the enable button is ready", () -> !robot.lookup("#enable-automation").queryAs(Button.class).isDisabled());
