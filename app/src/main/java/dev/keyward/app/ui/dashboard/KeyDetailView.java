@@ -57,7 +57,7 @@ final class KeyDetailView {
             }
         });
         range.valueProperty().addListener((o, a, b) -> plot());
-        Label rangeLabel = new Label("_Range");
+        Label rangeLabel = new Label("Ran_ge");
         rangeLabel.setMnemonicParsing(true);
         rangeLabel.setLabelFor(range);
         VBox.setVgrow(usageChart, Priority.ALWAYS);
