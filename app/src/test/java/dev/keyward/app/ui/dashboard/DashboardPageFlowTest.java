@@ -82,7 +82,7 @@ class DashboardPageFlowTest {
     void start(Stage stage) {
         this.stage = stage;
         Theme.LIGHT.apply();
-        stage.setScene(new Scene(new StackPane(), 1200, 860));
+        stage.setScene(new Scene(new StackPane(), 1100, 760));
         stage.show();
     }
 
