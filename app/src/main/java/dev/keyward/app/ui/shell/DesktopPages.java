@@ -3,6 +3,8 @@ package dev.keyward.app.ui.shell;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.audit.AuditPage;
+import dev.keyward.app.ui.dashboard.DashboardPage;
+import dev.keyward.app.ui.discovery.DiscoveryPage;
 import dev.keyward.app.ui.projects.ProjectsPage;
 import dev.keyward.app.ui.reflib.ReferenceLibraryPage;
 import dev.keyward.app.ui.secrets.SecretsPage;
@@ -27,8 +29,8 @@ final class DesktopPages implements Function<PageKind, Page> {
         return switch (kind) {
             case SECRETS -> new SecretsPage(ctx);
             case PROJECTS -> new ProjectsPage(ctx);
-            case DASHBOARD -> new PlannedFeaturePage(PlannedFeature.DASHBOARD, ctx);
-            case DISCOVERY -> new dev.keyward.app.ui.discovery.DiscoveryPage(ctx);
+            case DASHBOARD -> new DashboardPage(ctx);
+            case DISCOVERY -> new DiscoveryPage(ctx);
             case AUTOMATION -> new PlannedFeaturePage(PlannedFeature.AUTOMATION, ctx);
             case REFERENCE_LIBRARY -> new ReferenceLibraryPage(library.get(), ctx.work());
             case AUDIT_LOG -> new AuditPage(ctx);

@@ -82,6 +82,20 @@ class AuditAndPlannedPagesFlowTest extends ShellTestBase {
         assertTrue(session.automationEnabled());
     }
 
+    @Test
+    void dashboardEntryOpensTheDashboardWithItsHonestEmptyState(FxRobot robot) {
+        unlock(robot);
+        VaultSession session = onFx(shell::session);
+        robot.clickOn("#nav-dashboard");
+        waitUntil("the dashboard says it is not enabled yet", () -> DesktopTestKit.allVisibleText()
+                .contains("The dashboard is not enabled for this profile"));
+        assertTrue(robot.lookup("#dashboard-page").tryQuery().isPresent(), "the real page, not the planned one");
+        assertTrue(robot.lookup("#planned-dashboard").tryQuery().isEmpty());
+        robot.clickOn("#dashboard-enable");
+        waitUntil("no key has a provider", () -> DesktopTestKit.allVisibleText().contains("No keys to watch yet"));
+        assertTrue(session.automationEnabled());
+    }
+
     @SuppressWarnings("unchecked")
     private static List<AuditEntry> entries(FxRobot robot) {
         return robot.lookup("#audit-table").queryAs(TableView.class).getItems();

@@ -70,8 +70,8 @@ class DesktopOnDisplayTest extends ShellTestBase {
         robot.clickOn("#nav-settings");
         save(robot, "settings.png");
         robot.clickOn("#nav-dashboard");
-        waitUntil("the planned page shows", () -> robot.lookup("#enable-automation").tryQuery().isPresent());
-        save(robot, "dashboard-planned.png");
+        waitUntil("the dashboard page shows", () -> robot.lookup("#dashboard-page").tryQuery().isPresent());
+        save(robot, "dashboard.png");
         onFx(() -> {
             Theme.DARK.apply();
             return null;
