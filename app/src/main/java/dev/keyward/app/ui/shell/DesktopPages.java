@@ -29,7 +29,7 @@ final class DesktopPages implements Function<PageKind, Page> {
             case PROJECTS -> new ProjectsPage(ctx);
             case DASHBOARD -> new PlannedFeaturePage(PlannedFeature.DASHBOARD, ctx);
             case DISCOVERY -> new PlannedFeaturePage(PlannedFeature.DISCOVERY, ctx);
-            case AUTOMATION -> new PlannedFeaturePage(PlannedFeature.AUTOMATION, ctx);
+            case AUTOMATION -> new dev.keyward.app.ui.automation.AutomationPage(ctx, library);
             case REFERENCE_LIBRARY -> new ReferenceLibraryPage(library.get(), ctx.work());
             case AUDIT_LOG -> new AuditPage(ctx);
             case SETTINGS -> new SettingsPage(ctx);
