@@ -48,11 +48,13 @@ public final class AutomationPage implements Page {
         VBox left = new VBox(8, list, new HBox(8, importButton, generate, refresh), status);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 0, 0));
-        VBox right = new VBox(16, review, runs);
-        right.setPadding(new Insets(0, 0, 0, 8));
-        ScrollPane rightScroll = new ScrollPane(right);
-        rightScroll.setFitToWidth(true);
-        SplitPane programs = new SplitPane(left, rightScroll);
+        ScrollPane reviewScroll = new ScrollPane(review);
+        reviewScroll.setFitToWidth(true);
+        reviewScroll.setFitToHeight(true);
+        SplitPane right = new SplitPane(reviewScroll, runs);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.6);
+        SplitPane programs = new SplitPane(left, right);
         programs.setDividerPositions(0.42);
         programs.setPadding(new Insets(16));
         Tab programsTab = new Tab("Programs", programs);

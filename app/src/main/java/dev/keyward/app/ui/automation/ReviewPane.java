@@ -71,7 +71,7 @@ final class ReviewPane extends VBox {
         approve.setOnAction(e -> actions.approve(shown));
         reject.setOnAction(e -> actions.reject(shown));
         run.setOnAction(e -> actions.run(shown));
-        getChildren().addAll(title, details, steps, domains, placeholders, problem, new HBox(8, approve, reject, run));
+        getChildren().addAll(title, new HBox(8, approve, reject, run), details, steps, domains, placeholders, problem);
         VBox.setVgrow(steps, Priority.ALWAYS);
         show(null);
     }
