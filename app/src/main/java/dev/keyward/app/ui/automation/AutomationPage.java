@@ -32,6 +32,7 @@ public final class AutomationPage implements Page {
     private final ProgramActions actions;
     private final Label status = new Label();
     private final TabPane view = new TabPane();
+    private long selections;
 
     /** @param library the reference library that grounds generated programs (used only when it was synced) */
     public AutomationPage(PageContext ctx, Supplier<ReferenceLibrary> library) {
@@ -78,24 +79,21 @@ public final class AutomationPage implements Page {
 
     /** Re-reads the list from {@code automation_scripts}; {@code select} (an id) is shown and reviewed. */
     void reload(String select) {
-        ctx.work().run(() -> new ScriptService(ctx.session()).list(), scripts -> {
-            if (select != null) {
-                list.show(scripts, null);
-                list.showAllAndSelect(select);
-            } else {
-                list.show(scripts, null);
-            }
-        }, this::fail);
+        ctx.work().run(() -> new ScriptService(ctx.session()).list(), scripts -> list.show(scripts, select), this::fail);
     }
 
     private void select(AutomationScript script) {
+        long asked = ++selections;
         if (script == null) {
             review.show(null);
             return;
         }
         ctx.work().run(() -> ProgramFacts.of(new ScriptService(ctx.session()), script), facts -> {
-            review.show(facts);
-            review.runAllowed(!runs.running());
+            // Two background threads: an older selection's review may arrive after a newer one.
+            if (asked == selections) {
+                review.show(facts);
+                review.runAllowed(!runs.running());
+            }
         }, this::fail);
     }
 

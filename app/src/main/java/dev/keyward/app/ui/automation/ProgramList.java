@@ -19,13 +19,21 @@ final class ProgramList extends VBox {
     private final TableView<AutomationScript> table = new TableView<>();
     private final ComboBox<ProgramFilter> filter = new ComboBox<>();
     private final List<AutomationScript> all = new ArrayList<>();
+    private final Consumer<AutomationScript> onSelect;
+    /** Set while the rows are replaced, so the review hears only the final selection, not the cleared one. */
+    private boolean updating;
 
     ProgramList(Consumer<AutomationScript> onSelect) {
         super(8);
+        this.onSelect = onSelect;
         filter.setId("program-filter");
         filter.getItems().setAll(ProgramFilter.values());
         filter.setValue(ProgramFilter.ALL);
-        filter.valueProperty().addListener((o, a, b) -> applyFilter(selectedId()));
+        filter.valueProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                applyFilter(selectedId());
+            }
+        });
         table.setId("program-table");
         table.setPlaceholder(new Label("No programs here. Import one, or generate one from a sentence."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -37,7 +45,11 @@ final class ProgramList extends VBox {
                 column("Approval", 80, s -> s.approvalStatus().dbValue()),
                 column("Last run", 80, s -> s.lastExecutionStatus() == null ? "never" : s.lastExecutionStatus()),
                 column("Runs", 50, s -> Integer.toString(s.executionCount()))));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onSelect.accept(b));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                onSelect.accept(b);
+            }
+        });
         getChildren().addAll(filter, table);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
@@ -50,29 +62,38 @@ final class ProgramList extends VBox {
         return c;
     }
 
-    /** Replaces the rows and selects {@code selectId} (or keeps the selection) when it is shown. */
+    /**
+     * Replaces the rows and selects {@code selectId} (or keeps the selection); a program to select is shown
+     * even when the filter would hide it (a new or edited program is pending).
+     */
     void show(List<AutomationScript> scripts, String selectId) {
         String keep = selectId != null ? selectId : selectedId();
         all.clear();
         all.addAll(scripts);
+        boolean hidden = scripts.stream().anyMatch(s -> s.id().equals(selectId) && !filter.getValue().admits(s));
+        if (hidden) {
+            updating = true;
+            filter.setValue(ProgramFilter.ALL);
+            updating = false;
+        }
         applyFilter(keep);
     }
 
     private void applyFilter(String keep) {
         List<AutomationScript> shown = all.stream().filter(filter.getValue()::admits).toList();
-        table.getItems().setAll(shown);
-        shown.stream().filter(s -> s.id().equals(keep)).findFirst()
-                .ifPresent(s -> table.getSelectionModel().select(s));
+        updating = true;
+        try {
+            table.getItems().setAll(shown);
+            shown.stream().filter(s -> s.id().equals(keep)).findFirst()
+                    .ifPresent(s -> table.getSelectionModel().select(s));
+        } finally {
+            updating = false;
+        }
+        onSelect.accept(table.getSelectionModel().getSelectedItem());
     }
 
     String selectedId() {
         AutomationScript s = table.getSelectionModel().getSelectedItem();
         return s == null ? null : s.id();
-    }
-
-    /** Shows every program again so that {@code id} can be selected (a new program is pending). */
-    void showAllAndSelect(String id) {
-        filter.setValue(ProgramFilter.ALL);
-        applyFilter(id);
     }
 }

@@ -99,6 +99,7 @@ class ProgramReviewFlowTest extends AutomationTestBase {
             assertEquals(ApprovalStatus.PENDING, new ScriptService(s).list().getFirst().approvalStatus());
         }
 
+        waitUntil("reject is ready", () -> !robot.lookup("#review-reject").queryButton().isDisabled());
         robot.clickOn("#review-reject");
         waitUntil("rejected", () -> text(robot, "#review-details").contains("rejected"));
         try (VaultSession s = session()) {
