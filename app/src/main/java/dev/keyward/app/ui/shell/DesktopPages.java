@@ -3,6 +3,7 @@ package dev.keyward.app.ui.shell;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.audit.AuditPage;
+import dev.keyward.app.ui.automation.AutomationPage;
 import dev.keyward.app.ui.dashboard.DashboardPage;
 import dev.keyward.app.ui.discovery.DiscoveryPage;
 import dev.keyward.app.ui.projects.ProjectsPage;
@@ -31,7 +32,7 @@ final class DesktopPages implements Function<PageKind, Page> {
             case PROJECTS -> new ProjectsPage(ctx);
             case DASHBOARD -> new DashboardPage(ctx);
             case DISCOVERY -> new DiscoveryPage(ctx);
-            case AUTOMATION -> new PlannedFeaturePage(PlannedFeature.AUTOMATION, ctx);
+            case AUTOMATION -> new AutomationPage(ctx, library);
             case REFERENCE_LIBRARY -> new ReferenceLibraryPage(library.get(), ctx.work());
             case AUDIT_LOG -> new AuditPage(ctx);
             case SETTINGS -> new SettingsPage(ctx);

@@ -1,0 +1,117 @@
+package dev.keyward.app.ui.automation;
+
+import dev.keyward.app.ui.Page;
+import dev.keyward.app.ui.PageContext;
+import dev.keyward.app.ui.UserMessages;
+import dev.keyward.automation.scripts.AutomationScript;
+import dev.keyward.automation.scripts.ScriptService;
+import dev.keyward.reflib.ReferenceLibrary;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Automation screen: stored step programs (import, generate, review, approve or reject, run with a live
+ * step log and checkpoint dialogs) and, on a second tab, service recommendations for a project.
+ */
+public final class AutomationPage implements Page {
+
+    private final PageContext ctx;
+    private final ProgramList list;
+    private final ReviewPane review;
+    private final RunPanel runs;
+    private final ProgramActions actions;
+    private final Label status = new Label();
+    private final TabPane view = new TabPane();
+    private long selections;
+
+    /** @param library the reference library that grounds generated programs (used only when it was synced) */
+    public AutomationPage(PageContext ctx, Supplier<ReferenceLibrary> library) {
+        this.ctx = ctx;
+        this.list = new ProgramList(this::select);
+        this.runs = new RunPanel(() -> reload(null));
+        this.actions = new ProgramActions(ctx, library, this, runs);
+        this.review = new ReviewPane(actions);
+        status.setId("automation-status");
+        status.setWrapText(true);
+        Button importButton = button("_Import…", "program-import", actions::importFile);
+        Button generate = button("_Generate…", "program-generate", actions::generate);
+        Button refresh = button("Re_fresh", "program-refresh", () -> reload(null));
+        VBox left = new VBox(8, list, new HBox(8, importButton, generate, refresh), status);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setPadding(new Insets(0, 8, 0, 0));
+        ScrollPane reviewScroll = new ScrollPane(review);
+        reviewScroll.setFitToWidth(true);
+        reviewScroll.setFitToHeight(true);
+        SplitPane right = new SplitPane(reviewScroll, runs);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.6);
+        SplitPane programs = new SplitPane(left, right);
+        programs.setDividerPositions(0.42);
+        programs.setPadding(new Insets(16));
+        Tab programsTab = new Tab("Programs", programs);
+        programsTab.setId("tab-programs");
+        VBox recommendations = new VBox(new RecommendationsView(ctx));
+        recommendations.setPadding(new Insets(16));
+        Tab recommendTab = new Tab("Recommendations", recommendations);
+        recommendTab.setId("tab-recommendations");
+        view.getTabs().setAll(programsTab, recommendTab);
+        view.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        view.setId("automation-page");
+        reload(null);
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Re-reads the list from {@code automation_scripts}; {@code select} (an id) is shown and reviewed. */
+    void reload(String select) {
+        ctx.work().run(() -> new ScriptService(ctx.session()).list(), scripts -> list.show(scripts, select), this::fail);
+    }
+
+    private void select(AutomationScript script) {
+        long asked = ++selections;
+        if (script == null) {
+            review.show(null);
+            return;
+        }
+        ctx.work().run(() -> ProgramFacts.of(new ScriptService(ctx.session()), script), facts -> {
+            // Two background threads: an older selection's review may arrive after a newer one.
+            if (asked == selections) {
+                review.show(facts);
+                review.runAllowed(!runs.running());
+            }
+        }, this::fail);
+    }
+
+    void say(String sentence) {
+        status.setText(sentence);
+    }
+
+    void fail(Throwable error) {
+        status.setText(UserMessages.describe(error));
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void dispose() {
+        runs.stop();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.keyward.app.ui.automation;
+
+import dev.keyward.automation.scripts.AutomationScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The stored programs ({@code automation_scripts}) as a table with a pending/approved filter. */
+final class ProgramList extends VBox {
+
+    private final TableView<AutomationScript> table = new TableView<>();
+    private final ComboBox<ProgramFilter> filter = new ComboBox<>();
+    private final List<AutomationScript> all = new ArrayList<>();
+    private final Consumer<AutomationScript> onSelect;
+    /** Set while the rows are replaced, so the review hears only the final selection, not the cleared one. */
+    private boolean updating;
+
+    ProgramList(Consumer<AutomationScript> onSelect) {
+        super(8);
+        this.onSelect = onSelect;
+        filter.setId("program-filter");
+        filter.getItems().setAll(ProgramFilter.values());
+        filter.setValue(ProgramFilter.ALL);
+        filter.valueProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                applyFilter(selectedId());
+            }
+        });
+        table.setId("program-table");
+        table.setPlaceholder(new Label("No programs here. Import one, or generate one from a sentence."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                column("Name", 200, AutomationScript::title),
+                column("Provider", 110, AutomationScript::providerSlug),
+                column("Task", 130, s -> s.taskType().dbValue()),
+                column("Version", 60, s -> "v" + s.version()),
+                column("Approval", 80, s -> s.approvalStatus().dbValue()),
+                column("Last run", 80, s -> s.lastExecutionStatus() == null ? "never" : s.lastExecutionStatus()),
+                column("Runs", 50, s -> Integer.toString(s.executionCount()))));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                onSelect.accept(b);
+            }
+        });
+        getChildren().addAll(filter, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    private static TableColumn<AutomationScript, String> column(String title, double width,
+            Function<AutomationScript, String> value) {
+        TableColumn<AutomationScript, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        return c;
+    }
+
+    /**
+     * Replaces the rows and selects {@code selectId} (or keeps the selection); a program to select is shown
+     * even when the filter would hide it (a new or edited program is pending).
+     */
+    void show(List<AutomationScript> scripts, String selectId) {
+        String keep = selectId != null ? selectId : selectedId();
+        all.clear();
+        all.addAll(scripts);
+        boolean hidden = scripts.stream().anyMatch(s -> s.id().equals(selectId) && !filter.getValue().admits(s));
+        if (hidden) {
+            updating = true;
+            filter.setValue(ProgramFilter.ALL);
+            updating = false;
+        }
+        applyFilter(keep);
+    }
+
+    private void applyFilter(String keep) {
+        List<AutomationScript> shown = all.stream().filter(filter.getValue()::admits).toList();
+        updating = true;
+        try {
+            table.getItems().setAll(shown);
+            shown.stream().filter(s -> s.id().equals(keep)).findFirst()
+                    .ifPresent(s -> table.getSelectionModel().select(s));
+        } finally {
+            updating = false;
+        }
+        onSelect.accept(table.getSelectionModel().getSelectedItem());
+    }
+
+    String selectedId() {
+        AutomationScript s = table.getSelectionModel().getSelectedItem();
+        return s == null ? null : s.id();
+    }
+}
