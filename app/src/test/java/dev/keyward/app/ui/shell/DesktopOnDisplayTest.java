@@ -72,6 +72,12 @@ class DesktopOnDisplayTest extends ShellTestBase {
         robot.clickOn("#nav-dashboard");
         waitUntil("the dashboard page shows", () -> robot.lookup("#dashboard-page").tryQuery().isPresent());
         save(robot, "dashboard.png");
+        robot.clickOn("#nav-discovery");
+        waitUntil("the discovery inbox shows", () -> robot.lookup("#discovery-empty").tryQuery().isPresent());
+        save(robot, "discovery.png");
+        robot.clickOn("#nav-automation");
+        waitUntil("the automation page shows", () -> robot.lookup("#automation-page").tryQuery().isPresent());
+        save(robot, "automation.png");
         onFx(() -> {
             Theme.DARK.apply();
             return null;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-class AuditAndPlannedPagesFlowTest extends ShellTestBase {
+class AuditAndFeaturePagesFlowTest extends ShellTestBase {
 
     @Start
     void start(Stage stage) throws Exception {
@@ -69,17 +69,13 @@ class AuditAndPlannedPagesFlowTest extends ShellTestBase {
     }
 
     @Test
-    void plannedFeaturePageIsHonestAndEnablesAutomation(FxRobot robot) {
+    void automationEntryOpensTheProgramsListAndPreparesTheProfile(FxRobot robot) {
         unlock(robot);
         VaultSession session = onFx(shell::session);
         robot.clickOn("#nav-automation");
-        waitUntil("the page says it is not available", () -> DesktopTestKit.allVisibleText()
-                .contains("This feature is not available in this build of Keyward yet."));
-        waitUntil("the enable button is ready", () -> !robot.lookup("#enable-automation").queryAs(Button.class).isDisabled());
-        robot.clickOn("#enable-automation");
-        waitUntil("automation is enabled", () -> robot.lookup("#enable-automation").queryAs(Button.class).isDisabled()
-                && DesktopTestKit.allVisibleText().contains("Automation data is enabled"));
-        assertTrue(session.automationEnabled());
+        waitUntil("the programs list says how to start", () -> robot.lookup("#automation-page").tryQuery().isPresent()
+                && DesktopTestKit.allVisibleText().contains("No programs here. Import one, or generate one from a sentence."));
+        assertTrue(session.automationEnabled(), "listing programs prepares the automation tables");
     }
 
     @Test
@@ -89,8 +85,7 @@ class AuditAndPlannedPagesFlowTest extends ShellTestBase {
         robot.clickOn("#nav-dashboard");
         waitUntil("the dashboard says it is not enabled yet", () -> DesktopTestKit.allVisibleText()
                 .contains("The dashboard is not enabled for this profile"));
-        assertTrue(robot.lookup("#dashboard-page").tryQuery().isPresent(), "the real page, not the planned one");
-        assertTrue(robot.lookup("#planned-dashboard").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#dashboard-page").tryQuery().isPresent(), "the dashboard page");
         robot.clickOn("#dashboard-enable");
         waitUntil("no key has a provider", () -> DesktopTestKit.allVisibleText().contains("No keys to watch yet"));
         assertTrue(session.automationEnabled());
