@@ -3,6 +3,7 @@ package dev.keyward.app;
 import dev.keyward.app.cli.CommandTree;
 import dev.keyward.app.cli.ErrorReport;
 import dev.keyward.app.cli.KeywardCommand;
+import dev.keyward.app.cli.SqliteNativeCopy;
 import dev.keyward.app.cli.Terminal;
 import dev.keyward.app.cli.Version;
 import dev.keyward.vault.crypto.Argon2Params;
@@ -22,6 +23,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (!CommandTree.asksForVersionOnly(args)) {
+            SqliteNativeCopy.useKeptCopy(System.getenv());
+        }
         if (args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]))) {
             System.exit(Desktop.start(args));
         }
