@@ -1,8 +1,11 @@
 package dev.keyward.app;
 
+import dev.keyward.app.cli.CommandTree;
 import dev.keyward.app.cli.ErrorReport;
 import dev.keyward.app.cli.KeywardCommand;
+import dev.keyward.app.cli.SqliteNativeCopy;
 import dev.keyward.app.cli.Terminal;
+import dev.keyward.app.cli.Version;
 import dev.keyward.vault.crypto.Argon2Params;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -20,6 +23,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (!CommandTree.asksForVersionOnly(args)) {
+            SqliteNativeCopy.useKeptCopy(System.getenv());
+        }
         if (args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]))) {
             System.exit(Desktop.start(args));
         }
@@ -34,8 +40,15 @@ public final class Main {
     /** Runs the CLI in this process and returns its exit code (tests call this directly). */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
                           java.io.Console console, Argon2Params kdfParams) {
+        if (CommandTree.asksForVersionOnly(args)) {
+            // The answer picocli would print, without building a command line for it.
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+            return ErrorReport.OK;
+        }
         Terminal terminal = new Terminal(in, out, err, env, console);
-        CommandLine cli = new CommandLine(new KeywardCommand(terminal, kdfParams));
+        CommandLine cli = CommandTree.build(new KeywardCommand(terminal, kdfParams), args);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReport.report(e, err));

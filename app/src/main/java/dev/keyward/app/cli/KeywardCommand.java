@@ -13,19 +13,15 @@ import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code keyward}: global options, and the subcommand groups. */
+/** {@code keyward}: global options; the subcommand groups are listed in {@link CommandTree}. */
 @Command(name = "keyward", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Keyward keeps your API keys in an encrypted local vault and injects them into programs.",
-        subcommands = {
-                ProfileCommands.class, SecretCommands.class, ProjectCommands.class, EnvCommands.class,
-                RunCommand.class, SettingsCommands.class, ProviderCommands.class, BackupCommands.class,
-                AuditCommands.class, AutomationCommands.class, PracticeCommands.class, ReflibCommands.class,
-                ScriptCommands.class, RecommendCommands.class, DiscoveryCommands.class, DemoCommand.class,
-                DashboardCommands.class, RetentionCommands.class
-        })
+        description = "Keyward keeps your API keys in an encrypted local vault and injects them into programs.")
 public final class KeywardCommand implements Runnable {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: setting up Jackson costs a short command more than the rest of its start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: $KEYWARD_HOME, else the OS data folder).")
     Path dataDir;
@@ -80,7 +76,7 @@ public final class KeywardCommand implements Runnable {
 
     void printJson(Object value) {
         try {
-            terminal.out().println(JSON.writeValueAsString(value));
+            terminal.out().println(Json.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
