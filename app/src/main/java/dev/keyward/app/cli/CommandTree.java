@@ -2,6 +2,8 @@ package dev.keyward.app.cli;
 
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The top-level command groups, and a command line holding only the group a call names.
@@ -48,7 +50,23 @@ public final class CommandTree {
                 cli.addSubcommand(group.name(), group.type());
             }
         }
+        cli.getSubcommands().values().forEach(CommandTree::addHelpOption);
         return cli;
+    }
+
+    /**
+     * Gives a command and all below it {@code -h, --help}, as the usage-error hint promises. Not
+     * picocli's inherited standard options: they bring {@code --version}, which some commands use
+     * for a secret's version.
+     */
+    private static void addHelpOption(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            OptionSpec.Builder help = spec.findOption("-h") == null
+                    ? OptionSpec.builder("-h", "--help") : OptionSpec.builder("--help");
+            spec.addOption(help.usageHelp(true).description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(CommandTree::addHelpOption);
     }
 
     /** The group named by the first argument after the global options, or null when there is none. */

@@ -54,6 +54,19 @@ class CommandTreeTest {
     }
 
     @Test
+    void everyCommandAndSubcommandAnswersHelp() {
+        KeywardCommand root = new KeywardCommand(null, Argon2Params.FLOOR);
+        CommandLine all = CommandTree.build(root, new String[0]);
+        for (CommandLine group : all.getSubcommands().values()) {
+            String name = group.getCommandName();
+            assertTrue(run(name, "--help").startsWith("Usage: keyward " + name), name);
+            for (String sub : group.getSubcommands().keySet()) {
+                assertTrue(run(name, sub, "--help").startsWith("Usage: keyward " + name + " " + sub), name + " " + sub);
+            }
+        }
+    }
+
+    @Test
     void aMistypedGroupIsStillAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"secrt"}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
@@ -65,9 +78,10 @@ class CommandTreeTest {
 
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream()), Map.of(), null, Argon2Params.FLOOR);
-        assertEquals(0, code);
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null, Argon2Params.FLOOR);
+        assertEquals(0, code, () -> String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
 }
