@@ -3,6 +3,7 @@ package dev.keyward.app.ui.jobs;
 import dev.keyward.automation.practice.PracticeCloud;
 import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobState;
+import dev.keyward.vault.provider.ProviderInfo;
 import dev.keyward.vault.provider.ProviderUpdate;
 import dev.keyward.vault.session.VaultSession;
 import java.time.Duration;
@@ -19,9 +20,17 @@ public final class PracticeProfile {
     private PracticeProfile() {
     }
 
-    /** Points practice-cloud's API, status page and changelog at {@code cloud}, with discovery on. */
+    /**
+     * Points practice-cloud's API, status page and changelog at {@code cloud}, with discovery on for it
+     * and off for every other provider: tests reach nothing but loopback.
+     */
     public static void pointAt(VaultSession session, PracticeCloud cloud) {
         session.enableAutomation();
+        for (ProviderInfo p : session.providers().list()) {
+            if (!p.slug().equals("practice-cloud")) {
+                session.providers().update(p.slug(), new ProviderUpdate(null, null, null, null, false, null));
+            }
+        }
         String base = cloud.baseUrl();
         session.providers().update("practice-cloud",
                 new ProviderUpdate(base, null, base + "/status", base + "/changelog.atom", true, null));
