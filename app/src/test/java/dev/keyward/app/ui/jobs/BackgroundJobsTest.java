@@ -176,6 +176,8 @@ class BackgroundJobsTest {
     @Test
     void aProfileThatTurnsAutomationOnMidSessionGetsItsRefreshOnDemand() throws Exception {
         start();
+        // Enabling the schema while retention writes can fail with SQLITE_BUSY (a vault-core limit, reported).
+        await("retention ran at unlock", () -> runCount(session, JobName.RETENTION) == 1);
         PracticeProfile.pointAt(session, cloud);
         PracticeProfile.addAcceptedCanary(session, cloud);
 
