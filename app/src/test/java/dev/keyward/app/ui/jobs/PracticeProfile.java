@@ -6,7 +6,6 @@ import dev.keyward.vault.jobs.JobState;
 import dev.keyward.vault.provider.ProviderInfo;
 import dev.keyward.vault.provider.ProviderUpdate;
 import dev.keyward.vault.session.VaultSession;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -64,9 +63,5 @@ public final class PracticeProfile {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    static Duration shortTick() {
-        return Duration.ofMillis(200);
     }
 }
