@@ -16,12 +16,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class SessionScheduler implements AutoCloseable {
     private final Duration tick;
     private final Map<JobName, Job> jobs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
+    private final List<Consumer<JobResult>> finishedListeners = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -157,6 +160,16 @@ public final class SessionScheduler implements AutoCloseable {
         return runs;
     }
 
+    /**
+     * Calls {@code listener} on the job's thread after every run that ran, whoever asked for it
+     * (its time, a catch-up, a user), once the run is recorded; close the handle to stop.
+     */
+    public AutoCloseable onFinished(Consumer<JobResult> listener) {
+        Objects.requireNonNull(listener, "listener");
+        finishedListeners.add(listener);
+        return () -> finishedListeners.remove(listener);
+    }
+
     /** When the job runs next, as planned in memory. */
     public Optional<Instant> nextRunAt(JobName name) {
         Job job = jobs.get(name);
@@ -226,6 +239,7 @@ public final class SessionScheduler implements AutoCloseable {
                 if (failure != null) {
                     result.completeExceptionally(failure);
                 } else {
+                    tellFinished(done);
                     result.complete(done);
                 }
             });
@@ -266,6 +280,20 @@ public final class SessionScheduler implements AutoCloseable {
             LOG.warn("The {} job failed ({}).", job.name.dbValue(), e.getClass().getSimpleName());
             return new JobOutcome(JobStatus.FAILED, "The " + job.name.dbValue().replace('_', ' ') + " job failed unexpectedly ("
                     + e.getClass().getSimpleName() + "); it runs again at its next time.");
+        }
+    }
+
+    private void tellFinished(JobResult done) {
+        if (!done.ran()) {
+            return;
+        }
+        for (Consumer<JobResult> listener : finishedListeners) {
+            try {
+                listener.accept(done);
+            } catch (RuntimeException e) {
+                // A listener's failure must not hide the result from the caller waiting on it.
+                LOG.warn("A job listener failed ({}).", e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -3,6 +3,10 @@ package dev.keyward.automation.jobs;
 import dev.keyward.automation.dashboard.refresh.RefreshListener;
 import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.dashboard.service.RefreshReport;
+import dev.keyward.automation.discovery.Trigger;
+import dev.keyward.automation.discovery.service.DiscoveryOutcome;
+import dev.keyward.automation.discovery.service.DiscoveryService;
+import dev.keyward.automation.discovery.service.ProviderSummary;
 import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.automation.retention.RetentionReport;
 import dev.keyward.vault.jobs.JobName;
@@ -15,7 +19,8 @@ import java.time.ZoneId;
 /**
  * Registers Keyward's own background jobs on a session's scheduler: the dashboard refresh (its
  * interval and quiet hours, once at unlock when a run was missed) and retention (daily and at
- * every unlock). Discovery registers itself the same way with its own policy.
+ * every unlock). Discovery's work and schedule are here too ({@link #discoveryWork},
+ * {@link DiscoverySchedulePolicy}); the desktop registers it daily, caught up at unlock when missed.
  */
 public final class StandardJobs {
 
@@ -31,6 +36,35 @@ public final class StandardJobs {
         }
         scheduler.register(JobName.RETENTION, retentionWork(retention), NextRunPolicy.every(Duration.ofDays(1)),
                 UnlockRule.ALWAYS);
+    }
+
+    /**
+     * Discovery as a job. It calls the service directly: {@code DiscoveryJob} begins its own run in
+     * {@code scheduled_jobs}, which the scheduler has already begun, so going through it would skip every run.
+     */
+    public static JobWork discoveryWork(DiscoveryService discovery) {
+        return trigger -> {
+            DiscoveryOutcome outcome = discovery.run(Trigger.valueOf(trigger.name()));
+            return discoveryOutcome(outcome);
+        };
+    }
+
+    /** How a discovery run counts as a job: skipped when nothing was contacted, failed when every provider failed. */
+    public static JobOutcome discoveryOutcome(DiscoveryOutcome outcome) {
+        long checked = outcome.checked();
+        long failed = outcome.providers().stream().filter(p -> p.state() == ProviderSummary.State.FAILED).count();
+        long partial = outcome.providers().stream().filter(p -> p.state() == ProviderSummary.State.PARTIAL).count();
+        JobStatus status;
+        if (checked == 0) {
+            status = JobStatus.SKIPPED;
+        } else if (failed == checked) {
+            status = JobStatus.FAILED;
+        } else {
+            status = failed + partial == 0 ? JobStatus.SUCCESS : JobStatus.PARTIAL;
+        }
+        boolean troubled = failed + partial > 0;
+        String error = !outcome.networkEnabled() || troubled ? outcome.summary() : null;
+        return new JobOutcome(status, error);
     }
 
     /** The dashboard refresh as a job: scheduled and catch-up runs are unattended. */

@@ -8,6 +8,8 @@ import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.ProgressOverlay;
 import dev.keyward.app.ui.Theme;
 import dev.keyward.app.ui.UserMessages;
+import dev.keyward.app.ui.jobs.BackgroundJobs;
+import dev.keyward.app.ui.jobs.JobsStarter;
 import dev.keyward.app.ui.jobs.SessionJobs;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
@@ -51,7 +53,10 @@ public final class DesktopShell {
     private final Unlocking unlocking;
     /** One for the window's lifetime, so leaving and re-entering the unlock screen does not reset it. */
     private final UnlockThrottle throttle;
+    private final JobsStarter jobsStarter;
     private volatile VaultSession session;
+    /** The session's background jobs: running while UNLOCKED or LOCKED, null when STOPPED. */
+    private volatile BackgroundJobs jobs;
     private ProfileSummary profile;
     private ProfileSettings settings;
     private volatile LockState state = LockState.STOPPED;
@@ -60,8 +65,14 @@ public final class DesktopShell {
     private boolean quitting;
 
     public DesktopShell(Stage stage, DesktopServices services) {
+        this(stage, services, JobsStarter.forDesktop());
+    }
+
+    /** A shell whose sessions' background jobs start through {@code jobsStarter} (tests shorten their tick). */
+    public DesktopShell(Stage stage, DesktopServices services, JobsStarter jobsStarter) {
         this.stage = stage;
         this.services = services;
+        this.jobsStarter = jobsStarter;
         this.unlocking = new Unlocking(this, services);
         this.status = new WindowStatus(stage, services.tray());
         this.throttle = services.throttle().get();
@@ -143,13 +154,21 @@ public final class DesktopShell {
         });
     }
 
-    /** Takes over an unlocked session: loads its settings, then runs {@code next}. */
+    /** Takes over an unlocked session: loads its settings and starts its background jobs, then runs {@code next}. */
     void adopt(VaultSession unlocked, Runnable next) {
         session = unlocked;
         profile = unlocked.profile();
-        work.run(() -> unlocked.settings().current(), loaded -> {
-            settings = loaded;
-            Theme.of(loaded.theme()).apply();
+        BackgroundJobs running = jobs;
+        work.run(() -> new Adopted(unlocked.settings().current(),
+                running != null && running.isFor(unlocked) ? running : startJobs(unlocked)), adopted -> {
+            if (session != unlocked) {
+                // Locked and stopped while the jobs started: they must not outlive their session.
+                stopJobs(adopted.jobs());
+                return;
+            }
+            jobs = adopted.jobs();
+            settings = adopted.settings();
+            Theme.of(settings.theme()).apply();
             state = LockState.UNLOCKED;
             showStatus();
             next.run();
@@ -159,9 +178,33 @@ public final class DesktopShell {
         });
     }
 
+    /** What adopting a session loads off the JavaFX thread. */
+    private record Adopted(ProfileSettings settings, BackgroundJobs jobs) {
+    }
+
+    /** Starts the session's jobs; a failure leaves the window usable without them and says so. */
+    private BackgroundJobs startJobs(VaultSession unlocked) {
+        try {
+            return jobsStarter.start(unlocked, status);
+        } catch (RuntimeException e) {
+            post(Notification.info("Background jobs did not start",
+                    "Refresh, discovery and clean-up will not run until the next unlock. " + UserMessages.describe(e)));
+            return null;
+        }
+    }
+
+    private void stopJobs(BackgroundJobs stopping) {
+        if (stopping != null) {
+            work.run(() -> {
+                stopping.close();
+                return true;
+            }, ok -> { }, error -> { });
+        }
+    }
+
     void showMain() {
         PageContext ctx = new PageContext(session, work, longWork, stage, clipboard, services.files(),
-                services.dotenv(), status, () -> settings, this::settingsSaved, SessionJobs.none());
+                services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none());
         main = new MainView(new DesktopPages(ctx, services::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         setScreen(main);
@@ -186,21 +229,34 @@ public final class DesktopShell {
                 error -> showUnlock(List.of(profile), profile, true, null));
     }
 
-    /** Lock and stop: hide everything, close the session and wipe its keys. */
+    /** Lock and stop: hide everything, stop the background jobs, then close the session and wipe its keys. */
     public void lockAndStop() {
         hideSecretViews();
         VaultSession closing = session;
+        BackgroundJobs stopping = jobs;
         session = null;
+        jobs = null;
         state = LockState.STOPPED;
         showStatus();
-        if (closing != null) {
-            if (quitting) {
-                closing.close();
-            } else {
-                work.run(() -> {
+        if (closing != null || stopping != null) {
+            // The jobs first: a run still writing must end before its session's database closes.
+            BackgroundWork.Job<Boolean> stop = () -> {
+                if (stopping != null) {
+                    stopping.close();
+                }
+                if (closing != null) {
                     closing.close();
-                    return true;
-                }, ok -> { }, error -> post(Notification.info("Keyward", UserMessages.describe(error))));
+                }
+                return true;
+            };
+            if (quitting) {
+                try {
+                    stop.run();
+                } catch (Exception e) {
+                    // Quitting anyway; the process ends and takes the keys with it.
+                }
+            } else {
+                work.run(stop, ok -> { }, error -> post(Notification.info("Keyward", UserMessages.describe(error))));
             }
         }
         if (!quitting) {
@@ -278,9 +334,19 @@ public final class DesktopShell {
         idle.arm(timeout);
     }
 
+    /** Tray "Refresh now": the dashboard refresh of the open session, or a request to unlock first. */
     private void refreshNow() {
-        post(Notification.info("Nothing to refresh yet",
-                "Background refresh arrives with the dashboard feature; this build has no background jobs."));
+        BackgroundJobs running = jobs;
+        if (state == LockState.STOPPED) {
+            bringToFront();
+            post(Notification.info("Unlock first",
+                    "Keyward is locked and stopped, so nothing runs in the background. Unlock a profile to refresh its dashboard."));
+        } else if (running == null) {
+            post(Notification.info("Nothing to refresh",
+                    "Background jobs are not running in this session; lock and stop, then unlock again to start them."));
+        } else {
+            running.refreshFromTray();
+        }
     }
 
     private void post(Notification n) {
@@ -319,5 +385,10 @@ public final class DesktopShell {
 
     BackgroundWork work() {
         return work;
+    }
+
+    /** The running background jobs, or null when stopped (tests). */
+    BackgroundJobs jobs() {
+        return jobs;
     }
 }

@@ -1,0 +1,231 @@
+package dev.keyward.app.ui.jobs;
+
+import dev.keyward.app.ui.tray.Notification;
+import dev.keyward.app.ui.tray.Notifier;
+import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
+import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.discovery.service.DiscoveryService;
+import dev.keyward.automation.jobs.DashboardRefreshPolicy;
+import dev.keyward.automation.jobs.DiscoverySchedulePolicy;
+import dev.keyward.automation.jobs.JobOutcome;
+import dev.keyward.automation.jobs.JobResult;
+import dev.keyward.automation.jobs.JobTrigger;
+import dev.keyward.automation.jobs.JobWork;
+import dev.keyward.automation.jobs.NextRunPolicy;
+import dev.keyward.automation.jobs.SessionScheduler;
+import dev.keyward.automation.jobs.StandardJobs;
+import dev.keyward.automation.jobs.UnlockRule;
+import dev.keyward.automation.retention.RetentionJob;
+import dev.keyward.vault.jobs.JobName;
+import dev.keyward.vault.jobs.JobStatus;
+import dev.keyward.vault.session.VaultSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background jobs of one unlocked desktop session: dashboard refresh and discovery (when the
+ * profile uses automation) and retention, on a {@link SessionScheduler} that starts with the
+ * unlock, goes on while the window is locked, and is closed before the session at lock-and-stop.
+ * After each run it tells the user what needs them through the shell's {@link Notifier}.
+ */
+public final class BackgroundJobs implements SessionJobs, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+    private static final String NOT_SET_UP = "Nothing to refresh: this profile does not use automation yet. "
+            + "Open Dashboard and turn it on to watch your keys.";
+
+    private final VaultSession session;
+    private final Notifier notifier;
+    private final JobsConfig config;
+    private final SessionScheduler scheduler;
+    private final DashboardService dashboard;
+    private final DiscoveryService discovery;
+    private final AutoCloseable driftAlerts;
+    private final Map<JobName, List<Consumer<JobResult>>> listeners = new ConcurrentHashMap<>();
+    private final Set<JobName> registered = ConcurrentHashMap.newKeySet();
+    /** Registers automation jobs that became possible mid-session, off the JavaFX thread (it reads the vault). */
+    private final ExecutorService lateSetup = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "keyward-jobs-setup");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger lastDashboardKeys = new AtomicInteger(-1);
+    private volatile boolean closed;
+
+    private BackgroundJobs(VaultSession session, Notifier notifier, JobsConfig config) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.config = Objects.requireNonNull(config, "config");
+        this.scheduler = new SessionScheduler(session, session.clock(), config.tick());
+        this.dashboard = new DashboardService(session, config.dashboard());
+        this.discovery = new DiscoveryService(session, config.discovery(),
+                urgent -> post(List.of(FindingNotices.of(urgent))));
+        this.driftAlerts = dashboard.alerts().subscribe(alert -> post(List.of(
+                new Notification("Dashboard page changed: " + alert.providerSlug(), alert.message(),
+                        Notification.Urgency.ATTENTION))));
+        scheduler.onFinished(this::finished);
+    }
+
+    /**
+     * Builds, registers and starts the session's jobs; catch-up runs start at once. Call it off the
+     * JavaFX thread: it reads and writes {@code scheduled_jobs}.
+     */
+    public static BackgroundJobs start(VaultSession session, Notifier notifier, JobsConfig config) {
+        BackgroundJobs jobs = new BackgroundJobs(session, notifier, config);
+        try {
+            if (session.automationEnabled()) {
+                jobs.registerAutomationJobs(UnlockRule.IF_MISSED);
+            }
+            jobs.register(JobName.RETENTION, StandardJobs.retentionWork(new RetentionJob(session)),
+                    NextRunPolicy.every(Duration.ofDays(1)), UnlockRule.ALWAYS);
+            jobs.scheduler.start();
+            return jobs;
+        } catch (RuntimeException e) {
+            jobs.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletableFuture<JobResult> runNow(JobName job) {
+        if (closed) {
+            return CompletableFuture.completedFuture(notRun(job, "The vault is locked and stopped; unlock it to run jobs."));
+        }
+        if (registered.contains(job)) {
+            return scheduler.runNow(job);
+        }
+        try {
+            return CompletableFuture.supplyAsync(this::registerLate, lateSetup)
+                    .thenCompose(ok -> ok && registered.contains(job) ? scheduler.runNow(job)
+                            : CompletableFuture.completedFuture(notRun(job, NOT_SET_UP)));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(notRun(job, "The vault is locked and stopped; unlock it to run jobs."));
+        }
+    }
+
+    @Override
+    public AutoCloseable onFinished(JobName job, Consumer<JobResult> listener) {
+        Objects.requireNonNull(listener, "listener");
+        List<Consumer<JobResult>> forJob = listeners.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>());
+        forJob.add(listener);
+        return () -> forJob.remove(listener);
+    }
+
+    @Override
+    public Optional<Instant> nextRunAt(JobName job) {
+        return scheduler.nextRunAt(job);
+    }
+
+    /**
+     * The tray's "Refresh now": runs the dashboard refresh and tells the user how it went, plainly
+     * when there was nothing to refresh or a refresh was already running.
+     */
+    public CompletableFuture<Notification> refreshFromTray() {
+        return runNow(JobName.DASHBOARD_REFRESH)
+                .handle((result, error) -> RefreshReplies.of(result, error, lastDashboardKeys.get()))
+                .whenComplete((reply, error) -> {
+                    if (reply != null) {
+                        post(List.of(reply));
+                    }
+                });
+    }
+
+    /** True when these are the jobs of {@code other} (unlocking a locked window keeps its session and jobs). */
+    public boolean isFor(VaultSession other) {
+        return session == other;
+    }
+
+    /** Stops the clock and interrupts running jobs; call it before the session closes (lock and stop, quit). */
+    @Override
+    public void close() {
+        closed = true;
+        lateSetup.shutdownNow();
+        scheduler.close();
+        try {
+            driftAlerts.close();
+        } catch (Exception e) {
+            LOG.debug("Unsubscribing from dashboard alerts failed ({}).", e.getClass().getSimpleName());
+        }
+        discovery.close();
+    }
+
+    private synchronized boolean registerLate() {
+        if (!registered.contains(JobName.DASHBOARD_REFRESH) && session.automationEnabled()) {
+            // The user turned automation on in this session: run on demand now, then on the schedule.
+            registerAutomationJobs(UnlockRule.NEVER);
+        }
+        return registered.contains(JobName.DASHBOARD_REFRESH);
+    }
+
+    private void registerAutomationJobs(UnlockRule atUnlock) {
+        register(JobName.DASHBOARD_REFRESH, this::refreshDashboard,
+                new DashboardRefreshPolicy(() -> session.settings().current(), config.zone(), session.clock()), atUnlock);
+        register(JobName.DISCOVERY, StandardJobs.discoveryWork(discovery),
+                new DiscoverySchedulePolicy(() -> session.settings().current(), config.zone()), atUnlock);
+    }
+
+    private void register(JobName job, JobWork work, NextRunPolicy policy, UnlockRule rule) {
+        scheduler.register(job, work, policy, rule);
+        registered.add(job);
+    }
+
+    /** One dashboard refresh, told to the user as changes since the cards it started from. */
+    private JobOutcome refreshDashboard(JobTrigger trigger) throws Exception {
+        List<DashboardCard> before = dashboard.overview();
+        List<KeyRefreshResult> refreshed = new CopyOnWriteArrayList<>();
+        JobOutcome outcome = StandardJobs.dashboardWork(dashboard, refreshed::add).run(trigger);
+        lastDashboardKeys.set(refreshed.size());
+        post(DashboardNotices.after(before, refreshed));
+        return outcome;
+    }
+
+    private void finished(JobResult result) {
+        List<Consumer<JobResult>> forJob = listeners.get(result.job());
+        if (closed || forJob == null || forJob.isEmpty()) {
+            return;
+        }
+        config.uiThread().execute(() -> {
+            for (Consumer<JobResult> listener : forJob) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    listener.accept(result);
+                } catch (RuntimeException e) {
+                    LOG.warn("A page's job listener failed ({}).", e.getClass().getSimpleName());
+                }
+            }
+        });
+    }
+
+    /** Posts through the shell, each text passed through the session's redactor as a last guard. */
+    private void post(List<Notification> notices) {
+        for (Notification n : notices) {
+            if (closed) {
+                return;
+            }
+            notifier.post(new Notification(session.redactor().redact(n.title()), session.redactor().redact(n.text()),
+                    n.urgency()));
+        }
+    }
+
+    private static JobResult notRun(JobName job, String sentence) {
+        return new JobResult(job, JobTrigger.ON_DEMAND, false, JobStatus.SKIPPED, sentence, null);
+    }
+}

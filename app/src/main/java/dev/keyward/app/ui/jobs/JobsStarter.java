@@ -1,0 +1,19 @@
+package dev.keyward.app.ui.jobs;
+
+import dev.keyward.app.ui.tray.Notifier;
+import dev.keyward.vault.session.VaultSession;
+
+/**
+ * How the shell starts an unlocked session's background jobs; called off the JavaFX thread
+ * (starting reads and writes {@code scheduled_jobs}). Tests pass one with a short tick.
+ */
+@FunctionalInterface
+public interface JobsStarter {
+
+    BackgroundJobs start(VaultSession session, Notifier notifier);
+
+    /** The desktop's jobs: {@link JobsConfig#forDesktop()}. */
+    static JobsStarter forDesktop() {
+        return (session, notifier) -> BackgroundJobs.start(session, notifier, JobsConfig.forDesktop());
+    }
+}
