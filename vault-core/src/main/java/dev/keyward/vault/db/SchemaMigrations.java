@@ -47,9 +47,11 @@ public final class SchemaMigrations {
 
     /** Applies the automation migrations (idempotent). */
     public static void enableAutomation(VaultDatabase db) {
-        if (!db.read(SchemaMigrations::automationApplied)) {
-            runFlyway(db, true);
-        }
+        db.whileWritersWait(() -> {
+            if (!db.read(SchemaMigrations::automationApplied)) {
+                runFlyway(db, true);
+            }
+        });
     }
 
     public static boolean isAutomationEnabled(VaultDatabase db) {

@@ -111,6 +111,21 @@ public final class VaultDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} while this process's writers wait. Migrations write through connections
+     * of their own; without this, a job's commit between their read and their write makes SQLite
+     * answer {@code SQLITE_BUSY} at once (the busy timeout does not apply to that case).
+     */
+    void whileWritersWait(Runnable work) {
+        ensureOpen();
+        writeLock.lock();
+        try {
+            work.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Runs read-only {@code work} on a reader connection (a consistent WAL snapshot). */
     public <T> T read(SqlWork<T> work) {
         ensureOpen();
