@@ -15,6 +15,7 @@
 #   peers       keepassxc-cli and dotenvx vs Keyward (bench/run-peers.sh; needs the package)   [Peers] ~3 min
 #   cli         CLI start-up: --version, secret list, run -- true      [CLI start-up]        ~2 min
 #   wal         write-ahead log check after a crash                    [Fuzzing and tamper sweep] ~1 min
+#   desktop     desktop start-up and idle memory, headless and on Xvfb [Desktop start-up]    ~4 min
 #
 # Output of each part goes to bench/out/<part>.log as well as the terminal; a part that fails is
 # reported at the end and the others still run. Maven runs offline (-o) when MVN_OFFLINE=1.
@@ -24,7 +25,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 out="$here/out"
 mkdir -p "$out"
-ALL=(vault discovery runner dashboard packaging peers cli wal)
+ALL=(vault discovery runner dashboard packaging peers cli wal desktop)
 LONG=(retention)
 offline=()
 [ "${MVN_OFFLINE:-0}" = 1 ] && offline=(-o)
@@ -82,6 +83,16 @@ part_cli() {
 part_wal() {
   mvn_b -pl vault-core test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
     "-Dexec.args=--enable-native-access=ALL-UNNAMED -cp %classpath dev.keyward.vault.fuzz.WalCheckBenchmark"
+}
+
+part_desktop() {
+  mvn_b -pl app -am -Pdesktop-bench -DskipTests verify || return 1
+  if command -v xvfb-run >/dev/null; then
+    (cd "$root" && xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q "${offline[@]}" -pl app -am -Pdesktop-bench \
+      -DskipTests verify -Dbench.display=true)
+  else
+    echo "desktop: no xvfb-run, so only the headless (Monocle) figures were taken"
+  fi
 }
 
 if [ "${1:-}" = --list ]; then
