@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.testing.RequiresChromium;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

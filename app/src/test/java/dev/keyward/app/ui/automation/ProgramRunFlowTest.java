@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.automation;
 
+import dev.keyward.app.testing.RequiresChromium;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.keyward.app.ui.automation;
+package dev.keyward.app.testing;
 
 import dev.keyward.automation.browser.ChromiumLocator;
 import java.lang.annotation.ElementType;
@@ -11,13 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A desktop test that drives a real Chromium: skipped with a loud message when none is found, failed instead
- * when {@code CI=true} (the same rule as the CLI's and the automation module's browser tests).
+ * An app test (CLI or desktop) that drives a real Chromium: skipped with a loud message when none is found,
+ * failed instead when {@code CI=true} (the automation module has the same rule for its own tests).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiresChromium.Condition.class)
-@interface RequiresChromium {
+public @interface RequiresChromium {
 
     /** The rule itself. */
     final class Condition implements ExecutionCondition {
