@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * second redirect of a chain) is noticed as it happens. Blocked top-level navigations are remembered so the
  * step that caused one fails with a clear error instead of continuing on a blank page.
  */
-final class NavigationGuard {
+public final class NavigationGuard {
 
     /**
      * One request off the allowed domains.
@@ -28,7 +28,7 @@ final class NavigationGuard {
      * @param navigation it would have replaced the page
      * @param prevented  it never left the browser (false: a redirect hop seen only as it happened)
      */
-    record Blocked(String host, boolean navigation, boolean prevented) {}
+    public record Blocked(String host, boolean navigation, boolean prevented) {}
 
     private final DomainPolicy policy;
     private final List<Blocked> blocked = new ArrayList<>();
@@ -36,11 +36,12 @@ final class NavigationGuard {
     private final Consumer<Route> handler = this::handle;
     private BrowserContext installedOn;
 
-    NavigationGuard(DomainPolicy policy) {
+    public NavigationGuard(DomainPolicy policy) {
         this.policy = policy;
     }
 
-    void install(BrowserContext context) {
+    /** Intercepts every request of the context from now on. */
+    public void install(BrowserContext context) {
         context.route(everyUrl, handler);
         context.onRequest(this::noticeRedirectHop);
         installedOn = context;
@@ -55,25 +56,25 @@ final class NavigationGuard {
     }
 
     /** Whether the policy admits a URL the runner itself is about to open. */
-    boolean allows(String url) {
+    public boolean allows(String url) {
         return policy.allows(url);
     }
 
-    List<String> allowedDomains() {
+    public List<String> allowedDomains() {
         return policy.allowedDomains();
     }
 
     /** A position in the blocked list, to ask later what was blocked since. */
-    synchronized int mark() {
+    public synchronized int mark() {
         return blocked.size();
     }
 
     /** Top-level navigations off the allowed domains since {@code mark}. */
-    synchronized List<Blocked> navigationsBlockedSince(int mark) {
+    public synchronized List<Blocked> navigationsBlockedSince(int mark) {
         return blocked.subList(mark, blocked.size()).stream().filter(Blocked::navigation).toList();
     }
 
-    synchronized List<Blocked> allBlocked() {
+    public synchronized List<Blocked> allBlocked() {
         return List.copyOf(blocked);
     }
 
@@ -137,7 +138,8 @@ final class NavigationGuard {
         }
     }
 
-    static String hostOf(String url) {
+    /** The host of a URL for messages, or a placeholder when it has none. */
+    public static String hostOf(String url) {
         try {
             String host = URI.create(url).getHost();
             return host == null ? "(no host)" : host;

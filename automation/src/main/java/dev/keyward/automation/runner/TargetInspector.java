@@ -13,7 +13,7 @@ import java.util.Map;
  * attributes, whether its form has a password field, the page URL and the origin of the frame holding it.
  * It never reads an input's value.
  */
-final class TargetInspector {
+public final class TargetInspector {
 
     private static final int MAX_TEXT = 200;
 
@@ -48,7 +48,8 @@ final class TargetInspector {
     private TargetInspector() {
     }
 
-    static TargetDescription describe(Page page, ElementHandle element) {
+    /** Describes the element as the risk and card-field rules see it. */
+    public static TargetDescription describe(Page page, ElementHandle element) {
         @SuppressWarnings("unchecked")
         Map<String, Object> seen = (Map<String, Object>) element.evaluate(DESCRIBE);
         Frame frame = element.ownerFrame();

@@ -14,16 +14,20 @@ import dev.keyward.automation.dashboard.HealthStatus;
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.dashboard.store.LoginSecrets;
 import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.runner.NavigationGuard;
 import dev.keyward.vault.crypto.Wipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads one provider dashboard in a fresh browser context: opens the dashboard URL, signs in on
  * the console's form when it asks (user name and password from the vault), then reads the text at
  * each figure selector. A selector that finds nothing is reported as broken and makes the result
- * {@code partial} with {@link FailureCause#SELECTOR_DRIFT}.
+ * {@code partial} with {@link FailureCause#SELECTOR_DRIFT}. The context stays on the dashboard's own
+ * site ({@link DashboardSiteGuard}), and the sign-in is typed only into the form {@link LoginFormCheck}
+ * accepts; a dashboard that sends the browser elsewhere fails the scrape with nothing typed.
  */
 final class DashboardPageReader {
 
@@ -37,21 +41,22 @@ final class DashboardPageReader {
 
     CollectionResult read(Browser browser, ScrapePlan plan, Duration timeout) {
         String slug = plan.providerSlug();
-        try (BrowserContext context = browser.newContext()) {
+        DashboardSiteGuard site = new DashboardSiteGuard(plan);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(false))) {
+            site.install(context);
             Page page = context.newPage();
             page.setDefaultTimeout(timeout.toMillis());
             page.setDefaultNavigationTimeout(timeout.toMillis());
-            page.navigate(plan.dashboardUrl().toString());
-            if (asksForSignIn(page, plan)) {
-                CollectionResult refused = signIn(page, plan);
-                if (refused != null) {
-                    return refused;
+            try {
+                return readOnSite(page, plan, site);
+            } catch (PlaywrightException e) {
+                // A navigation the guard aborted surfaces as a failed load; say where the page was sent instead.
+                Optional<String> stray = site.strayHost(page);
+                if (stray.isPresent()) {
+                    return sentAway(plan, site, stray.get());
                 }
-                if (!samePath(page.url(), plan)) {
-                    page.navigate(plan.dashboardUrl().toString());
-                }
+                throw e;
             }
-            return readFigures(page, plan);
         } catch (TimeoutError e) {
             return failed(FailureCause.TIMEOUT, "The dashboard of " + slug + " did not load within "
                     + timeout.toSeconds() + " s.");
@@ -62,6 +67,29 @@ final class DashboardPageReader {
         }
     }
 
+    private CollectionResult readOnSite(Page page, ScrapePlan plan, DashboardSiteGuard site) {
+        page.navigate(plan.dashboardUrl().toString());
+        Optional<String> stray = site.strayHost(page);
+        if (stray.isPresent()) {
+            return sentAway(plan, site, stray.get());
+        }
+        if (asksForSignIn(page, plan)) {
+            CollectionResult refused = signIn(page, plan, site);
+            if (refused != null) {
+                return refused;
+            }
+            if (!samePath(page.url(), plan)) {
+                page.navigate(plan.dashboardUrl().toString());
+            }
+        }
+        // Checked again: a page may send the browser away after it loaded; nothing off-site is read.
+        stray = site.strayHost(page);
+        if (stray.isPresent()) {
+            return sentAway(plan, site, stray.get());
+        }
+        return readFigures(page, plan);
+    }
+
     private static boolean asksForSignIn(Page page, ScrapePlan plan) {
         ProviderSelector username = plan.login("login_username");
         ProviderSelector password = plan.login("login_password");
@@ -70,7 +98,30 @@ final class DashboardPageReader {
     }
 
     /** Fills the sign-in form; answers a failed result when that is impossible or refused, else null. */
-    private CollectionResult signIn(Page page, ScrapePlan plan) {
+    private CollectionResult signIn(Page page, ScrapePlan plan, DashboardSiteGuard site) {
+        String slug = plan.providerSlug();
+        // Where the page is and what it holds are judged before a credential is even read from the vault.
+        Optional<String> stray = site.strayHost(page);
+        if (stray.isPresent()) {
+            return sentAway(plan, site, stray.get());
+        }
+        if (!DashboardSiteGuard.carriesPasswordsSafely(page.url())) {
+            return failed(FailureCause.BAD_CONFIGURATION, "The sign-in page of " + slug + " at "
+                    + NavigationGuard.hostOf(page.url()) + " is not served over https, so Keyward typed nothing (plain "
+                    + "http is accepted only on this computer). Use the https address of the dashboard.");
+        }
+        LoginFormCheck.Verdict verdict = LoginFormCheck.check(page, plan, site);
+        if (verdict instanceof LoginFormCheck.Refused refused) {
+            return failed(FailureCause.BAD_CONFIGURATION, "The sign-in page of " + slug + " " + refused.why()
+                    + ", so Keyward typed nothing. Check the page in a browser and the login selectors with "
+                    + "'keyward dashboard selector add'.");
+        }
+        try (LoginFormCheck.Fillable form = (LoginFormCheck.Fillable) verdict) {
+            return fillAndSubmit(page, plan, form);
+        }
+    }
+
+    private CollectionResult fillAndSubmit(Page page, ScrapePlan plan, LoginFormCheck.Fillable form) {
         String slug = plan.providerSlug();
         char[] user = credentials.read(LoginSecrets.usernameSecret(slug));
         char[] password = credentials.read(LoginSecrets.passwordSecret(slug));
@@ -80,14 +131,12 @@ final class DashboardPageReader {
                         + "secrets " + LoginSecrets.usernameSecret(slug) + " and " + LoginSecrets.passwordSecret(slug) + ".");
             }
             // Playwright takes Strings; these live only until this method returns and are never logged.
-            page.locator(plan.login("login_username").playwrightLocator()).first().fill(new String(user));
-            page.locator(plan.login("login_password").playwrightLocator()).first().fill(new String(password));
-            ProviderSelector submit = plan.login("login_submit");
-            if (submit != null && submit.playwrightLocator() != null
-                    && page.locator(submit.playwrightLocator()).count() > 0) {
-                page.locator(submit.playwrightLocator()).first().click();
+            form.user().fill(new String(user));
+            form.password().fill(new String(password));
+            if (form.submit() != null) {
+                form.submit().click();
             } else {
-                page.locator(plan.login("login_password").playwrightLocator()).first().press("Enter");
+                form.password().press("Enter");
             }
             page.waitForLoadState();
             if (asksForSignIn(page, plan)) {
@@ -135,6 +184,12 @@ final class DashboardPageReader {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static CollectionResult sentAway(ScrapePlan plan, DashboardSiteGuard site, String host) {
+        return failed(FailureCause.BAD_CONFIGURATION, "The dashboard of " + plan.providerSlug() + " sent the browser to "
+                + "another site (" + host + "), outside its allowed domains " + site.allowedDomains() + "; Keyward "
+                + "stopped there and typed nothing. Check the dashboard URL in the provider settings.");
     }
 
     private static CollectionResult failed(FailureCause cause, String sentence) {

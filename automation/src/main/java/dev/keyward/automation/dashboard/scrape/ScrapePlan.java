@@ -1,8 +1,10 @@
 package dev.keyward.automation.dashboard.scrape;
 
 import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.program.DomainPolicy;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,5 +37,21 @@ public record ScrapePlan(String providerId, String providerSlug, URI dashboardUr
     /** True when at least one figure selector is not known to be broken, so a scrape can yield something. */
     public boolean usable() {
         return figures().stream().anyMatch(s -> !s.isBroken());
+    }
+
+    /**
+     * The hosts a scrape may open, judged exactly as a step program's {@code allowed_domains}: the dashboard
+     * URL's host (and its subdomains when it is a name; {@code www.} stands for the whole site). An address the
+     * policy cannot hold (an IPv6 literal) leaves the list empty, so nothing at all is opened.
+     */
+    public DomainPolicy domainPolicy() {
+        String host = dashboardUrl.getHost() == null ? "" : dashboardUrl.getHost().toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.startsWith("www.") && host.indexOf('.', 4) > 0) {
+            host = host.substring(4);
+        }
+        return new DomainPolicy(DomainPolicy.isValidEntry(host) ? List.of(host) : List.of());
     }
 }
