@@ -86,16 +86,17 @@ class ScriptCliTest {
             assertEquals(0, cli.feed(PRACTICE_PASSWORD, "secret", "add", "practice-cloud-password", "--value-stdin").code());
             String id = importedId(cli.run("script", "import", sample("set-billing-cap.json").toString()));
 
-            CliRunner.Result run = cli.feed("approve\napprove first look\nmodify 60 a little more headroom\n",
+            CliRunner.Result run = cli.feed("approve\napprove sign in\napprove first look\nmodify 60 a little more headroom\n",
                     "script", "run", id, "--input", "base_url=" + cloud.baseUrl(), "--input", "cap=40");
 
             assertEquals(0, run.code(), run.out() + run.err());
-            assertTrue(run.out().contains("== Checkpoint: script_review") && run.out().contains("== Checkpoint: billing"), run.out());
+            assertTrue(run.out().contains("== Checkpoint: script_review") && run.out().contains("== Checkpoint: account")
+                    && run.out().contains("== Checkpoint: billing"), run.out());
             assertTrue(run.out().contains("Value:    '40'"), run.out());
             assertEquals(List.of(new BigDecimal("60")), cloud.state().capChanges());
-            assertTrue(cli.run("script", "show", id).out().contains("checkpoints 3/3 approved"));
+            assertTrue(cli.run("script", "show", id).out().contains("checkpoints 4/4 approved"));
 
-            CliRunner.Result rejected = cli.feed("reject too high\n", "script", "run", id,
+            CliRunner.Result rejected = cli.feed("approve\nreject too high\n", "script", "run", id,
                     "--input", "base_url=" + cloud.baseUrl(), "--input", "cap=999");
             assertEquals(1, rejected.code());
             assertTrue(rejected.err().contains("aborted"), rejected.err());
@@ -108,7 +109,7 @@ class ScriptCliTest {
     @RequiresChromium
     void demoCreatesItsProfileImportsSamplesAndStopsAtACheckpoint() throws IOException {
         Path demo = work.resolve("demo-data");
-        CliRunner.Result first = cli.feed("approve\nreject not today\n", "demo", "--demo-dir", demo.toString());
+        CliRunner.Result first = cli.feed("approve\napprove\nreject not today\n", "demo", "--demo-dir", demo.toString());
         assertEquals(0, first.code(), first.out() + first.err());
         assertTrue(first.out().contains("== Checkpoint: script_review"), first.out());
         assertTrue(first.out().contains("== Checkpoint: billing"), first.out());

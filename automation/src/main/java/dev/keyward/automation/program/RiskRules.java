@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * <p>Words match whole words, case-insensitively ("Display" does not read as "pay"). The first rule
  * that matches wins, most specific first: payment words, destructive words, key words, the page being a
- * checkout or billing page, a password form, and last a bare "confirm".
+ * checkout or billing page, a password form (signing in included), and last a bare "confirm".
  */
 public final class RiskRules {
 
@@ -24,8 +24,6 @@ public final class RiskRules {
     private static final Pattern KEY_WORDS = boundary("rotate|regenerate|roll over"
             + "|(?:create|generate|add)(?:[\\s_-]+new)?(?:[\\s_-]+(?:api|secret|access))?[\\s_-]+(?:key|token)"
             + "|new(?:[\\s_-]+(?:api|secret|access))?[\\s_-]+(?:key|token)");
-    private static final Pattern SIGN_IN_WORDS = words("sign in", "signin", "log in", "login", "log on", "logon",
-            "sign on");
     private static final Pattern CONFIRM_WORDS = words("confirm");
     private static final Pattern PAYMENT_PATH = words("checkout", "payment", "payments", "pay", "purchase");
     private static final Pattern BILLING_PATH = words("billing");
@@ -76,9 +74,10 @@ public final class RiskRules {
                 return byPage;
             }
         }
-        if (target.formHasPasswordField() && find(SIGN_IN_WORDS, label).isEmpty()) {
-            // Signing in is routine; any other submit of a password form changes the account.
-            return need(CheckpointType.ACCOUNT, shown + " submits a form with a password field");
+        if (target.formHasPasswordField()) {
+            // Signing in is no exception: the first run of a sign-in asks, and auto_approve_repeat lets an approved,
+            // unchanged program pass this (account) checkpoint on repeat runs, so a TOTP login stays hands-free.
+            return need(CheckpointType.ACCOUNT, shown + " submits " + formShown(target) + ", which has a password field");
         }
         word = find(CONFIRM_WORDS, label);
         if (word.isPresent()) {
@@ -159,6 +158,15 @@ public final class RiskRules {
             return selector == null ? "the target" : "the element '" + clip(selector) + "'";
         }
         return "the control '" + clip(label.strip().replaceAll("\\s+", " ")) + "'";
+    }
+
+    /** Names the form by what it calls itself, never by anything typed into it. */
+    private static String formShown(TargetDescription target) {
+        String name = target.formName();
+        if (name == null || name.isBlank()) {
+            return "a form";
+        }
+        return "the form '" + clip(name.strip().replaceAll("\\s+", " ")) + "'";
     }
 
     private static String clip(String text) {

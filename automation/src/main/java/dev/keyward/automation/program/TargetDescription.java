@@ -13,6 +13,8 @@ package dev.keyward.automation.program;
  * @param autocomplete         the {@code autocomplete} attribute
  * @param placeholder          the {@code placeholder} attribute
  * @param formHasPasswordField whether the element's form contains a password input
+ * @param formName             how the element's form calls itself (aria-label, name, id or action path), never
+ *                             a value typed into it
  * @param url                  the page URL; for a {@code goto}, the resolved destination
  * @param iframeOrigin         origin of the frame holding the element, null in the top-level page
  * @param pageText             text elsewhere on the page, kept to show the human; the risk rules never read
@@ -28,12 +30,13 @@ public record TargetDescription(
         String autocomplete,
         String placeholder,
         boolean formHasPasswordField,
+        String formName,
         String url,
         String iframeOrigin,
         String pageText) {
 
     private static final TargetDescription EMPTY =
-            new TargetDescription(null, null, null, null, null, null, null, null, false, null, null, null);
+            new TargetDescription(null, null, null, null, null, null, null, null, false, null, null, null, null);
 
     /** Nothing known: what a static review of a program sees. */
     public static TargetDescription empty() {
@@ -52,42 +55,48 @@ public record TargetDescription(
 
     public TargetDescription withAccessibleName(String value) {
         return new TargetDescription(value, text, tagName, inputType, nameAttribute, idAttribute, autocomplete,
-                placeholder, formHasPasswordField, url, iframeOrigin, pageText);
+                placeholder, formHasPasswordField, formName, url, iframeOrigin, pageText);
     }
 
     public TargetDescription withText(String value) {
         return new TargetDescription(accessibleName, value, tagName, inputType, nameAttribute, idAttribute,
-                autocomplete, placeholder, formHasPasswordField, url, iframeOrigin, pageText);
+                autocomplete, placeholder, formHasPasswordField, formName, url, iframeOrigin, pageText);
     }
 
     public TargetDescription withTag(String tag, String type) {
         return new TargetDescription(accessibleName, text, tag, type, nameAttribute, idAttribute, autocomplete,
-                placeholder, formHasPasswordField, url, iframeOrigin, pageText);
+                placeholder, formHasPasswordField, formName, url, iframeOrigin, pageText);
     }
 
     public TargetDescription withAttributes(String name, String id, String autocompleteValue, String placeholderValue) {
         return new TargetDescription(accessibleName, text, tagName, inputType, name, id, autocompleteValue,
-                placeholderValue, formHasPasswordField, url, iframeOrigin, pageText);
+                placeholderValue, formHasPasswordField, formName, url, iframeOrigin, pageText);
     }
 
     public TargetDescription withPasswordForm(boolean value) {
         return new TargetDescription(accessibleName, text, tagName, inputType, nameAttribute, idAttribute,
-                autocomplete, placeholder, value, url, iframeOrigin, pageText);
+                autocomplete, placeholder, value, formName, url, iframeOrigin, pageText);
+    }
+
+    /** The element's form: whether it holds a password field, and the name it goes by (null when it has none). */
+    public TargetDescription withForm(boolean hasPasswordField, String name) {
+        return new TargetDescription(accessibleName, text, tagName, inputType, nameAttribute, idAttribute,
+                autocomplete, placeholder, hasPasswordField, name, url, iframeOrigin, pageText);
     }
 
     public TargetDescription withUrl(String value) {
         return new TargetDescription(accessibleName, text, tagName, inputType, nameAttribute, idAttribute,
-                autocomplete, placeholder, formHasPasswordField, value, iframeOrigin, pageText);
+                autocomplete, placeholder, formHasPasswordField, formName, value, iframeOrigin, pageText);
     }
 
     public TargetDescription withIframeOrigin(String value) {
         return new TargetDescription(accessibleName, text, tagName, inputType, nameAttribute, idAttribute,
-                autocomplete, placeholder, formHasPasswordField, url, value, pageText);
+                autocomplete, placeholder, formHasPasswordField, formName, url, value, pageText);
     }
 
     public TargetDescription withPageText(String value) {
         return new TargetDescription(accessibleName, text, tagName, inputType, nameAttribute, idAttribute,
-                autocomplete, placeholder, formHasPasswordField, url, iframeOrigin, value);
+                autocomplete, placeholder, formHasPasswordField, formName, url, iframeOrigin, value);
     }
 
     /** Whether activating the element submits its form. */

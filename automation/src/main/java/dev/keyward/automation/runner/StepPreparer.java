@@ -46,7 +46,7 @@ final class StepPreparer {
                 }
                 case Step.Click c -> element(c, c.selector(), timeoutMs, null, false);
                 case Step.Select s -> element(s, s.selector(), timeoutMs, resolve(s.value()), false);
-                case Step.Press p -> p.selector() == null ? PreparedStep.none(TargetInspector.page(page))
+                case Step.Press p -> p.selector() == null ? PreparedStep.none(TargetInspector.focused(page))
                         : element(p, p.selector(), timeoutMs, null, false);
                 case Step.TotpFill t -> element(t, t.selector(), timeoutMs, null, false);
                 case Step.WaitFor w -> new PreparedStep(null, TargetInspector.page(page), resolveOrNull(w.selector()),

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Describes the live element a step is about to act on, for {@link dev.keyward.automation.program.RiskRules}
  * and {@link dev.keyward.automation.program.CardFieldPolicy}: its accessible name and text, tag and type,
- * attributes, whether its form has a password field, the page URL and the origin of the frame holding it.
+ * attributes, whether its form has a password field and what the form is called, the page URL and the origin of the frame holding it.
  * It never reads an input's value.
  */
 public final class TargetInspector {
@@ -40,8 +40,15 @@ public final class TargetInspector {
               if (!name) { name = attr('title') || ''; }
               const form = el.form || el.closest('form');
               const passwordInForm = !!(form && form.querySelector('input[type=password]'));
+              let formName = '';
+              if (form) {
+                const action = form.getAttribute('action') || '';
+                formName = form.getAttribute('aria-label') || form.getAttribute('name') || form.getAttribute('id')
+                  || (action ? 'posting to ' + action.split(/[?#]/)[0] : '');
+              }
               return { name: name, text: text, tag: tag, type: attr('type'), nameAttr: attr('name'), id: attr('id'),
-                       autocomplete: attr('autocomplete'), placeholder: attr('placeholder'), password: passwordInForm };
+                       autocomplete: attr('autocomplete'), placeholder: attr('placeholder'), password: passwordInForm,
+                       formName: formName };
             }
             """;
 
@@ -60,7 +67,7 @@ public final class TargetInspector {
                 .withTag(string(seen.get("tag")), string(seen.get("type")))
                 .withAttributes(string(seen.get("nameAttr")), string(seen.get("id")), string(seen.get("autocomplete")),
                         string(seen.get("placeholder")))
-                .withPasswordForm(Boolean.TRUE.equals(seen.get("password")))
+                .withForm(Boolean.TRUE.equals(seen.get("password")), clip(seen.get("formName")))
                 .withUrl(page.url())
                 .withIframeOrigin(frameOrigin);
     }
@@ -70,7 +77,24 @@ public final class TargetInspector {
         return TargetDescription.empty().withUrl(url);
     }
 
-    /** The page as a whole, for a key press without a selector. */
+    /**
+     * What a key press without a selector lands on: the focused element (so Enter in a password field still
+     * counts as submitting its form), or the page as a whole when nothing has focus.
+     */
+    static TargetDescription focused(Page page) {
+        ElementHandle element = page.evaluateHandle(
+                "() => { const a = document.activeElement; return a && a !== document.body ? a : null; }").asElement();
+        if (element == null) {
+            return page(page);
+        }
+        try {
+            return describe(page, element);
+        } finally {
+            element.dispose();
+        }
+    }
+
+    /** The page as a whole, for steps that read or wait. */
     static TargetDescription page(Page page) {
         return TargetDescription.empty().withUrl(page.url());
     }

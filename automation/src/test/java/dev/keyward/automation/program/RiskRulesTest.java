@@ -81,8 +81,12 @@ class RiskRulesTest {
                 Arguments.of("Confirmation email link is not confirm", click("#b"),
                         TargetDescription.button("Resend confirmation email"), null),
                 // Password forms.
-                Arguments.of("Sign in is routine", click("button[type=submit]"),
-                        TargetDescription.button("Sign in").withPasswordForm(true), null),
+                Arguments.of("Sign in submits a password form too", click("button[type=submit]"),
+                        TargetDescription.button("Sign in").withPasswordForm(true), ACCOUNT),
+                Arguments.of("Log in link-button in a password form", click("#login"),
+                        TargetDescription.button("Log in").withForm(true, "login-form"), ACCOUNT),
+                Arguments.of("Sign in without a password field (second step) is not gated", click("#verify"),
+                        TargetDescription.button("Verify").withForm(false, "totp-form"), null),
                 Arguments.of("Create account with a password", click("#b"),
                         TargetDescription.button("Create account").withPasswordForm(true), ACCOUNT),
                 Arguments.of("Change password save", click("#b"),
@@ -161,6 +165,27 @@ class RiskRulesTest {
 
         assertEquals(Optional.of(IRREVERSIBLE),
                 RiskRules.assess(markedHarmless, TargetDescription.button("Delete account")).map(RequiredCheckpoint::type));
+    }
+
+    @Test
+    void signInIsGatedAsAccountAndTheReasonNamesTheFormNotItsValues() {
+        TargetDescription target = TargetDescription.button("Sign in").withForm(true, "login-form")
+                .withAttributes(null, "sign-in", null, null);
+
+        RequiredCheckpoint required = RiskRules.assess(click("button[type=submit]"), target).orElseThrow();
+
+        assertEquals(ACCOUNT, required.type());
+        assertEquals("the control 'Sign in' submits the form 'login-form', which has a password field",
+                required.reason());
+    }
+
+    @Test
+    void enterInAnUnnamedPasswordFormSaysAForm() {
+        RequiredCheckpoint required = RiskRules.assess(press("Enter"),
+                TargetDescription.input("password").withForm(true, " ")).orElseThrow();
+
+        assertEquals(ACCOUNT, required.type());
+        assertEquals("the target submits a form, which has a password field", required.reason());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.keyward.automation.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,13 +24,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The human-in-the-loop paths against Practice Cloud in a real Chromium: approve, reject, timeout, modify. */
+/**
+ * The human-in-the-loop paths against Practice Cloud in a real Chromium: approve, reject, timeout, modify, what a
+ * repeat run may auto-approve, and the run's status while it waits.
+ */
 @RequiresChromium
 class CheckpointPathsTest {
 
@@ -61,8 +72,9 @@ class CheckpointPathsTest {
         RunResult result = fx.run(script, Map.of("old_key_name", KeyLedger.DEFAULT_SEEDED_NAME), gate);
 
         assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
-        assertEquals(List.of(CheckpointType.SCRIPT_REVIEW, CheckpointType.API_KEY, CheckpointType.IRREVERSIBLE,
-                CheckpointType.IRREVERSIBLE), gate.types(), "review, create key, Revoke (rules), Confirm revoke");
+        assertEquals(List.of(CheckpointType.SCRIPT_REVIEW, CheckpointType.ACCOUNT, CheckpointType.API_KEY,
+                CheckpointType.IRREVERSIBLE, CheckpointType.IRREVERSIBLE), gate.types(),
+                "review, sign in (a password form), create key, Revoke (rules), Confirm revoke");
         assertEquals(1, fx.state().keys().created().size());
         String newKey = fx.state().keys().created().getFirst().value();
         assertEquals(List.of(KeyLedger.DEFAULT_SEEDED_NAME),
@@ -73,8 +85,8 @@ class CheckpointPathsTest {
         assertEquals(KeyLedger.DEFAULT_SEEDED_VALUE, new String(fx.session.secrets().revealVersion("practice-cloud-api-key", 1)));
 
         ExecutionRecord run = fx.execution(result.executionId());
-        assertEquals(4, run.checkpointsReached());
-        assertEquals(4, run.checkpointsApproved());
+        assertEquals(5, run.checkpointsReached());
+        assertEquals(5, run.checkpointsApproved());
         assertEquals(0, run.checkpointsRejected());
         assertNull(run.errorMessageRedacted());
         assertFalse(run.resultSummaryJson().contains(newKey), "the new key is only in the vault");
@@ -102,11 +114,11 @@ class CheckpointPathsTest {
         assertEquals(Optional.empty(), fx.state().monthlyCap());
         ExecutionRecord run = fx.execution(result.executionId());
         assertEquals(ExecutionStatus.ABORTED, run.status());
-        assertEquals(2, run.checkpointsReached());
+        assertEquals(3, run.checkpointsReached(), "review, sign in, billing page");
         assertEquals(1, run.checkpointsRejected());
         List<CheckpointRecord> decided = fx.checkpoints(result.executionId());
-        assertEquals(CheckpointDecision.Kind.REJECTED, decided.get(1).decision());
-        assertEquals("not now", decided.get(1).userNotes());
+        assertEquals(CheckpointDecision.Kind.REJECTED, decided.get(2).decision());
+        assertEquals("not now", decided.get(2).userNotes());
         assertEquals("aborted", fx.scripts.get(script.id()).lastExecutionStatus());
         List<String> statuses = result.steps().stream().map(s -> s.status().jsonName()).toList();
         assertEquals(List.of("completed", "completed", "completed", "completed", "completed", "skipped",
@@ -117,9 +129,28 @@ class CheckpointPathsTest {
     void noAnswerInTimeRejectsAndAbortsTheRun() {
         AutomationScript script = fx.importSample("set-billing-cap.json");
         fx.scripts.approve(script.id());
+        // The sign-in checkpoint is approved; then the terminal goes quiet at the billing page.
+        byte[] first = "approve\n".getBytes(StandardCharsets.UTF_8);
         InputStream silent = new InputStream() {
+            private int next;
+
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                // Hands over the answer at once; the default would block for the rest of the buffer.
+                if (next < first.length && length > 0) {
+                    int n = Math.min(length, first.length - next);
+                    System.arraycopy(first, next, into, offset, n);
+                    next += n;
+                    return n;
+                }
+                return super.read(into, offset, length);
+            }
+
             @Override
             public int read() throws IOException {
+                if (next < first.length) {
+                    return first[next++];
+                }
                 try {
                     Thread.sleep(Long.MAX_VALUE);
                 } catch (InterruptedException e) {
@@ -137,10 +168,10 @@ class CheckpointPathsTest {
 
         assertEquals(ExecutionStatus.ABORTED, result.status());
         List<CheckpointRecord> decided = fx.checkpoints(result.executionId());
-        assertEquals(1, decided.size());
-        assertEquals(CheckpointType.BILLING, decided.getFirst().type());
-        assertEquals(CheckpointDecision.Kind.REJECTED, decided.getFirst().decision());
-        assertEquals("no answer within 2 seconds", decided.getFirst().userNotes());
+        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.BILLING),
+                decided.stream().map(CheckpointRecord::type).toList());
+        assertEquals(CheckpointDecision.Kind.REJECTED, decided.getLast().decision());
+        assertEquals("no answer within 2 seconds", decided.getLast().userNotes());
         assertTrue(shown.toString(StandardCharsets.UTF_8).contains("== Checkpoint: billing"));
         assertEquals(List.of(), fx.state().capChanges());
     }
@@ -158,12 +189,13 @@ class CheckpointPathsTest {
         CheckpointRequest atSave = gate.asked.getLast();
         assertEquals("50", atSave.modifiable().currentValue());
         assertEquals("enter-cap", atSave.modifiable().stepId());
-        assertNull(gate.asked.get(1).modifiable(), "opening a page has no value to change");
+        assertEquals(CheckpointType.BILLING, gate.asked.get(2).type());
+        assertNull(gate.asked.get(2).modifiable(), "opening a page has no value to change");
         CheckpointRecord modified = fx.checkpoints(result.executionId()).getLast();
         assertEquals(CheckpointDecision.Kind.MODIFIED, modified.decision());
         assertTrue(modified.contextJson().contains("\"modified_value\":\"75\""), modified.contextJson());
         ExecutionRecord run = fx.execution(result.executionId());
-        assertEquals(3, run.checkpointsApproved());
+        assertEquals(4, run.checkpointsApproved(), "review, sign in, billing page, and the modified save");
         JsonNode screenshots = fx.summary(result.executionId()).get("screenshots");
         assertEquals("billing-after-cap", screenshots.get(0).get("name").asText());
         assertTrue(run.debugScreenshotPathsJson().contains(".png.enc"));
@@ -178,7 +210,10 @@ class CheckpointPathsTest {
         RunResult again = fx.run(fx.scripts.get(cap.id()), repeat, second);
         assertEquals(ExecutionStatus.SUCCESS, again.status());
         assertEquals(List.of(), second.asked, "billing checkpoints of an approved repeat run are auto-approved");
-        assertTrue(fx.checkpoints(again.executionId()).stream().allMatch(c -> c.userNotes().startsWith("auto-approved")));
+        List<CheckpointRecord> auto = fx.checkpoints(again.executionId());
+        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.BILLING, CheckpointType.BILLING),
+                auto.stream().map(CheckpointRecord::type).toList(), "signing in is auto-approved too");
+        assertTrue(auto.stream().allMatch(c -> c.userNotes().startsWith("auto-approved")));
         assertEquals(List.of(new BigDecimal("40"), new BigDecimal("45")), fx.state().capChanges());
 
         AutomationScript buy = fx.importSample("buy-credits.json");
@@ -191,14 +226,81 @@ class CheckpointPathsTest {
     }
 
     @Test
+    void repeatRunNeverAutoApprovesTheRevokeOrItsConfirmation() {
+        AutomationScript rotate = fx.importSample("rotate-api-key.json");
+        RunResult first = fx.run(rotate, Map.of("old_key_name", KeyLedger.DEFAULT_SEEDED_NAME), ScriptedGate.approvingAll());
+        assertEquals(ExecutionStatus.SUCCESS, first.status(), String.valueOf(first.error()));
+        assertEquals(List.of(KeyLedger.DEFAULT_SEEDED_NAME), fx.state().keys().revoked().stream().map(k -> k.name()).toList());
+
+        ScriptedGate second = new ScriptedGate(r -> r.stepId().equals("confirm-revoke")
+                ? CheckpointDecision.reject("keep the old key a while") : CheckpointDecision.approve("go on"));
+        RunOptions repeat = RunOptions.defaults(fx.withBaseUrl(Map.of("new_key_name", "second-rotation",
+                "old_key_name", "keyward-rotated"))).withAutoApproveRepeat(true);
+        RunResult again = fx.run(fx.scripts.get(rotate.id()), repeat, second);
+
+        assertEquals(List.of("ask-revoke", "confirm-revoke"), second.asked.stream().map(CheckpointRequest::stepId).toList(),
+                "the Revoke button and the confirmation behind it are asked, though the run auto-approves");
+        assertEquals(List.of(CheckpointType.IRREVERSIBLE, CheckpointType.IRREVERSIBLE), second.types());
+        assertEquals(ExecutionStatus.ABORTED, again.status());
+        assertEquals(List.of(KeyLedger.DEFAULT_SEEDED_NAME), fx.state().keys().revoked().stream().map(k -> k.name()).toList(),
+                "the human's rejection held: the first rotation's key is still active");
+        List<CheckpointRecord> recorded = fx.checkpoints(again.executionId());
+        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.API_KEY, CheckpointType.IRREVERSIBLE,
+                CheckpointType.IRREVERSIBLE), recorded.stream().map(CheckpointRecord::type).toList());
+        assertTrue(recorded.get(0).userNotes().startsWith("auto-approved") && recorded.get(1).userNotes().startsWith("auto-approved"));
+        assertEquals("go on", recorded.get(2).userNotes());
+        assertEquals(CheckpointDecision.Kind.REJECTED, recorded.get(3).decision());
+    }
+
+    @Test
+    void theRunReadsPausedAtCheckpointWhileAHumanIsAsked() throws Exception {
+        AutomationScript script = fx.importSample("read-usage-dashboard.json");
+        fx.scripts.approve(script.id());
+        BlockingQueue<CheckpointRequest> waiting = new LinkedBlockingQueue<>();
+        CompletableFuture<CheckpointDecision> answer = new CompletableFuture<>();
+        CheckpointGate holding = request -> {
+            waiting.add(request);
+            return answer;
+        };
+        ExecutorService runs = Executors.newSingleThreadExecutor();
+        try {
+            Future<RunResult> running = runs.submit(() -> fx.run(script, Map.of(), holding));
+
+            CheckpointRequest asked = waiting.poll(2, TimeUnit.MINUTES);
+            assertNotNull(asked, "the sign-in checkpoint was never asked");
+            assertEquals(CheckpointType.ACCOUNT, asked.type());
+            ExecutionRecord paused = fx.execution(asked.executionId());
+            assertEquals(ExecutionStatus.PAUSED_AT_CHECKPOINT, paused.status());
+            assertEquals("paused_at_checkpoint", paused.status().dbValue());
+            assertEquals(0, paused.checkpointsReached(), "no decision yet");
+            assertEquals(List.of(), fx.state().account().logins(), "the gate holds the sign-in back");
+            assertFalse(running.isDone());
+
+            answer.complete(CheckpointDecision.approve("go ahead"));
+            RunResult result = running.get(2, TimeUnit.MINUTES);
+
+            assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
+            ExecutionRecord finished = fx.execution(asked.executionId());
+            assertEquals(ExecutionStatus.SUCCESS, finished.status());
+            assertEquals(1, finished.checkpointsApproved());
+            assertEquals(1, fx.state().account().logins().size());
+        } finally {
+            answer.complete(CheckpointDecision.reject("test over"));
+            runs.shutdown();
+            assertTrue(runs.awaitTermination(2, TimeUnit.MINUTES));
+        }
+    }
+
+    @Test
     void changedProgramIsReviewedAgainOnItsFirstRun() {
         AutomationScript script = fx.importSample("read-usage-dashboard.json");
         ScriptedGate first = ScriptedGate.approvingAll();
         assertEquals(ExecutionStatus.SUCCESS, fx.run(script, Map.of(), first).status());
-        assertEquals(List.of(CheckpointType.SCRIPT_REVIEW), first.types());
+        assertEquals(List.of(CheckpointType.SCRIPT_REVIEW, CheckpointType.ACCOUNT), first.types());
         ScriptedGate second = ScriptedGate.approvingAll();
         assertEquals(ExecutionStatus.SUCCESS, fx.run(fx.scripts.get(script.id()), Map.of(), second).status());
-        assertEquals(List.of(), second.asked, "an approved, unchanged program is not reviewed again");
+        assertEquals(List.of(CheckpointType.ACCOUNT), second.types(),
+                "an approved, unchanged program is not reviewed again; without auto-approve, signing in still asks");
 
         String changed = RunnerFixture.sample("read-usage-dashboard.json").replace("\"#usage-cost\"", "\"#usage-cost\", \"timeout_ms\": 9000");
         AutomationScript v2 = fx.scripts.updateContent(script.id(), changed);

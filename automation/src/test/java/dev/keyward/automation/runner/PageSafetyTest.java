@@ -60,9 +60,10 @@ class PageSafetyTest {
 
         RunResult result = fx.run(script, Map.of(), gate);
 
-        assertEquals(List.of(CheckpointType.IRREVERSIBLE), gate.types());
-        assertTrue(gate.asked.getFirst().context().get("rules").contains("Delete account"),
-                gate.asked.getFirst().context().toString());
+        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.IRREVERSIBLE), gate.types(),
+                "signing in (a password form), then the Delete click");
+        assertTrue(gate.asked.getLast().context().get("rules").contains("Delete account"),
+                gate.asked.getLast().context().toString());
         assertEquals(ExecutionStatus.ABORTED, result.status());
         assertEquals(List.of(), fx.state().accountDeletions());
     }

@@ -79,6 +79,9 @@ class ProgramRunFlowTest extends AutomationTestBase {
     @Test
     void runShowsEachStepLiveAndCheckpointsAskInTheDialog(FxRobot robot) throws IOException {
         startRun(robot, "45");
+        awaitCheckpoint(robot, "account");
+        assertEquals("running", status(robot, "login-submit"), "signing in submits a password form: it asks first");
+        robot.clickOn("#checkpoint-approve");
         awaitCheckpoint(robot, "billing");
         assertEquals("completed", status(robot, "login-submit"), "the log shows the steps done so far");
         assertEquals("running", status(robot, "open-billing"), "and the step waiting at its checkpoint");

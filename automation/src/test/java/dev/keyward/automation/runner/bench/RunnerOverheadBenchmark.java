@@ -11,6 +11,7 @@ import dev.keyward.automation.browser.ChromiumLocator;
 import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.RequiresChromium;
 import dev.keyward.automation.practice.PracticeCloud;
+import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.runner.CheckpointDecision;
 import dev.keyward.automation.runner.ExecutionStatus;
 import dev.keyward.automation.runner.ProgramRunner;
@@ -74,7 +75,10 @@ class RunnerOverheadBenchmark {
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
                 long t0 = System.nanoTime();
                 RunResult result = runner.run(script.id(), options,
-                        r -> CompletableFuture.completedFuture(CheckpointDecision.reject("benchmark asks nothing")),
+                        // Signing in is an account checkpoint (a password form); nothing else is asked.
+                        r -> CompletableFuture.completedFuture(r.type() == CheckpointType.ACCOUNT
+                                ? CheckpointDecision.approve("benchmark signs in")
+                                : CheckpointDecision.reject("benchmark asks nothing else")),
                         RunObserver.NONE, browser);
                 long t1 = System.nanoTime();
                 assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
