@@ -70,7 +70,12 @@ public final class AutomationPage implements Page {
         SplitPane programs = new SplitPane(left, right);
         programs.setDividerPositions(0.4);
         programs.setPadding(new Insets(16));
-        Tab programsTab = new Tab("Programs", programs);
+        programs.setMinHeight(380);
+        ScrollPane programsScroll = new ScrollPane(programs);
+        programsScroll.setFitToWidth(true);
+        programsScroll.setFitToHeight(true);
+        programsScroll.getStyleClass().add("edge-to-edge");
+        Tab programsTab = new Tab("Programs", programsScroll);
         programsTab.setId("tab-programs");
         RecommendationsView recommendView = new RecommendationsView(ctx);
         VBox.setVgrow(recommendView, Priority.ALWAYS);

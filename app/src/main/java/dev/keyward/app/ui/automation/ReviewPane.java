@@ -63,7 +63,7 @@ final class ReviewPane extends VBox {
                 column("Step", 130, 60, ProgramFacts.StepLine::id),
                 column("Kind", 90, 60, ProgramFacts.StepLine::kind),
                 column("Target", 200, 80, ProgramFacts.StepLine::target),
-                column("Asks a human", 110, 110, s -> s.gated() ? "yes" : "no"),
+                column("Asks a human", 130, 130, s -> s.gated() ? "yes" : "no"),
                 column("Risk", 260, 60, ProgramFacts.StepLine::risk)));
         steps.setPrefHeight(260);
         steps.setMinHeight(110);

@@ -48,7 +48,9 @@ final class RunPanel extends VBox {
         heading.getStyleClass().add("title-4");
         TableView<StepLogEntry> table = new TableView<>(log);
         table.setId("run-log");
-        table.setPlaceholder(new Label("Start a run to see each step here."));
+        Label none = new Label("Start a run to see each step here.");
+        none.setWrapText(true);
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(column("#", 40, 36, e -> Integer.toString(e.index())),
                 column("Step", 150, 60, StepLogEntry::stepId), column("Kind", 90, 60, StepLogEntry::type),

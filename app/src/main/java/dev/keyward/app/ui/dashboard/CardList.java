@@ -9,10 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.geometry.Pos;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -35,7 +32,6 @@ final class CardList {
         this.onSelect = onSelect;
         search.setId("dashboard-search");
         search.setPromptText("Search key names");
-        search.setPrefColumnCount(12);
         search.textProperty().addListener((o, a, b) -> applyFilter());
         provider.setId("dashboard-provider");
         provider.getItems().setAll(ALL_PROVIDERS);
@@ -57,8 +53,7 @@ final class CardList {
         Label searchLabel = label("Sear_ch", search);
         Label providerLabel = label("Pr_ovider", provider);
         Label healthLabel = label("_Health", health);
-        FlowPane filters = new FlowPane(12, 8, pair(searchLabel, search), pair(providerLabel, provider),
-                pair(healthLabel, health), count);
+        FlowPane filters = new FlowPane(8, 8, searchLabel, search, providerLabel, provider, healthLabel, health, count);
         VBox.setVgrow(list, Priority.ALWAYS);
         view = new VBox(10, filters, list);
     }
@@ -121,14 +116,6 @@ final class CardList {
         }
         count.setText(shown.size() == all.size() ? all.size() + (all.size() == 1 ? " key" : " keys")
                 : shown.size() + " of " + all.size() + " keys");
-    }
-
-    /** A caption and its control, kept on one line when the filter row wraps. */
-    private static HBox pair(Label caption, Node control) {
-        caption.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(6, caption, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 
     private static Label label(String text, Node target) {

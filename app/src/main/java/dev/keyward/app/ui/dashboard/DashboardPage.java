@@ -20,7 +20,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -72,39 +71,21 @@ public final class DashboardPage implements Page {
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         status.setId("dashboard-status");
         status.setWrapText(true);
-        // A wrapped label asks for one line unless its min height follows its wrapped height.
-        status.setMinHeight(Region.USE_PREF_SIZE);
         Label title = new Label("Dashboard");
         title.getStyleClass().add("title-2");
-        title.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(12, title, gap, refresh);
-        head.setAlignment(Pos.CENTER_LEFT);
-        // The sentence gets a row of its own: squeezed between title and button it was cut at the minimum size.
-        VBox top = new VBox(4, head, status);
-        Region cards = (Region) cardList.view();
-        cards.setMinWidth(250);
-        ScrollPane history = new ScrollPane(detail.view());
-        history.setId("dashboard-detail-scroll");
-        history.setFitToWidth(true);
-        history.setFitToHeight(true);
-        history.setMinWidth(220);
-        content = new SplitPane(cards, history);
-        content.setDividerPositions(0.52);
+        HBox top = new HBox(12, title, gap, status, refresh);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        content = new SplitPane(cardList.view(), detail.view());
+        content.setDividerPositions(0.55);
         body.getChildren().setAll(new Label("Reading the dashboard…"));
         view.setTop(top);
         view.setCenter(body);
         BorderPane.setMargin(body, new Insets(12, 0, 0, 0));
         view.setPadding(new Insets(16));
         view.setId("dashboard-page");
-        view.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.F5 && !refresh.isDisabled()) {
-                refreshNow();
-                e.consume();
-            }
-        });
-        refresh.setTooltip(new javafx.scene.control.Tooltip("Collect every key's health and usage now (F5)"));
         view.getStylesheets().add(Objects.requireNonNull(DashboardPage.class.getResource("dashboard.css"),
                 "dashboard.css is missing").toExternalForm());
         finishedSubscription = ctx.jobs().onFinished(JobName.DASHBOARD_REFRESH, this::runFinished);
@@ -182,7 +163,6 @@ public final class DashboardPage implements Page {
         cardList.setCards(List.of());
         detail.clear();
         body.getChildren().setAll(empty.view());
-        StackPane.setAlignment(empty.view(), Pos.TOP_LEFT);
     }
 
     private void select(KeyCard card) {

@@ -3,8 +3,6 @@ package dev.keyward.app.ui.dashboard;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The dashboard's honest empty states: automation data not enabled (and what enabling does), or no watched keys. */
@@ -21,8 +19,7 @@ final class EmptyState {
             + "Secrets page and choose its provider (keys in a format Keyward recognises get theirs automatically), "
             + "or run: keyward secret add NAME --provider SLUG";
 
-    private final VBox box = new VBox(12);
-    private final ScrollPane view = new ScrollPane(box);
+    private final VBox view = new VBox(12);
     private final Label title = new Label();
     private final Label message = new Label();
     private final Button enable = new Button("_Enable the dashboard for this profile");
@@ -31,21 +28,18 @@ final class EmptyState {
         title.getStyleClass().add("title-3");
         title.setId("dashboard-empty-title");
         title.setWrapText(true);
-        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
         message.setId("dashboard-empty-message");
         enable.setId("dashboard-enable");
-        enable.setMinWidth(Region.USE_PREF_SIZE);
+        enable.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         enable.setOnAction(e -> {
             enable.setDisable(true);
             onEnable.run();
         });
-        box.getChildren().addAll(title, message, enable);
-        box.getStyleClass().add("empty-state");
-        box.setId("dashboard-empty");
-        view.setFitToWidth(true);
-        view.getStyleClass().add("edge-to-edge");
+        view.getChildren().addAll(title, message, enable);
+        view.getStyleClass().add("empty-state");
+        view.setId("dashboard-empty");
     }
 
     Node view() {

@@ -28,13 +28,15 @@ final class KeyCardView {
         if (card.usagePercent() != null || card.usageText() != null) {
             box.getChildren().add(usage(card));
         }
+        FlowPane facts = new FlowPane(16, 4);
         for (String fact : new String[] {card.costText(), card.ageText(), card.collectedText()}) {
             if (fact != null) {
-                Label label = wrapped(fact);
+                Label label = new Label(fact);
                 label.getStyleClass().add("card-fact");
-                box.getChildren().add(label);
+                facts.getChildren().add(label);
             }
         }
+        box.getChildren().add(facts);
         if (card.collectionText() != null) {
             Label collection = wrapped(card.collectionText());
             collection.getStyleClass().add(card.attention() == Attention.PROBLEM ? Tone.BAD.styleClass() : Tone.CAUTION.styleClass());
@@ -52,7 +54,6 @@ final class KeyCardView {
     /** A badge carries its word; the colour only repeats what the word says. */
     static Label badge(KeyCard.Badge badge) {
         Label label = new Label(badge.word());
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.getStyleClass().addAll("badge", badge.tone().styleClass());
         return label;
     }
@@ -69,16 +70,13 @@ final class KeyCardView {
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if (card.usagePercent() != null) {
             ProgressBar bar = new ProgressBar(Math.min(1.0, card.usagePercent() / 100.0));
-            bar.setPrefWidth(140);
-            bar.setMinWidth(80);
+            bar.setPrefWidth(180);
             bar.getStyleClass().addAll("usage-bar", usageTone(card.usagePercent()).styleClass());
             bar.setAccessibleText("Usage " + CardWording.number(card.usagePercent(), 1) + " percent of the limit");
             row.getChildren().add(bar);
         }
         if (card.usageText() != null) {
-            Label figures = wrapped(card.usageText());
-            HBox.setHgrow(figures, javafx.scene.layout.Priority.ALWAYS);
-            row.getChildren().add(figures);
+            row.getChildren().add(new Label(card.usageText()));
         }
         return row;
     }
@@ -86,7 +84,6 @@ final class KeyCardView {
     private static Label wrapped(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }

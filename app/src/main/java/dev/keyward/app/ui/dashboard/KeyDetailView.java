@@ -13,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -41,10 +40,8 @@ final class KeyDetailView {
         title.getStyleClass().add("title-4");
         title.setId("dashboard-detail-title");
         title.setWrapText(true);
-        title.setMinHeight(Region.USE_PREF_SIZE);
         note.setId("dashboard-detail-note");
         note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
         range.setId("dashboard-range");
         range.getItems().setAll(RANGES);
         range.setValue(30);
@@ -60,17 +57,12 @@ final class KeyDetailView {
             }
         });
         range.valueProperty().addListener((o, a, b) -> plot());
-        range.setMinWidth(Region.USE_PREF_SIZE);
         Label rangeLabel = new Label("Ra_nge");
-        rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
         rangeLabel.setMnemonicParsing(true);
         rangeLabel.setLabelFor(range);
         VBox.setVgrow(usageChart, Priority.ALWAYS);
         VBox.setVgrow(costChart, Priority.ALWAYS);
-        HBox rangeRow = new HBox(8, rangeLabel, range);
-        rangeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        view.getChildren().addAll(title, rangeRow, note, usageChart, costChart);
-        view.setPadding(new javafx.geometry.Insets(0, 4, 0, 8));
+        view.getChildren().addAll(title, new HBox(8, rangeLabel, range), note, usageChart, costChart);
         view.setId("dashboard-detail");
         clear();
     }
@@ -165,8 +157,7 @@ final class KeyDetailView {
         chart.setId(id);
         // Animations would only delay what the user asked to see (and make charts flaky to test).
         chart.setAnimated(false);
-        chart.setMinHeight(170);
-        chart.setMinWidth(200);
+        chart.setMinHeight(180);
         chart.setPrefHeight(220);
         return chart;
     }

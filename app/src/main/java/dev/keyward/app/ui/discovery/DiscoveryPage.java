@@ -18,6 +18,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -47,7 +48,8 @@ public final class DiscoveryPage implements Page {
     private final Label placeholder = new Label();
     private final Button more = new Button("Load more");
     private final Label count = new Label();
-    private final VBox view;
+    private final VBox page;
+    private final ScrollPane view;
     private final AutoCloseable finishedListener;
     private Optional<FindingCursor> next = Optional.empty();
     private int generation;
@@ -92,7 +94,7 @@ public final class DiscoveryPage implements Page {
         moreRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox list = new VBox(8, table.view(), moreRow);
         VBox.setVgrow(table.view(), Priority.ALWAYS);
-        table.view().setMinHeight(120);
+        table.view().setMinHeight(170);
         list.setMinWidth(260);
         Region detailView = (Region) detail.view();
         detailView.setMinWidth(220);
@@ -102,10 +104,16 @@ public final class DiscoveryPage implements Page {
         VBox.setVgrow(split, Priority.ALWAYS);
         FlowPane top = filters.view();
         top.getChildren().add(checkNow.button());
-        view = new VBox(10, checkNow.banner(), top, checkNow.status(), split);
-        view.setPadding(new Insets(16));
-        view.setId("discovery-page");
-        view.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        page = new VBox(10, checkNow.banner(), top, checkNow.status(), split);
+        page.setPadding(new Insets(16));
+        page.setId("discovery-page");
+        split.setMinHeight(260);
+        // At the window's minimum size banner, filters and inbox do not all fit: the page scrolls instead of cutting.
+        view = new ScrollPane(page);
+        view.setFitToWidth(true);
+        view.setFitToHeight(true);
+        view.getStyleClass().add("edge-to-edge");
+        page.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5) {
                 checkNow.check();
                 e.consume();

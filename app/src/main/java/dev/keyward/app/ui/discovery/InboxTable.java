@@ -39,7 +39,7 @@ final class InboxTable {
                 column("Title", 320, 160, StoredFinding::sourceTitle),
                 column("Found (UTC)", 130, 125, f -> DATE.format(f.discoveredAt())),
                 column("Status", 85, 70, f -> f.userStatus().dbValue()),
-                column("Relevance", 90, 90, f -> relevance(f.relevanceScore()))));
+                column("Relevance", 110, 110, f -> relevance(f.relevanceScore()))));
     }
 
     TableView<StoredFinding> view() {
