@@ -15,8 +15,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -43,24 +44,42 @@ public final class AutomationPage implements Page {
         this.review = new ReviewPane(actions);
         status.setId("automation-status");
         status.setWrapText(true);
-        Button importButton = button("_Import…", "program-import", actions::importFile);
-        Button generate = button("_Generate…", "program-generate", actions::generate);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        Button importButton = button("I_mport…", "program-import", actions::importFile);
+        Button generate = button("Gen_erate…", "program-generate", actions::generate);
         Button refresh = button("Re_fresh", "program-refresh", () -> reload(null));
-        VBox left = new VBox(8, list, new HBox(8, importButton, generate, refresh), status);
+        // The buttons wrap to a second row rather than shrink to "I..." in a narrow window.
+        VBox left = new VBox(8, list, new FlowPane(8, 8, importButton, generate, refresh), status);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 0, 0));
+        left.setMinWidth(240);
         ScrollPane reviewScroll = new ScrollPane(review);
+        reviewScroll.setId("review-scroll");
         reviewScroll.setFitToWidth(true);
         reviewScroll.setFitToHeight(true);
-        SplitPane right = new SplitPane(reviewScroll, runs);
+        reviewScroll.setMinHeight(120);
+        ScrollPane runScroll = new ScrollPane(runs);
+        runScroll.setId("run-scroll");
+        runScroll.setFitToWidth(true);
+        runScroll.setFitToHeight(true);
+        runScroll.setMinHeight(100);
+        SplitPane right = new SplitPane(reviewScroll, runScroll);
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(0.6);
+        right.setMinWidth(260);
         SplitPane programs = new SplitPane(left, right);
-        programs.setDividerPositions(0.42);
+        programs.setDividerPositions(0.4);
         programs.setPadding(new Insets(16));
-        Tab programsTab = new Tab("Programs", programs);
+        programs.setMinHeight(380);
+        ScrollPane programsScroll = new ScrollPane(programs);
+        programsScroll.setFitToWidth(true);
+        programsScroll.setFitToHeight(true);
+        programsScroll.getStyleClass().add("edge-to-edge");
+        Tab programsTab = new Tab("Programs", programsScroll);
         programsTab.setId("tab-programs");
-        VBox recommendations = new VBox(new RecommendationsView(ctx));
+        RecommendationsView recommendView = new RecommendationsView(ctx);
+        VBox.setVgrow(recommendView, Priority.ALWAYS);
+        VBox recommendations = new VBox(recommendView);
         recommendations.setPadding(new Insets(16));
         Tab recommendTab = new Tab("Recommendations", recommendations);
         recommendTab.setId("tab-recommendations");
@@ -74,6 +93,7 @@ public final class AutomationPage implements Page {
         Button b = new Button(text);
         b.setId(id);
         b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

@@ -89,8 +89,11 @@ final class ProgramForms {
                         sentence.getText() == null ? "" : sentence.getText());
                 f.finish();
                 submit.accept(request);
-            } catch (VaultException | IllegalArgumentException e) {
+            } catch (VaultException e) {
                 f.showError(e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // A record's own check speaks to programmers; the form gives the sentence a user can act on.
+                f.showError("Choose a provider and a task, and describe the task in one sentence.");
             }
         });
         form.show();

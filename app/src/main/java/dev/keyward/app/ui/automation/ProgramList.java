@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The stored programs ({@code automation_scripts}) as a table with a pending/approved filter. */
@@ -27,6 +28,7 @@ final class ProgramList extends VBox {
         super(8);
         this.onSelect = onSelect;
         filter.setId("program-filter");
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         filter.getItems().setAll(ProgramFilter.values());
         filter.setValue(ProgramFilter.ALL);
         filter.valueProperty().addListener((o, a, b) -> {
@@ -35,29 +37,40 @@ final class ProgramList extends VBox {
             }
         });
         table.setId("program-table");
-        table.setPlaceholder(new Label("No programs here. Import one, or generate one from a sentence."));
+        Label none = new Label("No programs here. Import one, or generate one from a sentence.");
+        none.setWrapText(true);
+        table.setPlaceholder(none);
+        table.setMinHeight(120);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Name", 200, AutomationScript::title),
-                column("Provider", 110, AutomationScript::providerSlug),
-                column("Task", 130, s -> s.taskType().dbValue()),
-                column("Version", 60, s -> "v" + s.version()),
-                column("Approval", 80, s -> s.approvalStatus().dbValue()),
-                column("Last run", 80, s -> s.lastExecutionStatus() == null ? "never" : s.lastExecutionStatus()),
-                column("Runs", 50, s -> Integer.toString(s.executionCount()))));
+                column("Name", 200, 110, AutomationScript::title),
+                column("Provider", 110, 85, AutomationScript::providerSlug),
+                column("Task", 130, 80, s -> s.taskType().dbValue()),
+                column("Version", 75, 75, s -> "v" + s.version()),
+                column("Approval", 90, 90, s -> s.approvalStatus().dbValue()),
+                column("Last run", 85, 85, s -> s.lastExecutionStatus() == null ? "never" : s.lastExecutionStatus()),
+                column("Runs", 60, 60, s -> Integer.toString(s.executionCount()))));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!updating) {
                 onSelect.accept(b);
             }
         });
-        getChildren().addAll(filter, table);
+        Label caption = new Label("Sho_w");
+        caption.setMnemonicParsing(true);
+        caption.setLabelFor(filter);
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox filterRow = new javafx.scene.layout.HBox(6, caption, filter);
+        filterRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(filterRow, table);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
-    private static TableColumn<AutomationScript, String> column(String title, double width,
+    /** A column at {@code width}, never narrower than {@code min} so its header stays readable. */
+    private static TableColumn<AutomationScript, String> column(String title, double width, double min,
             Function<AutomationScript, String> value) {
         TableColumn<AutomationScript, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         return c;
     }

@@ -25,8 +25,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -56,25 +58,39 @@ final class RecommendationsView extends VBox {
         HBox.setHgrow(folder, Priority.ALWAYS);
         Button browse = button("_Browse…", "recommend-browse", this::browse);
         Button scan = button("_Find services", "recommend-scan", this::scan);
-        Button accept = button("_Accept", "recommend-accept", () -> decide(RecommendationService::accept));
+        Button accept = button("A_ccept", "recommend-accept", () -> decide(RecommendationService::accept));
         Button reject = button("Re_ject", "recommend-reject", () -> decide(RecommendationService::reject));
         table.setId("recommend-table");
         table.setPlaceholder(new Label("No recommendations yet. Choose a project folder and find services."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Service", 140, Recommendation::recommendedServiceName),
-                column("Need", 100, Recommendation::capabilityNeeded),
-                column("Score", 55, r -> String.format(Locale.ROOT, "%.2f", r.matchScore())),
-                column("Free tier", 65, r -> r.freeTierAvailable() == null ? "?" : r.freeTierAvailable() ? "yes" : "no"),
-                column("Status", 75, Recommendation::userStatus),
-                column("Why", 420, r -> r.rationale() + " (\"" + r.requirementText() + "\")")));
+                column("Service", 140, 75, Recommendation::recommendedServiceName),
+                column("Need", 100, 60, Recommendation::capabilityNeeded),
+                column("Score", 65, 65, r -> String.format(Locale.ROOT, "%.2f", r.matchScore())),
+                column("Free tier", 85, 85, r -> r.freeTierAvailable() == null ? "?" : r.freeTierAvailable() ? "yes" : "no"),
+                column("Status", 75, 70, Recommendation::userStatus),
+                column("Why", 420, 60, r -> r.rationale() + " (\"" + r.requirementText() + "\")")));
         status.setId("recommend-status");
         status.setWrapText(true);
-        Label projectLabel = new Label("_Project");
+        Label projectLabel = new Label("Pr_oject");
         projectLabel.setMnemonicParsing(true);
         projectLabel.setLabelFor(project);
-        getChildren().addAll(new HBox(8, projectLabel, project, folder, browse, scan), table,
-                new HBox(8, accept, reject), status);
+        projectLabel.setMinWidth(Region.USE_PREF_SIZE);
+        project.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        folder.setMinWidth(160);
+        for (Button b : List.of(browse, scan, accept, reject)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox projectRow = new HBox(8, projectLabel, project);
+        projectRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox folderRow = new HBox(8, folder, browse, scan);
+        // Project and folder wrap onto two rows in a narrow window instead of cutting the buttons.
+        FlowPane source = new FlowPane(12, 8, projectRow, folderRow);
+        folderRow.prefWidthProperty().bind(widthProperty().subtract(projectRow.widthProperty()).subtract(12)
+                .map(w -> Math.max(w.doubleValue(), 360)));
+        table.setMinHeight(120);
+        getChildren().addAll(source, table, new HBox(8, accept, reject), status);
         VBox.setVgrow(table, Priority.ALWAYS);
         ctx.work().run(() -> ctx.session().projects().list(), projects -> project.getItems()
                 .addAll(projects.stream().map(ProjectInfo::name).toList()), this::fail);
@@ -88,10 +104,12 @@ final class RecommendationsView extends VBox {
         return b;
     }
 
-    private static TableColumn<Recommendation, String> column(String title, double width,
+    /** A column at {@code width}, never narrower than {@code min} so its header stays readable. */
+    private static TableColumn<Recommendation, String> column(String title, double width, double min,
             Function<Recommendation, String> value) {
         TableColumn<Recommendation, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         return c;
     }
@@ -105,7 +123,9 @@ final class RecommendationsView extends VBox {
     private void browse() {
         Path file = ctx.files().chooseFileToOpen(ctx.owner(), "Choose the project's README.md (or any file in its folder)");
         if (file != null) {
-            folder.setText((Files.isDirectory(file) ? file : file.toAbsolutePath().getParent()).toString());
+            // Asking the file system can stall on a slow or network drive: not on the JavaFX thread.
+            ctx.work().run(() -> (Files.isDirectory(file) ? file : file.toAbsolutePath().getParent()).toString(),
+                    folder::setText, this::fail);
         }
     }
 

@@ -9,8 +9,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -34,9 +35,9 @@ final class ReviewPane extends VBox {
     private final Label placeholders = new Label();
     private final Label problem = new Label();
     private final TableView<ProgramFacts.StepLine> steps = new TableView<>();
-    private final Button approve = new Button("_Approve…");
+    private final Button approve = new Button("Appr_ove…");
     private final Button reject = new Button("Re_ject");
-    private final Button run = new Button("_Run…");
+    private final Button run = new Button("R_un…");
     private ProgramFacts shown;
 
     ReviewPane(Actions actions) {
@@ -58,28 +59,38 @@ final class ReviewPane extends VBox {
         steps.setPlaceholder(new Label("No program selected."));
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         steps.getColumns().setAll(List.of(
-                column("#", 40, s -> Integer.toString(s.index())),
-                column("Step", 130, ProgramFacts.StepLine::id),
-                column("Kind", 90, ProgramFacts.StepLine::kind),
-                column("Target", 200, ProgramFacts.StepLine::target),
-                column("Asks a human", 90, s -> s.gated() ? "yes" : "no"),
-                column("Risk", 260, ProgramFacts.StepLine::risk)));
+                column("#", 40, 36, s -> Integer.toString(s.index())),
+                column("Step", 130, 60, ProgramFacts.StepLine::id),
+                column("Kind", 90, 60, ProgramFacts.StepLine::kind),
+                column("Target", 200, 80, ProgramFacts.StepLine::target),
+                column("Asks a human", 130, 130, s -> s.gated() ? "yes" : "no"),
+                column("Risk", 260, 60, ProgramFacts.StepLine::risk)));
         steps.setPrefHeight(260);
+        steps.setMinHeight(110);
+        for (Label l : new Label[] {title, details, domains, placeholders, problem}) {
+            // Wrapped labels keep all their lines only when their min height follows them.
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        for (Button b : new Button[] {approve, reject, run}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         approve.setId("review-approve");
         reject.setId("review-reject");
         run.setId("review-run");
         approve.setOnAction(e -> actions.approve(shown));
         reject.setOnAction(e -> actions.reject(shown));
         run.setOnAction(e -> actions.run(shown));
-        getChildren().addAll(title, new HBox(8, approve, reject, run), details, steps, domains, placeholders, problem);
+        getChildren().addAll(title, new FlowPane(8, 8, approve, reject, run), details, steps, domains, placeholders, problem);
         VBox.setVgrow(steps, Priority.ALWAYS);
         show(null);
     }
 
-    private static TableColumn<ProgramFacts.StepLine, String> column(String name, double width,
+    /** A column at {@code width}, never narrower than {@code min} so its header stays readable. */
+    private static TableColumn<ProgramFacts.StepLine, String> column(String name, double width, double min,
             Function<ProgramFacts.StepLine, String> value) {
         TableColumn<ProgramFacts.StepLine, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         return c;
     }

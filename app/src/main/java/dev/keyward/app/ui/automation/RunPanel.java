@@ -21,6 +21,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,7 +34,7 @@ final class RunPanel extends VBox {
     private final ListView<String> notices = new ListView<>();
     private final Label heading = new Label("No run yet.");
     private final Label outcome = new Label();
-    private final Button stop = new Button("_Stop run");
+    private final Button stop = new Button("Stop ru_n");
     private final Runnable onFinished;
     private LiveRunObserver observer;
     private StoppableGate gate;
@@ -47,14 +48,22 @@ final class RunPanel extends VBox {
         heading.getStyleClass().add("title-4");
         TableView<StepLogEntry> table = new TableView<>(log);
         table.setId("run-log");
-        table.setPlaceholder(new Label("Start a run to see each step here."));
+        Label none = new Label("Start a run to see each step here.");
+        none.setWrapText(true);
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(column("#", 40, e -> Integer.toString(e.index())),
-                column("Step", 150, StepLogEntry::stepId), column("Kind", 90, StepLogEntry::type),
-                column("Status", 100, StepLogEntry::status), column("Detail", 300, StepLogEntry::detail)));
+        table.getColumns().setAll(List.of(column("#", 40, 36, e -> Integer.toString(e.index())),
+                column("Step", 150, 60, StepLogEntry::stepId), column("Kind", 90, 60, StepLogEntry::type),
+                column("Status", 100, 70, StepLogEntry::status), column("Detail", 300, 70, StepLogEntry::detail)));
         table.setPrefHeight(220);
+        table.setMinHeight(90);
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
         notices.setId("run-notices");
         notices.setPrefHeight(70);
+        notices.setMinHeight(50);
         outcome.setId("run-outcome");
         outcome.setWrapText(true);
         stop.setId("run-stop");
@@ -64,10 +73,12 @@ final class RunPanel extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
-    private static TableColumn<StepLogEntry, String> column(String title, double width,
+    /** A column at {@code width}, never narrower than {@code min} so its header stays readable. */
+    private static TableColumn<StepLogEntry, String> column(String title, double width, double min,
             Function<StepLogEntry, String> value) {
         TableColumn<StepLogEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         return c;
     }

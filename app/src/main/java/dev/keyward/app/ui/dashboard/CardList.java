@@ -50,8 +50,8 @@ final class CardList {
                 onSelect.accept(b);
             }
         });
-        Label searchLabel = label("_Search", search);
-        Label providerLabel = label("_Provider", provider);
+        Label searchLabel = label("Sear_ch", search);
+        Label providerLabel = label("Pr_ovider", provider);
         Label healthLabel = label("_Health", health);
         FlowPane filters = new FlowPane(8, 8, searchLabel, search, providerLabel, provider, healthLabel, health, count);
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -45,7 +45,7 @@ public final class DashboardPage implements Page {
     private final CardList cardList = new CardList(this::select);
     private final KeyDetailView detail;
     private final EmptyState empty = new EmptyState(this::enableAutomation);
-    private final Button refresh = new Button("_Refresh now");
+    private final Button refresh = new Button("Re_fresh now");
     private final Label status = new Label();
     private final StackPane body = new StackPane();
     private final SplitPane content;
@@ -68,6 +68,7 @@ public final class DashboardPage implements Page {
         refresh.setId("dashboard-refresh");
         refresh.setOnAction(e -> refreshNow());
         refresh.setDisable(true);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         status.setId("dashboard-status");
         status.setWrapText(true);
         Label title = new Label("Dashboard");
@@ -132,6 +133,8 @@ public final class DashboardPage implements Page {
             if (!disposed && load == loads) {
                 afterLoad.clear();
                 status.setText(UserMessages.describe(error));
+                // A refresh that ended in a failed read must not leave its button dead.
+                updateRefreshButton();
             }
         });
     }

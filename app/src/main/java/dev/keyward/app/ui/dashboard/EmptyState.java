@@ -27,9 +27,12 @@ final class EmptyState {
     EmptyState(Runnable onEnable) {
         title.getStyleClass().add("title-3");
         title.setId("dashboard-empty-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setWrapText(true);
         message.setId("dashboard-empty-message");
         enable.setId("dashboard-enable");
+        enable.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         enable.setOnAction(e -> {
             enable.setDisable(true);
             onEnable.run();

@@ -57,7 +57,7 @@ final class KeyDetailView {
             }
         });
         range.valueProperty().addListener((o, a, b) -> plot());
-        Label rangeLabel = new Label("Ran_ge");
+        Label rangeLabel = new Label("Ra_nge");
         rangeLabel.setMnemonicParsing(true);
         rangeLabel.setLabelFor(range);
         VBox.setVgrow(usageChart, Priority.ALWAYS);

@@ -8,6 +8,7 @@ import dev.keyward.vault.jobs.JobName;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,6 +18,8 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The "Check now" button and what it says: it asks the session's jobs for a discovery run, but first
@@ -30,12 +33,12 @@ final class CheckNowControl {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final PageContext ctx;
-    private final Button button = new Button("Check now");
+    private final Button button = new Button("C_heck now");
     private final Label status = new Label();
     private final Label networkOff = new Label(NETWORK_OFF);
     private final Hyperlink settings = new Hyperlink("Open Settings");
     private final HBox banner = new HBox(8, networkOff, settings);
-    private final HBox bar = new HBox(8, button, status);
+
     private boolean disposed;
 
     CheckNowControl(PageContext ctx) {
@@ -43,20 +46,31 @@ final class CheckNowControl {
         button.setId("discovery-check-now");
         button.setTooltip(new Tooltip("Check your providers' status pages and changelogs now (F5)"));
         button.setOnAction(e -> check());
+        button.setMinWidth(Region.USE_PREF_SIZE);
         status.setId("discovery-run-status");
         status.setWrapText(true);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         networkOff.setId("discovery-network-off");
         networkOff.setWrapText(true);
+        // Wrapped text keeps all its lines only when its min height follows them.
+        networkOff.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(networkOff, Priority.ALWAYS);
+        networkOff.setMaxWidth(Double.MAX_VALUE);
         settings.setId("discovery-open-settings");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(e -> openSettings());
         banner.getStyleClass().add("banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         showNetwork(true);
     }
 
-    Node bar() {
-        return bar;
+    Node button() {
+        return button;
+    }
+
+    /** The sentence about the last check; the page gives it a row of its own so it can wrap. */
+    Node status() {
+        return status;
     }
 
     Node banner() {
@@ -83,8 +97,14 @@ final class CheckNowControl {
                 status.setText(NETWORK_OFF);
                 return;
             }
-            ctx.jobs().runNow(JobName.DISCOVERY)
-                    .whenComplete((result, error) -> Platform.runLater(() -> finished(result, error)));
+            CompletableFuture<JobResult> run;
+            try {
+                run = ctx.jobs().runNow(JobName.DISCOVERY);
+            } catch (RuntimeException e) {
+                // A refused request must not leave the button disabled for good.
+                run = CompletableFuture.failedFuture(e);
+            }
+            run.whenComplete((result, error) -> Platform.runLater(() -> finished(result, error)));
         }, error -> {
             button.setDisable(false);
             status.setText(UserMessages.describe(error));

@@ -18,10 +18,13 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -45,7 +48,8 @@ public final class DiscoveryPage implements Page {
     private final Label placeholder = new Label();
     private final Button more = new Button("Load more");
     private final Label count = new Label();
-    private final VBox view;
+    private final VBox page;
+    private final ScrollPane view;
     private final AutoCloseable finishedListener;
     private Optional<FindingCursor> next = Optional.empty();
     private int generation;
@@ -80,20 +84,36 @@ public final class DiscoveryPage implements Page {
         table.view().setPlaceholder(placeholder);
         table.view().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.show(b));
         more.setId("discovery-more");
+        more.setMinWidth(Region.USE_PREF_SIZE);
         more.setDisable(true);
         more.setOnAction(e -> loadPage(false));
         count.setId("discovery-count");
-        VBox list = new VBox(8, table.view(), new HBox(8, more, count));
+        count.setWrapText(true);
+        count.setMinHeight(Region.USE_PREF_SIZE);
+        HBox moreRow = new HBox(8, more, count);
+        moreRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox list = new VBox(8, table.view(), moreRow);
         VBox.setVgrow(table.view(), Priority.ALWAYS);
-        SplitPane split = new SplitPane(list, detail.view());
+        table.view().setMinHeight(170);
+        list.setMinWidth(260);
+        Region detailView = (Region) detail.view();
+        detailView.setMinWidth(220);
+        SplitPane split = new SplitPane(list, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
-        HBox top = new HBox(16, filters.view(), checkNow.bar());
-        view = new VBox(10, checkNow.banner(), top, split);
-        view.setPadding(new Insets(16));
-        view.setId("discovery-page");
-        view.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        FlowPane top = filters.view();
+        top.getChildren().add(checkNow.button());
+        page = new VBox(10, checkNow.banner(), top, checkNow.status(), split);
+        page.setPadding(new Insets(16));
+        page.setId("discovery-page");
+        split.setMinHeight(260);
+        // At the window's minimum size banner, filters and inbox do not all fit: the page scrolls instead of cutting.
+        view = new ScrollPane(page);
+        view.setFitToWidth(true);
+        view.setFitToHeight(true);
+        view.getStyleClass().add("edge-to-edge");
+        page.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5) {
                 checkNow.check();
                 e.consume();

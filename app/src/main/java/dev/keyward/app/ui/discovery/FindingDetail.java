@@ -15,7 +15,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -35,12 +37,12 @@ final class FindingDetail {
     private final Label action = new Label();
     private final Label relevance = new Label();
     private final TextField url = new TextField();
-    private final Button open = new Button("Open source");
+    private final Button open = new Button("_Open source");
     private final TextArea notes = new TextArea();
-    private final Button reviewed = new Button("Mark reviewed");
-    private final Button dismiss = new Button("Dismiss");
-    private final Button actioned = new Button("Mark actioned");
-    private final Button markNew = new Button("Mark new");
+    private final Button reviewed = new Button("Mark revie_wed");
+    private final Button dismiss = new Button("Dis_miss");
+    private final Button actioned = new Button("Mark a_ctioned");
+    private final Button markNew = new Button("Mark _new");
     private final Label message = new Label();
     private final VBox content;
     private final ScrollPane view;
@@ -96,11 +98,19 @@ final class FindingDetail {
         markNew.setOnAction(e -> mark.accept(FindingStatus.NEW, notesFor(FindingStatus.NEW)));
         message.setId("discovery-detail-message");
         message.setWrapText(true);
+        for (Button b : new Button[] {open, reviewed, dismiss, actioned, markNew}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Label l : new Label[] {empty, title, meta, impact, action, relevance, message}) {
+            // Without this a wrapped label is cut to one line with "..." when the pane is narrow.
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        urgency.setMinWidth(Region.USE_PREF_SIZE);
         content = new VBox(8, new HBox(8, urgency, meta), title, snippet,
                 heading("What it means"), impact, heading("What to do"), action,
                 heading("Why it concerns you"), relevance,
                 heading("Source"), new HBox(8, url, open),
-                heading("Notes"), notes, new HBox(8, reviewed, dismiss, actioned, markNew), message);
+                heading("Notes"), notes, new FlowPane(8, 8, reviewed, dismiss, actioned, markNew), message);
         content.setPadding(new Insets(12));
         view = new ScrollPane();
         view.setId("discovery-detail");

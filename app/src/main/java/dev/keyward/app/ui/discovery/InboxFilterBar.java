@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** The inbox's filters: urgency, status (open by default) and provider; tells the page when one changes. */
@@ -22,7 +24,7 @@ final class InboxFilterBar {
     private final ComboBox<Choice<Set<Urgency>>> urgency = new ComboBox<>();
     private final ComboBox<Choice<Set<FindingStatus>>> status = new ComboBox<>();
     private final ComboBox<Choice<String>> provider = new ComboBox<>();
-    private final HBox view;
+    private final FlowPane view;
 
     InboxFilterBar(Consumer<InboxFilter> changed) {
         urgency.setId("discovery-filter-urgency");
@@ -51,8 +53,8 @@ final class InboxFilterBar {
         urgency.valueProperty().addListener((o, a, b) -> fire.run());
         status.valueProperty().addListener((o, a, b) -> fire.run());
         provider.valueProperty().addListener((o, a, b) -> fire.run());
-        view = new HBox(8, caption("Urgency", urgency), urgency, caption("Status", status), status,
-                caption("Provider", provider), provider);
+        view = new FlowPane(12, 8, pair(caption("_Urgency", urgency), urgency), pair(caption("Status", status), status),
+                pair(caption("Provid_er", provider), provider));
         view.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 
@@ -73,7 +75,7 @@ final class InboxFilterBar {
         return new InboxFilter(value(status, InboxFilter.OPEN), value(urgency, Set.of()), value(provider, null));
     }
 
-    HBox view() {
+    FlowPane view() {
         return view;
     }
 
@@ -87,8 +89,18 @@ final class InboxFilterBar {
 
     private static Label caption(String text, ComboBox<?> box) {
         Label l = new Label(text);
+        l.setMnemonicParsing(true);
         l.setLabelFor(box);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** A caption and its list, kept on one line when the filter row wraps. */
+    private static HBox pair(Label caption, ComboBox<?> box) {
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pair = new HBox(6, caption, box);
+        pair.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return pair;
     }
 
     private static <T extends Choice<?>> void labelled(ComboBox<T> box) {

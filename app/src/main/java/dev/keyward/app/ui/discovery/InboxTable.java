@@ -29,16 +29,17 @@ final class InboxTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<StoredFinding, StoredFinding> urgency = new TableColumn<>("Urgency");
         urgency.setPrefWidth(120);
+        urgency.setMinWidth(95);
         urgency.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         urgency.setCellFactory(column -> new UrgencyCell());
         table.getColumns().setAll(List.of(
                 urgency,
-                column("Category", 140, f -> words(f.category().dbValue())),
-                column("Provider", 120, f -> f.providerName() == null ? f.providerSlug() : f.providerName()),
-                column("Title", 320, StoredFinding::sourceTitle),
-                column("Found (UTC)", 130, f -> DATE.format(f.discoveredAt())),
-                column("Status", 90, f -> f.userStatus().dbValue()),
-                column("Relevance", 80, f -> relevance(f.relevanceScore()))));
+                column("Category", 130, 90, f -> words(f.category().dbValue())),
+                column("Provider", 110, 85, f -> f.providerName() == null ? f.providerSlug() : f.providerName()),
+                column("Title", 320, 160, StoredFinding::sourceTitle),
+                column("Found (UTC)", 130, 125, f -> DATE.format(f.discoveredAt())),
+                column("Status", 85, 70, f -> f.userStatus().dbValue()),
+                column("Relevance", 110, 110, f -> relevance(f.relevanceScore()))));
     }
 
     TableView<StoredFinding> view() {
@@ -69,10 +70,12 @@ final class InboxTable {
         return String.format(Locale.ROOT, "%.2f", score);
     }
 
-    private static TableColumn<StoredFinding, String> column(String title, double width,
+    /** A column at {@code width}, never narrower than {@code min} so its header stays readable. */
+    private static TableColumn<StoredFinding, String> column(String title, double width, double min,
                                                              Function<StoredFinding, String> text) {
         TableColumn<StoredFinding, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         return c;
     }

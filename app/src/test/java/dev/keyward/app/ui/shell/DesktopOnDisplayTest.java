@@ -69,15 +69,49 @@ class DesktopOnDisplayTest extends ShellTestBase {
         save(robot, "main-window.png");
         robot.clickOn("#nav-settings");
         save(robot, "settings.png");
+        // The three automation pages at the window's minimum size first (the dashboard still off), then the default.
+        resize(720, 480);
         robot.clickOn("#nav-dashboard");
-        waitUntil("the dashboard page shows", () -> robot.lookup("#dashboard-page").tryQuery().isPresent());
-        save(robot, "dashboard.png");
+        waitUntil("the dashboard page shows", () -> robot.lookup("#dashboard-empty-title").tryQuery().isPresent());
+        save(robot, "dashboard-off-720x480.png");
+        // The dashboard's layout at this size is not fixed yet (see the uipolish report): shots only, no check.
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        robot.clickOn("#dashboard-enable");
+        waitUntil("the dashboard shows its cards", () -> robot.lookup("#dashboard-cards").tryQuery().isPresent());
+        robot.clickOn("#card-OPENAI_API_KEY");
+        for (String size : new String[] {"720x480", "1000x680"}) {
+            String[] wh = size.split("x");
+            resize(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
+            robot.clickOn("#nav-dashboard");
+            waitUntil("the dashboard shows its cards", () -> robot.lookup("#dashboard-cards").tryQuery().isPresent());
+            save(robot, "dashboard-" + size + ".png");
+            robot.clickOn("#nav-discovery");
+            waitUntil("the discovery inbox shows", () -> robot.lookup("#discovery-empty").tryQuery().isPresent());
+            save(robot, "discovery-" + size + ".png");
+            cut.addAll(truncated(robot, "#discovery-page", size));
+            robot.clickOn("#nav-automation");
+            waitUntil("the automation page shows", () -> robot.lookup("#program-table").tryQuery().isPresent());
+            if (onFx(() -> robot.lookup("#program-table").queryAs(TableView.class).getItems().isEmpty())) {
+                files.answer(sample("rotate-api-key.json"));
+                robot.clickOn("#program-import");
+                waitUntil("the imported program is reviewed",
+                        () -> robot.lookup("#review-steps").queryAs(TableView.class).getItems().size() > 0);
+            }
+            save(robot, "automation-" + size + ".png");
+            cut.addAll(truncated(robot, "#automation-page", size));
+        }
+        onFx(() -> {
+            Theme.DARK.apply();
+            return null;
+        });
+        robot.clickOn("#nav-dashboard");
+        save(robot, "dashboard-dark.png");
         robot.clickOn("#nav-discovery");
-        waitUntil("the discovery inbox shows", () -> robot.lookup("#discovery-empty").tryQuery().isPresent());
-        save(robot, "discovery.png");
-        robot.clickOn("#nav-automation");
-        waitUntil("the automation page shows", () -> robot.lookup("#automation-page").tryQuery().isPresent());
-        save(robot, "automation.png");
+        save(robot, "discovery-dark.png");
+        onFx(() -> {
+            Theme.LIGHT.apply();
+            return null;
+        });
         onFx(() -> {
             Theme.DARK.apply();
             return null;
@@ -89,6 +123,60 @@ class DesktopOnDisplayTest extends ShellTestBase {
             return null;
         });
         assertTrue(Files.size(SHOTS.resolve("main-window.png")) > 0);
+        assertTrue(cut.isEmpty(), "texts cut short on the automation pages: " + cut);
+    }
+
+    /**
+     * The buttons, labels and column headers under {@code pageId} whose text is drawn shortened ("Gen...")
+     * or that are narrower than their text; wrapped text and text fields are not labeled controls.
+     */
+    private static java.util.List<String> truncated(FxRobot robot, String pageId, String size) {
+        return onFx(() -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            javafx.scene.Node page = robot.lookup(pageId).query();
+            collectTruncated(page, size, out);
+            return out;
+        });
+    }
+
+    private static void collectTruncated(javafx.scene.Node node, String size, java.util.List<String> out) {
+        if (!node.isVisible() || node instanceof javafx.scene.control.IndexedCell<?>) {
+            // Table and list cells show data, cut by the column's width the user chose.
+            return;
+        }
+        if (node instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null
+                && !labeled.getText().isBlank() && labeled.getGraphic() == null) {
+            String wanted = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_", "") : labeled.getText();
+            javafx.scene.Node drawn = labeled.lookup(".text");
+            if (drawn instanceof javafx.scene.text.Text text && text.getText() != null
+                    && !text.getText().replace("\n", " ").replaceAll("\\s+", " ").strip()
+                            .equals(wanted.replace("\n", " ").replaceAll("\\s+", " ").strip())) {
+                out.add(size + " " + labeled.getClass().getSimpleName() + " '" + wanted + "' shown as '" + text.getText() + "'");
+            }
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                collectTruncated(child, size, out);
+            }
+        }
+    }
+
+    private void resize(int width, int height) {
+        onFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+    }
+
+    /** A copy of a sample program from the repository's samples/programs. */
+    private Path sample(String name) throws java.io.IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("samples/programs"))) {
+            dir = dir.getParent();
+        }
+        return Files.copy(dir.resolve("samples/programs/" + name), dataDir.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void save(FxRobot robot, String name) throws Exception {
