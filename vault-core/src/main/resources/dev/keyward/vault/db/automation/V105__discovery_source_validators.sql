@@ -14,3 +14,5 @@ CREATE TABLE discovery_source_validators (
     UNIQUE (profile_id, url),
     CHECK (etag IS NOT NULL OR last_modified IS NOT NULL)
 );
+-- Retention deletes by age across a whole profile.
+CREATE INDEX idx_discovery_source_validators_age ON discovery_source_validators (profile_id, updated_at);
