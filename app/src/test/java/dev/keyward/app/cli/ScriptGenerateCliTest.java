@@ -95,6 +95,56 @@ class ScriptGenerateCliTest {
     }
 
     @Test
+    void aSyncedReferenceLibraryGroundsThePromptInTheSameDataFolder() throws IOException {
+        String canary = "sk-proj-CANARYgroundcli0123456789abcXYZ";
+        String sha = "4444444444444444444444444444444444444444";
+        List<String> prompts = new CopyOnWriteArrayList<>();
+        HttpServer llm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        llm.createContext("/v1/chat/completions", exchange -> {
+            prompts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var reply = JSON.createObjectNode();
+            reply.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", """
+                    {"format": "keyward.step-program", "format_version": 1, "title": "Read usage",
+                     "provider": "practice-cloud", "task_type": "dashboard_scrape", "allowed_domains": ["127.0.0.1"],
+                     "inputs": {"base_url": {}},
+                     "steps": [{"id": "open", "type": "goto", "url": "{{input:base_url}}/dashboard", "description": "Open the dashboard"},
+                               {"id": "read", "type": "extract", "selector": "#usage-requests", "into": {"output": "requests"}}]}""");
+            byte[] body = reply.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        llm.start();
+        try (ArchiveHost host = new ArchiveHost()) {
+            host.publish("acme", "usage-recipes", sha, ArchiveHost.tarGz(java.util.Map.of(
+                    "usage-recipes-" + sha + "/scrape/usage_numbers.py", """
+                            # grindlemarker: read the usage numbers from the dashboard
+                            def read_usage(page):
+                                page.goto(base_url + "/dashboard")  # usage numbers, key %s
+                                return page.inner_text("#usage-requests")
+                            """.formatted(canary))));
+            cli.env("KEYWARD_REFLIB_ARCHIVE_BASE", host.base());
+            assertEquals(0, cli.run("reflib", "add", "usage-recipes", "https://github.com/acme/usage-recipes", sha).code());
+            assertEquals(0, cli.run("reflib", "sync", "usage-recipes").code());
+            assertEquals(0, cli.feed(canary, "secret", "add", "openai-main", "--value-stdin").code());
+            assertEquals(0, cli.run("settings", "set", "llm_base_url", "http://127.0.0.1:" + llm.getAddress().getPort()).code());
+            assertEquals(0, cli.run("settings", "set", "llm_model", "loopback-model").code());
+
+            CliRunner.Result r = cli.run("script", "generate", "--provider", "practice-cloud", "--task", "dashboard_scrape",
+                    "read", "the", "usage", "numbers", "from", "the", "dashboard");
+
+            assertEquals(0, r.code(), r.err());
+            assertFalse(r.err().contains("returned no snippets"), r.err());
+            assertEquals(1, prompts.size());
+            assertTrue(prompts.getFirst().contains("usage-recipes:scrape/usage_numbers.py"), prompts.getFirst());
+            assertTrue(prompts.getFirst().contains("grindlemarker"), "the synced snippet's text reaches the LLM");
+            assertFalse(prompts.getFirst().contains(canary), "a secret value inside a snippet does not");
+        } finally {
+            llm.stop(0);
+        }
+    }
+
+    @Test
     void unknownProviderIsNotFoundAndBadTaskIsAUsageError() {
         assertEquals(4, cli.run("script", "generate", "--provider", "nope", "--task", "custom", "do it").code());
         CliRunner.Result badTask = cli.run("script", "generate", "--provider", "openai", "--task", "hack", "do it");

@@ -33,6 +33,9 @@ public final class RetentionJob {
             new AgedRows("discovery_findings", "discovered_at", "idx_discovery_findings_age");
     private static final AgedRows SEARCH_LOG =
             new AgedRows("discovery_search_log", "searched_at", "idx_discovery_search_log_age");
+    /** Conditional-request validators of discovery sources, kept as long as findings since last confirmed. */
+    private static final AgedRows SOURCE_VALIDATORS =
+            new AgedRows("discovery_source_validators", "updated_at", "idx_discovery_source_validators_age");
     private static final AgedRows EXECUTIONS =
             new AgedRows("automation_executions", "started_at", "idx_automation_executions_profile_started");
     private static final AgedRows CHECKPOINTS =
@@ -123,6 +126,7 @@ public final class RetentionJob {
                 {"dashboard_daily_summaries", summaryCutoff},
                 {"discovery_findings", cutoff(now, policy.findingDays())},
                 {"discovery_search_log", cutoff(now, policy.searchLogDays())},
+                {"discovery_source_validators", cutoff(now, policy.findingDays())},
                 // Checkpoints before their executions, so each is counted by its own age before a cascade takes it.
                 {"hitl_checkpoints", cutoff(now, policy.executionDays())},
                 {"automation_executions", cutoff(now, policy.executionDays())}};
@@ -151,6 +155,8 @@ public final class RetentionJob {
                 counts.getOrDefault("discovery_findings", 0L), null));
         rules.add(new RetentionReport.Rule("discovery_search_log", "keep " + policy.searchLogDays() + " days",
                 counts.getOrDefault("discovery_search_log", 0L), null));
+        rules.add(new RetentionReport.Rule("discovery_source_validators", "keep " + policy.findingDays()
+                + " days since a source last confirmed them", counts.getOrDefault("discovery_source_validators", 0L), null));
         rules.add(new RetentionReport.Rule("automation_executions", "keep " + policy.executionDays() + " days",
                 counts.getOrDefault("automation_executions", 0L), null));
         rules.add(new RetentionReport.Rule("hitl_checkpoints", "keep " + policy.executionDays() + " days",
@@ -163,6 +169,7 @@ public final class RetentionJob {
             case "dashboard_daily_summaries" -> SUMMARIES;
             case "discovery_findings" -> FINDINGS;
             case "discovery_search_log" -> SEARCH_LOG;
+            case "discovery_source_validators" -> SOURCE_VALIDATORS;
             case "automation_executions" -> EXECUTIONS;
             case "hitl_checkpoints" -> CHECKPOINTS;
             default -> throw new IllegalArgumentException("No retention rule for " + table);

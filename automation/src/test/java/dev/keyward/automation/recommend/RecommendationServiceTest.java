@@ -83,6 +83,18 @@ class RecommendationServiceTest {
         assertTrue(stripe.pricingSummary().startsWith("No monthly fee"));
         assertNull(stripe.freeTierAvailable());
         assertEquals("https://docs.stripe.com", stripe.documentationUrl());
+        assertEquals("https://docs.stripe.com",
+                TestVault.row(session, "service_recommendations", stripe.id()).get("documentation_url"),
+                "the docs URL is stored in the row, not only shown");
+        for (Recommendation r : stored) {
+            String catalogDocs = session.providers().get(r.providerSlug()).docsUrl();
+            if (catalogDocs != null) {
+                assertEquals(catalogDocs, TestVault.row(session, "service_recommendations", r.id()).get("documentation_url"),
+                        r.providerSlug() + ": the catalog's docs URL is stored with the recommendation");
+            }
+        }
+        assertTrue(stored.stream().filter(r -> r.documentationUrl() != null).count() >= 5,
+                "most recommended providers have docs in the catalog");
         assertTrue(stored.stream().allMatch(r -> r.matchScore() > 0 && r.matchScore() <= 1.0));
         assertTrue(email.getFirst().matchScore() > email.get(1).matchScore());
     }

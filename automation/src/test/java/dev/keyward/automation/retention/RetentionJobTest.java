@@ -187,6 +187,11 @@ class RetentionJobTest {
                         INSERT INTO discovery_search_log (id, profile_id, provider_id, searched_at, trigger_type, status)
                         VALUES (?, ?, ?, ?, 'scheduled', 'success')""", "l" + daysAgo, profile, provider, ago(daysAgo));
             }
+            for (int daysAgo : new int[] {91, 89}) {
+                vault.execute("""
+                        INSERT INTO discovery_source_validators (id, profile_id, url, etag, updated_at)
+                        VALUES (?, ?, ?, '"v1"', ?)""", "v" + daysAgo, profile, "https://status.example/" + daysAgo, ago(daysAgo));
+            }
             vault.execute("""
                     INSERT INTO automation_scripts (id, profile_id, provider_id, task_type, title, description, script_content,
                         model_used, created_at, updated_at) VALUES ('script', ?, ?, 'custom', 't', 'd', '{}', 'none', ?, ?)""",
@@ -215,6 +220,8 @@ class RetentionJobTest {
             assertEquals(List.of("s10", "s364"), ids(vault, "dashboard_daily_summaries"));
             assertEquals(List.of("f89"), ids(vault, "discovery_findings"));
             assertEquals(List.of("l29"), ids(vault, "discovery_search_log"));
+            assertEquals(List.of("v89"), ids(vault, "discovery_source_validators"), "validators follow discovery_retention_days");
+            assertEquals(1, report.count("discovery_source_validators"));
             assertEquals(List.of("e30"), ids(vault, "automation_executions"));
             assertEquals(List.of("c-kept"), ids(vault, "hitl_checkpoints"));
             assertEquals(2, report.count("dashboard_daily_summaries"));

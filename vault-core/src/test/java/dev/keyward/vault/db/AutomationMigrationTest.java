@@ -36,6 +36,9 @@ class AutomationMigrationTest {
             for (Table t : SeedSchema.NEW_TABLES) {
                 assertFalse(tables.contains(t.name()), t.section() + " " + t.name() + " exists without the automation migration");
             }
+            for (String extra : SeedSchema.KEYWARD_AUTOMATION_TABLES) {
+                assertFalse(tables.contains(extra), extra + " exists without the automation migration");
+            }
             assertTrue(tables.containsAll(SeedSchema.BASE_TABLES), "base tables: " + tables);
             for (Table additions : SeedSchema.ADDITIONS) {
                 for (Column column : additions.columns()) {

@@ -262,6 +262,7 @@ class SchemaConformanceTest {
     Stream<DynamicTest> everyTableCarriesProfileId() throws SQLException {
         Set<String> tables = new LinkedHashSet<>(SeedSchema.BASE_TABLES);
         SeedSchema.NEW_TABLES.forEach(t -> tables.add(t.name()));
+        tables.addAll(SeedSchema.KEYWARD_AUTOMATION_TABLES);
         assertTrue(schema.tables().containsAll(tables), "tables: " + schema.tables());
         return tables.stream().map(table -> dynamicTest(table, () -> {
             LiveColumn profileId = schema.column(table, "profile_id")
@@ -281,6 +282,44 @@ class SchemaConformanceTest {
             assertEquals(1, key.size(), table + " has a one-column primary key: " + key);
             assertTrue(key.get(0).notNull(), table + "." + key.get(0).name() + " is a primary key that accepts NULL");
         }));
+    }
+
+    @Test
+    void discoverySourceValidatorsKeepOneRowPerProfileAndAddressWithAtLeastOneValidator() throws SQLException {
+        String table = "discovery_source_validators";
+        assertTrue(schema.indexes(table).stream().anyMatch(i -> i.unique() && i.columns().equals(List.of("profile_id", "url"))),
+                "a unique index on (profile_id, url): " + schema.indexes(table));
+        assertTrue(schema.foreignKeys(table).stream().anyMatch(k -> k.from().equals("profile_id")
+                && k.table().equals("profile_settings")), "profile_id references profile_settings");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", UUID.randomUUID().toString());
+        row.put("profile_id", session.profileId());
+        row.put("url", "https://status.example/api/v2/summary.json");
+        row.put("etag", "\"v1\"");
+        row.put("last_modified", null);
+        row.put("updated_at", "2026-05-01T10:00:00Z");
+        try (var s = connection.createStatement()) {
+            s.execute("SAVEPOINT validators");
+        }
+        try {
+            assertTrue(probe.insert(table, row).succeeded(), "a row with an ETag only is accepted");
+            rows.insert(table, row);
+            Outcome sameAddress = probe.insert(table, RowProbe.with(row, "id", UUID.randomUUID().toString()));
+            assertTrue(sameAddress.failedWith(SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE), "one row per address: " + sameAddress);
+            Map<String, Object> other = RowProbe.with(RowProbe.with(row, "id", UUID.randomUUID().toString()),
+                    "url", "https://status.example/api/v2/incidents.json");
+            Outcome neither = probe.insert(table, RowProbe.with(other, "etag", null));
+            assertTrue(neither.failedWith(SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK), "a row needs a validator: " + neither);
+            Outcome stranger = probe.insert(table, RowProbe.with(other, "profile_id", "no-such-profile"));
+            assertTrue(stranger.failedWith(SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY), "unknown profile: " + stranger);
+            Outcome noUrl = probe.insert(table, RowProbe.with(other, "url", null));
+            assertTrue(noUrl.failedWith(SQLiteErrorCode.SQLITE_CONSTRAINT_NOTNULL), "url is required: " + noUrl);
+        } finally {
+            try (var s = connection.createStatement()) {
+                s.execute("ROLLBACK TO validators");
+                s.execute("RELEASE validators");
+            }
+        }
     }
 
     @Test

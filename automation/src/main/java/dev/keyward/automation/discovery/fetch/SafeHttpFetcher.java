@@ -83,6 +83,8 @@ public final class SafeHttpFetcher implements AutoCloseable {
                 continue;
             }
             if (status == 304) {
+                // Re-remembered so a persistent cache can note that the source still confirms them.
+                validators.ifPresent(v -> cache.remember(url, v));
                 return new NotModified();
             }
             if (status < 200 || status > 299) {

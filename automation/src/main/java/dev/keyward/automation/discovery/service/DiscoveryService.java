@@ -8,6 +8,8 @@ import dev.keyward.automation.discovery.NetworkSwitch;
 import dev.keyward.automation.discovery.ProviderRunResult;
 import dev.keyward.automation.discovery.ProviderTarget;
 import dev.keyward.automation.discovery.RateLimiter;
+import dev.keyward.automation.discovery.RunStatus;
+import dev.keyward.automation.discovery.SourceRequest;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.classify.FindingClassifier;
 import dev.keyward.automation.discovery.classify.FindingWriter;
@@ -16,7 +18,6 @@ import dev.keyward.automation.discovery.classify.RelevanceScorer;
 import dev.keyward.automation.discovery.classify.RuleBasedFindingWriter;
 import dev.keyward.automation.discovery.classify.Urgency;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.fetch.InMemoryConditionalCache;
 import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
 import dev.keyward.automation.discovery.store.FindingPage;
 import dev.keyward.automation.discovery.store.FindingQuery;
@@ -24,6 +25,7 @@ import dev.keyward.automation.discovery.store.FindingRepository;
 import dev.keyward.automation.discovery.store.FindingStatus;
 import dev.keyward.automation.discovery.store.SearchLogEntry;
 import dev.keyward.automation.discovery.store.SearchLogRepository;
+import dev.keyward.automation.discovery.store.SourceValidatorRepository;
 import dev.keyward.automation.discovery.store.StoredFinding;
 import dev.keyward.vault.session.VaultSession;
 import java.time.Clock;
@@ -35,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * Discovery wired to the vault: runs the engine over the profile's providers, stores new findings and one
  * {@code discovery_search_log} row per provider checked (both in one transaction), alerts on urgent findings,
  * and serves the inbox (filtered, cursor-paged), marking and the search log to the CLI and the UI.
- * Close it with the session: it holds the HTTP client and the conditional-request cache of the run.
+ * Close it with the session: it holds the HTTP client. The ETag / Last-Modified of each source live in the vault
+ * ({@code discovery_source_validators}), so a later run, in this process or another, sends conditional requests.
  */
 public final class DiscoveryService implements AutoCloseable {
 
@@ -54,6 +59,7 @@ public final class DiscoveryService implements AutoCloseable {
     private final DiscoveryOptions options;
     private final DiscoveryAlerts alerts;
     private final Clock clock;
+    private final VaultConditionalCache validators;
     private final SafeHttpFetcher fetcher;
     private final RateLimiter rateLimiter;
     private final FindingRepository findings;
@@ -69,7 +75,8 @@ public final class DiscoveryService implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.clock = session.clock();
-        this.fetcher = new SafeHttpFetcher(options.fetch(), new InMemoryConditionalCache());
+        this.validators = new VaultConditionalCache(session);
+        this.fetcher = new SafeHttpFetcher(options.fetch(), validators);
         this.rateLimiter = new RateLimiter(clock);
         this.findings = new FindingRepository(session.profileId(), session.redactor()::redact);
         this.searchLog = new SearchLogRepository(session.profileId(), session.redactor()::redact);
@@ -116,6 +123,7 @@ public final class DiscoveryService implements AutoCloseable {
             alert(stored);
             return outcome;
         } finally {
+            validators.discard();
             llm.ifPresent(ConfiguredLlm::close);
         }
     }
@@ -168,21 +176,36 @@ public final class DiscoveryService implements AutoCloseable {
 
     /**
      * Applies seed 002's retention to discovery: findings older than {@code discovery_retention_days}, search log
-     * rows older than {@link #SEARCH_LOG_RETENTION}. For the retention job; returns what was deleted.
+     * rows older than {@link #SEARCH_LOG_RETENTION}, and source validators not confirmed within
+     * {@code discovery_retention_days} or of addresses no provider is configured with any more. For the retention
+     * job; returns what was deleted.
      */
     public Pruned applyRetention() {
         if (!session.automationEnabled()) {
-            return new Pruned(0, 0);
+            return new Pruned(0, 0, 0);
         }
         Instant now = clock.instant();
         int days = session.settings().current().discoveryRetentionDays();
+        Set<String> configured = configuredSourceAddresses();
+        SourceValidatorRepository sourceValidators = new SourceValidatorRepository(session.profileId());
         return session.database().write(c -> new Pruned(
                 findings.deleteDiscoveredBefore(c, now.minus(Duration.ofDays(days))),
-                searchLog.deleteSearchedBefore(c, now.minus(SEARCH_LOG_RETENTION))));
+                searchLog.deleteSearchedBefore(c, now.minus(SEARCH_LOG_RETENTION)),
+                sourceValidators.deleteStale(c, now.minus(Duration.ofDays(days)), configured)));
     }
 
-    /** How many findings and search log rows one retention pass deleted. */
-    public record Pruned(int findings, int searchLogRows) {
+    /** How many findings, search log rows and stored source validators one retention pass deleted. */
+    public record Pruned(int findings, int searchLogRows, int sourceValidators) {
+    }
+
+    // Every address a run would fetch today, whether or not the provider is watched right now.
+    private Set<String> configuredSourceAddresses() {
+        return VaultProviderTargets.read(session, null, VaultUserContext.read(session), options.minInterval())
+                .stream()
+                .flatMap(t -> t.sources().requests(t.displayName()).stream())
+                .map(SourceRequest::url)
+                .map(Object::toString)
+                .collect(Collectors.toSet());
     }
 
     private FindingHistory history() {
@@ -193,16 +216,24 @@ public final class DiscoveryService implements AutoCloseable {
         };
     }
 
-    // A provider's findings and its log row commit together, as soon as the provider is done.
+    // A provider's findings, its log row and the validators its fetches taught commit together, as soon as the
+    // provider is done. A failed provider keeps no validators: its findings may not have been kept.
     private List<String> store(ProviderRunResult result) {
-        return session.database().write(c -> {
-            List<String> ids = new ArrayList<>();
-            for (var finding : result.findings()) {
-                ids.add(findings.insert(c, finding, clock.instant()));
-            }
-            searchLog.insert(c, result);
-            return ids;
-        });
+        try {
+            return session.database().write(c -> {
+                List<String> ids = new ArrayList<>();
+                for (var finding : result.findings()) {
+                    ids.add(findings.insert(c, finding, clock.instant()));
+                }
+                searchLog.insert(c, result);
+                if (result.status() != RunStatus.FAILED) {
+                    validators.commit(c);
+                }
+                return ids;
+            });
+        } finally {
+            validators.discard();
+        }
     }
 
     private void alert(List<StoredFinding> stored) {

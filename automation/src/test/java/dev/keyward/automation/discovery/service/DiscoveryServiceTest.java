@@ -184,8 +184,8 @@ class DiscoveryServiceTest {
         clock.advance(Duration.ofDays(30));
         DiscoveryService.Pruned second = service.applyRetention();
 
-        assertEquals(new DiscoveryService.Pruned(10, 0), first);
-        assertEquals(new DiscoveryService.Pruned(1, 2), second);
+        assertEquals(new DiscoveryService.Pruned(10, 0, 0), first);
+        assertEquals(new DiscoveryService.Pruned(1, 2, 0), second);
         assertEquals(List.of(), all());
     }
 

@@ -25,10 +25,14 @@ final class TestVault implements AutoCloseable {
     private static final String PASSWORD = "discovery-test-password";
 
     private final Path folder;
-    private final VaultSession session;
+    private final ProfileService profiles;
+    private final ProfileSummary profile;
+    private VaultSession session;
 
-    private TestVault(Path folder, VaultSession session) {
+    private TestVault(Path folder, ProfileService profiles, ProfileSummary profile, VaultSession session) {
         this.folder = folder;
+        this.profiles = profiles;
+        this.profile = profile;
         this.session = session;
     }
 
@@ -38,12 +42,20 @@ final class TestVault implements AutoCloseable {
             ProfileSummary profile = profiles.create("discovery", password).profile();
             VaultSession session = profiles.unlock(profile, password);
             session.enableAutomation();
-            return new TestVault(folder, session);
+            return new TestVault(folder, profiles, profile, session);
         }
     }
 
     VaultSession session() {
         return session;
+    }
+
+    /** Locks and stops the session (its keys and caches are gone) and unlocks the profile again. */
+    void lockAndReopen() {
+        session.close();
+        try (Password password = Password.copyOf(PASSWORD.toCharArray())) {
+            session = profiles.unlock(profile, password);
+        }
     }
 
     void set(String key, String value) {
