@@ -140,15 +140,11 @@ public final class ProfileCommands {
             Terminal t = group.root.terminal();
             ProfileSummary profile = group.root.selectedProfile();
             try (Password password = t.secret("KEYWARD_PASSWORD", passwordStdin, "Password for " + profile.name(), false)) {
-                ProfileService.VerifyReport report = group.root.profiles().verify(profile, password);
-                if (report.ok()) {
-                    t.out().println("Profile '" + profile.name() + "' is intact: " + report.pages() + " pages read, "
-                            + report.secrets() + " secret values decrypted, integrity check ok.");
-                    return 0;
-                }
-                t.err().println("keyward: profile '" + profile.name() + "' is damaged: " + String.join("; ", report.problems())
-                        + ". Restore it from a backup (keyward backup restore FILE).");
-                return 5;
+                // Damage found by the checks is reported like any other damage: exit code 5 (ErrorReport).
+                ProfileService.VerifyReport report = group.root.profiles().verify(profile, password).requireIntact();
+                t.out().println("Profile '" + profile.name() + "' is intact: " + report.pages() + " pages read, "
+                        + report.secrets() + " secret values decrypted, integrity check ok.");
+                return 0;
             }
         }
     }

@@ -270,6 +270,18 @@ public final class ProfileService {
         public boolean ok() {
             return problems.isEmpty();
         }
+
+        /**
+         * Returns this report when the vault is intact; otherwise reports the damage as every other
+         * damage is reported (exit code 5), so that the CLI and the tamper sweep share one path.
+         */
+        public VerifyReport requireIntact() {
+            if (!ok()) {
+                throw new VaultDamagedException("Profile '" + profileName + "' is damaged: " + String.join("; ", problems)
+                        + ". Restore it from a backup (keyward backup restore FILE).");
+            }
+            return this;
+        }
     }
 
     /**

@@ -30,9 +30,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Flips bytes of a real profile's files and checks that every change is reported as damage (exit code
- * 5): never a crash, a wrong-password report or another error, and never "repaired" by writing: after
- * each case the files are byte-identical to the tampered input.
+ * Flips bytes of a real profile's files and checks that every change is reported as damage: a
+ * {@link VaultDamagedException} (the CLI's exit code 5) from unlock, the first read or {@code profile
+ * verify}; never a crash, a wrong-password report or another error, and never "repaired" by writing:
+ * after each case the files are byte-identical to the tampered input. ({@code dev.keyward.app.cli.
+ * TamperedProfileCliTest} runs a few such cases through the CLI itself.)
  *
  * <p>What SQLite does on its own with a bad frame in a write-ahead log left by a crash: it takes the
  * log as ending just before that frame, so the frame's transaction and every later one vanish without
@@ -256,9 +258,11 @@ class TamperSweepTest {
     }
 
     /**
-     * How the damage showed ("unlock or first read", "verify"), or null when it did not. A wrong
-     * password or any other error escapes as an exception and fails the case. With the header intact,
-     * unlocking with the password would only repeat the key derivation, so the key is reused.
+     * Where the damage was reported: "unlock or first read", or "verify" (what {@code keyward profile
+     * verify} runs: the report's {@code requireIntact()}, as the CLI calls it). Either way as a
+     * {@link VaultDamagedException}, which the CLI maps to exit code 5; null when nothing reported it.
+     * A wrong password or any other error escapes as an exception and fails the case. With the header
+     * intact, unlocking with the password would only repeat the key derivation, so the key is reused.
      */
     private String detect(ProfileService profiles, boolean headerIntact) {
         ProfileSummary profile = profiles.resolve(profileId);
@@ -269,12 +273,15 @@ class TamperSweepTest {
                 session.secrets().allValuesForRedaction().forEach(Wipe::chars);
             }
         } catch (VaultDamagedException damaged) {
-            return damaged.exitCode() == 5 ? "unlock or first read" : null;
+            assertEquals(5, damaged.exitCode());
+            return "unlock or first read";
         }
         try {
-            return profiles.verify(profile, password()).ok() ? null : "verify report";
+            profiles.verify(profile, password()).requireIntact();
+            return null;
         } catch (VaultDamagedException damaged) {
-            return damaged.exitCode() == 5 ? "verify" : null;
+            assertEquals(5, damaged.exitCode());
+            return "verify";
         }
     }
 
