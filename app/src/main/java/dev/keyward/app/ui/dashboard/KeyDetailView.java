@@ -30,7 +30,7 @@ final class KeyDetailView {
     private final Label title = new Label("Choose a key to see its history.");
     private final Label note = new Label();
     private final ComboBox<Integer> range = new ComboBox<>();
-    private final LineChart<Number, Number> usageChart = chart("Usage (% of limit)", "dashboard-usage-chart");
+    private final LineChart<Number, Number> usageChart = chart("Usage %", "dashboard-usage-chart");
     private final LineChart<Number, Number> costChart = chart("Cost", "dashboard-cost-chart");
     private KeyHistory history = KeyHistory.empty();
     private boolean hasKey;
