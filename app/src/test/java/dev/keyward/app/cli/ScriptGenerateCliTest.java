@@ -59,22 +59,7 @@ class ScriptGenerateCliTest {
     void configuredLlmWritesTheProgramAndNeverSeesASecret() throws IOException {
         String canary = "sk-proj-CANARYcli0123456789abcdefXYZ";
         List<String> prompts = new CopyOnWriteArrayList<>();
-        HttpServer llm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        llm.createContext("/v1/chat/completions", exchange -> {
-            prompts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            var reply = JSON.createObjectNode();
-            reply.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", """
-                    {"format": "keyward.step-program", "format_version": 1, "title": "Read usage",
-                     "provider": "practice-cloud", "task_type": "dashboard_scrape", "allowed_domains": ["127.0.0.1"],
-                     "inputs": {"base_url": {}},
-                     "steps": [{"id": "open", "type": "goto", "url": "{{input:base_url}}/dashboard", "description": "Open the dashboard"},
-                               {"id": "read", "type": "extract", "selector": "#usage-requests", "into": {"output": "requests"}}]}""");
-            byte[] body = reply.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        llm.start();
+        HttpServer llm = fakeLlmRecording(prompts);
         try {
             assertEquals(0, cli.feed(canary, "secret", "add", "openai-main", "--value-stdin").code());
             assertEquals(0, cli.run("settings", "set", "llm_base_url", "http://127.0.0.1:" + llm.getAddress().getPort()).code());
@@ -99,22 +84,7 @@ class ScriptGenerateCliTest {
         String canary = "sk-proj-CANARYgroundcli0123456789abcXYZ";
         String sha = "4444444444444444444444444444444444444444";
         List<String> prompts = new CopyOnWriteArrayList<>();
-        HttpServer llm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        llm.createContext("/v1/chat/completions", exchange -> {
-            prompts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            var reply = JSON.createObjectNode();
-            reply.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", """
-                    {"format": "keyward.step-program", "format_version": 1, "title": "Read usage",
-                     "provider": "practice-cloud", "task_type": "dashboard_scrape", "allowed_domains": ["127.0.0.1"],
-                     "inputs": {"base_url": {}},
-                     "steps": [{"id": "open", "type": "goto", "url": "{{input:base_url}}/dashboard", "description": "Open the dashboard"},
-                               {"id": "read", "type": "extract", "selector": "#usage-requests", "into": {"output": "requests"}}]}""");
-            byte[] body = reply.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        llm.start();
+        HttpServer llm = fakeLlmRecording(prompts);
         try (ArchiveHost host = new ArchiveHost()) {
             host.publish("acme", "usage-recipes", sha, ArchiveHost.tarGz(java.util.Map.of(
                     "usage-recipes-" + sha + "/scrape/usage_numbers.py", """
@@ -160,5 +130,26 @@ class ScriptGenerateCliTest {
             }
         }
         throw new AssertionError(id + " not in " + steps);
+    }
+
+    /** A loopback OpenAI-compatible endpoint that records every request body and answers one valid program. */
+    private static HttpServer fakeLlmRecording(List<String> prompts) throws IOException {
+        HttpServer llm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        llm.createContext("/v1/chat/completions", exchange -> {
+            prompts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var reply = JSON.createObjectNode();
+            reply.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", """
+                    {"format": "keyward.step-program", "format_version": 1, "title": "Read usage",
+                     "provider": "practice-cloud", "task_type": "dashboard_scrape", "allowed_domains": ["127.0.0.1"],
+                     "inputs": {"base_url": {}},
+                     "steps": [{"id": "open", "type": "goto", "url": "{{input:base_url}}/dashboard", "description": "Open the dashboard"},
+                               {"id": "read", "type": "extract", "selector": "#usage-requests", "into": {"output": "requests"}}]}""");
+            byte[] body = reply.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        llm.start();
+        return llm;
     }
 }
