@@ -6,7 +6,6 @@ import dev.keyward.automation.dashboard.service.RefreshReport;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.service.DiscoveryOutcome;
 import dev.keyward.automation.discovery.service.DiscoveryService;
-import dev.keyward.automation.discovery.service.ProviderSummary;
 import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.automation.retention.RetentionReport;
 import dev.keyward.vault.jobs.JobName;
@@ -45,26 +44,8 @@ public final class StandardJobs {
     public static JobWork discoveryWork(DiscoveryService discovery) {
         return trigger -> {
             DiscoveryOutcome outcome = discovery.run(Trigger.valueOf(trigger.name()));
-            return discoveryOutcome(outcome);
+            return new JobOutcome(outcome.jobStatus(), outcome.jobError());
         };
-    }
-
-    /** How a discovery run counts as a job: skipped when nothing was contacted, failed when every provider failed. */
-    public static JobOutcome discoveryOutcome(DiscoveryOutcome outcome) {
-        long checked = outcome.checked();
-        long failed = outcome.providers().stream().filter(p -> p.state() == ProviderSummary.State.FAILED).count();
-        long partial = outcome.providers().stream().filter(p -> p.state() == ProviderSummary.State.PARTIAL).count();
-        JobStatus status;
-        if (checked == 0) {
-            status = JobStatus.SKIPPED;
-        } else if (failed == checked) {
-            status = JobStatus.FAILED;
-        } else {
-            status = failed + partial == 0 ? JobStatus.SUCCESS : JobStatus.PARTIAL;
-        }
-        boolean troubled = failed + partial > 0;
-        String error = !outcome.networkEnabled() || troubled ? outcome.summary() : null;
-        return new JobOutcome(status, error);
     }
 
     /** The dashboard refresh as a job: scheduled and catch-up runs are unattended. */

@@ -4,7 +4,6 @@ import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobRuns;
 import dev.keyward.vault.jobs.JobState;
-import dev.keyward.vault.jobs.JobStatus;
 import dev.keyward.vault.session.VaultSession;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +63,7 @@ public final class DiscoveryJob implements Runnable {
         }
         try (JobRuns.Run run = begun.get()) {
             DiscoveryOutcome outcome = service.run(trigger, providerSlug);
-            run.finish(status(outcome), error(outcome), nextRunAt(session.clock().instant()));
+            run.finish(outcome.jobStatus(), outcome.jobError(), nextRunAt(session.clock().instant()));
             return Optional.of(outcome);
         }
     }
@@ -119,27 +118,5 @@ public final class DiscoveryJob implements Runnable {
 
     private int scheduleHour() {
         return session.settings().current().discoveryScheduleHour();
-    }
-
-    private static JobStatus status(DiscoveryOutcome outcome) {
-        if (outcome.checked() == 0) {
-            return JobStatus.SKIPPED;
-        }
-        long failed = outcome.providers().stream().filter(p -> p.state() == ProviderSummary.State.FAILED).count();
-        long troubled = failed + outcome.providers().stream()
-                .filter(p -> p.state() == ProviderSummary.State.PARTIAL).count();
-        if (failed == outcome.checked()) {
-            return JobStatus.FAILED;
-        }
-        return troubled == 0 ? JobStatus.SUCCESS : JobStatus.PARTIAL;
-    }
-
-    private static String error(DiscoveryOutcome outcome) {
-        if (!outcome.networkEnabled()) {
-            return outcome.summary();
-        }
-        boolean troubled = outcome.providers().stream().anyMatch(p -> p.state() == ProviderSummary.State.FAILED
-                || p.state() == ProviderSummary.State.PARTIAL);
-        return troubled ? outcome.summary() : null;
     }
 }
