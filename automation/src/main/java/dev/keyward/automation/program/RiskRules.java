@@ -163,7 +163,8 @@ public final class RiskRules {
     /** Names the form by what it calls itself, never by anything typed into it. */
     private static String formShown(TargetDescription target) {
         String name = target.formName();
-        if (name == null || name.isBlank()) {
+        // A form named by the path it posts to can carry a token (a reset link, a key id): never quote one.
+        if (name == null || name.isBlank() || !Echo.safe(name)) {
             return "a form";
         }
         return "the form '" + clip(name.strip().replaceAll("\\s+", " ")) + "'";

@@ -189,6 +189,15 @@ class RiskRulesTest {
     }
 
     @Test
+    void aFormNamedByAPathWithATokenIsNotQuoted() {
+        String token = "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z";
+        RequiredCheckpoint required = RiskRules.assess(press("Enter"),
+                TargetDescription.input("password").withForm(true, "posting to /keys/" + token + "/revoke")).orElseThrow();
+
+        assertEquals("the target submits a form, which has a password field", required.reason());
+    }
+
+    @Test
     void reasonQuotesALongLabelOnlyInPart() {
         String label = "Delete " + "very ".repeat(40) + "long";
 
