@@ -221,7 +221,7 @@ public final class DashboardPage implements Page {
         }
         if (!result.ran()) {
             updateRefreshButton();
-            status.setText(RefreshSentence.ALREADY_RUNNING);
+            status.setText(RefreshSentence.notRun(result));
             return;
         }
         reload(cards -> status.setText(RefreshSentence.outcome(result, cards)));

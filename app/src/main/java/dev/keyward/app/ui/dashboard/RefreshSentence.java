@@ -16,7 +16,7 @@ final class RefreshSentence {
     /** What a requested run came to, counted on the cards as they are after it. */
     static String outcome(JobResult result, List<KeyCard> cards) {
         if (!result.ran()) {
-            return ALREADY_RUNNING;
+            return notRun(result);
         }
         if (result.status() == JobStatus.FAILED) {
             return "The refresh failed" + (result.error() == null ? "." : ": " + result.error());
@@ -27,6 +27,14 @@ final class RefreshSentence {
             return refreshed + "; all look fine.";
         }
         return refreshed + "; " + attention + (attention == 1 ? " needs" : " need") + " attention.";
+    }
+
+    /**
+     * Why a requested run did not run: the jobs' own sentence (automation off, jobs not started, locked),
+     * else a run already under way.
+     */
+    static String notRun(JobResult result) {
+        return result.error() != null ? result.error() : ALREADY_RUNNING;
     }
 
     /** The sentence for a run that came to its end elsewhere (schedule, tray) while the page was open. */

@@ -125,7 +125,9 @@ final class CheckNowControl {
 
     static String describe(JobResult result) {
         if (!result.ran()) {
-            return "A discovery run is already under way; the inbox updates by itself when it finishes.";
+            // The jobs say why when it is not a run already under way (automation off, jobs not started).
+            return result.error() != null ? result.error()
+                    : "A discovery run is already under way; the inbox updates by itself when it finishes.";
         }
         String at = "at " + TIME.format(java.time.LocalTime.now(ZoneId.systemDefault()));
         String detail = result.error() == null ? "" : " " + result.error();

@@ -36,8 +36,9 @@ public interface SessionJobs {
         return new SessionJobs() {
             @Override
             public CompletableFuture<JobResult> runNow(JobName job) {
-                return CompletableFuture.completedFuture(
-                        new JobResult(job, JobTrigger.ON_DEMAND, false, JobStatus.SKIPPED, null, null));
+                return CompletableFuture.completedFuture(new JobResult(job, JobTrigger.ON_DEMAND, false, JobStatus.SKIPPED,
+                        "Background jobs are not running in this session; lock and stop, then unlock again to start them.",
+                        null));
             }
 
             @Override

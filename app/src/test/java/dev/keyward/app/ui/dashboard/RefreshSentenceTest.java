@@ -33,6 +33,14 @@ class RefreshSentenceTest {
     }
 
     @Test
+    void aRunRefusedForAnotherReasonSaysThatReasonNotAlreadyRunning() {
+        String why = "The dashboard is not set up for this profile; enable automation first.";
+        JobResult refused = new JobResult(JobName.DASHBOARD_REFRESH, JobTrigger.ON_DEMAND, false, JobStatus.SKIPPED, why, null);
+        assertEquals(why, RefreshSentence.notRun(refused));
+        assertEquals(why, RefreshSentence.outcome(refused, List.of()));
+    }
+
+    @Test
     void aFailedRunGivesItsSentence() {
         assertEquals("The refresh failed: 2 of 2 keys failed.", RefreshSentence.outcome(ran(JobStatus.FAILED, "2 of 2 keys failed."), List.of()));
     }

@@ -1,0 +1,27 @@
+package dev.keyward.app.ui.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyward.app.ui.jobs.SessionJobs;
+import dev.keyward.automation.jobs.JobResult;
+import dev.keyward.automation.jobs.JobTrigger;
+import dev.keyward.vault.jobs.JobName;
+import dev.keyward.vault.jobs.JobStatus;
+import org.junit.jupiter.api.Test;
+
+class CheckNowSentenceTest {
+
+    @Test
+    void aRunSkippedBecauseOneIsUnderWaySaysSo() {
+        JobResult skipped = new JobResult(JobName.DISCOVERY, JobTrigger.ON_DEMAND, false, JobStatus.SKIPPED, null, null);
+        assertTrue(CheckNowControl.describe(skipped).startsWith("A discovery run is already under way"));
+    }
+
+    @Test
+    void aRunRefusedForAnotherReasonSaysThatReason() {
+        JobResult refused = SessionJobs.none().runNow(JobName.DISCOVERY).join();
+        assertEquals(refused.error(), CheckNowControl.describe(refused));
+        assertTrue(refused.error().startsWith("Background jobs are not running"), refused.error());
+    }
+}
