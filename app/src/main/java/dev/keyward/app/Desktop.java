@@ -10,13 +10,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** Starts the desktop app with the composition root's real backup restore and .env parser. */
-final class Desktop {
+public final class Desktop {
 
     private Desktop() {
     }
 
     static int start(String[] args) {
         Path dataDir = args.length == 2 && "--data-dir".equals(args[0]) ? Path.of(args[1]) : null;
+        return launch(dataDir, args);
+    }
+
+    /** Starts the desktop app on {@code dataDir} (null: the default data folder), e.g. for {@code demo --open}. */
+    public static int launch(Path dataDir) {
+        return launch(dataDir, new String[0]);
+    }
+
+    private static int launch(Path dataDir, String[] args) {
         DataRoot root = DataRoot.resolve(dataDir, System.getenv());
         ProfileService profiles = new ProfileService(root, Clock.systemUTC(), Argon2Params.DEFAULT, "app");
         BackupService backups = new BackupService(profiles);

@@ -1,6 +1,6 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.app.ui.DesktopLauncher;
+import dev.keyward.app.Desktop;
 import dev.keyward.automation.demo.DemoWorkspace;
 import dev.keyward.automation.runner.ProgramRunner;
 import dev.keyward.automation.runner.RunOptions;
@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
                         + "' with the password above, choose Automation, select a sample and press Run.");
                 out.println("Practice Cloud runs until you quit the app.");
                 out.flush();
-                return DesktopLauncher.launch(folder, new String[0]);
+                return Desktop.launch(folder);
             }
             RunOptions options = RunOptions.defaults(Map.of()).withHeaded(headed)
                     .withCheckpointTimeout(Duration.ofSeconds(Math.max(1, checkpointTimeout)));
