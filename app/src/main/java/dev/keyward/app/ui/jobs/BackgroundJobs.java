@@ -187,6 +187,8 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
 
     /** One dashboard refresh, told to the user as changes since the cards it started from. */
     private JobOutcome refreshDashboard(JobTrigger trigger) throws Exception {
+        // Unknown until this run ends: a run that throws must not be reported with an earlier run's count.
+        lastDashboardKeys.set(-1);
         List<DashboardCard> before = dashboard.overview();
         List<KeyRefreshResult> refreshed = new CopyOnWriteArrayList<>();
         JobOutcome outcome = StandardJobs.dashboardWork(dashboard, refreshed::add).run(trigger);

@@ -31,11 +31,12 @@ final class RefreshReplies {
             return Notification.info("Nothing to refresh",
                     "No key has a provider yet, so the dashboard watches none. Give a key its provider in Secrets.");
         }
-        String keys = keysChecked == 1 ? "1 key" : keysChecked + " keys";
+        // A run that failed before counting its keys has no count to tell.
+        String keys = keysChecked < 0 ? "" : (keysChecked == 1 ? "1 key" : keysChecked + " keys") + " checked. ";
         if (result.status() == JobStatus.SUCCESS) {
-            return Notification.info("Dashboard refreshed", keys + " checked.");
+            return Notification.info("Dashboard refreshed", keys.strip());
         }
         return Notification.info("Dashboard refreshed with problems",
-                keys + " checked. " + (result.error() == null ? "Open the dashboard for details." : result.error()));
+                keys + (result.error() == null ? "Open the dashboard for details." : result.error()));
     }
 }
