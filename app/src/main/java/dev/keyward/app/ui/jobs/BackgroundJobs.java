@@ -30,9 +30,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -59,8 +60,11 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
     private final AutoCloseable driftAlerts;
     private final Map<JobName, List<Consumer<JobResult>>> listeners = new ConcurrentHashMap<>();
     private final Set<JobName> registered = ConcurrentHashMap.newKeySet();
-    /** Registers automation jobs that became possible mid-session, off the JavaFX thread (it reads the vault). */
-    private final ExecutorService lateSetup = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * Registers automation jobs that became possible mid-session, off the JavaFX thread (it reads the vault):
+     * on a page's request and at every tick, so enabling automation anywhere puts them on their schedule.
+     */
+    private final ScheduledExecutorService lateSetup = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "keyward-jobs-setup");
         t.setDaemon(true);
         return t;
@@ -95,6 +99,10 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
             jobs.register(JobName.RETENTION, StandardJobs.retentionWork(new RetentionJob(session)),
                     NextRunPolicy.every(Duration.ofDays(1)), UnlockRule.ALWAYS);
             jobs.scheduler.start();
+            if (!jobs.registered.contains(JobName.DASHBOARD_REFRESH)) {
+                long tick = config.tick().toMillis();
+                jobs.lateSetup.scheduleWithFixedDelay(jobs::registerLateQuietly, tick, tick, TimeUnit.MILLISECONDS);
+            }
             return jobs;
         } catch (RuntimeException e) {
             jobs.close();
@@ -163,6 +171,15 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
             LOG.debug("Unsubscribing from dashboard alerts failed ({}).", e.getClass().getSimpleName());
         }
         discovery.close();
+    }
+
+    private void registerLateQuietly() {
+        try {
+            registerLate();
+        } catch (RuntimeException e) {
+            // A closed or busy vault must not end the periodic check; the next tick tries again.
+            LOG.debug("Checking whether automation was enabled failed ({}).", e.getClass().getSimpleName());
+        }
     }
 
     private synchronized boolean registerLate() {
