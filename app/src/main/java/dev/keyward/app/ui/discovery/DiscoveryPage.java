@@ -230,8 +230,12 @@ public final class DiscoveryPage implements Page {
         ctx.work().run(() -> service.mark(finding.id(), status, notes), updated -> {
             detail.setBusy(false);
             table.replace(updated);
-            detail.show(updated);
-            detail.say("Marked " + updated.userStatus().dbValue() + ".");
+            // The user may have chosen another finding while the write ran: the detail stays on that one.
+            StoredFinding shown = detail.shown();
+            if (shown != null && shown.id().equals(updated.id())) {
+                detail.show(updated);
+                detail.say("Marked " + updated.userStatus().dbValue() + ".");
+            }
         }, error -> {
             detail.setBusy(false);
             detail.say(UserMessages.describe(error));
