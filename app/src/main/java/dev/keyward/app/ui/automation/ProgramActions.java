@@ -70,14 +70,16 @@ final class ProgramActions implements ReviewPane.Actions {
 
     private void generate(GenerationRequest request) {
         ctx.longWork().run("Writing a step program for " + request.providerSlug() + "…", () -> {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            Optional<LlmClient> llm = SessionLlm.open(ctx.session(), http, SessionLlm.DEFAULT_TIMEOUT);
-            try {
-                ScriptService scripts = new ScriptService(ctx.session());
-                return new ProgramGenerator(ctx.session(), snippets(), scripts, llm,
-                        ProgramGenerator.DEFAULT_REPAIR_ROUNDS).generate(request, false);
-            } finally {
-                llm.ifPresent(LlmClient::close);
+            // Closed after each use: the desktop lives long, and an open client keeps a selector thread.
+            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+                Optional<LlmClient> llm = SessionLlm.open(ctx.session(), http, SessionLlm.DEFAULT_TIMEOUT);
+                try {
+                    ScriptService scripts = new ScriptService(ctx.session());
+                    return new ProgramGenerator(ctx.session(), snippets(), scripts, llm,
+                            ProgramGenerator.DEFAULT_REPAIR_ROUNDS).generate(request, false);
+                } finally {
+                    llm.ifPresent(LlmClient::close);
+                }
             }
         }, (GeneratedProgram generated) -> {
             page.say("Generated '" + generated.program().title() + "' (written by " + generated.modelUsed()

@@ -137,20 +137,21 @@ final class RecommendationsView extends VBox {
             return;
         }
         ctx.longWork().run("Reading the project's documents…", () -> {
-            Optional<LlmClient> llm = SessionLlm.open(ctx.session(),
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), SessionLlm.DEFAULT_TIMEOUT);
-            try {
-                RecommendationService service = new RecommendationService(ctx.session(), llm);
-                if (!typed.isEmpty()) {
-                    Path dir = Path.of(typed);
-                    if (!Files.isDirectory(dir)) {
-                        throw new InvalidInputException("The folder " + typed + " does not exist; choose a project folder.");
+            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+                Optional<LlmClient> llm = SessionLlm.open(ctx.session(), http, SessionLlm.DEFAULT_TIMEOUT);
+                try {
+                    RecommendationService service = new RecommendationService(ctx.session(), llm);
+                    if (!typed.isEmpty()) {
+                        Path dir = Path.of(typed);
+                        if (!Files.isDirectory(dir)) {
+                            throw new InvalidInputException("The folder " + typed + " does not exist; choose a project folder.");
+                        }
+                        return service.scanFolder(dir, name, RecommendationService.DEFAULT_PER_NEED);
                     }
-                    return service.scanFolder(dir, name, RecommendationService.DEFAULT_PER_NEED);
+                    return service.scanProject(name, RecommendationService.DEFAULT_PER_NEED);
+                } finally {
+                    llm.ifPresent(LlmClient::close);
                 }
-                return service.scanProject(name, RecommendationService.DEFAULT_PER_NEED);
-            } finally {
-                llm.ifPresent(LlmClient::close);
             }
         }, this::scanned, this::fail);
     }
