@@ -250,6 +250,8 @@ public final class DesktopShell {
                 return true;
             };
             if (quitting) {
+                // Stopping a running job can take seconds; the window goes first rather than freeze.
+                stage.hide();
                 try {
                     stop.run();
                 } catch (Exception e) {
