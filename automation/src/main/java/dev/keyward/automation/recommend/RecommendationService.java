@@ -4,6 +4,7 @@ import dev.keyward.automation.llm.LlmClient;
 import dev.keyward.automation.llm.LlmException;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.projects.ProjectFolders;
 import dev.keyward.vault.provider.CatalogProvider;
 import dev.keyward.vault.provider.ProviderCatalog;
 import dev.keyward.vault.provider.ProviderInfo;

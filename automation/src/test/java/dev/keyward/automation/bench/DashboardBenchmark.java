@@ -10,7 +10,7 @@ import dev.keyward.automation.dashboard.refresh.RefreshTiming;
 import dev.keyward.automation.dashboard.service.DashboardConfig;
 import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.dashboard.service.RefreshReport;
-import dev.keyward.automation.dashboard.store.OverviewQuery;
+import dev.keyward.automation.dashboard.store.SnapshotRepository;
 import dev.keyward.automation.retention.GeneratedSnapshots;
 import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.automation.retention.RetentionReport;
@@ -53,7 +53,7 @@ public final class DashboardBenchmark {
             refresh(dir.resolve("refresh"));
         }
         if (parts.contains("retention")) {
-            retention(dir.resolve("retention"), 1_000);
+            retention(dir.resolve("retention"), Integer.getInteger("bench.retention.keys", 1_000));
         }
     }
 
@@ -75,7 +75,7 @@ public final class DashboardBenchmark {
                     cards, 24_000, median(times) / 1e6);
             System.out.println("EXPLAIN QUERY PLAN of the overview:");
             session.database().read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + OverviewQuery.SQL)) {
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + SnapshotRepository.OVERVIEW_SQL)) {
                     ps.setString(1, session.profileId());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -117,7 +117,7 @@ public final class DashboardBenchmark {
         }
     }
 
-    static void retention(Path dir, int keys) {
+    static void retention(Path dir, int keys) throws InterruptedException {
         try (TestVault vault = TestVault.create(dir, Clock.systemUTC())) {
             VaultSession session = vault.session();
             List<String> ids = GeneratedSnapshots.keys(session, "rt", keys, "practice-cloud");
@@ -129,9 +129,35 @@ public final class DashboardBenchmark {
             System.gc();
             resetPeaks();
             long used = usedHeap();
+            // A stand-in for the app's own writes during the run (a setting saved, a snapshot stored):
+            // one small transaction every 50 ms; its longest wait is how long a batch held the write lock.
+            java.util.concurrent.atomic.AtomicLong longestWait = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                while (running.get()) {
+                    long asked = System.nanoTime();
+                    session.database().write(c -> {
+                        try (var st = c.createStatement()) {
+                            st.execute("SELECT 1");
+                        }
+                        return null;
+                    });
+                    longestWait.accumulateAndGet(System.nanoTime() - asked, Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
             start = System.nanoTime();
+            writer.start();
             RetentionReport report = new RetentionJob(session).run();
             double seconds = (System.nanoTime() - start) / 1e9;
+            running.set(false);
+            writer.join();
+            System.out.printf("retention: the longest wait of a small write during the run was %.0f ms%n",
+                    longestWait.get() / 1e6);
             System.out.printf("retention: folded %,d snapshots (%s) in %.1f s (%.0f rows/s); heap before %d MiB,"
                             + " peak during the run %d MiB%n", report.count("dashboard_snapshots"),
                     report.rules().get(0).detail(), seconds, report.count("dashboard_snapshots") / seconds,

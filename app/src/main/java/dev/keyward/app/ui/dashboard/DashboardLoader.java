@@ -1,14 +1,11 @@
 package dev.keyward.app.ui.dashboard;
 
-import dev.keyward.automation.dashboard.store.DashboardCard;
-import dev.keyward.automation.dashboard.store.OverviewQuery;
-import dev.keyward.automation.dashboard.store.WatchedKey;
-import dev.keyward.automation.dashboard.store.WatchedKeyQuery;
+import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.dashboard.service.DashboardView;
 import dev.keyward.vault.session.VaultSession;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +15,12 @@ import java.util.Map;
 final class DashboardLoader {
 
     private final VaultSession session;
+    private final DashboardService dashboard;
     private final ZoneId zone;
 
-    DashboardLoader(VaultSession session, ZoneId zone) {
+    DashboardLoader(VaultSession session, DashboardService dashboard, ZoneId zone) {
         this.session = session;
+        this.dashboard = dashboard;
         this.zone = zone;
     }
 
@@ -29,12 +28,7 @@ final class DashboardLoader {
         if (!session.automationEnabled()) {
             return new DashboardState.AutomationOff();
         }
-        String profileId = session.profileId();
-        // One read transaction: the cards and the keys' dates agree with each other.
-        record Read(List<DashboardCard> cards, List<WatchedKey> keys) {
-        }
-        Read read = session.database().read(c -> new Read(new OverviewQuery(profileId).cards(c),
-                new WatchedKeyQuery(profileId).all(c)));
+        DashboardView read = dashboard.view();
         if (read.cards().isEmpty()) {
             return new DashboardState.NoKeys();
         }

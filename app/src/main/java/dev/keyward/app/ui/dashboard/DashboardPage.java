@@ -3,6 +3,7 @@ package dev.keyward.app.ui.dashboard;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
+import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.jobs.JobResult;
 import dev.keyward.vault.jobs.JobName;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class DashboardPage implements Page {
 
     private final PageContext ctx;
     private final DashboardLoader loader;
-    private final KeyHistoryQuery historyQuery;
+    private final DashboardService dashboard;
     private final CardList cardList = new CardList(this::select);
     private final KeyDetailView detail;
     private final EmptyState empty = new EmptyState(this::enableAutomation);
@@ -62,8 +63,8 @@ public final class DashboardPage implements Page {
 
     public DashboardPage(PageContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
-        this.loader = new DashboardLoader(ctx.session(), ZoneId.systemDefault());
-        this.historyQuery = new KeyHistoryQuery(ctx.session());
+        this.dashboard = new DashboardService(ctx.session());
+        this.loader = new DashboardLoader(ctx.session(), dashboard, ZoneId.systemDefault());
         this.detail = new KeyDetailView(() -> LocalDate.ofInstant(ctx.session().clock().instant(), ZoneOffset.UTC));
         refresh.setId("dashboard-refresh");
         refresh.setOnAction(e -> refreshNow());
@@ -172,7 +173,7 @@ public final class DashboardPage implements Page {
             return;
         }
         detail.loading(card);
-        ctx.work().run(() -> historyQuery.load(card.secretId(), ctx.session().clock().instant().minus(HISTORY)),
+        ctx.work().run(() -> dashboard.history(card.secretId(), ctx.session().clock().instant().minus(HISTORY)),
                 history -> {
                     if (!disposed && load == detailLoads) {
                         detail.show(card, history);

@@ -1,5 +1,7 @@
 package dev.keyward.app.ui.dashboard;
 
+import dev.keyward.automation.dashboard.service.KeyHistory;
+import dev.keyward.automation.dashboard.store.SnapshotFigures;
 import dev.keyward.automation.dashboard.summary.DailySummary;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,18 +36,18 @@ record HistorySeries(List<Point> dailyAverage, List<Point> dailyMaximum, List<Po
         List<DailySummary> inRange = history.days().stream()
                 .filter(d -> !d.key().day().isBefore(first) && !d.key().day().isAfter(today))
                 .toList();
-        List<KeyHistory.Snapshot> recent = history.snapshots().stream()
+        List<SnapshotFigures> recent = history.snapshots().stream()
                 .filter(s -> !LocalDate.ofInstant(s.collectedAt(), ZoneOffset.UTC).isBefore(first))
                 .toList();
-        String currency = recent.stream().map(KeyHistory.Snapshot::currency).filter(c -> c != null).reduce((a, b) -> b)
+        String currency = recent.stream().map(SnapshotFigures::currency).filter(c -> c != null).reduce((a, b) -> b)
                 .orElse(inRange.stream().map(DailySummary::costCurrency).filter(c -> c != null).reduce((a, b) -> b)
                         .orElse(null));
         return new HistorySeries(
                 daily(inRange, DailySummary::avgUsagePercent),
                 daily(inRange, DailySummary::maxUsagePercent),
-                snapshots(recent, KeyHistory.Snapshot::usagePercent),
+                snapshots(recent, SnapshotFigures::usagePercent),
                 daily(inRange, DailySummary::totalCost),
-                snapshots(recent, KeyHistory.Snapshot::cost),
+                snapshots(recent, SnapshotFigures::cost),
                 currency, first, today);
     }
 
@@ -62,7 +64,7 @@ record HistorySeries(List<Point> dailyAverage, List<Point> dailyMaximum, List<Po
                 .toList();
     }
 
-    private static List<Point> snapshots(List<KeyHistory.Snapshot> rows, Function<KeyHistory.Snapshot, Double> value) {
+    private static List<Point> snapshots(List<SnapshotFigures> rows, Function<SnapshotFigures, Double> value) {
         return rows.stream()
                 .filter(s -> value.apply(s) != null)
                 .map(s -> new Point(s.collectedAt().getEpochSecond() / SECONDS_PER_DAY, value.apply(s)))

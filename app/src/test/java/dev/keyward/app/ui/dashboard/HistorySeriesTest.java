@@ -1,5 +1,7 @@
 package dev.keyward.app.ui.dashboard;
 
+import dev.keyward.automation.dashboard.service.KeyHistory;
+import dev.keyward.automation.dashboard.store.SnapshotFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +29,8 @@ class HistorySeriesTest {
             days.add(day(TODAY.minusDays(back), back * 0.1, back * 0.2, back % 2 == 0 ? (double) back : null));
         }
         return new KeyHistory(days, List.of(
-                new KeyHistory.Snapshot(Instant.parse("2026-11-23T06:00:00Z"), 55.0, 12.5, "USD"),
-                new KeyHistory.Snapshot(Instant.parse("2026-11-23T12:00:00Z"), null, 13.0, "USD")));
+                new SnapshotFigures(Instant.parse("2026-11-23T06:00:00Z"), 55.0, 12.5, "USD"),
+                new SnapshotFigures(Instant.parse("2026-11-23T12:00:00Z"), null, 13.0, "USD")));
     }
 
     @Test

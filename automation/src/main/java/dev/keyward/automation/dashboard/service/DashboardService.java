@@ -11,7 +11,7 @@ import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.refresh.ScrapeCollector;
 import dev.keyward.automation.dashboard.scrape.PlaywrightScrapeCollector;
 import dev.keyward.automation.dashboard.store.DashboardCard;
-import dev.keyward.automation.dashboard.store.OverviewQuery;
+import dev.keyward.automation.dashboard.store.DailySummaryRepository;
 import dev.keyward.automation.dashboard.store.ProviderSelector;
 import dev.keyward.automation.dashboard.store.SelectorRepository;
 import dev.keyward.automation.dashboard.store.SelectorSeed;
@@ -23,6 +23,7 @@ import dev.keyward.vault.secrets.SecretInfo;
 import dev.keyward.vault.session.VaultSession;
 import dev.keyward.vault.settings.ProfileSettings;
 import dev.keyward.vault.settings.Setting;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +83,31 @@ public final class DashboardService {
         return refresh(keys, false, progress);
     }
 
-    /** One card per watched key with its latest snapshot, in name order. */
+    /**
+     * One card per watched key with its latest snapshot, in name order. A read: while the automation
+     * schema is not enabled there is nothing to show, and reading does not enable it.
+     */
     public List<DashboardCard> overview() {
-        session.enableAutomation();
-        return session.database().read(c -> new OverviewQuery(session.profileId()).cards(c));
+        return view().cards();
+    }
+
+    /** The cards and the watched keys, read together; empty while the automation schema is not enabled. */
+    public DashboardView view() {
+        if (!session.automationEnabled()) {
+            return new DashboardView(List.of(), List.of());
+        }
+        return session.database().read(c -> new DashboardView(snapshots.overview(c),
+                new WatchedKeyQuery(session.profileId()).all(c)));
+    }
+
+    /** A key's daily summaries and its snapshots since {@code since}, for its charts; empty while automation is off. */
+    public KeyHistory history(String secretId, Instant since) {
+        if (!session.automationEnabled()) {
+            return KeyHistory.empty();
+        }
+        return session.database().read(c -> new KeyHistory(
+                new DailySummaryRepository(session.profileId()).forSecret(c, secretId),
+                snapshots.figuresSince(c, secretId, since)));
     }
 
     /** Every selector version of a provider, seeding Keyward's own version 1 first where it ships one. */

@@ -7,22 +7,71 @@ import dev.keyward.automation.dashboard.FailureCause;
 import dev.keyward.automation.dashboard.HealthStatus;
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.dashboard.TextRedactor;
+import dev.keyward.automation.dashboard.UsageReading;
 import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
 import dev.keyward.automation.dashboard.refresh.StoredSnapshot;
+import dev.keyward.automation.dashboard.summary.SnapshotSample;
 import dev.keyward.vault.io.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * SQL for {@code dashboard_snapshots}: one row per collection, written as soon as a key is
- * refreshed. Every text a user could read passes the redactor on its way in.
+ * The one owner of {@code dashboard_snapshots}' SQL: one row per collection, written as soon as a
+ * key is refreshed, read by the overview, a key's history and the cached fallback, and folded away
+ * by retention. Every text a user could read passes the redactor on its way in.
+ *
+ * <p>Per-key reads name idx_dashboard_snapshots_secret_collected with {@code INDEXED BY}: without
+ * statistics SQLite prefers idx_dashboard_snapshots_profile_collected, whose time order looks
+ * attractive, and then reads every snapshot of the profile once per key (minutes instead of
+ * milliseconds for 1,000 keys). Counts scope a key's snapshots to the profile through the secret
+ * they belong to, so they are answered from that index alone.
  */
 public final class SnapshotRepository {
+
+    private static final String BY_SECRET = bySecret("");
+
+    /** The overview: every key that has a provider with its latest snapshot (a lookup by rowid); the benchmark prints its plan. */
+    public static final String OVERVIEW_SQL = """
+            SELECT s.id, s.name, p.slug, p.name, d.collected_at, d.collection_method, d.collection_status,
+                   d.health_status, d.service_status, d.usage_stats_json, d.warnings_json, d.error_message_redacted
+              FROM secrets s
+              JOIN providers p ON p.id = s.provider_id
+              LEFT JOIN dashboard_snapshots d ON d.rowid = (
+                       SELECT x.rowid FROM %s
+                        WHERE x.secret_id = s.id AND x.profile_id = s.profile_id
+                        ORDER BY x.collected_at DESC
+                        LIMIT 1)
+             WHERE s.profile_id = ? AND p.profile_id = s.profile_id
+             ORDER BY s.name""".formatted(bySecret("x"));
+
+    /** Each secret's snapshot count beyond {@code keep}: a count over the secret's entries of the index, no row read. */
+    static final String EXCESS_SQL = """
+            SELECT id, excess FROM (
+                SELECT s.id, (SELECT count(*) FROM %s WHERE d.secret_id = s.id) - ? AS excess
+                  FROM secrets s
+                 WHERE s.profile_id = ?)
+             WHERE excess > 0
+             ORDER BY id""".formatted(bySecret("d"));
+
+    /** A key's oldest snapshots first; ties in time go newest id first, the reverse of the order retention keeps them in. */
+    private static final String OLDEST_FIRST = """
+
+             WHERE secret_id = ? AND profile_id = ?
+             ORDER BY collected_at ASC, id DESC
+             LIMIT ?""";
 
     private final String profileId;
     private final TextRedactor redactor;
@@ -68,11 +117,11 @@ public final class SnapshotRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT collected_at, collection_method, collection_status, usage_stats_json, config_attributes_json,
                        restrictions_json, health_status, service_status, warnings_json
-                  FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_secret_collected
+                  FROM %s
                  WHERE secret_id = ? AND profile_id = ?
                    AND collection_method IN ('api', 'scrape') AND collection_status IN ('success', 'partial')
                  ORDER BY collected_at DESC, id
-                 LIMIT 1""")) {
+                 LIMIT 1""".formatted(BY_SECRET))) {
             ps.setString(1, secretId);
             ps.setString(2, profileId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -91,10 +140,12 @@ public final class SnapshotRepository {
         }
     }
 
-    /** How many snapshots the secret has. Uses idx_dashboard_snapshots_secret_collected. */
+    /** How many snapshots the secret has (from the index alone). */
     public int countFor(Connection c, String secretId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_secret_collected WHERE secret_id = ? AND profile_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FROM %s
+                  JOIN secrets s ON s.id = d.secret_id
+                 WHERE d.secret_id = ? AND s.profile_id = ?""".formatted(bySecret("d")))) {
             ps.setString(1, secretId);
             ps.setString(2, profileId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -102,6 +153,122 @@ public final class SnapshotRepository {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /** One card per key that has a provider, in name order; credential secrets are left out. */
+    public List<DashboardCard> overview(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(OVERVIEW_SQL)) {
+            ps.setString(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<DashboardCard> cards = new ArrayList<>();
+                while (rs.next()) {
+                    DashboardCard card = DashboardCards.of(rs);
+                    if (card != null) {
+                        cards.add(card);
+                    }
+                }
+                return cards;
+            }
+        }
+    }
+
+    /** The secret's snapshots collected at or after {@code since}, oldest first, as the figures its charts plot. */
+    public List<SnapshotFigures> figuresSince(Connection c, String secretId, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT collected_at, usage_stats_json FROM %s
+                 WHERE secret_id = ? AND profile_id = ? AND collected_at >= ?
+                 ORDER BY collected_at""".formatted(BY_SECRET))) {
+            ps.setString(1, secretId);
+            ps.setString(2, profileId);
+            ps.setString(3, Timestamps.format(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<SnapshotFigures> out = new ArrayList<>();
+                while (rs.next()) {
+                    UsageReading usage = UsageReading.of(rs.getString(2));
+                    out.add(new SnapshotFigures(Timestamps.parse(rs.getString(1)),
+                            usage.usagePercent().isPresent() ? usage.usagePercent().getAsDouble() : null,
+                            usage.cost().isPresent() ? usage.cost().getAsDouble() : null,
+                            usage.currency().orElse(null)));
+                }
+                return out;
+            }
+        }
+    }
+
+    /**
+     * How many snapshots of each of the profile's secrets lie beyond its newest {@code keep}, for the
+     * secrets that have any, in secret id order. Answered from the index alone.
+     */
+    public Map<String, Integer> excessBeyond(Connection c, int keep) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EXCESS_SQL)) {
+            ps.setInt(1, keep);
+            ps.setString(2, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<String, Integer> excess = new LinkedHashMap<>();
+                while (rs.next()) {
+                    excess.put(rs.getString(1), rs.getInt(2));
+                }
+                return excess;
+            }
+        }
+    }
+
+    /** The secret's {@code limit} oldest snapshots, oldest first; retention folds them before {@link #deleteOldest}. */
+    public List<FoldableSnapshot> oldest(Connection c, String secretId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, collected_at, collection_status, health_status, usage_stats_json, provider_id
+                  FROM %s""".formatted(BY_SECRET) + OLDEST_FIRST)) {
+            ps.setString(1, secretId);
+            ps.setString(2, profileId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<FoldableSnapshot> out = new ArrayList<>(limit);
+                while (rs.next()) {
+                    out.add(new FoldableSnapshot(new SnapshotSample(rs.getString(1), secretId,
+                            Timestamps.parse(rs.getString(2)), CollectionStatus.fromDbValue(rs.getString(3)),
+                            HealthStatus.fromDbValue(rs.getString(4)), rs.getString(5)), rs.getString(6)));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** The UTC days of the secret's {@code limit} oldest snapshots (what a dry run of retention reports). */
+    public Set<LocalDate> daysOfOldest(Connection c, String secretId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT collected_at FROM %s".formatted(BY_SECRET) + OLDEST_FIRST)) {
+            ps.setString(1, secretId);
+            ps.setString(2, profileId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                Set<LocalDate> days = new HashSet<>();
+                while (rs.next()) {
+                    days.add(LocalDate.ofInstant(Timestamps.parse(rs.getString(1)), ZoneOffset.UTC));
+                }
+                return days;
+            }
+        }
+    }
+
+    /**
+     * Deletes the secret's {@code limit} oldest snapshots in one statement: in the same transaction
+     * as {@link #oldest} with the same limit, exactly the rows it returned (ids break every tie).
+     */
+    public int deleteOldest(Connection c, String secretId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM dashboard_snapshots WHERE rowid IN (
+                    SELECT rowid FROM %s""".formatted(BY_SECRET) + OLDEST_FIRST + ")")) {
+            ps.setString(1, secretId);
+            ps.setString(2, profileId);
+            ps.setInt(3, limit);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The table, aliased when {@code alias} is not empty, read through the per-secret index. */
+    private static String bySecret(String alias) {
+        return "dashboard_snapshots " + alias + (alias.isEmpty() ? "" : " ")
+                + "INDEXED BY idx_dashboard_snapshots_secret_collected";
     }
 
     private String clean(String text) {

@@ -1,4 +1,4 @@
-package dev.keyward.automation.recommend;
+package dev.keyward.vault.projects;
 
 import dev.keyward.vault.NotFoundException;
 import java.sql.Connection;
@@ -7,19 +7,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Reads and records a project's {@code root_path}, the folder its markdown lives in. */
-final class ProjectFolders {
+/**
+ * Reads and records a project's {@code root_path}, the folder its documents live in (service
+ * recommendations read its markdown). The projects package owns the {@code projects} table; other
+ * modules come here rather than writing its SQL themselves.
+ */
+public final class ProjectFolders {
 
     /** A project's id, name and root folder (null when never recorded). */
-    record ProjectRoot(String id, String name, String rootPath) {}
+    public record ProjectRoot(String id, String name, String rootPath) {}
 
     private final String profileId;
 
-    ProjectFolders(String profileId) {
+    public ProjectFolders(String profileId) {
         this.profileId = profileId;
     }
 
-    Optional<ProjectRoot> find(Connection c, String name) throws SQLException {
+    /** The project named {@code name}, if this profile has one. */
+    public Optional<ProjectRoot> find(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, name, root_path FROM projects WHERE profile_id = ? AND name = ?")) {
             ps.setString(1, profileId);
@@ -31,12 +36,14 @@ final class ProjectFolders {
         }
     }
 
-    ProjectRoot require(Connection c, String name) throws SQLException {
+    /** The project named {@code name}; a {@link NotFoundException} when there is none. */
+    public ProjectRoot require(Connection c, String name) throws SQLException {
         return find(c, name).orElseThrow(() -> new NotFoundException("No project '" + name
                 + "' in this profile. 'keyward project list' shows them."));
     }
 
-    void recordRoot(Connection c, String projectId, String rootPath, String now) throws SQLException {
+    /** Records the project's folder; call inside the transaction that uses it. */
+    public void recordRoot(Connection c, String projectId, String rootPath, String now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE projects SET root_path = ?, updated_at = ? WHERE profile_id = ? AND id = ?")) {
             ps.setString(1, rootPath);

@@ -1,7 +1,7 @@
-package dev.keyward.app.ui.dashboard;
+package dev.keyward.automation.dashboard.service;
 
+import dev.keyward.automation.dashboard.store.SnapshotFigures;
 import dev.keyward.automation.dashboard.summary.DailySummary;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,18 +11,14 @@ import java.util.List;
  * @param days      {@code dashboard_daily_summaries} rows, oldest day first
  * @param snapshots recent {@code dashboard_snapshots}, oldest first
  */
-record KeyHistory(List<DailySummary> days, List<Snapshot> snapshots) {
+public record KeyHistory(List<DailySummary> days, List<SnapshotFigures> snapshots) {
 
-    /** The figures of one stored snapshot the charts plot. */
-    record Snapshot(Instant collectedAt, Double usagePercent, Double cost, String currency) {
-    }
-
-    KeyHistory {
+    public KeyHistory {
         days = List.copyOf(days);
         snapshots = List.copyOf(snapshots);
     }
 
-    static KeyHistory empty() {
+    public static KeyHistory empty() {
         return new KeyHistory(List.of(), List.of());
     }
 }
