@@ -49,20 +49,28 @@ public final class Terminal {
     }
 
     /**
-     * A secret from {@code envVar} if set, else the next stdin line when {@code fromStdin}, else a
-     * console prompt ({@code confirm}: asked twice). Errors when none of them can answer.
+     * A secret from the next stdin line when {@code fromStdin}, else from {@code envVar} if set,
+     * else a console prompt ({@code confirm}: asked twice). Errors when none of them can answer.
+     *
+     * <p>Explicit input wins: {@code --password-stdin} is a choice made for this one command,
+     * while a variable may be left over in the shell, so with both the variable is ignored and a
+     * note on stderr says so.
      */
     public Password secret(String envVar, boolean fromStdin, String prompt, boolean confirm) {
         String fromEnv = env.get(envVar);
-        if (fromEnv != null) {
-            return Password.adopt(fromEnv.toCharArray());
-        }
         if (fromStdin) {
+            if (fromEnv != null) {
+                err.println("Note: " + envVar + " is set but not used: --password-stdin was given, so the "
+                        + prompt.toLowerCase() + " is read from standard input.");
+            }
             char[] line = readLine();
             if (line == null) {
                 throw new CliUsageException("Standard input ended before the " + prompt.toLowerCase() + " was given.");
             }
             return Password.adopt(line);
+        }
+        if (fromEnv != null) {
+            return Password.adopt(fromEnv.toCharArray());
         }
         if (console == null) {
             throw new CliUsageException("No " + prompt.toLowerCase() + " given and no terminal to ask on: set "

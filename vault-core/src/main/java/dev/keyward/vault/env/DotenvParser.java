@@ -76,6 +76,24 @@ public final class DotenvParser {
         return new DotenvScanner(normalizeLineBreaks(text)).scan();
     }
 
+    /**
+     * Parses a whole {@code .env} text and also reports the keys it defines more than once.
+     *
+     * @throws DotenvSyntaxException if any line is malformed; then nothing is returned
+     */
+    public static Parsed parseReportingRepeats(CharSequence text) throws DotenvSyntaxException {
+        DotenvScanner scanner = new DotenvScanner(normalizeLineBreaks(text));
+        List<DotenvEntry> entries = scanner.scan();
+        return new Parsed(entries, scanner.repeatedKeys());
+    }
+
+    /**
+     * A parsed text: one entry per key (the last definition's value) and the keys defined more
+     * than once, each with the lines it is defined on.
+     */
+    public record Parsed(List<DotenvEntry> entries, java.util.Map<String, List<Integer>> repeatedKeys) {
+    }
+
     /** Turns CRLF and lone CR into LF, as dotenv does before matching. */
     static String normalizeLineBreaks(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -17,19 +17,39 @@ final class DotenvScanner {
     /** 1-based number of the line that starts at {@link #pos}. */
     private int line = 1;
 
+    /** Every line each key is defined on, in file order. */
+    private final Map<String, List<Integer>> definitions = new LinkedHashMap<>();
+
     DotenvScanner(String normalizedText) {
         this.src = normalizedText;
     }
 
     List<DotenvEntry> scan() throws DotenvSyntaxException {
         // LinkedHashMap.put on an existing key keeps its first position, as a JavaScript object does.
-        Map<String, DotenvEntry> byKey = new LinkedHashMap<>();
+        Map<String, DotenvEntry> byKey = new LinkedHashMap<>() {
+            @Override
+            public DotenvEntry put(String key, DotenvEntry entry) {
+                definitions.computeIfAbsent(key, k -> new ArrayList<>()).add(entry.line());
+                return super.put(key, entry);
+            }
+        };
         while (pos <= src.length()) {
             int recordEnd = readRecord(byKey);
             line += 1 + countLineFeeds(pos, recordEnd);
             pos = recordEnd + 1;
         }
         return List.copyOf(byKey.values());
+    }
+
+    /** The keys defined more than once, with every line they are defined on (after {@link #scan}). */
+    Map<String, List<Integer>> repeatedKeys() {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        definitions.forEach((key, lines) -> {
+            if (lines.size() > 1) {
+                out.put(key, List.copyOf(lines));
+            }
+        });
+        return out;
     }
 
     /** Reads the record starting at {@link #pos}; returns the index of the LF (or end) it ends at. */
