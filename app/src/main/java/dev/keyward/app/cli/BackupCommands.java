@@ -1,8 +1,8 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.backup.BackupService;
 import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,6 +1,5 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.app.Desktop;
 import dev.keyward.automation.demo.DemoWorkspace;
 import dev.keyward.automation.runner.ProgramRunner;
@@ -8,6 +7,7 @@ import dev.keyward.automation.runner.RunOptions;
 import dev.keyward.automation.runner.RunResult;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.crypto.Wipe;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Path;

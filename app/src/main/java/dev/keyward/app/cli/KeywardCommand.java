@@ -1,10 +1,10 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.vault.process.ChildEnvironment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.ProfileService;

@@ -1,7 +1,7 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.ProfileService;
 import java.util.LinkedHashMap;

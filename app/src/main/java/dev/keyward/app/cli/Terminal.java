@@ -18,6 +18,11 @@ import java.util.Map;
  */
 public final class Terminal {
 
+    /** The longest stdin line read (a password, a recovery code, an answer). */
+    private static final int MAX_LINE_BYTES = 64 * 1024;
+    /** The most of stdin read at once (a secret value of up to 64 Ki characters fits). */
+    private static final int MAX_INPUT_BYTES = 1024 * 1024;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -131,6 +136,10 @@ public final class Terminal {
                 if (b == '\n') {
                     break;
                 }
+                if (bytes.size() == MAX_LINE_BYTES) {
+                    // Standard input may be endless (/dev/zero): stop instead of running out of memory.
+                    throw new CliUsageException("A line of standard input is longer than 64 KiB; nothing was read.");
+                }
                 bytes.write(b);
             }
             if (!any) {
@@ -148,7 +157,12 @@ public final class Terminal {
     public char[] readAll() {
         byte[] raw;
         try {
-            raw = in.readAllBytes();
+            raw = in.readNBytes(MAX_INPUT_BYTES + 1);
+            if (raw.length > MAX_INPUT_BYTES) {
+                Wipe.bytes(raw);
+                throw new CliUsageException("Standard input holds more than 1 MiB; a secret value is at most 64 KiB."
+                        + " Nothing was read.");
+            }
         } catch (IOException e) {
             throw new CliUsageException("Could not read standard input.");
         }
