@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,17 +88,12 @@ public final class DotenvFile {
                 throw refused(name, line, "it holds a NUL character, which no environment variable can hold");
             }
         }
-        DotenvParser.Parsed parsed;
         try {
-            parsed = DotenvParser.parseReportingRepeats(CharBuffer.wrap(text));
+            DotenvParser.Parsed parsed = DotenvParser.parseToChars(CharBuffer.wrap(text));
+            return new Contents(parsed.values(), parsed.repeatedKeys());
         } catch (DotenvSyntaxException e) {
             throw refused(name, e.line(), e.reason());
         }
-        Map<String, char[]> values = new LinkedHashMap<>();
-        for (DotenvEntry entry : parsed.entries()) {
-            values.put(entry.key(), entry.value().toCharArray());
-        }
-        return new Contents(values, parsed.repeatedKeys());
     }
 
     private static void checkLines(byte[] raw, String name) {
