@@ -121,6 +121,17 @@ class EnvFilesCliTest {
     }
 
     @Test
+    void aDryRunRefusesAVariableWhoseSecretNameWouldBeTooLong() throws IOException {
+        Path file = envFile("GOOD=1\n" + "V".repeat(140) + "=x\n");
+        CliRunner.Result dry = cli.run("env", "import", file.toString(), "--project", "p", "--dry-run");
+        CliRunner.Result real = cli.run("env", "import", file.toString(), "--project", "p");
+        assertEquals(2, real.code(), real.out() + real.err());
+        assertEquals(real.code(), dry.code(), dry.out() + dry.err());
+        assertEquals(real.err(), dry.err());
+        assertEquals("", cli.run("env", "export", "--project", "p").out(), "nothing was imported");
+    }
+
+    @Test
     void exportRefusesASymbolicLinkADeviceAndAMissingFolder() throws IOException {
         Path file = envFile("SECRET=" + CANARY + "\n");
         assertEquals(0, cli.run("env", "import", file.toString(), "--project", "p").code());

@@ -204,7 +204,11 @@ public final class ProjectService {
                 List<SecretInfo> same = value.length == 0 ? List.of() : session.secrets().withSameValueIn(c, value);
                 String secretName = same.isEmpty() ? p.name() + "/" + var : same.get(0).name();
                 String detail = same.isEmpty() ? "new secret " + secretName : "links existing secret " + secretName;
-                if (same.isEmpty() && session.secrets().findByNameIn(c, secretName) != null) {
+                if (same.isEmpty() && !SecretService.isValidName(secretName)) {
+                    // Refused here, not by the insert, so that a dry run refuses it too.
+                    refused.add(new EnvImportPlan.Item(var, null, "would need a secret named " + p.name() + "/" + var
+                            + ", which is longer than a secret name may be (128 characters); shorten the variable"));
+                } else if (same.isEmpty() && session.secrets().findByNameIn(c, secretName) != null) {
                     refused.add(new EnvImportPlan.Item(var, secretName, "would need secret " + secretName
                             + ", which exists with another value; link it or rename it first"));
                 } else {

@@ -270,6 +270,11 @@ public final class SecretService {
         return providerId == null ? "none" : session.providers().slugOf(c, providerId);
     }
 
+    /** True when {@code name} may name a secret. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     static void validateName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidInputException("'" + (name == null ? "" : name.replaceAll("\\p{Cntrl}", "?"))
