@@ -1,7 +1,7 @@
 package dev.keyward.app;
 
-import dev.keyward.app.cli.EnvCommands;
 import dev.keyward.app.ui.DesktopLauncher;
+import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.backup.BackupService;
 import dev.keyward.vault.profile.DataRoot;
@@ -33,6 +33,6 @@ public final class Desktop {
             BackupService.Restored restored = backups.restore(file, password);
             return "Restored '" + restored.profile().name() + "' from " + file.getFileName()
                     + (restored.previousVaultKeptAt() == null ? "." : "; the damaged vault is kept in its backups folder.");
-        }, EnvCommands::parse);
+        }, DotenvReader.standard());
     }
 }

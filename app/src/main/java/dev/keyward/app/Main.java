@@ -57,10 +57,25 @@ public final class Main {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ErrorReport.USAGE;
         });
+        int code;
         try {
-            return cli.execute(args);
+            code = cli.execute(args);
         } catch (RuntimeException e) {
-            return ErrorReport.report(e, err);
+            code = ErrorReport.report(e, err);
         }
+        return outputChecked(code, out, err);
+    }
+
+    /**
+     * Exit 1 when standard output refused what was written (a full disk, a closed pipe): a script
+     * writing a .env file must not get an empty file and success. {@code checkError} flushes first.
+     */
+    static int outputChecked(int code, PrintStream out, PrintStream err) {
+        if (!out.checkError()) {
+            return code;
+        }
+        err.println("keyward: the output could not be written (the disk may be full or the reader has gone);"
+                + " what was printed is incomplete.");
+        return code == ErrorReport.OK ? ErrorReport.ERROR : code;
     }
 }

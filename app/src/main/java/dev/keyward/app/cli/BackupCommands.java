@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import dev.keyward.vault.backup.BackupService;
 import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,7 +55,7 @@ public final class BackupCommands {
         @Override
         public Integer call() {
             Terminal t = group.root.terminal();
-            try (Password password = t.secret("KEYWARD_PASSWORD", passwordStdin,
+            try (Password password = t.secret(ChildEnvironment.PASSWORD, passwordStdin,
                     "Password the profile had when the backup was made", false)) {
                 BackupService.Restored restored = new BackupService(group.root.profiles()).restore(file, password);
                 t.out().println("Restored profile '" + restored.profile().name() + "' from " + file + ".");

@@ -7,6 +7,7 @@ import dev.keyward.automation.runner.RunOptions;
 import dev.keyward.automation.runner.RunResult;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.crypto.Wipe;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path folder = demoDir != null ? demoDir.toAbsolutePath().normalize() : root.root().path().resolve("demo");
         ProfileService profiles = new ProfileService(new DataRoot(folder), Clock.systemUTC(), root.kdfParams(), "cli");
-        String fromEnv = terminal.env().get("KEYWARD_DEMO_PASSWORD");
+        String fromEnv = terminal.env().get(ChildEnvironment.DEMO_PASSWORD);
         char[] password = (fromEnv != null && !fromEnv.isBlank() ? fromEnv : DemoWorkspace.DEFAULT_PASSWORD).toCharArray();
         try (DemoWorkspace demo = DemoWorkspace.prepare(profiles, password, port)) {
             var out = terminal.out();

@@ -1,26 +1,22 @@
 package dev.keyward.app.cli;
 
 import dev.keyward.vault.InvalidInputException;
-import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.crypto.Wipe;
-import dev.keyward.vault.env.DotenvEntry;
-import dev.keyward.vault.env.DotenvParser;
-import dev.keyward.vault.env.DotenvSyntaxException;
+import dev.keyward.vault.env.DotenvFile;
 import dev.keyward.vault.env.DotenvWriter;
 import dev.keyward.vault.env.UnrepresentableValueException;
-import dev.keyward.vault.io.AtomicFiles;
+import dev.keyward.vault.io.UserFiles;
 import dev.keyward.vault.projects.EnvImportPlan;
 import dev.keyward.vault.secrets.SecretService;
 import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,26 +52,28 @@ public final class EnvCommands {
 
         @Override
         public Integer call() {
-            Map<String, char[]> entries = read(file);
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                EnvImportPlan plan = dryRun ? session.projects().planImport(project, entries)
-                        : planThenImport(session, entries);
-                print(plan, group.root.terminal());
-                group.root.terminal().out().println(dryRun ? "Dry run: nothing was written."
-                        : "Imported into project '" + project + "': " + plan.added().size() + " added, "
-                        + plan.changed().size() + " changed, " + plan.unchanged().size() + " unchanged.");
-            } finally {
-                entries.values().forEach(Wipe::chars);
+            Terminal t = group.root.terminal();
+            try (DotenvFile.Contents contents = DotenvFile.read(file);
+                 VaultSession session = group.root.unlock(passwordStdin)) {
+                EnvImportPlan plan = session.projects().planImport(project, contents.values());
+                print(plan, t);
+                printRepeats(contents, t);
+                if (!plan.refused().isEmpty()) {
+                    // The dry run refuses exactly what the import would refuse, with the same sentence and exit code.
+                    EnvImportPlan.Item first = plan.refused().get(0);
+                    throw new InvalidInputException("Nothing was imported: " + first.envVar() + " " + first.detail() + ".");
+                }
+                if (dryRun) {
+                    t.out().println("Dry run: nothing was written. The import would add " + plan.added().size()
+                            + ", change " + plan.changed().size() + " and leave " + plan.unchanged().size()
+                            + " unchanged.");
+                    return 0;
+                }
+                EnvImportPlan done = session.projects().importEnv(project, contents.values());
+                t.out().println("Imported into project '" + project + "': " + done.added().size() + " added, "
+                        + done.changed().size() + " changed, " + done.unchanged().size() + " unchanged.");
             }
             return 0;
-        }
-
-        private EnvImportPlan planThenImport(VaultSession session, Map<String, char[]> entries) {
-            EnvImportPlan plan = session.projects().planImport(project, entries);
-            if (!plan.refused().isEmpty()) {
-                print(plan, group.root.terminal());
-            }
-            return session.projects().importEnv(project, entries);
         }
     }
 
@@ -95,75 +93,60 @@ public final class EnvCommands {
 
         @Override
         public Integer call() {
+            if (output != null) {
+                // Refuse a symbolic link, device or missing folder before anything is decrypted or audited.
+                UserFiles.checkWritable(output);
+            }
+            byte[] bytes;
+            int count;
             try (VaultSession session = group.root.unlock(passwordStdin)) {
                 Map<String, char[]> env = session.projects().environment(project, SecretService.Purpose.EXPORT);
-                String text;
+                count = env.size();
+                char[] text = null;
                 try {
-                    LinkedHashMap<String, String> values = new LinkedHashMap<>();
-                    env.forEach((k, v) -> values.put(k, new String(v)));
-                    text = DotenvWriter.render(values);
+                    text = DotenvWriter.renderChars(new LinkedHashMap<>(env));
+                    bytes = utf8(text);
                 } catch (UnrepresentableValueException e) {
                     throw new InvalidInputException("Variable " + e.key() + " cannot be written to a .env file "
                             + "(its value mixes every kind of quote with line breaks); nothing was exported.");
                 } finally {
                     env.values().forEach(Wipe::chars);
+                    Wipe.chars(text);
                 }
+            }
+            try {
                 if (output == null) {
-                    group.root.terminal().out().print(text);
+                    group.root.terminal().out().write(bytes, 0, bytes.length);
+                    group.root.terminal().out().flush();
                     return 0;
                 }
                 try {
-                    AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
+                    UserFiles.write(output, bytes);
                 } catch (IOException e) {
                     throw new OperationFailedException("Could not write " + output + "; nothing was written.", e);
                 }
-                group.root.terminal().out().println("Wrote " + env.size() + " variables of project '" + project
-                        + "' to " + output + " (readable by you only).");
+            } finally {
+                Wipe.bytes(bytes);
             }
+            group.root.terminal().out().println("Wrote " + count + " variables of project '" + project
+                    + "' to " + output + " (readable by you only).");
             return 0;
         }
     }
 
-    /** Parses .env text (wiped afterwards) into ordered name -> value; a malformed text is refused with its line. */
-    public static Map<String, char[]> parse(char[] text) {
-        try {
-            List<DotenvEntry> entries = DotenvParser.parse(CharBuffer.wrap(text));
-            Map<String, char[]> out = new LinkedHashMap<>();
-            for (DotenvEntry entry : entries) {
-                Wipe.chars(out.put(entry.key(), entry.value().toCharArray()));
-            }
-            return out;
-        } catch (DotenvSyntaxException e) {
-            throw new InvalidInputException("The .env text is malformed: " + e.getMessage() + " Nothing was imported.");
-        } finally {
-            Wipe.chars(text);
-        }
+    private static byte[] utf8(char[] text) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
+        byte[] out = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
+        Arrays.fill(encoded.array(), (byte) 0);
+        return out;
     }
 
-    /** Parses a .env file into ordered name -> value; a malformed file is refused with its line. */
-    static Map<String, char[]> read(Path file) {
-        char[] text;
-        try {
-            byte[] raw = Files.readAllBytes(file);
-            text = Terminal.decode(raw, raw.length);
-        } catch (NoSuchFileException e) {
-            throw new NotFoundException("There is no file " + file + ".");
-        } catch (IOException e) {
-            throw new OperationFailedException("Could not read " + file + ".", e);
-        }
-        try {
-            List<DotenvEntry> entries = DotenvParser.parse(CharBuffer.wrap(text));
-            Map<String, char[]> out = new LinkedHashMap<>();
-            for (DotenvEntry entry : entries) {
-                char[] previous = out.put(entry.key(), entry.value().toCharArray());
-                Wipe.chars(previous);
-            }
-            return out;
-        } catch (DotenvSyntaxException e) {
-            throw new InvalidInputException(file.getFileName() + ", " + e.getMessage() + " Nothing was imported.");
-        } finally {
-            Wipe.chars(text);
-        }
+    /** Says which keys the file defines more than once and which definition was taken. */
+    static void printRepeats(DotenvFile.Contents contents, Terminal t) {
+        contents.repeatedKeys().forEach((key, lines) -> t.out().println("  ! " + key + " is defined "
+                + lines.size() + " times (lines " + lines.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + "); the last one (line "
+                + lines.get(lines.size() - 1) + ") is imported, as dotenv reads it."));
     }
 
     static void print(EnvImportPlan plan, Terminal t) {

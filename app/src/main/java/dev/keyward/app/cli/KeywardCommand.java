@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.ProfileService;
@@ -68,7 +69,7 @@ public final class KeywardCommand implements Runnable {
     /** Unlocks the selected profile with KEYWARD_PASSWORD, stdin or a prompt. */
     VaultSession unlock(boolean passwordFromStdin) {
         ProfileSummary selected = selectedProfile();
-        try (Password password = terminal.secret("KEYWARD_PASSWORD", passwordFromStdin,
+        try (Password password = terminal.secret(ChildEnvironment.PASSWORD, passwordFromStdin,
                 "Password for " + selected.name(), false)) {
             return profiles().unlock(selected, password);
         }

@@ -1,6 +1,7 @@
 package dev.keyward.app.cli;
 
 import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.ProfileService;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class ProfileCommands {
         public Integer call() {
             Terminal t = group.root.terminal();
             ProfileService profiles = group.root.profiles();
-            try (Password password = t.secret("KEYWARD_NEW_PASSWORD", passwordStdin, "New password", true)) {
+            try (Password password = t.secret(ChildEnvironment.NEW_PASSWORD, passwordStdin, "New password", true)) {
                 ProfileService.Created created = profiles.create(name, password);
                 try (Password code = created.recoveryCode()) {
                     t.out().println("Created profile '" + created.profile().name() + "' in " + created.profile().location().folder());
@@ -97,8 +98,8 @@ public final class ProfileCommands {
         public Integer call() {
             Terminal t = group.root.terminal();
             ProfileSummary profile = group.root.selectedProfile();
-            try (Password current = t.secret("KEYWARD_PASSWORD", passwordStdin, "Current password", false);
-                 Password next = t.secret("KEYWARD_NEW_PASSWORD", passwordStdin, "New password", true)) {
+            try (Password current = t.secret(ChildEnvironment.PASSWORD, passwordStdin, "Current password", false);
+                 Password next = t.secret(ChildEnvironment.NEW_PASSWORD, passwordStdin, "New password", true)) {
                 group.root.profiles().changePassword(profile, current, next);
             }
             t.out().println("Password of profile '" + profile.name() + "' changed. The recovery code still works.");
@@ -118,8 +119,8 @@ public final class ProfileCommands {
         public Integer call() {
             Terminal t = group.root.terminal();
             ProfileSummary profile = group.root.selectedProfile();
-            try (Password code = t.secret("KEYWARD_RECOVERY_CODE", passwordStdin, "Recovery code", false);
-                 Password next = t.secret("KEYWARD_NEW_PASSWORD", passwordStdin, "New password", true)) {
+            try (Password code = t.secret(ChildEnvironment.RECOVERY_CODE, passwordStdin, "Recovery code", false);
+                 Password next = t.secret(ChildEnvironment.NEW_PASSWORD, passwordStdin, "New password", true)) {
                 group.root.profiles().recover(profile, code, next);
             }
             t.out().println("Profile '" + profile.name() + "' has a new password.");
@@ -139,7 +140,7 @@ public final class ProfileCommands {
         public Integer call() {
             Terminal t = group.root.terminal();
             ProfileSummary profile = group.root.selectedProfile();
-            try (Password password = t.secret("KEYWARD_PASSWORD", passwordStdin, "Password for " + profile.name(), false)) {
+            try (Password password = t.secret(ChildEnvironment.PASSWORD, passwordStdin, "Password for " + profile.name(), false)) {
                 // Damage found by the checks is reported like any other damage: exit code 5 (ErrorReport).
                 ProfileService.VerifyReport report = group.root.profiles().verify(profile, password).requireIntact();
                 t.out().println("Profile '" + profile.name() + "' is intact: " + report.pages() + " pages read, "

@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.crypto.Wipe;
+import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.secrets.SecretService;
 import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
@@ -44,7 +45,8 @@ public final class RunCommand implements Callable<Integer> {
         try (VaultSession session = root.unlock(passwordStdin)) {
             env = session.projects().environment(project, SecretService.Purpose.INJECT);
         }
-        ProcessBuilder builder = new ProcessBuilder(commandLine()).inheritIO();
+        // The child gets this environment without Keyward's own credentials, plus the project's variables.
+        ProcessBuilder builder = ChildEnvironment.processBuilder(commandLine()).inheritIO();
         env.forEach((name, value) -> builder.environment().put(name, new String(value)));
         env.values().forEach(Wipe::chars);
         Process child;

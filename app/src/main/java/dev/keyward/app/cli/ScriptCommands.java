@@ -11,10 +11,8 @@ import dev.keyward.automation.scripts.AutomationScript;
 import dev.keyward.automation.scripts.ImportOutcome;
 import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.vault.InvalidInputException;
+import dev.keyward.vault.io.UserFiles;
 import dev.keyward.vault.session.VaultSession;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,6 +41,8 @@ public final class ScriptCommands {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        private static final long MAX_PROGRAM_FILE_BYTES = 4L * 1024 * 1024;
+
         @Option(names = "--provider", paramLabel = "SLUG", description = "File it under this provider (default: the program's).")
         String provider;
 
@@ -51,12 +51,8 @@ public final class ScriptCommands {
 
         @Override
         public Integer call() {
-            String json;
-            try {
-                json = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InvalidInputException("Could not read " + file + "; check the path.");
-            }
+            // A device, a pipe or a huge file is refused before it is read (a program is a few KiB).
+            String json = UserFiles.readUtf8(file, MAX_PROGRAM_FILE_BYTES);
             try (VaultSession session = group.root.unlock(passwordStdin)) {
                 ImportOutcome outcome = new ScriptService(session).importProgram(json, provider);
                 AutomationScript s = outcome.script();

@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.vault.process.ChildEnvironment;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ final class SignalForwarding {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-s", signal, Long.toString(child.pid())).inheritIO().start();
+            ChildEnvironment.processBuilder("kill", "-s", signal, Long.toString(child.pid())).inheritIO().start();
         } catch (java.io.IOException e) {
             if ("TERM".equals(signal)) {
                 child.destroy();

@@ -18,6 +18,11 @@ import java.util.Map;
  */
 public final class Terminal {
 
+    /** The longest stdin line read (a password, a recovery code, an answer). */
+    private static final int MAX_LINE_BYTES = 64 * 1024;
+    /** The most of stdin read at once (a secret value of up to 64 Ki characters fits). */
+    private static final int MAX_INPUT_BYTES = 1024 * 1024;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -49,20 +54,28 @@ public final class Terminal {
     }
 
     /**
-     * A secret from {@code envVar} if set, else the next stdin line when {@code fromStdin}, else a
-     * console prompt ({@code confirm}: asked twice). Errors when none of them can answer.
+     * A secret from the next stdin line when {@code fromStdin}, else from {@code envVar} if set,
+     * else a console prompt ({@code confirm}: asked twice). Errors when none of them can answer.
+     *
+     * <p>Explicit input wins: {@code --password-stdin} is a choice made for this one command,
+     * while a variable may be left over in the shell, so with both the variable is ignored and a
+     * note on stderr says so.
      */
     public Password secret(String envVar, boolean fromStdin, String prompt, boolean confirm) {
         String fromEnv = env.get(envVar);
-        if (fromEnv != null) {
-            return Password.adopt(fromEnv.toCharArray());
-        }
         if (fromStdin) {
+            if (fromEnv != null) {
+                err.println("Note: " + envVar + " is set but not used: --password-stdin was given, so the "
+                        + prompt.toLowerCase() + " is read from standard input.");
+            }
             char[] line = readLine();
             if (line == null) {
                 throw new CliUsageException("Standard input ended before the " + prompt.toLowerCase() + " was given.");
             }
             return Password.adopt(line);
+        }
+        if (fromEnv != null) {
+            return Password.adopt(fromEnv.toCharArray());
         }
         if (console == null) {
             throw new CliUsageException("No " + prompt.toLowerCase() + " given and no terminal to ask on: set "
@@ -123,6 +136,10 @@ public final class Terminal {
                 if (b == '\n') {
                     break;
                 }
+                if (bytes.size() == MAX_LINE_BYTES) {
+                    // Standard input may be endless (/dev/zero): stop instead of running out of memory.
+                    throw new CliUsageException("A line of standard input is longer than 64 KiB; nothing was read.");
+                }
                 bytes.write(b);
             }
             if (!any) {
@@ -140,7 +157,12 @@ public final class Terminal {
     public char[] readAll() {
         byte[] raw;
         try {
-            raw = in.readAllBytes();
+            raw = in.readNBytes(MAX_INPUT_BYTES + 1);
+            if (raw.length > MAX_INPUT_BYTES) {
+                Wipe.bytes(raw);
+                throw new CliUsageException("Standard input holds more than 1 MiB; a secret value is at most 64 KiB."
+                        + " Nothing was read.");
+            }
         } catch (IOException e) {
             throw new CliUsageException("Could not read standard input.");
         }

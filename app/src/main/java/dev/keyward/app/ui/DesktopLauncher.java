@@ -19,7 +19,7 @@ public final class DesktopLauncher {
      * brings the first one's window forward and returns 0 at once.
      */
     public static int launch(Path dataDir, String[] args) {
-        return launch(dataDir, args, BackupRestorer.unavailable(), DotenvReader.simple());
+        return launch(dataDir, args, BackupRestorer.unavailable(), DotenvReader.standard());
     }
 
     /** As {@link #launch(Path, String[])}, with the composition root's restore and .env parsing. */

@@ -33,7 +33,7 @@ public record DesktopServices(
     /** The real desktop: default Argon2id cost, the system tray if there is one, native file choosers. */
     public static DesktopServices forDesktop(DataRoot root) {
         return new DesktopServices(new ProfileService(root, Clock.systemUTC(), Argon2Params.DEFAULT, "app"),
-                BackupRestorer.unavailable(), DotenvReader.simple(), TrayChannel.forThisDesktop(),
+                BackupRestorer.unavailable(), DotenvReader.standard(), TrayChannel.forThisDesktop(),
                 FilePicker.nativeChooser(), new OneTimeNotices(root.path().resolve("desktop-notices.properties")),
                 UnlockThrottle::standard, null);
     }

@@ -35,7 +35,7 @@ public final class DesktopTestKit {
     }
 
     public static DesktopServices services(ProfileService profiles, Path dataDir, QueuedFiles files, Duration idle) {
-        return new DesktopServices(profiles, BackupRestorer.unavailable(), DotenvReader.simple(), new NoTrayChannel(),
+        return new DesktopServices(profiles, BackupRestorer.unavailable(), DotenvReader.standard(), new NoTrayChannel(),
                 files, new OneTimeNotices(dataDir.resolve("desktop-notices.properties")), UnlockThrottle::standard, idle);
     }
 

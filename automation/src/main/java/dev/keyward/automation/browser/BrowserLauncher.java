@@ -4,7 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import dev.keyward.vault.process.ChildEnvironment;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,8 +52,7 @@ public final class BrowserLauncher {
         BrowserExecutable executable = locator.locate();
         Playwright playwright;
         try {
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(driverEnvironment()));
         } catch (PlaywrightException e) {
             throw new BrowserUnavailableException("The Playwright driver could not start; reinstall Keyward or check"
                     + " that the temporary folder is writable.", e);
@@ -61,6 +62,7 @@ public final class BrowserLauncher {
                     .setExecutablePath(executable.path())
                     .setHeadless(!headed)
                     .setArgs(arguments())
+                    .setEnv(ChildEnvironment.of(locator.environment()))
                     .setTimeout(LAUNCH_TIMEOUT_MS));
             return new LaunchedBrowser(playwright, browser, executable, headed);
         } catch (RuntimeException e) {
@@ -70,6 +72,19 @@ public final class BrowserLauncher {
                     + ". Check that it is a working Chromium or Chrome, or point " + ChromiumLocator.ENV_VARIABLE
                     + " at another one.", e);
         }
+    }
+
+    /**
+     * What the Playwright driver gets on top of this process's environment. The driver can only
+     * add to the environment it inherits, so each credential variable (see {@link ChildEnvironment})
+     * is overwritten with the empty string; the browser itself gets the environment without them.
+     */
+    Map<String, String> driverEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        System.getenv().keySet().stream().filter(ChildEnvironment::isCredential).forEach(name -> env.put(name, ""));
+        locator.environment().keySet().stream().filter(ChildEnvironment::isCredential).forEach(name -> env.put(name, ""));
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        return env;
     }
 
     /** The command-line flags passed to Chromium. */

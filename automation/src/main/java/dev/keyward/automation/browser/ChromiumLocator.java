@@ -50,6 +50,11 @@ public final class ChromiumLocator {
         this.playwrightCaches = List.copyOf(playwrightCaches);
     }
 
+    /** The environment this locator reads; the browser is started with it, minus Keyward's credentials. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /** A locator for this process: its environment and no profile setting. */
     public static ChromiumLocator forProcess() {
         return new ChromiumLocator(System.getenv(), null);

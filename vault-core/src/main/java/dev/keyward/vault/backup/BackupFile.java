@@ -18,7 +18,8 @@ record BackupFile(byte[] headerJson, byte[] sealedVault) {
 
     private static final byte[] MAGIC = "KEYWARD-BACKUP/1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 64 * 1024;
-    private static final long MAX_VAULT = 8L * 1024 * 1024 * 1024;
+    /** A Java array's limit; a bigger vault cannot be restored in one piece. */
+    private static final long MAX_VAULT = Integer.MAX_VALUE - 16;
 
     byte[] encode() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(sealedVault.length + headerJson.length + 64);
@@ -35,7 +36,8 @@ record BackupFile(byte[] headerJson, byte[] sealedVault) {
         }
     }
 
-    static BackupFile decode(InputStream stream, String name) {
+    /** Reads a backup of {@code fileSize} bytes; lengths that do not add up are refused before anything is allocated. */
+    static BackupFile decode(InputStream stream, String name, long fileSize) {
         try (DataInputStream in = new DataInputStream(stream)) {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -47,7 +49,9 @@ record BackupFile(byte[] headerJson, byte[] sealedVault) {
             }
             byte[] header = in.readNBytes(headerLength);
             long vaultLength = in.readLong();
-            if (header.length != headerLength || vaultLength <= 0 || vaultLength > MAX_VAULT) {
+            long expectedSize = MAGIC.length + Integer.BYTES + (long) headerLength + Long.BYTES + vaultLength;
+            if (header.length != headerLength || vaultLength <= 0 || vaultLength > MAX_VAULT
+                    || expectedSize != fileSize) {
                 throw damaged(name, "it is truncated or its lengths are impossible");
             }
             byte[] vault = in.readNBytes((int) Math.min(vaultLength, Integer.MAX_VALUE - 16));

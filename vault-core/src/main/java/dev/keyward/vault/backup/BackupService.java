@@ -7,6 +7,8 @@ import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.db.VaultDatabase;
 import dev.keyward.vault.io.AtomicFiles;
+import dev.keyward.vault.io.UserFiles;
+import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.profile.KeyWrapping;
 import dev.keyward.vault.profile.ProfileHeader;
 import dev.keyward.vault.profile.ProfileHeaderCodec;
@@ -43,6 +45,7 @@ public final class BackupService {
 
     /** Writes a backup of the unlocked profile to {@code target} (owner-only, atomic). */
     public long create(VaultSession session, Path target) {
+        UserFiles.checkWritable(target);
         byte[] header;
         try {
             header = Files.readAllBytes(session.location().headerFile());
@@ -53,7 +56,7 @@ public final class BackupService {
         byte[] sealed = AesGcm.seal(session.keys().fieldKey(), vault, binding(session.profileId(), header));
         byte[] file = new BackupFile(header, sealed).encode();
         try {
-            AtomicFiles.write(target, file);
+            UserFiles.write(target, file);
         } catch (IOException e) {
             throw new OperationFailedException("Could not write the backup to " + target
                     + ". Check the folder exists and is writable; nothing was written.", e);
@@ -77,14 +80,19 @@ public final class BackupService {
      */
     public Restored restore(Path file, Password password) {
         BackupFile backup;
+        long size = UserFiles.requireRegularFile(file).size();
         try (InputStream in = Files.newInputStream(file)) {
-            backup = BackupFile.decode(in, file.getFileName().toString());
+            backup = BackupFile.decode(in, file.getFileName().toString(), size);
         } catch (NoSuchFileException e) {
             throw new dev.keyward.vault.NotFoundException("There is no backup file " + file + ".");
         } catch (IOException e) {
             throw new OperationFailedException("Could not read the backup " + file + ".", e);
         }
         ProfileHeader header = ProfileHeaderCodec.decode(backup.headerJson(), "inside the backup " + file.getFileName());
+        if (!DataRoot.isProfileId(header.profileId())) {
+            // The id becomes a folder name: "../x" would write the profile outside the data folder.
+            throw BackupFile.damaged(file.getFileName().toString(), "its profile id is not a UUID");
+        }
         ProfileLocation location = new ProfileLocation(profiles.root().profileFolder(header.profileId()));
         byte[] vault;
         try (ProfileKeys keys = new ProfileKeys(KeyWrapping.unwrap(header, password, ProfileHeader.Unlocker.PASSWORD))) {
@@ -158,7 +166,7 @@ public final class BackupService {
         Files.deleteIfExists(Path.of(db + "-shm"));
     }
 
-    private static byte[] binding(String profileId, byte[] header) {
+    static byte[] binding(String profileId, byte[] header) {
         try {
             String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(header));
             return ("keyward-backup/v1/" + profileId + "/" + digest).getBytes(StandardCharsets.UTF_8);

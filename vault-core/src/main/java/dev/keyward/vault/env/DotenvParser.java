@@ -1,6 +1,10 @@
 package dev.keyward.vault.env;
 
+import dev.keyward.vault.crypto.Wipe;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads {@code .env} text the way the npm {@code dotenv} library (v16 {@code parse}) reads it,
@@ -73,23 +77,60 @@ public final class DotenvParser {
      * @throws DotenvSyntaxException if any line is malformed; then nothing is returned
      */
     public static List<DotenvEntry> parse(CharSequence text) throws DotenvSyntaxException {
-        return new DotenvScanner(normalizeLineBreaks(text)).scan();
+        char[] normalized = normalizeLineBreaks(text);
+        try {
+            DotenvScanner scanner = new DotenvScanner(normalized);
+            Map<String, char[]> values = scanner.scan();
+            List<DotenvEntry> out = new ArrayList<>(values.size());
+            values.forEach((key, value) -> out.add(new DotenvEntry(key, new String(value), scanner.lastLine(key))));
+            values.values().forEach(Wipe::chars);
+            return List.copyOf(out);
+        } finally {
+            Wipe.chars(normalized);
+        }
     }
 
-    /** Turns CRLF and lone CR into LF, as dotenv does before matching. */
-    static String normalizeLineBreaks(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
+    /**
+     * Parses a whole {@code .env} text into {@code char[]} values (no value becomes a String) and
+     * also reports the keys it defines more than once.
+     *
+     * @throws DotenvSyntaxException if any line is malformed; then nothing is returned
+     */
+    public static Parsed parseToChars(CharSequence text) throws DotenvSyntaxException {
+        char[] normalized = normalizeLineBreaks(text);
+        try {
+            DotenvScanner scanner = new DotenvScanner(normalized);
+            Map<String, char[]> values = scanner.scan();
+            return new Parsed(values, scanner.repeatedKeys());
+        } finally {
+            Wipe.chars(normalized);
+        }
+    }
+
+    /**
+     * A parsed text: each key's value (the last definition's, in order of first appearance; the
+     * caller wipes the arrays) and the keys defined more than once, each with its lines.
+     */
+    public record Parsed(Map<String, char[]> values, Map<String, List<Integer>> repeatedKeys) {
+    }
+
+    /** Turns CRLF and lone CR into LF, as dotenv does before matching; the caller wipes the result. */
+    static char[] normalizeLineBreaks(CharSequence text) {
+        char[] buffer = new char[text.length()];
+        int n = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r') {
-                out.append('\n');
+                buffer[n++] = '\n';
                 if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
             } else {
-                out.append(c);
+                buffer[n++] = c;
             }
         }
-        return out.toString();
+        char[] out = Arrays.copyOf(buffer, n);
+        Wipe.chars(buffer);
+        return out;
     }
 }

@@ -27,7 +27,7 @@ public enum DotenvQuoting {
     }
 
     /** The first style that can carry {@code value}, or empty when none can. */
-    public static Optional<DotenvQuoting> choose(String value) {
+    public static Optional<DotenvQuoting> choose(CharSequence value) {
         for (DotenvQuoting style : values()) {
             if (style.blocker(value).isEmpty()) {
                 return Optional.of(style);
@@ -40,23 +40,23 @@ public enum DotenvQuoting {
      * Why this style cannot carry {@code value} (a phrase that never quotes the value), or empty
      * when it can.
      */
-    public Optional<String> blocker(String value) {
+    public Optional<String> blocker(CharSequence value) {
         if (this == UNQUOTED) {
             return unquotedBlocker(value);
         }
-        if (value.indexOf(quote) >= 0) {
+        if (indexOf(value, quote) >= 0) {
             return Optional.of("the value contains " + quote + " itself");
         }
-        if (value.endsWith("\\")) {
+        if (value.length() > 0 && value.charAt(value.length() - 1) == '\\') {
             // A backslash right before the closing quote lets dotenv run on to a later quote.
             return Optional.of("the value ends with a backslash");
         }
         if (this == DOUBLE_QUOTES) {
-            if (value.contains("\\n") || value.contains("\\r")) {
+            if (backslashBefore(value, 'n') || backslashBefore(value, 'r')) {
                 return Optional.of("the value contains a backslash followed by n or r, which dotenv"
                         + " would turn into a line break");
             }
-        } else if (value.indexOf('\r') >= 0) {
+        } else if (indexOf(value, '\r') >= 0) {
             return Optional.of("the value contains a carriage return, which only double quotes can"
                     + " carry");
         }
@@ -65,15 +65,53 @@ public enum DotenvQuoting {
 
     /** Renders {@code value} in this style; call only when {@link #blocker} is empty. */
     String render(String value) {
-        return switch (this) {
-            case UNQUOTED -> value;
-            case DOUBLE_QUOTES -> '"' + value.replace("\n", "\\n").replace("\r", "\\r") + '"';
-            case SINGLE_QUOTES, BACKTICKS -> quote + value + quote;
-        };
+        SecretText out = new SecretText();
+        render(value, out);
+        char[] chars = out.toCharArray();
+        out.wipe();
+        return new String(chars);
     }
 
-    private static Optional<String> unquotedBlocker(String value) {
-        if (value.isEmpty()) {
+    /** Appends {@code value} in this style to {@code out}; call only when {@link #blocker} is empty. */
+    void render(CharSequence value, SecretText out) {
+        if (this == UNQUOTED) {
+            out.append(value);
+            return;
+        }
+        out.append(quote);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (this == DOUBLE_QUOTES && c == '\n') {
+                out.append('\\').append('n');
+            } else if (this == DOUBLE_QUOTES && c == '\r') {
+                out.append('\\').append('r');
+            } else {
+                out.append(c);
+            }
+        }
+        out.append(quote);
+    }
+
+    private static int indexOf(CharSequence value, char c) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean backslashBefore(CharSequence value, char c) {
+        for (int i = 0; i + 1 < value.length(); i++) {
+            if (value.charAt(i) == '\\' && value.charAt(i + 1) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> unquotedBlocker(CharSequence value) {
+        if (value.length() == 0) {
             return Optional.empty();
         }
         if (JsWhitespace.is(value.charAt(0)) || JsWhitespace.is(value.charAt(value.length() - 1))) {

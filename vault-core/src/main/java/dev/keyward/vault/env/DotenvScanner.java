@@ -1,85 +1,123 @@
 package dev.keyward.vault.env;
 
+import dev.keyward.vault.crypto.Wipe;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Walks a line-break-normalized {@code .env} text record by record; the rules it follows are
- * described on {@link DotenvParser}.
+ * described on {@link DotenvParser}. It works on {@code char[]} throughout: neither the text nor
+ * a value becomes a String.
  */
 final class DotenvScanner {
 
-    private final String src;
+    private final char[] src;
     /** Start of the line being read. */
     private int pos;
     /** 1-based number of the line that starts at {@link #pos}. */
     private int line = 1;
+    /** Each key's value, in order of first appearance (a later definition replaces the value in place). */
+    private final Map<String, char[]> values = new LinkedHashMap<>();
+    /** Every line each key is defined on, in file order. */
+    private final Map<String, List<Integer>> definitions = new LinkedHashMap<>();
 
-    DotenvScanner(String normalizedText) {
+    DotenvScanner(char[] normalizedText) {
         this.src = normalizedText;
     }
 
-    List<DotenvEntry> scan() throws DotenvSyntaxException {
-        // LinkedHashMap.put on an existing key keeps its first position, as a JavaScript object does.
-        Map<String, DotenvEntry> byKey = new LinkedHashMap<>();
-        while (pos <= src.length()) {
-            int recordEnd = readRecord(byKey);
-            line += 1 + countLineFeeds(pos, recordEnd);
-            pos = recordEnd + 1;
+    /**
+     * Reads the whole text.
+     *
+     * @return each key's value (the last definition's), in order of first appearance, as a
+     *         JavaScript object keeps insertion order; the caller wipes the arrays
+     */
+    Map<String, char[]> scan() throws DotenvSyntaxException {
+        try {
+            while (pos <= src.length) {
+                int recordEnd = readRecord();
+                line += 1 + countLineFeeds(pos, recordEnd);
+                pos = recordEnd + 1;
+            }
+            return values;
+        } catch (DotenvSyntaxException | RuntimeException e) {
+            values.values().forEach(Wipe::chars);
+            throw e;
         }
-        return List.copyOf(byKey.values());
+    }
+
+    /** The line of the last definition of {@code key} (after {@link #scan}). */
+    int lastLine(String key) {
+        List<Integer> lines = definitions.get(key);
+        return lines.get(lines.size() - 1);
+    }
+
+    /** The keys defined more than once, with every line they are defined on (after {@link #scan}). */
+    Map<String, List<Integer>> repeatedKeys() {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        definitions.forEach((key, lines) -> {
+            if (lines.size() > 1) {
+                out.put(key, List.copyOf(lines));
+            }
+        });
+        return out;
+    }
+
+    private void define(String key, char[] value, int atLine) {
+        definitions.computeIfAbsent(key, k -> new ArrayList<>()).add(atLine);
+        // LinkedHashMap.put on an existing key keeps its first position, as a JavaScript object does.
+        Wipe.chars(values.put(key, value));
     }
 
     /** Reads the record starting at {@link #pos}; returns the index of the LF (or end) it ends at. */
-    private int readRecord(Map<String, DotenvEntry> byKey) throws DotenvSyntaxException {
+    private int readRecord() throws DotenvSyntaxException {
         int lineEnd = lineEnd(pos);
         int i = skipBlank(pos, lineEnd);
-        if (i == lineEnd || src.charAt(i) == '#') {
+        if (i == lineEnd || src[i] == '#') {
             refuseLineSeparators(pos, lineEnd, line);
             return lineEnd;
         }
-        if (!isKeyChar(src.charAt(i))) {
+        if (!isKeyChar(src[i])) {
             refuseLineSeparators(pos, lineEnd, line);
-            throw refusal(isQuote(src.charAt(i))
+            throw refusal(isQuote(src[i])
                     ? "the line starts with a quote instead of a key; if it is meant as the value of"
                             + " the line above, move it after that line's ="
                     : "expected a key (letters A-Z or a-z, digits, _, . or -) at the start of the line");
         }
         int keyStart = i;
         int keyEnd = keyEnd(i, lineEnd);
-        if (keyEnd - keyStart == 6 && src.startsWith("export", keyStart)
-                && keyEnd < lineEnd && JsWhitespace.isBlank(src.charAt(keyEnd))) {
+        if (keyEnd - keyStart == 6 && startsWith("export", keyStart)
+                && keyEnd < lineEnd && JsWhitespace.isBlank(src[keyEnd])) {
             int next = skipBlank(keyEnd, lineEnd);
-            if (next < lineEnd && isKeyChar(src.charAt(next))) {
+            if (next < lineEnd && isKeyChar(src[next])) {
                 keyStart = next;
                 keyEnd = keyEnd(next, lineEnd);
             }
         }
         int valueStart = separatorEnd(keyEnd, lineEnd);
-        String key = src.substring(keyStart, keyEnd);
+        String key = new String(src, keyStart, keyEnd - keyStart);
         if (key.equals("__proto__")) {
             throw refusal("the key __proto__ is dropped by dotenv (it is a JavaScript built-in); rename it");
         }
         int v = skipBlank(valueStart, lineEnd);
-        if (v < lineEnd && isQuote(src.charAt(v))) {
-            return readQuoted(key, v, lineEnd, byKey);
+        if (v < lineEnd && isQuote(src[v])) {
+            return readQuoted(key, v, lineEnd);
         }
         refuseLineSeparators(pos, lineEnd, line);
-        String value = v == lineEnd ? "" : unquotedText(v, lineEnd);
-        byKey.put(key, new DotenvEntry(key, value, line));
+        define(key, v == lineEnd ? new char[0] : unquotedText(v, lineEnd), line);
         return lineEnd;
     }
 
     /** Checks what follows the key and returns where the value part begins. */
     private int separatorEnd(int keyEnd, int lineEnd) throws DotenvSyntaxException {
         int j = skipBlank(keyEnd, lineEnd);
-        if (j < lineEnd && src.charAt(j) == '=') {
+        if (j < lineEnd && src[j] == '=') {
             return j + 1;
         }
-        if (keyEnd < lineEnd && src.charAt(keyEnd) == ':') {
-            if (keyEnd + 1 < lineEnd && JsWhitespace.isBlank(src.charAt(keyEnd + 1))) {
+        if (keyEnd < lineEnd && src[keyEnd] == ':') {
+            if (keyEnd + 1 < lineEnd && JsWhitespace.isBlank(src[keyEnd + 1])) {
                 return keyEnd + 1;
             }
             throw refusal(keyEnd + 1 == lineEnd
@@ -87,7 +125,7 @@ final class DotenvScanner {
                             + " as its value; write KEY= for an empty value"
                     : "a ':' after the key must be followed by a space (KEY: value); or use KEY=value");
         }
-        int equals = src.indexOf('=', keyEnd);
+        int equals = indexOf('=', keyEnd, src.length);
         if (equals >= 0 && equals < lineEnd) {
             throw refusal("the key before '=' contains a character dotenv does not accept; keys may"
                     + " only use letters A-Z and a-z, digits, _, . and -");
@@ -95,10 +133,9 @@ final class DotenvScanner {
         throw refusal("there is no '=' between a key and a value");
     }
 
-    private int readQuoted(String key, int open, int lineEnd, Map<String, DotenvEntry> byKey)
-            throws DotenvSyntaxException {
+    private int readQuoted(String key, int open, int lineEnd) throws DotenvSyntaxException {
         refuseLineSeparators(pos, open, line);
-        char quote = src.charAt(open);
+        char quote = src[open];
         List<Integer> candidates = closingCandidates(open, quote);
         // dotenv's pattern tries the farthest possible closing quote first.
         int laterClose = -1;
@@ -107,7 +144,7 @@ final class DotenvScanner {
             int close = candidates.get(c);
             // Look for the line end only up to the later candidate, so that a long run of escaped
             // quotes on one line is read in linear time, not quadratic.
-            int closeLineEnd = laterClose < 0 ? lineEnd(close) : src.indexOf('\n', close, laterClose);
+            int closeLineEnd = laterClose < 0 ? lineEnd(close) : indexOf('\n', close, laterClose);
             if (closeLineEnd < 0) {
                 closeLineEnd = laterLineEnd;
             }
@@ -115,18 +152,22 @@ final class DotenvScanner {
             laterLineEnd = closeLineEnd;
             if (onlyBlankOrComment(close + 1, closeLineEnd)) {
                 refuseLineSeparators(close + 1, closeLineEnd, line + countLineFeeds(open, close));
-                String content = src.substring(open + 1, close);
-                byKey.put(key, new DotenvEntry(key, quote == '"' ? expandEscapes(content) : content, line));
+                define(key, quote == '"' ? expandEscapes(src, open + 1, close)
+                        : Arrays.copyOfRange(src, open + 1, close), line);
                 return closeLineEnd;
             }
         }
         // No closing quote works: dotenv falls back to reading the line as an unquoted value.
         refuseLineSeparators(pos, lineEnd, line);
-        String text = unquotedText(open, lineEnd);
-        if (text.length() >= 2 && text.charAt(text.length() - 1) == quote) {
-            String inner = text.substring(1, text.length() - 1);
-            byKey.put(key, new DotenvEntry(key, quote == '"' ? expandEscapes(inner) : inner, line));
-            return lineEnd;
+        char[] text = unquotedText(open, lineEnd);
+        try {
+            if (text.length >= 2 && text[text.length - 1] == quote) {
+                define(key, quote == '"' ? expandEscapes(text, 1, text.length - 1)
+                        : Arrays.copyOfRange(text, 1, text.length - 1), line);
+                return lineEnd;
+            }
+        } finally {
+            Wipe.chars(text);
         }
         throw unclosed(quote, open, candidates);
     }
@@ -139,9 +180,9 @@ final class DotenvScanner {
         List<Integer> found = new ArrayList<>();
         int from = open + 1;
         int at;
-        while ((at = src.indexOf(quote, from)) >= 0) {
+        while ((at = indexOf(quote, from, src.length)) >= 0) {
             found.add(at);
-            boolean escaped = at - 1 > open && src.charAt(at - 1) == '\\';
+            boolean escaped = at - 1 > open && src[at - 1] == '\\';
             if (!escaped) {
                 break;
             }
@@ -152,7 +193,7 @@ final class DotenvScanner {
 
     private DotenvSyntaxException unclosed(char quote, int open, List<Integer> candidates) {
         int last = candidates.isEmpty() ? -1 : candidates.get(candidates.size() - 1);
-        boolean closedSomewhere = last >= 0 && !(last - 1 > open && src.charAt(last - 1) == '\\');
+        boolean closedSomewhere = last >= 0 && !(last - 1 > open && src[last - 1] == '\\');
         if (!closedSomewhere) {
             return refusal("the value opened with " + quote + " is never closed");
         }
@@ -167,39 +208,46 @@ final class DotenvScanner {
     }
 
     /** dotenv turns the two characters {@code \n} and {@code \r} into LF and CR in double quotes. */
-    private static String expandEscapes(String content) {
-        if (content.indexOf('\\') < 0) {
-            return content;
-        }
-        StringBuilder out = new StringBuilder(content.length());
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            char next = i + 1 < content.length() ? content.charAt(i + 1) : 0;
+    private static char[] expandEscapes(char[] text, int from, int to) {
+        char[] buffer = new char[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            char next = i + 1 < to ? text[i + 1] : 0;
             if (c == '\\' && (next == 'n' || next == 'r')) {
-                out.append(next == 'n' ? '\n' : '\r');
+                buffer[n++] = next == 'n' ? '\n' : '\r';
                 i++;
             } else {
-                out.append(c);
+                buffer[n++] = c;
             }
         }
-        return out.toString();
+        char[] out = Arrays.copyOf(buffer, n);
+        Wipe.chars(buffer);
+        return out;
     }
 
-    /** The text from {@code from} up to the first {@code #} or the line end, trimmed. */
-    private String unquotedText(int from, int lineEnd) {
-        int hash = src.indexOf('#', from);
-        int end = hash >= 0 && hash < lineEnd ? hash : lineEnd;
-        return JsWhitespace.trim(src.substring(from, end));
+    /** The text from {@code from} up to the first {@code #} or the line end, trimmed as JavaScript trims. */
+    private char[] unquotedText(int from, int lineEnd) {
+        int hash = indexOf('#', from, lineEnd);
+        int start = from;
+        int end = hash >= 0 ? hash : lineEnd;
+        while (start < end && JsWhitespace.is(src[start])) {
+            start++;
+        }
+        while (end > start && JsWhitespace.is(src[end - 1])) {
+            end--;
+        }
+        return Arrays.copyOfRange(src, start, end);
     }
 
     private boolean onlyBlankOrComment(int from, int lineEnd) {
         int i = skipBlank(from, lineEnd);
-        return i == lineEnd || src.charAt(i) == '#';
+        return i == lineEnd || src[i] == '#';
     }
 
     private void refuseLineSeparators(int from, int to, int lineNumber) throws DotenvSyntaxException {
         for (int i = from; i < to; i++) {
-            if (JsWhitespace.isUnicodeLineSeparator(src.charAt(i))) {
+            if (JsWhitespace.isUnicodeLineSeparator(src[i])) {
                 throw new DotenvSyntaxException(lineNumber, "the line contains a Unicode line or"
                         + " paragraph separator (U+2028/U+2029) outside quotes, which dotenv reads"
                         + " inconsistently; remove it or put the value in quotes");
@@ -211,14 +259,36 @@ final class DotenvScanner {
         return new DotenvSyntaxException(line, reason);
     }
 
+    /** The first {@code c} in {@code [from, to)}, or -1. */
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (src[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean startsWith(String prefix, int at) {
+        if (at + prefix.length() > src.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (src[at + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int lineEnd(int from) {
-        int lf = src.indexOf('\n', from);
-        return lf < 0 ? src.length() : lf;
+        int lf = indexOf('\n', from, src.length);
+        return lf < 0 ? src.length : lf;
     }
 
     private int skipBlank(int from, int lineEnd) {
         int i = from;
-        while (i < lineEnd && JsWhitespace.isBlank(src.charAt(i))) {
+        while (i < lineEnd && JsWhitespace.isBlank(src[i])) {
             i++;
         }
         return i;
@@ -226,7 +296,7 @@ final class DotenvScanner {
 
     private int keyEnd(int from, int lineEnd) {
         int i = from;
-        while (i < lineEnd && isKeyChar(src.charAt(i))) {
+        while (i < lineEnd && isKeyChar(src[i])) {
             i++;
         }
         return i;
@@ -235,7 +305,7 @@ final class DotenvScanner {
     private int countLineFeeds(int from, int to) {
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (src.charAt(i) == '\n') {
+            if (src[i] == '\n') {
                 n++;
             }
         }

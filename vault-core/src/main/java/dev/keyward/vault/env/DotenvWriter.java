@@ -44,8 +44,32 @@ public final class DotenvWriter {
         return out.toString();
     }
 
+    /**
+     * Renders the map in its iteration order from {@code char[]} values into a {@code char[]} the
+     * caller wipes; no value becomes a String on the way.
+     */
+    public static char[] renderChars(SequencedMap<String, char[]> values) throws UnrepresentableValueException {
+        SecretText out = new SecretText();
+        try {
+            for (var entry : values.entrySet()) {
+                java.nio.CharBuffer value = java.nio.CharBuffer.wrap(entry.getValue());
+                DotenvQuoting style = styleFor(entry.getKey(), value);
+                out.append(entry.getKey()).append('=');
+                style.render(value, out);
+                out.append('\n');
+            }
+            return out.toCharArray();
+        } finally {
+            out.wipe();
+        }
+    }
+
     /** One {@code KEY=value} line without its line break. */
     public static String renderLine(String key, String value) throws UnrepresentableValueException {
+        return key + '=' + styleFor(key, value).render(value);
+    }
+
+    private static DotenvQuoting styleFor(String key, CharSequence value) throws UnrepresentableValueException {
         if (!KEY.matcher(key).matches() || key.equals("__proto__")) {
             // The rejected key is not echoed: a malformed "key" is sometimes a pasted secret.
             throw new UnrepresentableValueException(key, "a key cannot be written: dotenv keys may"
@@ -56,10 +80,10 @@ public final class DotenvWriter {
         if (style.isEmpty()) {
             throw new UnrepresentableValueException(key, whyNot(key, value));
         }
-        return key + '=' + style.get().render(value);
+        return style.get();
     }
 
-    private static String whyNot(String key, String value) {
+    private static String whyNot(String key, CharSequence value) {
         List<String> reasons = new ArrayList<>();
         for (DotenvQuoting style : List.of(DotenvQuoting.DOUBLE_QUOTES, DotenvQuoting.SINGLE_QUOTES,
                 DotenvQuoting.BACKTICKS)) {

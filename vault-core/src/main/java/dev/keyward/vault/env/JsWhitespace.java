@@ -28,17 +28,4 @@ final class JsWhitespace {
     static boolean isUnicodeLineSeparator(char c) {
         return c == '\u2028' || c == '\u2029';
     }
-
-    /** Removes leading and trailing white space the way JavaScript's {@code trim()} does. */
-    static String trim(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && is(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && is(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
 }

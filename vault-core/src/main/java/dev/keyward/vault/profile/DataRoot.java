@@ -1,14 +1,19 @@
 package dev.keyward.vault.profile;
 
+import dev.keyward.vault.VaultDamagedException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where Keyward keeps its files: an explicit folder, else {@code $KEYWARD_HOME}, else the
  * platform's per-user data folder.
  */
 public record DataRoot(Path path) {
+
+    private static final Pattern PROFILE_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public static DataRoot resolve(Path explicit, Map<String, String> env) {
         if (explicit != null) {
@@ -39,8 +44,29 @@ public record DataRoot(Path path) {
         return path.resolve("profiles");
     }
 
+    /**
+     * The folder of the profile {@code profileId}. The id comes from files that may be hostile
+     * (a header, a backup), so only the canonical UUID form is accepted, and the folder must lie
+     * directly inside {@link #profilesFolder()}.
+     *
+     * @throws VaultDamagedException when the id is not a UUID: whatever file it came from was altered
+     */
     public Path profileFolder(String profileId) {
-        return profilesFolder().resolve(profileId);
+        if (!isProfileId(profileId)) {
+            throw new VaultDamagedException("A profile id read from a file is not a UUID, so the file was altered;"
+                    + " nothing was read or written for it.");
+        }
+        Path folder = profilesFolder().resolve(profileId).normalize();
+        if (!folder.getParent().equals(profilesFolder().normalize())) {
+            throw new VaultDamagedException("A profile id read from a file points outside the profiles folder;"
+                    + " nothing was read or written for it.");
+        }
+        return folder;
+    }
+
+    /** True for a profile id in canonical lowercase UUID form (what Keyward writes). */
+    public static boolean isProfileId(String id) {
+        return id != null && PROFILE_ID.matcher(id).matches();
     }
 
     public Path referenceLibraryFolder() {

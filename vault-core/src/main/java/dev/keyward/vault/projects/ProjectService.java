@@ -144,12 +144,12 @@ public final class ProjectService {
             for (EnvImportPlan.Item item : plan.added()) {
                 SecretInfo secret = session.secrets().findByNameIn(c, item.secretName());
                 if (secret == null) {
-                    secret = session.secrets().addIn(c, item.secretName(), entries.get(item.envVar()), null);
+                    secret = session.secrets().addEnvValueIn(c, item.secretName(), entries.get(item.envVar()));
                 }
                 linkIn(c, p, secret, item.envVar());
             }
             for (EnvImportPlan.Item item : plan.changed()) {
-                session.secrets().rotateIn(c, existing.get(item.envVar()).secretName(), entries.get(item.envVar()));
+                session.secrets().rotateEnvValueIn(c, existing.get(item.envVar()).secretName(), entries.get(item.envVar()));
             }
             session.audit().record(c, "project", "env_import", "project", p.id(), Map.of("project", project,
                     "added", plan.added().size(), "changed", plan.changed().size()));
@@ -185,8 +185,8 @@ public final class ProjectService {
             char[] value = e.getValue();
             if (!ENV_VAR.matcher(var).matches()) {
                 refused.add(new EnvImportPlan.Item(var, null, "is not a portable environment variable name"));
-            } else if (value.length == 0) {
-                refused.add(new EnvImportPlan.Item(var, null, "has an empty value"));
+            } else if (SecretService.tooLong(value)) {
+                refused.add(new EnvImportPlan.Item(var, null, "has a value longer than 64 KiB"));
             } else if (existing.containsKey(var)) {
                 ProjectLink link = existing.get(var);
                 char[] current = session.secrets().revealQuietly(c, link.secretId());
@@ -200,10 +200,15 @@ public final class ProjectService {
                     Wipe.chars(current);
                 }
             } else {
-                List<SecretInfo> same = session.secrets().withSameValueIn(c, value);
+                // An empty value is a placeholder, not a shared secret: each empty variable gets its own.
+                List<SecretInfo> same = value.length == 0 ? List.of() : session.secrets().withSameValueIn(c, value);
                 String secretName = same.isEmpty() ? p.name() + "/" + var : same.get(0).name();
                 String detail = same.isEmpty() ? "new secret " + secretName : "links existing secret " + secretName;
-                if (same.isEmpty() && session.secrets().findByNameIn(c, secretName) != null) {
+                if (same.isEmpty() && !SecretService.isValidName(secretName)) {
+                    // Refused here, not by the insert, so that a dry run refuses it too.
+                    refused.add(new EnvImportPlan.Item(var, null, "would need a secret named " + p.name() + "/" + var
+                            + ", which is longer than a secret name may be (128 characters); shorten the variable"));
+                } else if (same.isEmpty() && session.secrets().findByNameIn(c, secretName) != null) {
                     refused.add(new EnvImportPlan.Item(var, secretName, "would need secret " + secretName
                             + ", which exists with another value; link it or rename it first"));
                 } else {

@@ -54,8 +54,22 @@ public final class SecretService {
 
     /** Adds within the caller's transaction (for imports that must be all or nothing). */
     public SecretInfo addIn(Connection c, String name, char[] value, String providerSlug) throws SQLException {
-        validateName(name);
         validateValue(value);
+        return addChecked(c, name, value, providerSlug);
+    }
+
+    /**
+     * Adds a variable read from a {@code .env} file within the caller's transaction. Unlike a
+     * secret added by hand its value may be empty: {@code EMPTY=} is a common, valid line, and
+     * {@code run} must give the child the same empty variable.
+     */
+    public SecretInfo addEnvValueIn(Connection c, String name, char[] value) throws SQLException {
+        validateLength(value);
+        return addChecked(c, name, value, null);
+    }
+
+    private SecretInfo addChecked(Connection c, String name, char[] value, String providerSlug) throws SQLException {
+        validateName(name);
         if (repository.findByName(c, name).isPresent()) {
             throw new InvalidInputException("A secret named '" + name + "' already exists. "
                     + "Use 'keyward secret rotate " + name + "' to give it a new value.");
@@ -138,6 +152,16 @@ public final class SecretService {
 
     public SecretInfo rotateIn(Connection c, String name, char[] newValue) throws SQLException {
         validateValue(newValue);
+        return rotateChecked(c, name, newValue);
+    }
+
+    /** Rotates to a value read from a {@code .env} file, which may be empty (see {@link #addEnvValueIn}). */
+    public SecretInfo rotateEnvValueIn(Connection c, String name, char[] newValue) throws SQLException {
+        validateLength(newValue);
+        return rotateChecked(c, name, newValue);
+    }
+
+    private SecretInfo rotateChecked(Connection c, String name, char[] newValue) throws SQLException {
         SecretInfo info = require(c, name);
         int version = info.version() + 1;
         String now = Timestamps.now(session.clock());
@@ -246,6 +270,11 @@ public final class SecretService {
         return providerId == null ? "none" : session.providers().slugOf(c, providerId);
     }
 
+    /** True when {@code name} may name a secret. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     static void validateName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidInputException("'" + (name == null ? "" : name.replaceAll("\\p{Cntrl}", "?"))
@@ -257,7 +286,16 @@ public final class SecretService {
         if (value == null || value.length == 0) {
             throw new InvalidInputException("The secret value is empty; nothing was stored.");
         }
-        if (value.length > MAX_VALUE_CHARS) {
+        validateLength(value);
+    }
+
+    /** True when {@code value} is longer than a stored value may be. */
+    public static boolean tooLong(char[] value) {
+        return value.length > MAX_VALUE_CHARS;
+    }
+
+    private static void validateLength(char[] value) {
+        if (tooLong(value)) {
             throw new InvalidInputException("The secret value is longer than 64 KiB; nothing was stored.");
         }
     }

@@ -10,9 +10,7 @@ import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.scripts.AutomationScript;
 import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.reflib.ReferenceLibrary;
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,12 +52,9 @@ final class ProgramActions implements ReviewPane.Actions {
         }, page::fail);
     }
 
-    private static String read(Path file) throws IOException {
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new dev.keyward.vault.InvalidInputException("The file " + file.getFileName()
-                    + " is larger than a step program can be; choose the program's JSON file.");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
+    private static String read(Path file) {
+        // A size check before Files.readString is not enough: a device such as /dev/zero reports size 0.
+        return dev.keyward.vault.io.UserFiles.readUtf8(file, MAX_FILE_BYTES);
     }
 
     /** Asks for provider, task and sentence, then writes the program behind a progress layer with Cancel. */

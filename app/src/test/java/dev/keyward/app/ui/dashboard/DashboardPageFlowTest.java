@@ -146,7 +146,7 @@ class DashboardPageFlowTest {
         onFx(() -> {
             PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
                     new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.simple(), notification -> { }, () -> null, settings -> { }, jobs);
+                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { }, jobs);
             page = new DashboardPage(ctx);
             stage.getScene().setRoot((Parent) page.view());
             return null;

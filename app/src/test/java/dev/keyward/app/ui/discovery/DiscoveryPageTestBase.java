@@ -115,7 +115,7 @@ abstract class DiscoveryPageTestBase {
             ProgressOverlay overlay = new ProgressOverlay();
             PageContext ctx = new PageContext(session, work, new LongWork(work, overlay), stage,
                     new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.simple(), n -> { }, session.settings()::current, s -> { }, jobs);
+                    DotenvReader.standard(), n -> { }, session.settings()::current, s -> { }, jobs);
             page = new DiscoveryPage(ctx, opened::add, pageSize);
             stage.setScene(new Scene((Parent) page.view(), 1280, 800));
             stage.show();

@@ -40,13 +40,14 @@ class ProjectsFlowTest extends ShellTestBase {
     @Test
     void importPreviewShowsRefusedVariablesAndWritesNothing(FxRobot robot) throws Exception {
         Path env = dataDir.resolve("bad.env");
-        Files.writeString(env, "OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz\nEMPTY=\n");
+        // An empty value imports (issue 12); a key no child environment can carry is refused.
+        Files.writeString(env, "OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz\napp.port=3000\n");
         openProjects(robot);
         files.answer(env);
         robot.clickOn("#project-import");
 
         waitUntil("the preview shows", () -> robot.lookup("#import-refused").tryQuery().isPresent());
-        assertEquals(List.of("EMPTY  —  has an empty value"), items(robot, "#import-refused"));
+        assertEquals(List.of("app.port  —  is not a portable environment variable name"), items(robot, "#import-refused"));
         assertEquals(1, items(robot, "#import-added").size());
         assertTrue(onFx(() -> importButton(robot).isDisabled()), "nothing can be imported while a variable is refused");
         robot.clickOn("Cancel");
@@ -73,7 +74,8 @@ class ProjectsFlowTest extends ShellTestBase {
         files.answer(out);
         robot.clickOn("#project-export");
         waitUntil("the export is written", () -> Files.exists(out));
-        assertEquals("DB_URL=\"postgres://x\"\nOPENAI_API_KEY=\"sk-proj-abcdefghijklmnopqrstuvwxyz\"\n", Files.readString(out));
+        // The same writer as 'env export': plain values unquoted, exactly what dotenv reads back.
+        assertEquals("DB_URL=postgres://x\nOPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz\n", Files.readString(out));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
     }
 
