@@ -1,5 +1,8 @@
 package dev.keyward.automation.program;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * What the runner read of one element for classification: its tag and attributes, every label it carries
  * (accessible name, visible text, {@code title}, {@code aria-*}, associated {@code <label>}, icon labels) and,
@@ -52,8 +55,8 @@ public record ElementFacts(String tag, String type, String role, String name, St
         if (!"input".equalsIgnoreCase(tag)) {
             return false;
         }
-        String t = type == null ? "text" : type.toLowerCase(java.util.Locale.ROOT);
-        return !java.util.Set.of("submit", "button", "reset", "image", "checkbox", "radio", "file", "hidden",
+        String t = type == null ? "text" : type.toLowerCase(Locale.ROOT);
+        return !Set.of("submit", "button", "reset", "image", "checkbox", "radio", "file", "hidden",
                 "range", "color").contains(t);
     }
 
