@@ -136,7 +136,8 @@ class HostilePageCorpusTest {
             assertNotEquals(ExecutionStatus.SUCCESS, refused.status(), "the run must stop");
             List<CheckpointRecord> recorded = fx.checkpoints(refused.executionId());
             if (c.checkpoint() != null) {
-                assertFalse(recorded.isEmpty(), "no checkpoint was asked or recorded; the run ended: " + refused.error());
+                assertFalse(recorded.isEmpty(), "no checkpoint was asked or recorded; the run ended: " + refused.error()
+                        + "; the server saw " + site.received());
                 assertEquals(c.checkpoint(), recorded.getFirst().type(), recorded.getFirst().description());
                 for (String reason : c.reasons()) {
                     assertTrue(recorded.getFirst().description().contains(reason),
