@@ -44,6 +44,7 @@ final class StepChecks {
                 selector(where, s.selector());
                 if (required(where, "value", s.value())) {
                     text.check(where, "value", s.value(), true);
+                    cardNumber(where, "value", s.value());
                     boolean literal = !PlaceholderScanner.literalParts(s.value()).isBlank();
                     if (literal && s.selector() != null && SECRET_FIELD_SELECTOR.matcher(s.selector()).find()) {
                         problem(where, "value", "fills a password or key field with literal text;"
@@ -56,6 +57,7 @@ final class StepChecks {
                 selector(where, s.selector());
                 if (required(where, "value", s.value())) {
                     text.check(where, "value", s.value(), false);
+                    cardNumber(where, "value", s.value());
                 }
             }
             case Step.Press s -> {
@@ -162,6 +164,16 @@ final class StepChecks {
             problem(where, "digits", "must be 6 or 8");
         }
     }
+
+    /** A literal that would type a payment card number: refused, and the digits are never repeated. */
+    private void cardNumber(StepLocation where, String field, String value) {
+        if (CardNumbers.containsCardNumber(PlaceholderScanner.literalParts(value))) {
+            problem(where, field, CARD_NUMBER_PROBLEM);
+        }
+    }
+
+    static final String CARD_NUMBER_PROBLEM = "holds what looks like a payment card number; Keyward never types"
+            + " card data, so a program may not carry one (the page is handed to you to pay instead)";
 
     private void selector(StepLocation where, String selector) {
         if (required(where, "selector", selector)) {

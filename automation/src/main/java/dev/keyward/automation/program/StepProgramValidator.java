@@ -85,6 +85,10 @@ public final class StepProgramValidator {
                         "must be a plain value; placeholders are not resolved inside defaults"));
             }
             text.checkLiteral(StepLocation.PROGRAM, field + ".default", input.defaultValue());
+            if (CardNumbers.containsCardNumber(input.defaultValue())) {
+                problems.add(ValidationProblem.atField(StepLocation.PROGRAM, field + ".default",
+                        StepChecks.CARD_NUMBER_PROBLEM));
+            }
             text.checkLiteral(StepLocation.PROGRAM, field + ".description", input.description());
         }
     }
@@ -113,6 +117,29 @@ public final class StepProgramValidator {
                 }
             }
             stepChecks.check(where, step);
+        }
+        checkKeyByKeyCardNumbers(program, problems);
+    }
+
+    /**
+     * A card number typed one key at a time: consecutive {@code press} steps of single characters whose keys
+     * together spell one. Reported at the step whose key completes it.
+     */
+    private static void checkKeyByKeyCardNumbers(StepProgram program, List<ValidationProblem> problems) {
+        StringBuilder typed = new StringBuilder();
+        for (int index = 0; index < program.steps().size(); index++) {
+            Step step = program.steps().get(index);
+            if (!(step instanceof Step.Press press) || press.key() == null || press.key().length() != 1) {
+                typed.setLength(0);
+                continue;
+            }
+            typed.append(press.key());
+            if (CardNumbers.containsCardNumber(typed)) {
+                problems.add(ValidationProblem.atField(StepLocation.ofStep(step.id(), index), "key",
+                        "completes a payment card number typed one key at a time by the press steps before it;"
+                                + " Keyward never types card data"));
+                typed.setLength(0);
+            }
         }
     }
 }

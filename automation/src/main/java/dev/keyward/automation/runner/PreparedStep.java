@@ -1,6 +1,7 @@
 package dev.keyward.automation.runner;
 
 import com.microsoft.playwright.ElementHandle;
+import dev.keyward.automation.program.EffectContext;
 import dev.keyward.automation.program.TargetDescription;
 
 /**
@@ -13,9 +14,16 @@ import dev.keyward.automation.program.TargetDescription;
  * @param url            the resolved URL or URL pattern, or null
  * @param value          the resolved non-secret value (fill, select, expected text), or null
  * @param valueHasSecret the fill value holds {@code {{secret:...}}}: it is resolved only while typing
+ * @param effect         everything seen around the target (its control, form and frame), for the classifier
  */
 record PreparedStep(ElementHandle element, TargetDescription target, String selector, String url, String value,
-                    boolean valueHasSecret) {
+                    boolean valueHasSecret, EffectContext effect) {
+
+    /** A step whose only facts are its target description. */
+    PreparedStep(ElementHandle element, TargetDescription target, String selector, String url, String value,
+            boolean valueHasSecret) {
+        this(element, target, selector, url, value, valueHasSecret, EffectContext.of(target, selector, null));
+    }
 
     static PreparedStep none(TargetDescription target) {
         return new PreparedStep(null, target, null, null, null, false);

@@ -4,6 +4,7 @@ import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.keyward.automation.program.CardNumbers;
 import dev.keyward.automation.program.CredentialLiteralDetector;
 import dev.keyward.automation.program.PlaceholderResolver;
 import dev.keyward.automation.program.Step;
@@ -111,6 +112,9 @@ final class StepExecutor {
         } else {
             char[] value = resolver.resolveWithSecrets(step.value());
             try {
+                if (CardNumbers.containsCardNumber(value)) {
+                    throw new CardNumberRefused(step.id(), "the value resolved from the vault");
+                }
                 // Playwright takes a String; it lives only for this call and is never logged or stored.
                 prepared.element().fill(new String(value));
             } finally {

@@ -46,7 +46,7 @@ final class StepPreparer {
                 }
                 case Step.Click c -> element(c, c.selector(), timeoutMs, null, false);
                 case Step.Select s -> element(s, s.selector(), timeoutMs, resolve(s.value()), false);
-                case Step.Press p -> p.selector() == null ? PreparedStep.none(TargetInspector.focused(page))
+                case Step.Press p -> p.selector() == null ? focused()
                         : element(p, p.selector(), timeoutMs, null, false);
                 case Step.TotpFill t -> element(t, t.selector(), timeoutMs, null, false);
                 case Step.WaitFor w -> new PreparedStep(null, TargetInspector.page(page), resolveOrNull(w.selector()),
@@ -89,7 +89,14 @@ final class StepPreparer {
             }
             throw e;
         }
-        return new PreparedStep(element, TargetInspector.describe(page, element), selector, null, value, secret);
+        return new PreparedStep(element, TargetInspector.describe(page, element), selector, null, value, secret,
+                EffectInspector.inspect(page, element, selector));
+    }
+
+    /** A key press without a selector lands on whatever has focus. */
+    private PreparedStep focused() {
+        return new PreparedStep(null, TargetInspector.focused(page), null, null, null, false,
+                EffectInspector.focused(page));
     }
 
     static boolean holdsSecret(String template) {

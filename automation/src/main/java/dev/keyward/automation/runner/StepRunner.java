@@ -46,6 +46,7 @@ final class StepRunner {
     private final int maxRetries;
     private int blockedReported;
     private TypedValue lastTyped;
+    private final CardValueGuard cards = new CardValueGuard();
 
     StepRunner(BrowserContext context, StepPreparer preparer, StepExecutor executor, HumanCheckpoints checkpoints,
             PaymentHandoff handoff, NavigationGuard guard, ExecutionRecorder recorder, DebugScreenshots screenshots,
@@ -73,7 +74,8 @@ final class StepRunner {
             context.setDefaultTimeout(timeoutMs);
             try {
                 PreparedStep prepared = preparer.prepare(step, timeoutMs);
-                if (typesInto(step) && prepared.target() != null && CardFieldPolicy.isCardField(prepared.target())) {
+                if (typesInto(step) && prepared.target() != null && (CardFieldPolicy.isCardField(prepared.target())
+                        || CardFieldPolicy.isCardField(prepared.effect()))) {
                     String reason = "step '" + step.id() + "' targets a payment card field; Keyward never types card data";
                     handoff.handOff(executor.page(), step.id(), reason, false);
                     recorder.step(index, StepStatus.SKIPPED, attempts, null, reason);
@@ -81,6 +83,7 @@ final class StepRunner {
                             + " payment card field, and Keyward never types card data. The page was handed to you at "
                             + executor.page().url() + ".");
                 }
+                cards.check(step, prepared, null);
                 Optional<Need> need = required(step, prepared);
                 if (need.isPresent() && !approvedHere.contains(need.get().type())) {
                     CheckpointDecision decision = checkpoints.ask(question(step, prepared, need.get()));
@@ -102,16 +105,20 @@ final class StepRunner {
                             "payment handed to you at " + executor.page().url());
                     return new StepEnd(ExecutionStatus.SUCCESS, null);
                 }
+                cards.check(step, prepared, modified);
                 String ownValue = modified;
                 if (modified != null && !ownsValue(step) && lastTyped != null) {
                     executor.refill(lastTyped.selector(), modified);
                     ownValue = null;
                 }
                 StepExecutor.Done done = executor.act(step, prepared, ownValue, timeoutMs);
+                cards.ran(step);
                 failOnBlockedNavigation(step);
                 remember(step, prepared, modified);
                 recorder.step(index, done.status(), attempts, null, done.note());
                 return StepEnd.CONTINUE;
+            } catch (CardNumberRefused e) {
+                return refuseCardNumber(index, step, attempts, e.getMessage());
             } catch (StepFailure | PlaywrightException e) {
                 StepFailure failure = blockedNavigation(step).orElseGet(() -> asFailure(step, e, timeoutMs));
                 if (failure.retryable() && attempts <= maxRetries) {
@@ -125,12 +132,27 @@ final class StepRunner {
         }
     }
 
+    /**
+     * A card number about to be typed: recorded as a financial checkpoint Keyward rejected itself, the step
+     * skipped, the run aborted. The message names the step, never the digits.
+     */
+    private StepEnd refuseCardNumber(int index, Step step, int attempts, String message) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("step", step.id() + " (" + step.type().jsonName() + ")");
+        context.put("page", executor.page().url());
+        String notes = "Keyward refused to type a value that looks like a payment card number.";
+        recorder.checkpoint(CheckpointType.FINANCIAL, "Card number: " + message, "Nothing is typed; the run stops.",
+                context, CheckpointDecision.reject(notes), notes);
+        recorder.step(index, StepStatus.SKIPPED, attempts, null, message);
+        return new StepEnd(ExecutionStatus.ABORTED, "Stopped at " + message);
+    }
+
     /** The checkpoint a step needs: its own gate or a checkpoint step, and the risk rules; the stricter wins. */
     private record Need(CheckpointType type, String programReason, String ruleReason) {}
 
     private static Optional<Need> required(Step step, PreparedStep prepared) {
         CheckpointType fromProgram = step instanceof Step.Checkpoint c ? c.checkpointType() : step.header().gate();
-        Optional<RequiredCheckpoint> fromRules = RiskRules.assess(step, prepared.target());
+        Optional<RequiredCheckpoint> fromRules = RiskRules.assess(step, prepared.target(), prepared.effect());
         if (fromProgram == null && fromRules.isEmpty()) {
             return Optional.empty();
         }

@@ -90,12 +90,13 @@ class PageSafetyTest {
         fx.state().setCardFormPlacement(PracticeState.CardFormPlacement.INLINE);
         AutomationScript script = fx.importJson(RunnerFixture.signedInProgram("Type a card", "[\"127.0.0.1\"]", """
                 {"id": "open-checkout", "type": "goto", "url": "{{input:base_url}}/checkout"},
-                {"id": "card", "type": "fill", "selector": "#card-number", "value": "4242424242424242"},
+                {"id": "card", "type": "fill", "selector": "#card-number", "value": "{{input:holder}}"},
                 {"id": "order", "type": "click", "selector": "#place-order"}
-                """));
+                """).replace("\"inputs\": {", "\"inputs\": {\"holder\": {\"description\": \"any text\"}, "));
         ScriptedGate gate = ScriptedGate.approvingAll();
 
-        RunResult result = fx.run(script, Map.of(), gate);
+        // Not a card number: the field alone stops the step (a card-shaped value is refused at import).
+        RunResult result = fx.run(script, Map.of("holder", "not a number"), gate);
 
         assertEquals(ExecutionStatus.ABORTED, result.status());
         assertTrue(result.error().contains("card field"), result.error());
@@ -112,7 +113,7 @@ class PageSafetyTest {
                 {"id": "open-checkout", "type": "goto", "url": "{{input:base_url}}/checkout"},
                 {"id": "frame-card", "type": "fill",
                  "selector": "iframe#payment-frame >> internal:control=enter-frame >> input[name=cardnumber]",
-                 "value": "4242424242424242"},
+                 "value": "typed-into-the-frame"},
                 {"id": "frame-pay", "type": "click",
                  "selector": "iframe#payment-frame >> internal:control=enter-frame >> #pay-with-practicepay"}
                 """));

@@ -1,0 +1,189 @@
+package dev.keyward.automation.runner;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback HTTP server that logs every request it receives (method, path, query, body) before answering:
+ * what proves whether a dangerous request left the browser. It serves the pages it is given, answers redirects,
+ * and answers anything else with a small page ({@code #received}). With {@link #withWebSocket()} it also accepts
+ * WebSocket connections on a second port and logs every text message sent on them.
+ */
+final class RecordingServer implements AutoCloseable {
+
+    /** One request as it arrived; {@code method} is {@code WS} for a WebSocket message. */
+    record Received(String server, String method, String path, String query, String body) {
+        @Override
+        public String toString() {
+            return server + " " + method + " " + path + (query == null ? "" : "?" + query);
+        }
+    }
+
+    private final String label;
+    private final HttpServer http;
+    private final List<Received> log;
+    private final Map<String, String> pages;
+    private final Map<String, String> redirects;
+    private ServerSocket webSocket;
+    private ExecutorService webSocketThreads;
+
+    RecordingServer(String label, List<Received> sharedLog, Map<String, String> pages,
+            Map<String, String> redirects) throws IOException {
+        this.label = label;
+        this.log = sharedLog;
+        this.pages = pages;
+        this.redirects = redirects;
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        http.createContext("/", this::handle);
+        http.start();
+    }
+
+    int port() {
+        return http.getAddress().getPort();
+    }
+
+    int webSocketPort() {
+        return webSocket.getLocalPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getRawPath();
+        record(new Received(label, exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                new String(body, StandardCharsets.UTF_8)));
+        String location = redirects.get(path);
+        if (location != null) {
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+            return;
+        }
+        String page = pages.get(path);
+        String html = page != null && exchange.getRequestMethod().equals("GET") ? page
+                : "<!doctype html><title>received</title><p id=\"received\">received</p>";
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void record(Received received) {
+        synchronized (log) {
+            log.add(received);
+        }
+    }
+
+    /** Starts a WebSocket listener on loopback whose text messages are logged as {@code WS} requests. */
+    RecordingServer withWebSocket() throws IOException {
+        webSocket = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
+        webSocketThreads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "corpus-websocket");
+            thread.setDaemon(true);
+            return thread;
+        });
+        webSocketThreads.submit(() -> {
+            while (!webSocket.isClosed()) {
+                try {
+                    Socket socket = webSocket.accept();
+                    webSocketThreads.submit(() -> serveWebSocket(socket));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return this;
+    }
+
+    /** RFC 6455 handshake, then every (masked, unfragmented) text frame the client sends is logged. */
+    private void serveWebSocket(Socket socket) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            String request = readHeaders(in);
+            String path = request.lines().findFirst().orElse("GET / HTTP/1.1").split(" ")[1];
+            String key = request.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
+            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                    .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+            socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            record(new Received(label, "WS-OPEN", path, null, ""));
+            while (true) {
+                int first = in.read();
+                int second = in.read();
+                if (first < 0 || second < 0 || (first & 0x0f) == 0x8) {
+                    return;
+                }
+                long length = second & 0x7f;
+                if (length == 126) {
+                    length = (in.read() << 8) | in.read();
+                } else if (length == 127) {
+                    length = 0;
+                    for (int i = 0; i < 8; i++) {
+                        length = (length << 8) | in.read();
+                    }
+                }
+                byte[] mask = (second & 0x80) != 0 ? in.readNBytes(4) : new byte[4];
+                byte[] payload = in.readNBytes((int) length);
+                for (int i = 0; i < payload.length; i++) {
+                    payload[i] ^= mask[i % 4];
+                }
+                if ((first & 0x0f) == 0x1) {
+                    record(new Received(label, "WS", path, null, new String(payload, StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            // The browser closed the connection: nothing more to log.
+        }
+    }
+
+    private static String readHeaders(InputStream in) throws IOException {
+        StringBuilder headers = new StringBuilder();
+        while (!headers.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            headers.append((char) c);
+        }
+        return headers.toString();
+    }
+
+    /** A snapshot of everything received so far. */
+    List<Received> received() {
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        if (webSocket != null) {
+            try {
+                webSocket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+            webSocketThreads.shutdownNow();
+        }
+    }
+}
