@@ -48,6 +48,8 @@ public enum Remedy {
     APPROVE_SCRIPT,
     /** No usable browser: install Chromium or point Keyward at one. */
     INSTALL_BROWSER,
+    /** A program was filed under another provider than its own: file it under its own, or fix it. */
+    MATCH_PROGRAM_PROVIDER,
     /** The LLM could not write a usable program: rephrase, try another model, or use the template. */
     USE_TEMPLATE,
     /** The reference library has nothing to offer yet: sync it. */

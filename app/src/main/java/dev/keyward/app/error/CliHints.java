@@ -34,6 +34,8 @@ final class CliHints {
             case APPROVE_SCRIPT -> "Review it and run 'keyward script approve {script}' before running it.";
             case INSTALL_BROWSER -> "Install Chromium (apt-get install chromium), or point KEYWARD_CHROMIUM"
                     + " or 'keyward settings set browser_executable PATH' at its executable.";
+            case MATCH_PROGRAM_PROVIDER -> "Fix the program's provider, or file it under its own with"
+                    + " 'keyward script import FILE --provider {detail}'.";
             case USE_TEMPLATE -> "Rephrase the request, try another model, or run 'keyward script generate --template',"
                     + " which writes a template program without the LLM.";
             case SYNC_REFERENCE_LIBRARY -> "Sync it with 'keyward reflib sync' for better grounding.";

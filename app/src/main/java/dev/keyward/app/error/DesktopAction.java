@@ -22,8 +22,9 @@ public enum DesktopAction {
     OPEN_PROJECTS("Open Projects", "The Projects page lists them."),
     OPEN_PROGRAMS("Open Automation", "The Automation page lists the programs."),
     APPROVE_PROGRAM("Open Automation", "Review it on the Automation page and choose Approve…."),
-    GENERATE_FROM_TEMPLATE("Open Automation", "Rephrase the request, try another model in Settings, or generate "
-            + "without the LLM (leave the LLM off in Settings)."),
+    FIX_PROGRAM_PROVIDER("Open Automation", "Import it for its own provider, or fix the program's provider field."),
+    GENERATE_FROM_TEMPLATE("Open Automation", "Rephrase the request or try another model; without an LLM set up in "
+            + "Settings, Generate… writes Keyward's template program instead."),
     CHOOSE_PROJECT_FOLDER("Open Automation", "Choose the project's folder with Browse… under Recommendations on the "
             + "Automation page, then Find services."),
     OPEN_RECOMMENDATIONS("Open Automation", "The Recommendations on the Automation page list them."),

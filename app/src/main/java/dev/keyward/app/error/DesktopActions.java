@@ -30,6 +30,7 @@ final class DesktopActions {
             case SET_SECRET_PROVIDER -> DesktopAction.SET_SECRET_PROVIDER;
             case APPROVE_SCRIPT -> DesktopAction.APPROVE_PROGRAM;
             case INSTALL_BROWSER -> DesktopAction.SET_BROWSER;
+            case MATCH_PROGRAM_PROVIDER -> DesktopAction.FIX_PROGRAM_PROVIDER;
             case USE_TEMPLATE -> DesktopAction.GENERATE_FROM_TEMPLATE;
             case SYNC_REFERENCE_LIBRARY -> DesktopAction.OPEN_REFERENCE_LIBRARY;
             case SCAN_PROJECT_FOLDER -> DesktopAction.CHOOSE_PROJECT_FOLDER;

@@ -1,6 +1,9 @@
 package dev.keyward.automation.recommend;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.VaultErrorKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +35,8 @@ final class ProjectFolders {
     }
 
     ProjectRoot require(Connection c, String name) throws SQLException {
-        return find(c, name).orElseThrow(() -> new NotFoundException("No project '" + name
-                + "' in this profile. 'keyward project list' shows them."));
+        return find(c, name).orElseThrow(() -> new NotFoundException(VaultErrorKind.PROJECT_NOT_FOUND,
+                ErrorFacts.of(Fact.PROJECT, name)));
     }
 
     void recordRoot(Connection c, String projectId, String rootPath, String now) throws SQLException {
