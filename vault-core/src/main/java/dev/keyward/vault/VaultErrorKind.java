@@ -16,6 +16,9 @@ public enum VaultErrorKind implements ErrorKind {
             Remedy.RESTORE_FROM_BACKUP),
     WAL_DAMAGED("The vault's write-ahead log {path} is damaged or was tampered with ({detail}). Keyward did not open"
             + " the vault, so nothing was dropped or overwritten.", Remedy.RESTORE_FROM_BACKUP),
+    VALUE_DAMAGED("An encrypted value in the vault failed its integrity check ({detail}).", Remedy.RESTORE_FROM_BACKUP),
+    /** A backup file is damaged; another backup may be whole, so no remedy is implied. */
+    BACKUP_DAMAGED("The backup {path} is damaged: {detail}. Nothing was restored.", Remedy.NONE),
     SCHEMA_NOT_UPDATED("The vault's schema could not be brought up to date; it may be damaged.",
             Remedy.VERIFY_OR_RESTORE),
     DATABASE_FAILED("A vault database operation failed (SQLite error {code}). Nothing was changed.",
