@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,9 @@ class CommandsNamedInSourcesTest {
     private static final List<Path> DESKTOP_REACHABLE = List.of(Path.of("../vault-core/src/main/java"),
             Path.of("../automation/src/main/java"), Path.of("../reference-library/src/main/java"),
             Path.of("src/main/java/dev/keyward/app/ui"), Path.of("src/main/java/dev/keyward/app/error"));
+
+    private static final Pattern OPTION = Pattern.compile("(^|[\\s'(])--[a-z][a-z-]+");
+    private static final List<String> NOT_FOR_PEOPLE = List.of("BrowserLauncher.java", "PracticeCloudMain.java");
 
     @Test
     void everyCommandNamedInMainCodeExists() throws IOException {
@@ -51,6 +55,22 @@ class CommandsNamedInSourcesTest {
             }
         }
         // CliHints is the one place in app/error that words the command line.
+        found.removeIf(f -> f.startsWith("CliHints.java: "));
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void noTextThatCanReachTheDesktopNamesACommandLineOption() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path root : DESKTOP_REACHABLE) {
+            for (SourceLiterals.Literal literal : SourceLiterals.under(root)) {
+                String file = literal.file().getFileName().toString();
+                // Chromium's own flags and Practice Cloud's stand-alone main are not texts for a person.
+                if (!NOT_FOR_PEOPLE.contains(file) && OPTION.matcher(literal.text()).find()) {
+                    found.add(file + ": " + literal.text());
+                }
+            }
+        }
         found.removeIf(f -> f.startsWith("CliHints.java: "));
         assertEquals(List.of(), found);
     }
