@@ -11,6 +11,14 @@ public final class InvalidInputException extends VaultException {
         super(message, cause);
     }
 
+    public InvalidInputException(ErrorKind kind, ErrorFacts facts) {
+        super(kind, facts, null);
+    }
+
+    public InvalidInputException(ErrorKind kind, ErrorFacts facts, Throwable cause) {
+        super(kind, facts, cause);
+    }
+
     @Override
     public int exitCode() {
         return 2;

@@ -11,6 +11,14 @@ public final class NotFoundException extends VaultException {
         super(message, cause);
     }
 
+    public NotFoundException(ErrorKind kind, ErrorFacts facts) {
+        super(kind, facts, null);
+    }
+
+    public NotFoundException(ErrorKind kind, ErrorFacts facts, Throwable cause) {
+        super(kind, facts, cause);
+    }
+
     @Override
     public int exitCode() {
         return 4;

@@ -11,6 +11,14 @@ public final class OperationFailedException extends VaultException {
         super(message, cause);
     }
 
+    public OperationFailedException(ErrorKind kind, ErrorFacts facts) {
+        super(kind, facts, null);
+    }
+
+    public OperationFailedException(ErrorKind kind, ErrorFacts facts, Throwable cause) {
+        super(kind, facts, cause);
+    }
+
     @Override
     public int exitCode() {
         return 1;

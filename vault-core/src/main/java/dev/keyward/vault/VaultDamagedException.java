@@ -11,6 +11,14 @@ public final class VaultDamagedException extends VaultException {
         super(message, cause);
     }
 
+    public VaultDamagedException(ErrorKind kind, ErrorFacts facts) {
+        super(kind, facts, null);
+    }
+
+    public VaultDamagedException(ErrorKind kind, ErrorFacts facts, Throwable cause) {
+        super(kind, facts, cause);
+    }
+
     @Override
     public int exitCode() {
         return 5;

@@ -11,6 +11,14 @@ public final class WrongPasswordException extends VaultException {
         super(message, cause);
     }
 
+    public WrongPasswordException(ErrorKind kind, ErrorFacts facts) {
+        super(kind, facts, null);
+    }
+
+    public WrongPasswordException(ErrorKind kind, ErrorFacts facts, Throwable cause) {
+        super(kind, facts, cause);
+    }
+
     @Override
     public int exitCode() {
         return 3;

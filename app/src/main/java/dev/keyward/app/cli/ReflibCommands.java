@@ -1,10 +1,11 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.error.CliMessage;
+import dev.keyward.app.error.ErrorWording;
 import dev.keyward.reflib.ArchiveFormat;
 import dev.keyward.reflib.LibrarySettings;
 import dev.keyward.reflib.LibrarySource;
 import dev.keyward.reflib.ReferenceLibrary;
-import dev.keyward.reflib.ReferenceLibraryException;
 import dev.keyward.reflib.ReferenceSource;
 import dev.keyward.reflib.SearchHit;
 import dev.keyward.reflib.SyncMode;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,18 +73,9 @@ public final class ReflibCommands {
         return uri;
     }
 
-    /** Runs a library call, turning its errors into the CLI's error kinds. */
-    static <T> T call(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ReferenceLibraryException e) {
-            throw ReflibErrors.translate(e);
-        }
-    }
-
     /** Fails with "not found" (exit 4) unless a source of that name is registered. */
     static LibrarySource requireRegistered(ReferenceLibrary library, String name) {
-        return call(library::list).stream().filter(s -> s.name().equals(name)).findFirst()
+        return library.list().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No reference source is named '" + name
                         + "'; 'keyward reflib list' shows the names."));
     }
@@ -111,10 +102,10 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
-            ReferenceSource source = ReflibCommands.call(() -> new ReferenceSource(name, repositoryUrl, sha,
-                    format == null ? ArchiveFormat.TAR_GZ : ArchiveFormat.fromDbValue(format), checksum));
+            ReferenceSource source = new ReferenceSource(name, repositoryUrl, sha,
+                    format == null ? ArchiveFormat.TAR_GZ : ArchiveFormat.fromDbValue(format), checksum);
             ReferenceLibrary library = group.library();
-            ReflibCommands.call(() -> library.add(source));
+            library.add(source);
             group.root.terminal().out().println("Registered " + source.name() + " at " + source.shortSha()
                     + " (" + source.repositoryUrl() + "); run 'keyward reflib sync " + source.name() + "' to download it.");
             return 0;
@@ -141,22 +132,23 @@ public final class ReflibCommands {
                 requireRegistered(library, name);
                 SyncReport report;
                 try {
-                    report = ReflibCommands.call(() -> library.sync(name, mode, bar));
+                    report = library.sync(name, mode, bar);
                 } finally {
                     bar.finish(); // the error or the summary starts on its own line
                 }
                 printReport(report);
                 return 0;
             }
-            List<SyncOutcome> outcomes = ReflibCommands.call(() -> library.syncAll(mode, bar));
+            List<SyncOutcome> outcomes = library.syncAll(mode, bar);
             bar.finish();
             int code = 0;
             for (SyncOutcome outcome : outcomes) {
                 switch (outcome) {
                     case SyncOutcome.Synced synced -> printReport(synced.report());
                     case SyncOutcome.Failed failed -> {
-                        group.root.terminal().err().println("keyward: " + failed.error().getMessage());
-                        code = Math.max(code, ReflibErrors.exitCode(failed.error()));
+                        CliMessage message = ErrorWording.forCli(failed.error());
+                        group.root.terminal().err().println("keyward: " + message.text());
+                        code = Math.max(code, message.exitCode());
                     }
                 }
             }
@@ -187,7 +179,7 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
-            List<LibrarySource> sources = ReflibCommands.call(group.library()::list);
+            List<LibrarySource> sources = group.library().list();
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (LibrarySource s : sources) {
@@ -224,7 +216,7 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
-            var reports = ReflibCommands.call(group.library()::verify);
+            var reports = group.library().verify();
             int code = 0;
             for (var r : reports) {
                 String detail = switch (r.status()) {
@@ -259,12 +251,9 @@ public final class ReflibCommands {
         @Override
         public Integer call() {
             ReferenceLibrary library = group.library();
-            ReflibCommands.call(() -> ReferenceSource.requireName(name));
+            ReferenceSource.requireName(name);
             requireRegistered(library, name);
-            ReflibCommands.call(() -> {
-                library.remove(name);
-                return null;
-            });
+            library.remove(name);
             group.root.terminal().out().println("Removed " + name + " from the reference library.");
             return 0;
         }

@@ -38,7 +38,7 @@ final class ReflibSearchCommand implements Callable<Integer> {
         if (source != null) {
             ReflibCommands.requireRegistered(library, source);
         }
-        List<SearchHit> hits = ReflibCommands.call(() -> library.search(query, checked, source));
+        List<SearchHit> hits = library.search(query, checked, source);
         if (json) {
             group.root.printJson(hits.stream().map(ReflibCommands::hitJson).toList());
             return 0;

@@ -14,10 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code keyward secret ...}: add, get, list, rotate, history, rm. */
+/** {@code keyward secret ...}: add, get, list, rotate, edit, history, rm. */
 @Command(name = "secret", description = "Keep API keys and other secrets.",
         subcommands = {SecretCommands.Add.class, SecretCommands.Get.class, SecretCommands.ListSecrets.class,
-                SecretCommands.Rotate.class, SecretCommands.History.class, SecretCommands.Remove.class})
+                SecretCommands.Rotate.class, SecretCommands.Edit.class, SecretCommands.History.class,
+                SecretCommands.Remove.class})
 public final class SecretCommands {
 
     @ParentCommand
@@ -57,6 +58,38 @@ public final class SecretCommands {
                 } finally {
                     Wipe.chars(value);
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "edit", description = "Rename a secret or change its provider; its value stays.")
+    static final class Edit implements Callable<Integer> {
+        @ParentCommand
+        SecretCommands group;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--name", paramLabel = "NEW_NAME", description = "The secret's new name.")
+        String newName;
+
+        @Option(names = "--provider", paramLabel = "SLUG", description = "The provider the key belongs to.")
+        String provider;
+
+        @Option(names = "--password-stdin")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() {
+            if (newName == null && provider == null) {
+                throw new CliUsageException("Say what to change: --name NEW_NAME, --provider SLUG, or both.");
+            }
+            try (VaultSession session = group.root.unlock(passwordStdin)) {
+                SecretInfo edited = session.secrets().edit(name, newName == null ? name : newName, provider);
+                group.root.terminal().out().println("Secret '" + edited.name() + "'"
+                        + (edited.name().equals(name) ? "" : " (was '" + name + "')")
+                        + (edited.providerSlug() != null ? ", provider " + edited.providerSlug() : ", no provider") + ".");
             }
             return 0;
         }

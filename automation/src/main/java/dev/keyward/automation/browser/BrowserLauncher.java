@@ -4,6 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import dev.keyward.automation.error.AutomationErrorKind;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.process.ChildEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,10 +70,8 @@ public final class BrowserLauncher {
             return new LaunchedBrowser(playwright, browser, executable, headed);
         } catch (RuntimeException e) {
             playwright.close();
-            throw new BrowserUnavailableException("The browser at " + executable.path() + " did not start"
-                    + (headed ? " (a headed run needs a display; try without --headed)" : "")
-                    + ". Check that it is a working Chromium or Chrome, or point " + ChromiumLocator.ENV_VARIABLE
-                    + " at another one.", e);
+            throw new BrowserUnavailableException(AutomationErrorKind.BROWSER_NOT_STARTED, ErrorFacts.of(Fact.PATH,
+                    executable.path(), Fact.DETAIL, headed ? " (a run with a visible window needs a display)" : ""), e);
         }
     }
 

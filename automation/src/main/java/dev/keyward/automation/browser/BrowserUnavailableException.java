@@ -1,8 +1,10 @@
 package dev.keyward.automation.browser;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.ErrorKind;
 import dev.keyward.vault.VaultException;
 
-/** No usable Chromium or Chrome was found, or the one found would not start; the message says what to install or set. */
+/** No usable Chromium or Chrome was found, or the one found would not start. */
 public final class BrowserUnavailableException extends VaultException {
 
     public BrowserUnavailableException(String message) {
@@ -11,6 +13,14 @@ public final class BrowserUnavailableException extends VaultException {
 
     public BrowserUnavailableException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    public BrowserUnavailableException(ErrorKind kind, ErrorFacts facts) {
+        super(kind, facts, null);
+    }
+
+    public BrowserUnavailableException(ErrorKind kind, ErrorFacts facts, Throwable cause) {
+        super(kind, facts, cause);
     }
 
     @Override

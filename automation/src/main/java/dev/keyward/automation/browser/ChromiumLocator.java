@@ -1,5 +1,7 @@
 package dev.keyward.automation.browser;
 
+import dev.keyward.automation.error.AutomationErrorKind;
+import dev.keyward.vault.ErrorFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,10 +76,7 @@ public final class ChromiumLocator {
         if (configured != null) {
             return configuredPath(configured, BrowserExecutable.Source.SETTING, "The setting browser_executable");
         }
-        return find().orElseThrow(() -> new BrowserUnavailableException(
-                "No Chromium or Chrome was found for the automation runner. Install one (on Debian or Ubuntu: "
-                        + "'apt-get install chromium'), or point " + ENV_VARIABLE
-                        + " or 'keyward settings set browser_executable PATH' at its executable."));
+        return find().orElseThrow(() -> new BrowserUnavailableException(AutomationErrorKind.BROWSER_NOT_FOUND, ErrorFacts.NONE));
     }
 
     /** The first system or Playwright-managed browser, ignoring configured paths; empty when there is none. */

@@ -1,5 +1,6 @@
 package dev.keyward.automation.generate;
 
+import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.llm.ChatMessage;
 import dev.keyward.automation.llm.LlmClient;
 import dev.keyward.automation.llm.LlmException;
@@ -7,6 +8,8 @@ import dev.keyward.automation.program.ParsedProgram;
 import dev.keyward.automation.program.StepProgram;
 import dev.keyward.automation.program.StepProgramValidator;
 import dev.keyward.automation.program.ValidationProblem;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.OperationFailedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +58,10 @@ final class LlmProgramAuthor {
             conversation.add(prompt.repair(problems));
         }
         String examples = String.join("; ", problems.stream().limit(PROBLEMS_IN_ERROR).toList());
-        throw new OperationFailedException(redactor.apply("The LLM's program was still invalid after "
-                + maxRepairRounds + " repair round" + (maxRepairRounds == 1 ? "" : "s") + " (" + problems.size()
-                + " problem" + (problems.size() == 1 ? "" : "s") + ", e.g. " + examples + "); nothing was stored."
-                + " Rephrase the request, try another model, or use --template."));
+        throw new OperationFailedException(AutomationErrorKind.LLM_PROGRAM_UNUSABLE, ErrorFacts.of(Fact.DETAIL,
+                redactor.apply("The LLM's program was still invalid after " + maxRepairRounds + " repair round"
+                        + (maxRepairRounds == 1 ? "" : "s") + " (" + problems.size() + " problem"
+                        + (problems.size() == 1 ? "" : "s") + ", e.g. " + examples + "); nothing was stored.")));
     }
 
     private List<String> problems(String json, Research research) {
@@ -73,8 +76,8 @@ final class LlmProgramAuthor {
         try {
             return client.chat(conversation, TEMPERATURE);
         } catch (LlmException e) {
-            throw new OperationFailedException(e.getMessage() + " Nothing was stored; 'keyward script generate"
-                    + " --template' writes a template program without the LLM.", e);
+            throw new OperationFailedException(AutomationErrorKind.LLM_PROGRAM_UNUSABLE,
+                    ErrorFacts.of(Fact.DETAIL, e.getMessage() + " Nothing was stored."), e);
         }
     }
 }

@@ -39,7 +39,7 @@ final class ResearchCollector {
                     redactor.redact(clip(hit.snippet()))));
         }
         if (hits.isEmpty()) {
-            notes.add("The reference library returned no snippets; sync it with 'keyward reflib sync' for better grounding.");
+            notes.add("The reference library returned no snippets; syncing it gives better grounding.");
         }
         if (selectors.isEmpty()) {
             notes.add("No provider_selectors rows exist for " + provider.slug() + "; selectors are best guesses to review.");

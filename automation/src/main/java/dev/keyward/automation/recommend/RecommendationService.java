@@ -1,7 +1,10 @@
 package dev.keyward.automation.recommend;
 
+import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.llm.LlmClient;
 import dev.keyward.automation.llm.LlmException;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.projects.ProjectFolders;
@@ -64,8 +67,7 @@ public final class RecommendationService {
         session.enableAutomation();
         ProjectFolders.ProjectRoot project = session.database().read(c -> projects.require(c, projectName));
         if (project.rootPath() == null) {
-            throw new InvalidInputException("Project '" + projectName + "' has no folder recorded; run 'keyward"
-                    + " recommend PATH --project " + projectName + "' once to scan PATH and remember it.");
+            throw new InvalidInputException(AutomationErrorKind.PROJECT_FOLDER_UNKNOWN, ErrorFacts.of(Fact.PROJECT, projectName));
         }
         return scan(Path.of(project.rootPath()), project, perNeed);
     }
@@ -195,14 +197,13 @@ public final class RecommendationService {
     private Recommendation decide(String idOrPrefix, String status) {
         session.enableAutomation();
         if (idOrPrefix == null || !idOrPrefix.matches("[0-9a-f-]{4,36}")) {
-            throw new InvalidInputException("Name a recommendation by its id (at least 4 characters, as 'keyward"
-                    + " recommend list' shows it).");
+            throw new InvalidInputException(AutomationErrorKind.RECOMMENDATION_NOT_NAMED, ErrorFacts.NONE);
         }
         return session.database().write(c -> {
             List<Recommendation> found = repository.byIdPrefix(c, idOrPrefix);
             if (found.isEmpty()) {
-                throw new NotFoundException("No recommendation has the id " + idOrPrefix
-                        + "; 'keyward recommend list' shows them.");
+                throw new NotFoundException(AutomationErrorKind.RECOMMENDATION_NOT_FOUND,
+                        ErrorFacts.of(Fact.RECOMMENDATION, idOrPrefix));
             }
             if (found.size() > 1) {
                 throw new InvalidInputException("More than one recommendation starts with " + idOrPrefix

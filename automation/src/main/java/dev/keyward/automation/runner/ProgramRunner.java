@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.keyward.automation.browser.BrowserLauncher;
 import dev.keyward.automation.browser.LaunchedBrowser;
+import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.PlaceholderResolutionException;
 import dev.keyward.automation.program.PlaceholderResolver;
@@ -13,6 +14,8 @@ import dev.keyward.automation.program.StepProgram;
 import dev.keyward.automation.scripts.ApprovalStatus;
 import dev.keyward.automation.scripts.AutomationScript;
 import dev.keyward.automation.scripts.ScriptService;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.VaultException;
 import dev.keyward.vault.provider.ProviderInfo;
@@ -69,8 +72,7 @@ public final class ProgramRunner {
             LaunchedBrowser browser) {
         AutomationScript script = scripts.get(scriptIdOrPrefix);
         if (script.approvalStatus() == ApprovalStatus.REJECTED) {
-            throw new InvalidInputException("Script " + script.shortId() + " was rejected; review it and run"
-                    + " 'keyward script approve " + script.shortId() + "' before running it.");
+            throw new InvalidInputException(AutomationErrorKind.SCRIPT_REJECTED, ErrorFacts.of(Fact.SCRIPT, script.shortId()));
         }
         StepProgram program = scripts.program(script);
         PlaceholderResolver resolver = resolver(script, program, options);

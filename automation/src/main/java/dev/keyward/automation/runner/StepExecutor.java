@@ -221,7 +221,7 @@ final class StepExecutor {
             seed = session.secrets().reveal(step.secretName(), SecretService.Purpose.INJECT);
         } catch (dev.keyward.vault.NotFoundException e) {
             throw StepFailure.permanent("step '" + step.id() + "': the TOTP seed secret '" + step.secretName()
-                    + "' is not in the vault; add it with 'keyward secret add " + step.secretName() + "'.");
+                    + "' is not in the vault; add a secret of that name.");
         }
         try {
             element.fill(Totp.codeFromBase32(seed, Instant.now(session.clock()), step.digitsOrDefault(),

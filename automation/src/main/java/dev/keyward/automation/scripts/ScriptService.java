@@ -2,6 +2,7 @@ package dev.keyward.automation.scripts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.DomainPolicy;
 import dev.keyward.automation.program.InvalidStepProgramException;
 import dev.keyward.automation.program.ParsedProgram;
@@ -9,6 +10,8 @@ import dev.keyward.automation.program.StepProgram;
 import dev.keyward.automation.program.StepProgramValidator;
 import dev.keyward.automation.program.StepProgramWriter;
 import dev.keyward.automation.program.ValidationProblem;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.provider.ProviderInfo;
@@ -188,7 +191,7 @@ public final class ScriptService {
     public AutomationScript require(Connection c, String idOrPrefix) throws SQLException {
         String wanted = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(Locale.ROOT);
         if (wanted.isEmpty()) {
-            throw new InvalidInputException("Name a script by its id; 'keyward script list' shows them.");
+            throw new InvalidInputException(AutomationErrorKind.SCRIPT_NOT_NAMED, ErrorFacts.NONE);
         }
         var exact = repository.findById(c, wanted);
         if (exact.isPresent()) {
@@ -202,7 +205,7 @@ public final class ScriptService {
             throw new InvalidInputException("More than one script id starts with '" + wanted
                     + "'; give more characters of the id.");
         }
-        throw new NotFoundException("No script with id '" + wanted + "' in this profile; 'keyward script list' shows them.");
+        throw new NotFoundException(AutomationErrorKind.SCRIPT_NOT_FOUND, ErrorFacts.of(Fact.SCRIPT, wanted));
     }
 
     private AutomationScript setApproval(String idOrPrefix, ApprovalStatus status) {
@@ -264,8 +267,8 @@ public final class ScriptService {
         }
         StepProgram program = parsed.program().orElseThrow();
         if (!program.provider().equals(provider.slug())) {
-            throw new InvalidInputException("The program is written for provider '" + program.provider()
-                    + "' but was filed under '" + provider.slug() + "'; drop --provider or fix the program's provider.");
+            throw new InvalidInputException(AutomationErrorKind.PROGRAM_PROVIDER_MISMATCH,
+                    ErrorFacts.of(Fact.DETAIL, program.provider(), Fact.PROVIDER, provider.slug()));
         }
         return new ValidProgram(program, provider);
     }

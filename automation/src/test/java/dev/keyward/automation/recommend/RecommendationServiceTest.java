@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.generate.FakeLlm;
 import dev.keyward.automation.generate.TestVault;
 import dev.keyward.automation.llm.LlmClient;
 import dev.keyward.automation.llm.SessionLlm;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.Remedy;
 import dev.keyward.vault.audit.AuditEntry;
 import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
@@ -151,7 +154,11 @@ class RecommendationServiceTest {
         RecommendationService service = new RecommendationService(session, Optional.empty());
         InvalidInputException noFolder = assertThrows(InvalidInputException.class,
                 () -> service.scanProject("invoicely", 1));
-        assertTrue(noFolder.getMessage().contains("recommend PATH --project invoicely"), noFolder.getMessage());
+        // The core states the fact and the remedy as data; the CLI's hint names 'recommend PATH --project'.
+        assertEquals(AutomationErrorKind.PROJECT_FOLDER_UNKNOWN, noFolder.kind());
+        assertEquals(Remedy.SCAN_PROJECT_FOLDER, noFolder.remedy());
+        assertEquals("invoicely", noFolder.facts().get(Fact.PROJECT));
+        assertFalse(noFolder.getMessage().contains("keyward"), noFolder.getMessage());
 
         ScanResult first = service.scanFolder(folder, "invoicely", 1);
         ScanResult again = service.scanProject("invoicely", 1);

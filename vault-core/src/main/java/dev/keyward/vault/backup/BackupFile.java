@@ -1,6 +1,9 @@
 package dev.keyward.vault.backup;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -65,6 +68,6 @@ record BackupFile(byte[] headerJson, byte[] sealedVault) {
     }
 
     static VaultDamagedException damaged(String name, String why) {
-        return new VaultDamagedException("The backup " + name + " is damaged: " + why + ". Nothing was restored.");
+        return new VaultDamagedException(VaultErrorKind.BACKUP_DAMAGED, ErrorFacts.of(Fact.PATH, name, Fact.DETAIL, why));
     }
 }

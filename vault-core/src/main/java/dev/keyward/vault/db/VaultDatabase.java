@@ -1,7 +1,10 @@
 package dev.keyward.vault.db;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.VaultException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -247,17 +250,15 @@ public final class VaultDatabase implements AutoCloseable {
     public static VaultException translate(SQLException e, Path file) {
         int code = e.getErrorCode() & 0xff;
         return switch (code) {
-            case 11, 26 -> new VaultDamagedException("The vault " + file.getFileName()
-                    + " is damaged or was tampered with (an encrypted page failed its check). "
-                    + "Restore it from a backup (keyward backup restore FILE).", e);
+            case 11, 26 -> new VaultDamagedException(VaultErrorKind.VAULT_PAGE_DAMAGED,
+                    ErrorFacts.of(Fact.PATH, file.getFileName()), e);
             case 5, 6 -> new OperationFailedException(
                     "The vault is busy in another Keyward process. Wait a moment and try again.", e);
             case 13 -> new OperationFailedException("The disk is full, so the vault could not be written. "
                     + "Free some space and try again; nothing was changed.", e);
             case 8, 14 -> new OperationFailedException("The vault file could not be opened for writing ("
                     + file + "). Check the folder's permissions.", e);
-            default -> new OperationFailedException("A vault database operation failed (SQLite error "
-                    + code + "). Nothing was changed; try again, and run 'keyward profile verify' if it repeats.", e);
+            default -> new OperationFailedException(VaultErrorKind.DATABASE_FAILED, ErrorFacts.of(Fact.CODE, code), e);
         };
     }
 }

@@ -1,7 +1,10 @@
 package dev.keyward.vault.db;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -55,10 +58,8 @@ public final class WalAuthenticator {
                 problems = problems(wal, vault, rawKey);
             }
             if (!problems.isEmpty()) {
-                throw new VaultDamagedException("The vault's write-ahead log " + wal.getFileName()
-                        + " is damaged or was tampered with (" + problems.getFirst() + "). Keyward did not open"
-                        + " the vault, so nothing was dropped or overwritten; restore it from a backup"
-                        + " (keyward backup restore FILE).");
+                throw new VaultDamagedException(VaultErrorKind.WAL_DAMAGED,
+                        ErrorFacts.of(Fact.PATH, wal.getFileName(), Fact.DETAIL, problems.getFirst()));
             }
         } catch (IOException e) {
             throw new OperationFailedException("Could not read the vault's write-ahead log " + wal

@@ -1,5 +1,8 @@
 package dev.keyward.vault.profile;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.WrongPasswordException;
 import dev.keyward.vault.crypto.AesGcm;
 import dev.keyward.vault.crypto.Argon2idKdf;
@@ -38,8 +41,8 @@ public final class KeyWrapping {
             return AesGcm.open(kek, wrapped, header.wrapBinding(unlocker));
         } catch (AesGcm.TagMismatchException e) {
             throw new WrongPasswordException(unlocker == ProfileHeader.Unlocker.PASSWORD
-                    ? "Wrong password for profile '" + header.profileName() + "'. Try again, or use your recovery code (keyward profile recover)."
-                    : "That recovery code does not unlock profile '" + header.profileName() + "'. Check it for typos.");
+                    ? VaultErrorKind.WRONG_PASSWORD : VaultErrorKind.WRONG_RECOVERY_CODE,
+                    ErrorFacts.of(Fact.PROFILE, header.profileName()));
         } finally {
             Wipe.bytes(kek, secretBytes);
         }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.crypto.Argon2Params;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,8 +108,8 @@ public final class ProfileHeaderCodec {
     }
 
     private static VaultDamagedException damaged(String where, String why) {
-        return new VaultDamagedException("The profile header " + where + " is damaged: " + why
-                + ". Restore the profile from a backup (keyward backup restore FILE).");
+        return new VaultDamagedException(VaultErrorKind.PROFILE_HEADER_DAMAGED,
+                ErrorFacts.of(Fact.PATH, where, Fact.DETAIL, why));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,6 +1,9 @@
 package dev.keyward.vault.projects;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.VaultErrorKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +41,8 @@ public final class ProjectFolders {
 
     /** The project named {@code name}; a {@link NotFoundException} when there is none. */
     public ProjectRoot require(Connection c, String name) throws SQLException {
-        return find(c, name).orElseThrow(() -> new NotFoundException("No project '" + name
-                + "' in this profile. 'keyward project list' shows them."));
+        return find(c, name).orElseThrow(() -> new NotFoundException(VaultErrorKind.PROJECT_NOT_FOUND,
+                ErrorFacts.of(Fact.PROJECT, name)));
     }
 
     /** Records the project's folder; call inside the transaction that uses it. */

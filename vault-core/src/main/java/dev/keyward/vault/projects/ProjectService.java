@@ -1,7 +1,10 @@
 package dev.keyward.vault.projects;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.secrets.SecretInfo;
@@ -261,7 +264,7 @@ public final class ProjectService {
     private ProjectInfo require(Connection c, String name) throws SQLException {
         ProjectInfo p = find(c, name);
         if (p == null) {
-            throw new NotFoundException("No project named '" + name + "'. 'keyward project list' shows the projects.");
+            throw new NotFoundException(VaultErrorKind.PROJECT_NOT_FOUND, ErrorFacts.of(Fact.PROJECT, name));
         }
         return p;
     }

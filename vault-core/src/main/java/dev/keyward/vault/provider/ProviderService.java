@@ -3,8 +3,11 @@ package dev.keyward.vault.provider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.session.VaultSession;
 import java.net.URI;
@@ -184,7 +187,7 @@ public final class ProviderService {
     }
 
     private static NotFoundException unknown(String slug) {
-        return new NotFoundException("No provider '" + slug + "' in this profile. 'keyward provider list' shows them.");
+        return new NotFoundException(VaultErrorKind.PROVIDER_NOT_FOUND, ErrorFacts.of(Fact.PROVIDER, slug));
     }
 
     static void validateUrl(String url) {

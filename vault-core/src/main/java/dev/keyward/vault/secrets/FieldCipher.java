@@ -1,6 +1,9 @@
 package dev.keyward.vault.secrets;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.crypto.AesGcm;
 import dev.keyward.vault.profile.ProfileKeys;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +30,8 @@ public final class FieldCipher {
         try {
             return AesGcm.open(keys.fieldKey(), ciphertext, place.getBytes(StandardCharsets.UTF_8));
         } catch (AesGcm.TagMismatchException e) {
-            throw new VaultDamagedException("An encrypted value in the vault failed its integrity check ("
-                    + place.replaceAll("/[^/]*$", "") + "). Restore the profile from a backup.");
+            throw new VaultDamagedException(VaultErrorKind.VALUE_DAMAGED,
+                    ErrorFacts.of(Fact.DETAIL, place.replaceAll("/[^/]*$", "")));
         }
     }
 

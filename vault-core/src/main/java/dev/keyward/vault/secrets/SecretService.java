@@ -1,7 +1,10 @@
 package dev.keyward.vault.secrets;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.provider.ProviderService;
@@ -71,8 +74,7 @@ public final class SecretService {
     private SecretInfo addChecked(Connection c, String name, char[] value, String providerSlug) throws SQLException {
         validateName(name);
         if (repository.findByName(c, name).isPresent()) {
-            throw new InvalidInputException("A secret named '" + name + "' already exists. "
-                    + "Use 'keyward secret rotate " + name + "' to give it a new value.");
+            throw new InvalidInputException(VaultErrorKind.SECRET_EXISTS, ErrorFacts.of(Fact.SECRET, name));
         }
         String providerId = resolveProvider(c, providerSlug, value);
         String id = UUID.randomUUID().toString();
@@ -230,7 +232,7 @@ public final class SecretService {
 
     public SecretInfo require(Connection c, String name) throws SQLException {
         return repository.findByName(c, name).orElseThrow(() -> new NotFoundException(
-                "No secret named '" + name + "' in this profile. 'keyward secret list' shows the names."));
+                VaultErrorKind.SECRET_NOT_FOUND, ErrorFacts.of(Fact.SECRET, name)));
     }
 
     public SecretInfo requireById(Connection c, String id) throws SQLException {

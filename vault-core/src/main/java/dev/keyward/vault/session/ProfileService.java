@@ -1,9 +1,12 @@
 package dev.keyward.vault.session;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.VaultException;
 import dev.keyward.vault.crypto.AesGcm;
 import dev.keyward.vault.crypto.Argon2Params;
@@ -166,16 +169,15 @@ public final class ProfileService {
                 return all.get(0);
             }
             throw all.isEmpty()
-                    ? new NotFoundException("There is no profile yet. Create one with 'keyward profile create NAME'.")
-                    : new InvalidInputException("There are " + all.size() + " profiles; name one with --profile NAME "
-                    + "(or KEYWARD_PROFILE). 'keyward profile list' shows them.");
+                    ? new NotFoundException(VaultErrorKind.NO_PROFILE_YET, ErrorFacts.NONE)
+                    : new InvalidInputException(VaultErrorKind.PROFILE_NOT_CHOSEN, ErrorFacts.of(Fact.COUNT, all.size()));
         }
         ProfileSummary byName = findByName(nameOrId);
         if (byName != null) {
             return byName;
         }
         return all.stream().filter(p -> p.id().equals(nameOrId)).findFirst().orElseThrow(() ->
-                new NotFoundException("No profile named '" + nameOrId + "'. 'keyward profile list' shows the profiles."));
+                new NotFoundException(VaultErrorKind.PROFILE_NOT_FOUND, ErrorFacts.of(Fact.PROFILE, nameOrId)));
     }
 
     /** Unlocks with the password: KDF, unwrap, open and migrate. */
@@ -200,8 +202,8 @@ public final class ProfileService {
         Path vault = profile.location().vaultFile();
         if (!Files.exists(vault)) {
             keys.close();
-            throw new VaultDamagedException("The vault file of profile '" + header.profileName() + "' is missing ("
-                    + vault + "). Restore it from a backup (keyward backup restore FILE).");
+            throw new VaultDamagedException(VaultErrorKind.VAULT_FILE_MISSING,
+                    ErrorFacts.of(Fact.PROFILE, header.profileName(), Fact.PATH, vault));
         }
         VaultDatabase db = null;
         try {
@@ -217,8 +219,7 @@ public final class ProfileService {
             }
             keys.close();
             throw e instanceof org.flywaydb.core.api.FlywayException
-                    ? new VaultDamagedException("The vault's schema could not be brought up to date; it may be damaged. "
-                    + "Run 'keyward profile verify' or restore from a backup.", e)
+                    ? new VaultDamagedException(VaultErrorKind.SCHEMA_NOT_UPDATED, ErrorFacts.NONE, e)
                     : e;
         }
     }
@@ -277,8 +278,8 @@ public final class ProfileService {
          */
         public VerifyReport requireIntact() {
             if (!ok()) {
-                throw new VaultDamagedException("Profile '" + profileName + "' is damaged: " + String.join("; ", problems)
-                        + ". Restore it from a backup (keyward backup restore FILE).");
+                throw new VaultDamagedException(VaultErrorKind.PROFILE_DAMAGED,
+                        ErrorFacts.of(Fact.PROFILE, profileName, Fact.DETAIL, String.join("; ", problems)));
             }
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.automation;
 
+import dev.keyward.app.ui.UserMessages;
 import dev.keyward.automation.generate.ProgramReview;
 import dev.keyward.automation.generate.ReviewStep;
 import dev.keyward.automation.program.Placeholder;
@@ -37,7 +38,7 @@ record ProgramFacts(AutomationScript script, StepProgram program, List<StepLine>
         try {
             program = scripts.program(script);
         } catch (VaultException e) {
-            return new ProgramFacts(script, null, List.of(), List.of(), e.getMessage());
+            return new ProgramFacts(script, null, List.of(), List.of(), UserMessages.describe(e));
         }
         List<StepLine> lines = new ArrayList<>();
         List<ReviewStep> reviewed = ProgramReview.of(program).steps();

@@ -1,6 +1,7 @@
 package dev.keyward.app.ui.automation;
 
 import dev.keyward.app.ui.FormDialog;
+import dev.keyward.app.ui.UserMessages;
 import dev.keyward.automation.generate.GenerationRequest;
 import dev.keyward.automation.program.InputDeclaration;
 import dev.keyward.automation.program.StepProgram;
@@ -90,7 +91,7 @@ final class ProgramForms {
                 f.finish();
                 submit.accept(request);
             } catch (VaultException e) {
-                f.showError(e.getMessage());
+                f.showError(UserMessages.describe(e));
             } catch (IllegalArgumentException e) {
                 // A record's own check speaks to programmers; the form gives the sentence a user can act on.
                 f.showError("Choose a provider and a task, and describe the task in one sentence.");

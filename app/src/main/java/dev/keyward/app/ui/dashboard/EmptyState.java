@@ -16,8 +16,7 @@ final class EmptyState {
             + "press Refresh now. Only the providers of your own keys are contacted.";
     static final String NO_KEYS_TITLE = "No keys to watch yet";
     static final String NO_KEYS = "The dashboard shows a card for each secret that has a provider. Add a key on the "
-            + "Secrets page and choose its provider (keys in a format Keyward recognises get theirs automatically), "
-            + "or run: keyward secret add NAME --provider SLUG";
+            + "Secrets page and choose its provider (keys in a format Keyward recognises get theirs automatically).";
 
     private final VBox view = new VBox(12);
     private final Label title = new Label();

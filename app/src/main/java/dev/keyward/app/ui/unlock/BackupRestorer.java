@@ -22,8 +22,7 @@ public interface BackupRestorer {
     /** Until the backup service is wired in: says so instead of pretending. */
     static BackupRestorer unavailable() {
         return (profile, file, password) -> {
-            throw new OperationFailedException("Restoring from a backup is not wired into this build of the desktop app; "
-                    + "use 'keyward backup restore FILE' in a terminal.");
+            throw new OperationFailedException("Restoring from a backup is not wired into this build of the desktop app.");
         };
     }
 }

@@ -113,8 +113,7 @@ final class DashboardPageReader {
         LoginFormCheck.Verdict verdict = LoginFormCheck.check(page, plan, site);
         if (verdict instanceof LoginFormCheck.Refused refused) {
             return failed(FailureCause.BAD_CONFIGURATION, "The sign-in page of " + slug + " " + refused.why()
-                    + ", so Keyward typed nothing. Check the page in a browser and the login selectors with "
-                    + "'keyward dashboard selector add'.");
+                    + ", so Keyward typed nothing. Check the page in a browser, and the provider's login selectors.");
         }
         try (LoginFormCheck.Fillable form = (LoginFormCheck.Fillable) verdict) {
             return fillAndSubmit(page, plan, form);
@@ -174,8 +173,7 @@ final class DashboardPageReader {
         return new CollectionResult(CollectionMethod.SCRAPE, CollectionStatus.PARTIAL, figures.usageJson(),
                 figures.configJson(), figures.restrictionsJson(), HealthStatus.UNKNOWN, ServiceStatus.UNKNOWN,
                 List.of(), broken.size() + " of " + plan.figures().size() + " selectors no longer match the dashboard of "
-                + slug + " (" + String.join(", ", names) + "); they were marked broken. Add a new selector version "
-                + "with 'keyward dashboard selector add'.", FailureCause.SELECTOR_DRIFT);
+                + slug + " (" + String.join(", ", names) + "); they were marked broken until a new selector version is added.", FailureCause.SELECTOR_DRIFT);
     }
 
     private static boolean samePath(String url, ScrapePlan plan) {

@@ -18,6 +18,9 @@ import dev.keyward.automation.dashboard.store.SelectorSeed;
 import dev.keyward.automation.dashboard.store.SnapshotRepository;
 import dev.keyward.automation.dashboard.store.WatchedKey;
 import dev.keyward.automation.dashboard.store.WatchedKeyQuery;
+import dev.keyward.automation.error.AutomationErrorKind;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.secrets.SecretInfo;
 import dev.keyward.vault.session.VaultSession;
@@ -77,8 +80,7 @@ public final class DashboardService {
         List<WatchedKey> keys = session.database().read(c -> new WatchedKeyQuery(session.profileId()).named(c, secretName));
         if (keys.isEmpty()) {
             SecretInfo info = session.secrets().info(secretName);
-            throw new NotFoundException("Secret '" + info.name() + "' has no provider, so the dashboard does not watch it. "
-                    + "Give it one with 'keyward secret edit " + info.name() + " --provider SLUG'.");
+            throw new NotFoundException(AutomationErrorKind.SECRET_WITHOUT_PROVIDER, ErrorFacts.of(Fact.SECRET, info.name()));
         }
         return refresh(keys, false, progress);
     }

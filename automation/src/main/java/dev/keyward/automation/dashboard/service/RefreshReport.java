@@ -37,6 +37,6 @@ public record RefreshReport(List<KeyRefreshResult> results, List<String> secretN
             return null;
         }
         return count(CollectionStatus.FAILED) + " of " + results.size() + " keys failed and "
-                + count(CollectionStatus.PARTIAL) + " were partial; 'keyward dashboard show' has the details.";
+                + count(CollectionStatus.PARTIAL) + " were partial; the dashboard has each key's details.";
     }
 }

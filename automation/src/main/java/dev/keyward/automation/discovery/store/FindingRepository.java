@@ -5,6 +5,9 @@ import dev.keyward.automation.discovery.KnownFinding;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
 import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.error.AutomationErrorKind;
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.io.Timestamps;
@@ -204,8 +207,7 @@ public final class FindingRepository {
     }
 
     private static NotFoundException notFound(String id) {
-        return new NotFoundException("No discovery finding '" + id + "' in this profile. 'keyward discovery list'"
-                + " shows them.");
+        return new NotFoundException(AutomationErrorKind.FINDING_NOT_FOUND, ErrorFacts.of(Fact.FINDING, id));
     }
 
     private static String marks(int n) {
