@@ -2,6 +2,7 @@ package dev.keyward.automation.discovery.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -121,9 +122,9 @@ final class StatusComponents {
     // Statuspage lists updates newest first; the order is not relied on, the latest display time wins.
     private static JsonNode newestUpdate(JsonNode updates) {
         JsonNode newest = null;
-        java.time.Instant newestAt = null;
+        Instant newestAt = null;
         for (JsonNode update : updates) {
-            java.time.Instant at = Timestamps.parse(JsonDocuments.text(update, "display_at"));
+            Instant at = Timestamps.parse(JsonDocuments.text(update, "display_at"));
             at = at != null ? at : Timestamps.parse(JsonDocuments.text(update, "created_at"));
             if (newest == null || (at != null && (newestAt == null || at.isAfter(newestAt)))) {
                 newest = update;
