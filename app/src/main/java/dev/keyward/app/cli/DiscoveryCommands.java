@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.automation.discovery.CheckPace;
 import dev.keyward.automation.discovery.SkippedProvider;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.classify.Urgency;
@@ -14,6 +15,7 @@ import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +38,24 @@ public final class DiscoveryCommands {
     @ParentCommand
     KeywardCommand root;
 
-    @Command(name = "run", description = "Check providers now and store what is new. Needs discovery_network_enabled.")
+    private static final DateTimeFormatter NEXT_RUN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    @Command(name = "run", description = {
+            "Check providers and store what is new. Needs discovery_network_enabled.",
+            "Each provider is checked at most once an hour; --now checks it again anyway.",
+            "Items older than 30 days are left out, except status page incidents that are still unresolved"
+                    + " (an open incident's age counts from its latest update)."})
     static final class Run implements Callable<Integer> {
         @ParentCommand
         DiscoveryCommands group;
 
         @Option(names = "--provider", paramLabel = "SLUG", description = "Check only this provider.")
         String provider;
+
+        @Option(names = "--now", description = "Check now even if a provider was checked within the last hour"
+                + " (the hourly limit still applies to scheduled runs).")
+        boolean now;
 
         @Option(names = "--password-stdin")
         boolean passwordStdin;
@@ -52,8 +65,9 @@ public final class DiscoveryCommands {
             PrintStream out = group.root.terminal().out();
             try (VaultSession session = group.root.unlock(passwordStdin);
                  DiscoveryService service = new DiscoveryService(session)) {
-                Optional<DiscoveryOutcome> ran = new DiscoveryJob(session, service, ZoneId.systemDefault())
-                        .runNow(Trigger.ON_DEMAND, provider);
+                DiscoveryJob job = new DiscoveryJob(session, service, ZoneId.systemDefault());
+                Optional<DiscoveryOutcome> ran = job.runNow(Trigger.ON_DEMAND, provider,
+                        now ? CheckPace.FRESH : CheckPace.PACED);
                 if (ran.isEmpty()) {
                     group.root.terminal().err().println("keyward: a discovery run is already under way; try again when"
                             + " it has finished.");
@@ -67,6 +81,14 @@ public final class DiscoveryCommands {
                 }
                 printProviders(out, outcome.providers(), provider != null);
                 out.println(outcome.summary());
+                if (!now && outcome.providers().stream()
+                        .anyMatch(p -> p.skipReason() == SkippedProvider.Reason.RATE_LIMITED)) {
+                    out.println("Providers checked within the last hour were skipped; 'keyward discovery run --now'"
+                            + " checks them anyway.");
+                }
+                out.println("The next scheduled check is due at "
+                        + NEXT_RUN.format(job.nextRunAt(session.clock().instant()).atZone(ZoneId.systemDefault()))
+                        + ".");
                 if (!outcome.newFindings().isEmpty()) {
                     out.println();
                     out.println("New findings:");

@@ -95,10 +95,28 @@ class DiscoveryCliTest {
         CliRunner.Result again = cli.run("discovery", "run", "--provider", "practice-cloud");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("skipped") && again.out().contains("checked recently"), again.out());
+        assertTrue(again.out().contains("'keyward discovery run --now' checks them anyway."), again.out());
+        assertTrue(again.out().contains("The next scheduled check is due at "), again.out());
+
+        CliRunner.Result now = cli.run("discovery", "run", "--provider", "practice-cloud", "--now");
+        assertEquals(0, now.code(), now.err());
+        assertTrue(now.out().contains("practice-cloud       success  3 requests"), "a fresh check on request: "
+                + now.out());
+        assertTrue(now.out().contains("The next scheduled check is due at "), now.out());
 
         assertFalse(cli.transcript().contains(PRACTICE_KEY), "the key value was printed");
         assertFalse(cli.transcript().contains("\u001b"), "an escape sequence reached the terminal");
         assertEquals(List.of(), filesContaining(data, PRACTICE_KEY));
+    }
+
+    @Test
+    void runHelpStatesTheAgeWindowAndTheHourlyLimit() {
+        CliRunner.Result help = cli.run("discovery", "run", "--help");
+        String text = help.out().replaceAll("\\s+", " ");
+
+        assertTrue(text.contains("Items older than 30 days are left out, except status page incidents that are"
+                + " still unresolved"), help.out());
+        assertTrue(text.contains("--now checks it again anyway"), help.out());
     }
 
     @Test

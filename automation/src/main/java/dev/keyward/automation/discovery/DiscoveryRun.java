@@ -25,7 +25,10 @@ public final class DiscoveryRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryRun.class);
     private static final int ERROR_MAX = 1000;
-    /** Items older than this are news the user no longer needs; a first run must not flood the inbox. */
+    /**
+     * Items older than this are news the user no longer needs; a first run must not flood the inbox. Unresolved
+     * status page incidents are exempt, and an open incident's age counts from its latest update.
+     */
     public static final Duration DEFAULT_MAX_ITEM_AGE = Duration.ofDays(30);
 
     private final SourceReader reader;
@@ -45,7 +48,10 @@ public final class DiscoveryRun {
         this(fetcher, networkSwitch, rateLimiter, assessor, history, userContext, redactor, clock, DEFAULT_MAX_ITEM_AGE);
     }
 
-    /** As above, keeping only items published within {@code maxItemAge} (items without a date are kept). */
+    /**
+     * As above, keeping only items published within {@code maxItemAge}; items without a date and unresolved
+     * incidents are always kept.
+     */
     public DiscoveryRun(SafeHttpFetcher fetcher, NetworkSwitch networkSwitch, RateLimiter rateLimiter,
                         FindingAssessor assessor, FindingHistory history, Supplier<UserContext> userContext,
                         TextRedactor redactor, Clock clock, Duration maxItemAge) {
@@ -61,12 +67,22 @@ public final class DiscoveryRun {
     }
 
     public DiscoveryRunResult run(List<ProviderTarget> targets, Trigger trigger) {
-        return run(targets, trigger, result -> { });
+        return run(targets, trigger, CheckPace.PACED, result -> { });
     }
 
     /** Runs discovery; {@code onProviderDone} receives each provider's result as soon as it is ready, to store it. */
     public DiscoveryRunResult run(List<ProviderTarget> targets, Trigger trigger,
                                   Consumer<ProviderRunResult> onProviderDone) {
+        return run(targets, trigger, CheckPace.PACED, onProviderDone);
+    }
+
+    /**
+     * Runs discovery at {@code pace}: a {@link CheckPace#FRESH} run checks every watched provider even if it was
+     * checked within its minimum interval, and restarts that interval so scheduled runs keep their distance.
+     */
+    public DiscoveryRunResult run(List<ProviderTarget> targets, Trigger trigger, CheckPace pace,
+                                  Consumer<ProviderRunResult> onProviderDone) {
+        Objects.requireNonNull(pace, "pace");
         Instant startedAt = clock.instant();
         if (!networkSwitch.discoveryNetworkEnabled()) {
             List<SkippedProvider> skipped = targets.stream()
@@ -80,7 +96,7 @@ public final class DiscoveryRun {
         List<ProviderRunResult> results = new ArrayList<>();
         List<SkippedProvider> skipped = new ArrayList<>();
         for (ProviderTarget target : targets) {
-            SkippedProvider skip = reasonToSkip(target);
+            SkippedProvider skip = reasonToSkip(target, pace);
             if (skip != null) {
                 skipped.add(skip);
                 continue;
@@ -94,7 +110,7 @@ public final class DiscoveryRun {
         return new DiscoveryRunResult(trigger, startedAt, true, results, skipped, summary);
     }
 
-    private SkippedProvider reasonToSkip(ProviderTarget target) {
+    private SkippedProvider reasonToSkip(ProviderTarget target, CheckPace pace) {
         String id = target.providerId();
         if (!target.discoveryEnabled()) {
             return new SkippedProvider(id, SkippedProvider.Reason.DISCOVERY_DISABLED,
@@ -107,6 +123,10 @@ public final class DiscoveryRun {
         // The switch is read again per provider so turning it off mid-run stops the remaining requests.
         if (!networkSwitch.discoveryNetworkEnabled()) {
             return new SkippedProvider(id, SkippedProvider.Reason.NETWORK_OFF, networkOffSentence());
+        }
+        if (pace == CheckPace.FRESH) {
+            rateLimiter.recordRun(id, clock.instant());
+            return null;
         }
         if (!rateLimiter.tryAcquire(id, target.minInterval())) {
             String next = rateLimiter.nextAllowedAt(id, target.minInterval()).map(Instant::toString).orElse("later");
@@ -145,7 +165,7 @@ public final class DiscoveryRun {
         try {
             Instant oldest = searchedAt.minus(maxItemAge);
             List<Finding> assessed = items.stream()
-                    .filter(item -> item.publishedAt() == null || !item.publishedAt().isBefore(oldest))
+                    .filter(item -> recentEnough(item, oldest))
                     .map(item -> assessor.assess(target, item, context))
                     .toList();
             findings = deduplicator.keepNew(assessed, history.knownFor(target.providerId()));
@@ -160,6 +180,17 @@ public final class DiscoveryRun {
         String error = errors.isEmpty() ? null : cap(redactor.redact(String.join(" ", errors)));
         return new ProviderRunResult(target.providerId(), trigger, searchedAt, queries, items.size(), findings, status,
                 error);
+    }
+
+    /**
+     * Items published within the age window are kept, as are items without a date. An unresolved incident or
+     * maintenance is kept whatever its age: it is still going on, and dropping it would hide a live outage.
+     */
+    static boolean recentEnough(SourceItem item, Instant oldest) {
+        if (item.incident() != null && item.incident().unresolved()) {
+            return true;
+        }
+        return item.publishedAt() == null || !item.publishedAt().isBefore(oldest);
     }
 
     // A parser bug must not end the run for every other source and provider.

@@ -3,6 +3,7 @@ package dev.keyward.automation.jobs;
 import dev.keyward.automation.dashboard.refresh.RefreshListener;
 import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.dashboard.service.RefreshReport;
+import dev.keyward.automation.discovery.CheckPace;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.service.DiscoveryOutcome;
 import dev.keyward.automation.discovery.service.DiscoveryService;
@@ -40,10 +41,13 @@ public final class StandardJobs {
     /**
      * Discovery as a job. It calls the service directly: {@code DiscoveryJob} begins its own run in
      * {@code scheduled_jobs}, which the scheduler has already begun, so going through it would skip every run.
+     * An on-demand run is a person pressing Check now, so it is a fresh check past the per-provider interval;
+     * scheduled and catch-up runs keep the interval.
      */
     public static JobWork discoveryWork(DiscoveryService discovery) {
         return trigger -> {
-            DiscoveryOutcome outcome = discovery.run(Trigger.valueOf(trigger.name()));
+            CheckPace pace = trigger == JobTrigger.ON_DEMAND ? CheckPace.FRESH : CheckPace.PACED;
+            DiscoveryOutcome outcome = discovery.run(Trigger.valueOf(trigger.name()), null, pace);
             return new JobOutcome(outcome.jobStatus(), outcome.jobError());
         };
     }

@@ -31,6 +31,7 @@ final class CheckNowControl {
     static final String NETWORK_OFF = "Discovery network access is off, so Keyward contacts no provider and"
             + " nothing was checked. Turn on \u201cDiscovery network access\u201d in Settings to let it check.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final PageContext ctx;
     private final Button button = new Button("C_heck now");
@@ -131,15 +132,26 @@ final class CheckNowControl {
         }
         String at = "at " + TIME.format(java.time.LocalTime.now(ZoneId.systemDefault()));
         String detail = result.error() == null ? "" : " " + result.error();
+        String next = nextScheduled(result.nextRunAt());
         return switch (result.status()) {
             case RUNNING -> "Discovery is still checking your providers; the inbox updates by itself when it finishes.";
-            case SUCCESS -> "Discovery checked your providers " + at + ".";
-            case PARTIAL -> "Discovery checked your providers " + at + ", but some sources failed." + detail;
-            case FAILED -> "Discovery could not check your providers " + at + "." + detail;
+            case SUCCESS -> "Discovery checked your providers " + at + "." + next;
+            case PARTIAL -> "Discovery checked your providers " + at + ", but some sources failed." + detail + next;
+            case FAILED -> "Discovery could not check your providers " + at + "." + detail + next;
             case SKIPPED -> "No provider was checked " + at + "." + (detail.isEmpty()
-                    ? " Each was checked within the last hour, has no status page or changelog, or has discovery"
-                    + " turned off." : detail);
+                    ? " None has a status page or changelog, or discovery is turned off for each." : detail) + next;
         };
+    }
+
+    // Check now is one fresh check on request; the daily schedule goes on as before, and the user should know when.
+    static String nextScheduled(java.time.Instant nextRunAt) {
+        if (nextRunAt == null) {
+            return "";
+        }
+        java.time.ZonedDateTime next = nextRunAt.atZone(ZoneId.systemDefault());
+        boolean today = next.toLocalDate().equals(java.time.LocalDate.now(ZoneId.systemDefault()));
+        return " The next scheduled check is " + (today ? "today" : "on " + DAY.format(next)) + " at "
+                + TIME.format(next) + ".";
     }
 
     // The page has no navigation of its own: it presses the rail's Settings entry when the window has one.

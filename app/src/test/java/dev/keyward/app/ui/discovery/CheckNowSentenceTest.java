@@ -24,4 +24,18 @@ class CheckNowSentenceTest {
         assertEquals(refused.error(), CheckNowControl.describe(refused));
         assertTrue(refused.error().startsWith("Background jobs are not running"), refused.error());
     }
+
+    @Test
+    void aFinishedCheckSaysWhenTheNextScheduledCheckIs() {
+        java.time.Instant tomorrow = java.time.ZonedDateTime.now(java.time.ZoneId.systemDefault()).plusDays(1)
+                .withHour(9).withMinute(0).withSecond(0).withNano(0).toInstant();
+        JobResult done = new JobResult(JobName.DISCOVERY, JobTrigger.ON_DEMAND, true, JobStatus.SUCCESS, null, tomorrow);
+
+        String sentence = CheckNowControl.describe(done);
+
+        assertTrue(sentence.startsWith("Discovery checked your providers at "), sentence);
+        assertTrue(sentence.endsWith(" The next scheduled check is on "
+                + java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH)
+                .format(tomorrow.atZone(java.time.ZoneId.systemDefault())) + " at 09:00."), sentence);
+    }
 }

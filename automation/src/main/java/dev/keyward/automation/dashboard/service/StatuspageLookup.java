@@ -2,7 +2,7 @@ package dev.keyward.automation.dashboard.service;
 
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.dashboard.refresh.ProviderStatusLookup;
-import dev.keyward.automation.discovery.fetch.FetchResult;
+import dev.keyward.automation.discovery.StatusPageReader;
 import dev.keyward.automation.discovery.fetch.FetchSettings;
 import dev.keyward.automation.discovery.fetch.InMemoryConditionalCache;
 import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
@@ -10,7 +10,6 @@ import dev.keyward.automation.discovery.source.IncidentState;
 import dev.keyward.automation.discovery.source.ParseResult;
 import dev.keyward.automation.discovery.source.SourceItem;
 import dev.keyward.automation.discovery.source.SourceKind;
-import dev.keyward.automation.discovery.source.StatuspageParser;
 import dev.keyward.automation.dashboard.store.WatchedKey;
 import java.net.URI;
 import java.util.HashMap;
@@ -19,21 +18,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each provider's status page says, read from its Statuspage {@code summary.json} through the
- * discovery module's fetcher and parser; fetched at most once per provider and refresh run.
- * An ongoing major or critical incident is an outage; any other ongoing incident, a degraded
- * component or maintenance in progress is degraded; no status page (or an unreadable one) is unknown.
+ * What each provider's status page says, read through discovery's {@link StatusPageReader} (the same fetcher and
+ * parsers: Statuspage-compatible {@code summary.json}, or the page's RSS/Atom incident feed); fetched at most once
+ * per provider and refresh run. An ongoing major or critical incident is an outage; any other ongoing incident, a
+ * degraded component or maintenance in progress is degraded; no status page, an unreachable one or one whose format
+ * is not understood is unknown, never operational.
  */
 final class StatuspageLookup implements ProviderStatusLookup, AutoCloseable {
 
     private final Map<String, URI> summaries;
     private final SafeHttpFetcher fetcher;
-    private final StatuspageParser parser = new StatuspageParser();
+    private final StatusPageReader reader;
     private final Map<String, ServiceStatus> seen = new ConcurrentHashMap<>();
 
     StatuspageLookup(Map<String, URI> summariesBySlug, FetchSettings settings) {
         this.summaries = Map.copyOf(summariesBySlug);
         this.fetcher = new SafeHttpFetcher(settings, new InMemoryConditionalCache());
+        this.reader = new StatusPageReader(fetcher);
     }
 
     /** The summary.json address of every provider of {@code keys} that has a status page. */
@@ -83,12 +84,8 @@ final class StatuspageLookup implements ProviderStatusLookup, AutoCloseable {
     }
 
     private ServiceStatus fetch(URI summary) {
-        FetchResult fetched = fetcher.fetch(summary);
-        if (!(fetched instanceof FetchResult.Fetched document)) {
-            return ServiceStatus.UNKNOWN;
-        }
-        ParseResult parsed = parser.parseSummary(document.body(), summary);
-        if (!(parsed instanceof ParseResult.Parsed items)) {
+        StatusPageReader.Reading reading = reader.readSummary(summary);
+        if (!(reading.result() instanceof ParseResult.Parsed items)) {
             return ServiceStatus.UNKNOWN;
         }
         return statusOf(items.items());

@@ -46,17 +46,24 @@ public final class FindingClassifier {
             return statusPage(item.incident(), item.sourceKind());
         }
         // The title says what an item is about; the body often mentions side topics ("cost" in a comparison).
-        return byTopic(item.title(), words, today)
-                .or(() -> byTopic(words, words, today))
+        boolean feed = item.sourceKind() == SourceKind.CHANGELOG_FEED;
+        return byTopic(item.title(), words, today, true, feed)
+                .or(() -> byTopic(words, words, today, false, feed))
                 .orElseGet(() -> fallback(item.sourceKind()));
     }
 
-    /** The first topic rule that matches {@code topic}; dates and price direction are read from all {@code words}. */
-    private static Optional<Classification> byTopic(String topic, String words, LocalDate today) {
+    /**
+     * The first topic rule that matches {@code topic}; dates and price direction are read from all {@code words}.
+     * {@code title} says whether {@code topic} is the title (a bare "pricing" decides) or the whole text (pricing
+     * must be the subject of a change). A provider's own changelog does not announce alternatives to itself, so
+     * {@code feed} items skip that rule.
+     */
+    private static Optional<Classification> byTopic(String topic, String words, LocalDate today, boolean title,
+                                                    boolean feed) {
         if (mentions(Vocabulary.DEPRECATION, topic)) {
             return Optional.of(dated(FindingCategory.DEPRECATION, Signal.DEPRECATION, words, today, Urgency.ADVISORY));
         }
-        if (mentions(Vocabulary.PRICING, topic)) {
+        if (mentions(title ? Vocabulary.PRICING : Vocabulary.PRICING_CHANGE, topic)) {
             return Optional.of(pricing(words, today));
         }
         if (mentions(Vocabulary.OUTAGE, topic)) {
@@ -73,7 +80,14 @@ public final class FindingClassifier {
             return Optional.of(new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL,
                     Signal.MAINTENANCE, DateMentions.soonestUpcoming(words, today).orElse(null)));
         }
-        if (mentions(Vocabulary.ALTERNATIVE, topic)) {
+        // Redirects, moves, renames, new requirements and changes announced for a date change how the service is
+        // reached or used; they are not new capabilities even when the note also says "now" or "new".
+        if (mentions(Vocabulary.SERVICE_SHIFT, topic)
+                || (mentions(Vocabulary.DATED_START, topic) && mentions(Vocabulary.FUTURE, words))) {
+            return Optional.of(new Classification(FindingCategory.SERVICE_MODIFICATION, Urgency.INFORMATIONAL,
+                    Signal.SERVICE_CHANGE, DateMentions.soonestUpcoming(words, today).orElse(null)));
+        }
+        if (!feed && mentions(Vocabulary.ALTERNATIVE, topic)) {
             return Optional.of(new Classification(FindingCategory.NEW_ALTERNATIVE, Urgency.INFORMATIONAL,
                     Signal.NEW_ALTERNATIVE, null));
         }

@@ -1,6 +1,7 @@
 package dev.keyward.automation.discovery.classify;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -39,10 +40,11 @@ public final class RuleBasedFindingWriter implements FindingWriter {
             case PRICING_CHANGE -> new FindingText(p + " changed its pricing.",
                     "Review the new prices if you use " + p + " heavily.");
             case OUTAGE_ONGOING -> urgent
-                    ? new FindingText(p + " reports an ongoing major outage; calls with your keys may fail.",
+                    ? new FindingText(p + " reports an ongoing major outage" + affecting(draft)
+                            + "; calls with your keys may fail.",
                             "Expect errors from " + p + " until the incident is resolved; switch to a fallback provider"
                                     + " if you have one.")
-                    : new FindingText(p + " reports degraded service.",
+                    : new FindingText(p + " reports degraded service" + affecting(draft) + ".",
                             "Watch for errors or slow responses from " + p + " until the incident is resolved.");
             case OUTAGE_RESOLVED -> new FindingText(p + " resolved a service incident.",
                     "No action needed; retry any calls to " + p + " that failed during the incident.");
@@ -60,6 +62,22 @@ public final class RuleBasedFindingWriter implements FindingWriter {
             case NEW_CAPABILITY -> new FindingText(p + " announced a new or changed capability.",
                     "No action needed; consider whether it helps your projects.");
         };
+    }
+
+    /** Most component names a sentence lists; the finding's text carries the full list. */
+    private static final int COMPONENTS_IN_SENTENCE = 5;
+
+    // The components come from the status page's structured fields (names only, placeholders already left out).
+    private static String affecting(FindingDraft draft) {
+        if (draft.item().incident() == null || draft.item().incident().components().isEmpty()) {
+            return "";
+        }
+        List<String> names = draft.item().incident().components().stream()
+                .map(c -> c.replaceAll("\\s*\\([^)]*\\)$", ""))
+                .limit(COMPONENTS_IN_SENTENCE)
+                .toList();
+        int more = draft.item().incident().components().size() - names.size();
+        return " affecting " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static String keysPhrase(int keys) {

@@ -16,11 +16,22 @@ final class Vocabulary {
             "deprecat(e|ed|es|ing|ion|ions)", "shut(ting)? ?down", "shuts down", "end[- ]of[- ]life", "eol",
             "sunset(s|ting|ted)?", "retir(e|es|ed|ing|ement)", "discontinu(e|es|ed|ing|ation)",
             "decommission(s|ed|ing)?", "(will|to) be removed", "removal of",
+            "(transition|transitions|transitioning|migrating|moving) (away )?from",
             "will (no longer|stop) (be )?(supported|available|work|working)");
 
     static final Pattern PRICING = words(
             "pric(e|es|ing|ed)", "costs?", "billing", "billed", "fees?", "rate card",
             "per (1m|1k|million|thousand) tokens", "per (token|request|month|seat)");
+
+    /**
+     * Pricing named as the subject of a change. A long release note mentions credits and costs in passing, so the
+     * whole text needs one of these; a title may say just "pricing".
+     */
+    static final Pattern PRICING_CHANGE = words(
+            "(price|prices|pricing|billing) (change|changes|update|updates|increase|increases|decrease|decreases"
+                    + "|system|model)",
+            "(new|updated|simplified|improved|lower|reduced|higher) (pricing|prices|billing)",
+            "(promotion|promo|free period|free tier) (will )?ends?");
 
     static final Pattern PRICE_UP = words(
             "increas(e|es|ed|ing)", "rais(e|es|ed|ing)", "hikes?", "higher", "more expensive", "goes up", "going up");
@@ -39,6 +50,21 @@ final class Vocabulary {
 
     static final Pattern BREAKING = words("breaking changes?", "backwards?[- ]incompatible", "incompatible change");
 
+    /** Where or how a service is reached or who runs it changes: redirects, moves, renames, new requirements. */
+    static final Pattern SERVICE_SHIFT = words(
+            "redirect(s|ed|ing)?", "will (soon )?take you to", "(moved|moving|moves|move) to", "renam(e|ed|es|ing)",
+            "now (called|named|known as)", "new (domain|address|url|home)", "requirements?", "(will be|now|is) required",
+            "no longer", "restrict(s|ed|ing|ion|ions)?", "enforc(e|es|ed|ing|ement)", "(has been|was) acquired",
+            "(is|are) now (a )?part of", "acquisition");
+
+    /** A change announced for a calendar day: "Starting September 20th", "effective on March 1". */
+    static final Pattern DATED_START = words(
+            "(starting|beginning|effective|from|as of)( on)?( (monday|tuesday|wednesday|thursday|friday|saturday"
+                    + "|sunday),?)? (jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
+                    + "|oct(ober)?|nov(ember)?|dec(ember)?)\\.? \\d{1,2}(st|nd|rd|th)?");
+
+    static final Pattern FUTURE = words("will", "going to", "is changing", "are changing");
+
     static final Pattern SERVICE_CHANGE = words(
             "rate limits?", "terms of (service|use)", "usage polic(y|ies)", "data retention", "(api|endpoint) changes?",
             "migrat(e|es|ed|ing|ion)", "new (region|regions|endpoint)", "changes? to", "requires?", "renamed?");
@@ -51,7 +77,8 @@ final class Vocabulary {
             "new (model|models|feature|features|endpoint|api|capabilit(y|ies)|version|tool|tools)",
             "now (available|supports?|generally available|in beta|live)", "introduc(e|es|ed|ing)",
             "launch(es|ed|ing)?", "releas(e|es|ed|ing)", "adds? support", "added support", "support for",
-            "general(ly)? availab(le|ility)", "beta", "preview", "context window", "upgraded?");
+            "general(ly)? availab(le|ility)", "beta", "preview", "context window", "upgraded?",
+            "improv(e|ed|es|ement|ements)");
 
     private Vocabulary() {
     }

@@ -16,10 +16,23 @@ public sealed interface FetchResult {
     record NotModified() implements FetchResult {
     }
 
-    /** The fetch did not produce a document; {@code reason} is a sentence fit for a log line or the user. */
-    record Failed(String reason) implements FetchResult {
+    /**
+     * The fetch did not produce a document; {@code reason} is a sentence fit for a log line or the user, and
+     * {@code httpStatus} the status the host answered with, or 0 when no HTTP answer arrived.
+     */
+    record Failed(String reason, int httpStatus) implements FetchResult {
         public Failed {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A failure without an HTTP answer (connection, timeout, size limit, refused address). */
+        public Failed(String reason) {
+            this(reason, 0);
+        }
+
+        /** True when the host answered, but not with the document (404, 403, 500...). */
+        public boolean answered() {
+            return httpStatus > 0;
         }
     }
 }

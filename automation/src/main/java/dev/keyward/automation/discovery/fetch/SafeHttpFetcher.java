@@ -89,7 +89,7 @@ public final class SafeHttpFetcher implements AutoCloseable {
             }
             if (status < 200 || status > 299) {
                 return new Failed(host(current) + " answered HTTP " + status
-                        + "; the source may be down or its address may have changed.");
+                        + "; the source may be down or its address may have changed.", status);
             }
             return fetched(url, response);
         }

@@ -1,5 +1,6 @@
 package dev.keyward.automation.discovery.service;
 
+import dev.keyward.automation.discovery.CheckPace;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobRuns;
@@ -52,6 +53,14 @@ public final class DiscoveryJob implements Runnable {
 
     /** Runs discovery for one provider (null: all) now; empty when a run is already under way. */
     public Optional<DiscoveryOutcome> runNow(Trigger trigger, String providerSlug) {
+        return runNow(trigger, providerSlug, CheckPace.PACED);
+    }
+
+    /**
+     * Runs discovery for one provider (null: all) now at {@code pace} ({@link CheckPace#FRESH} for a person's
+     * explicit request); empty when a run is already under way.
+     */
+    public Optional<DiscoveryOutcome> runNow(Trigger trigger, String providerSlug, CheckPace pace) {
         Objects.requireNonNull(trigger, "trigger");
         if (providerSlug != null) {
             session.providers().get(providerSlug); // an unknown slug is the user's typo, not a failed run
@@ -62,7 +71,7 @@ public final class DiscoveryJob implements Runnable {
             return Optional.empty();
         }
         try (JobRuns.Run run = begun.get()) {
-            DiscoveryOutcome outcome = service.run(trigger, providerSlug);
+            DiscoveryOutcome outcome = service.run(trigger, providerSlug, pace);
             run.finish(outcome.jobStatus(), outcome.jobError(), nextRunAt(session.clock().instant()));
             return Optional.of(outcome);
         }

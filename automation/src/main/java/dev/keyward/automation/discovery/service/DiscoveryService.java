@@ -1,5 +1,6 @@
 package dev.keyward.automation.discovery.service;
 
+import dev.keyward.automation.discovery.CheckPace;
 import dev.keyward.automation.discovery.DiscoveryRun;
 import dev.keyward.automation.discovery.DiscoveryRunResult;
 import dev.keyward.automation.discovery.FindingAssessor;
@@ -93,8 +94,17 @@ public final class DiscoveryService implements AutoCloseable {
      * Checks one provider ({@code providerSlug}) or all (null). Makes no request at all while
      * {@code discovery_network_enabled} is off; honours each provider's discovery flag and the hourly limit.
      */
-    public synchronized DiscoveryOutcome run(Trigger trigger, String providerSlug) {
+    public DiscoveryOutcome run(Trigger trigger, String providerSlug) {
+        return run(trigger, providerSlug, CheckPace.PACED);
+    }
+
+    /**
+     * As {@link #run(Trigger, String)}, at {@code pace}: {@link CheckPace#FRESH} is a person's explicit request and
+     * checks providers even within their minimum interval.
+     */
+    public synchronized DiscoveryOutcome run(Trigger trigger, String providerSlug, CheckPace pace) {
         Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(pace, "pace");
         session.enableAutomation();
         boolean networkOn = networkSwitch.discoveryNetworkEnabled();
         UserContext context = networkOn ? VaultUserContext.read(session) : UserContext.empty();
@@ -109,7 +119,7 @@ public final class DiscoveryService implements AutoCloseable {
                     new FindingAssessor(new FindingClassifier(clock), new RelevanceScorer(), writer, clock),
                     history(), () -> context, session.redactor()::redact, clock, options.maxItemAge());
             List<String> storedIds = new ArrayList<>();
-            DiscoveryRunResult result = run.run(targets, trigger, r -> storedIds.addAll(store(r)));
+            DiscoveryRunResult result = run.run(targets, trigger, pace, r -> storedIds.addAll(store(r)));
             List<StoredFinding> stored = session.database().read(c -> {
                 List<StoredFinding> out = new ArrayList<>();
                 for (String id : storedIds) {

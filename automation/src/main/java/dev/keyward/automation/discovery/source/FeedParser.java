@@ -34,16 +34,14 @@ public final class FeedParser {
         if (xml == null || xml.isBlank()) {
             return new Unreadable("The changelog feed was empty; check the feed address.");
         }
-        if (DECLARATION.matcher(xml).find()) {
-            return new Unreadable("The changelog feed declares a DOCTYPE or entities, which Keyward refuses to read"
-                    + " to rule out XML entity attacks; check the feed address.");
+        Optional<SyndFeed> read = readSafely(xml);
+        if (read.isEmpty()) {
+            return new Unreadable(DECLARATION.matcher(xml).find()
+                    ? "The changelog feed declares a DOCTYPE or entities, which Keyward refuses to read"
+                    + " to rule out XML entity attacks; check the feed address."
+                    : "The changelog feed is not a readable RSS or Atom document; check the feed address.");
         }
-        SyndFeed feed;
-        try {
-            feed = readWithRome(xml);
-        } catch (FeedException | RuntimeException e) {
-            return new Unreadable("The changelog feed is not a readable RSS or Atom document; check the feed address.");
-        }
+        SyndFeed feed = read.get();
         List<SourceItem> items = new ArrayList<>();
         int skipped = 0;
         List<SyndEntry> entries = feed.getEntries() == null ? List.of() : feed.getEntries();
@@ -60,6 +58,18 @@ public final class FeedParser {
             }
         }
         return new Parsed(items, skipped);
+    }
+
+    /** The feed, or empty when it declares a DOCTYPE or entities (refused before parsing) or is not RSS or Atom. */
+    static Optional<SyndFeed> readSafely(String xml) {
+        if (xml == null || xml.isBlank() || DECLARATION.matcher(xml).find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(readWithRome(xml));
+        } catch (FeedException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Rome with DOCTYPE declarations disallowed; its builder also turns off external entities and DTD loading. */
@@ -82,7 +92,7 @@ public final class FeedParser {
         return Optional.of(new SourceItem(link.get().toString(), title, text, dateOf(entry), SourceKind.CHANGELOG_FEED));
     }
 
-    private static Optional<URI> linkOf(SyndEntry entry, URI feedUrl) {
+    static Optional<URI> linkOf(SyndEntry entry, URI feedUrl) {
         Optional<URI> link = WebAddresses.parse(entry.getLink(), feedUrl);
         if (link.isEmpty() && entry.getLinks() != null) {
             for (SyndLink candidate : entry.getLinks()) {
@@ -96,7 +106,7 @@ public final class FeedParser {
         return link.isPresent() ? link : WebAddresses.parse(entry.getUri(), null);
     }
 
-    private static String bodyOf(SyndEntry entry) {
+    static String bodyOf(SyndEntry entry) {
         SyndContent description = entry.getDescription();
         if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
             return description.getValue();

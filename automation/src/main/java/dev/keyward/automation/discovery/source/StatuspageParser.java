@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,18 +25,24 @@ public final class StatuspageParser {
     /** Reads {@code summary.json}: unresolved incidents, upcoming maintenances, and degraded components. */
     public ParseResult parseSummary(String json, URI pageBase) {
         Optional<JsonNode> root = JsonDocuments.readObject(json);
-        if (root.isEmpty() || !root.get().path("status").isObject()) {
+        if (root.isEmpty() || !isSummary(root.get())) {
             return unreadable("summary");
         }
         Counter counter = new Counter();
         URI base = pageUrl(root.get(), pageBase);
-        List<SourceItem> items = new ArrayList<>(incidents(root.get().path("incidents"), base, counter));
+        StatusComponents components = StatusComponents.of(root.get().path("components"));
+        List<SourceItem> items = new ArrayList<>(incidents(root.get().path("incidents"), base, counter, components));
         items.addAll(maintenances(root.get().path("scheduled_maintenances"), base, counter));
         boolean incidentExplainsIt = items.stream().anyMatch(i -> i.sourceKind() == SourceKind.STATUS_INCIDENT);
         if (!incidentExplainsIt) {
-            degradedComponents(root.get(), base).ifPresent(items::add);
+            degradedComponents(root.get(), base, components).ifPresent(items::add);
         }
         return new Parsed(items, counter.skipped);
+    }
+
+    /** True when {@code root} has the shape of a Statuspage summary: a status object with an indicator. */
+    static boolean isSummary(JsonNode root) {
+        return root.path("status").isObject() && root.path("status").path("indicator").isTextual();
     }
 
     /** Reads {@code incidents.json}: recent incidents, resolved ones included. */
@@ -47,7 +52,8 @@ public final class StatuspageParser {
             return unreadable("incidents list");
         }
         Counter counter = new Counter();
-        List<SourceItem> items = incidents(root.get().path("incidents"), pageUrl(root.get(), pageBase), counter);
+        List<SourceItem> items = incidents(root.get().path("incidents"), pageUrl(root.get(), pageBase), counter,
+                StatusComponents.none());
         return new Parsed(items, counter.skipped);
     }
 
@@ -67,7 +73,7 @@ public final class StatuspageParser {
         int skipped;
     }
 
-    private static List<SourceItem> incidents(JsonNode array, URI base, Counter counter) {
+    private static List<SourceItem> incidents(JsonNode array, URI base, Counter counter, StatusComponents components) {
         List<SourceItem> items = new ArrayList<>();
         for (JsonNode incident : array) {
             if (items.size() >= MAX_ITEMS) {
@@ -76,12 +82,34 @@ public final class StatuspageParser {
             }
             Phase phase = incidentPhase(JsonDocuments.text(incident, "status"));
             Impact impact = impact(JsonDocuments.text(incident, "impact"));
-            Optional<SourceItem> item = toItem(incident, base, "incidents", SourceKind.STATUS_INCIDENT,
-                    new IncidentState(phase, impact), "Status: " + readable(JsonDocuments.text(incident, "status")) + ".",
-                    firstTime(incident, "started_at", "created_at"));
+            boolean unresolved = phase != Phase.RESOLVED;
+            IncidentState state = new IncidentState(phase, impact,
+                    incident.isObject() ? components.affectedBy(incident, unresolved) : List.of());
+            // An open incident is news as of its latest update: one opened weeks ago and updated today is current.
+            Instant at = unresolved ? latestActivity(incident) : firstTime(incident, "started_at", "created_at");
+            Optional<SourceItem> item = toItem(incident, base, "incidents", SourceKind.STATUS_INCIDENT, state,
+                    "Status: " + readable(JsonDocuments.text(incident, "status")) + ".", at);
             item.ifPresentOrElse(items::add, () -> counter.skipped++);
         }
         return items;
+    }
+
+    /** The latest of the incident's start, its own update time and its updates' display times. */
+    static Instant latestActivity(JsonNode incident) {
+        Instant latest = firstTime(incident, "started_at", "created_at");
+        latest = later(latest, Timestamps.parse(JsonDocuments.text(incident, "updated_at")));
+        for (JsonNode update : incident.path("incident_updates")) {
+            latest = later(latest, Timestamps.parse(JsonDocuments.text(update, "display_at")));
+            latest = later(latest, Timestamps.parse(JsonDocuments.text(update, "created_at")));
+        }
+        return latest;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     private static List<SourceItem> maintenances(JsonNode array, URI base, Counter counter) {
@@ -94,8 +122,10 @@ public final class StatuspageParser {
             Phase phase = maintenancePhase(JsonDocuments.text(maintenance, "status"));
             String window = "Maintenance window: " + orUnknown(JsonDocuments.text(maintenance, "scheduled_for"))
                     + " to " + orUnknown(JsonDocuments.text(maintenance, "scheduled_until")) + ".";
-            Optional<SourceItem> item = toItem(maintenance, base, "incidents", SourceKind.STATUS_MAINTENANCE,
-                    new IncidentState(phase, Impact.MAINTENANCE), window,
+            IncidentState state = new IncidentState(phase, Impact.MAINTENANCE,
+                    maintenance.isObject() ? StatusComponents.none().affectedBy(maintenance, false) : List.of());
+            Optional<SourceItem> item = toItem(maintenance, base, "incidents", SourceKind.STATUS_MAINTENANCE, state,
+                    window,
                     firstTime(maintenance, "scheduled_for", "created_at"));
             item.ifPresentOrElse(items::add, () -> counter.skipped++);
         }
@@ -116,24 +146,17 @@ public final class StatuspageParser {
         if (url.isEmpty() || title.isEmpty()) {
             return Optional.empty();
         }
-        String affected = affectedComponents(event.path("components"));
+        String affected = state.components().isEmpty() ? "" : " Affected: " + String.join(", ", state.components()) + ".";
         String text = PlainText.snippet(lead + affected + " " + latestUpdate(event.path("incident_updates")));
         return Optional.of(new SourceItem(url.get().toString(), title, text, publishedAt, kind, state));
     }
 
-    private static Optional<SourceItem> degradedComponents(JsonNode root, URI base) {
+    private static Optional<SourceItem> degradedComponents(JsonNode root, URI base, StatusComponents components) {
         Impact impact = impact(JsonDocuments.text(root.path("status"), "indicator"));
         if (impact == Impact.NONE || base == null) {
             return Optional.empty();
         }
-        List<String> degraded = new ArrayList<>();
-        for (JsonNode component : root.path("components")) {
-            String status = JsonDocuments.text(component, "status");
-            if (component.path("group").asBoolean(false) || status == null || status.equals("operational")) {
-                continue;
-            }
-            degraded.add(PlainText.title(JsonDocuments.text(component, "name")) + " (" + readable(status) + ")");
-        }
+        List<String> degraded = components.degraded();
         String pageName = PlainText.title(JsonDocuments.text(root.path("page"), "name"));
         String description = PlainText.title(JsonDocuments.text(root.path("status"), "description"));
         String updatedAt = JsonDocuments.text(root.path("page"), "updated_at");
@@ -148,18 +171,8 @@ public final class StatuspageParser {
         String text = degraded.isEmpty() ? "No component details were given."
                 : "Components not fully operational: " + String.join(", ", degraded) + ".";
         return Optional.of(new SourceItem(url.get().toString(), PlainText.title(title), PlainText.snippet(text),
-                Timestamps.parse(updatedAt), SourceKind.STATUS_INCIDENT, new IncidentState(Phase.ONGOING, impact)));
-    }
-
-    private static String affectedComponents(JsonNode components) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode component : components) {
-            String name = JsonDocuments.text(component, "name");
-            if (name != null && names.size() < 10) {
-                names.add(name);
-            }
-        }
-        return names.isEmpty() ? "" : " Affected: " + String.join(", ", names) + ".";
+                Timestamps.parse(updatedAt), SourceKind.STATUS_INCIDENT,
+                new IncidentState(Phase.ONGOING, impact, degraded)));
     }
 
     private static String latestUpdate(JsonNode updates) {
@@ -218,7 +231,7 @@ public final class StatuspageParser {
     }
 
     private static String readable(String enumValue) {
-        return enumValue == null ? "unknown" : PlainText.of(enumValue.replace('_', ' ').toLowerCase(Locale.ROOT), 40);
+        return enumValue == null ? "unknown" : StatusComponents.readable(enumValue);
     }
 
     private static String orUnknown(String value) {
@@ -230,6 +243,6 @@ public final class StatuspageParser {
     }
 
     private static Unreadable unreadable(String what) {
-        return new Unreadable("The status page " + what + " is not valid Statuspage JSON; check the status page address.");
+        return new Unreadable("The status page " + what + " is not Statuspage-compatible JSON.");
     }
 }

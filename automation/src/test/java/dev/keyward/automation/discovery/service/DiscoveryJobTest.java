@@ -173,4 +173,18 @@ class DiscoveryJobTest {
         assertThrows(dev.keyward.vault.NotFoundException.class, () -> job.runNow(Trigger.ON_DEMAND, "nope"));
         assertTrue(vault.session().jobs().state(JobName.DISCOVERY).isEmpty());
     }
+
+    @Test
+    void checkNowAsAJobIsAFreshCheckWhileScheduledRunsKeepTheHourlyLimit() throws Exception {
+        vault.networkOn();
+        dev.keyward.automation.jobs.JobWork work = dev.keyward.automation.jobs.StandardJobs.discoveryWork(service);
+        work.run(dev.keyward.automation.jobs.JobTrigger.SCHEDULED);
+        clock.advance(java.time.Duration.ofMinutes(5));
+
+        work.run(dev.keyward.automation.jobs.JobTrigger.SCHEDULED);
+        assertEquals(1, server.hits("/changelog.xml"), "a scheduled run within the hour is skipped");
+
+        work.run(dev.keyward.automation.jobs.JobTrigger.ON_DEMAND);
+        assertEquals(2, server.hits("/changelog.xml"), "Check now gets a fresh check");
+    }
 }

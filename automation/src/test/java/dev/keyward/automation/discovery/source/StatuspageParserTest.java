@@ -28,9 +28,12 @@ class StatuspageParserTest {
 
         List<SourceItem> items = parsed.items();
         assertEquals(3, items.size());
-        assertEquals(new IncidentState(Phase.ONGOING, Impact.MAJOR), items.get(0).incident());
-        assertEquals(new IncidentState(Phase.ONGOING, Impact.MINOR), items.get(1).incident());
-        assertEquals(new IncidentState(Phase.RESOLVED, Impact.MAJOR), items.get(2).incident());
+        assertEquals(new IncidentState(Phase.ONGOING, Impact.MAJOR, List.of("Chat Completions API (major outage)")),
+                items.get(0).incident());
+        assertEquals(Phase.ONGOING, items.get(1).incident().phase());
+        assertEquals(Impact.MINOR, items.get(1).incident().impact());
+        assertEquals(new IncidentState(Phase.RESOLVED, Impact.MAJOR, List.of("Dashboard")), items.get(2).incident(),
+                "a resolved incident names its components without their (now stale) status");
         assertTrue(items.stream().allMatch(i -> i.sourceKind() == SourceKind.STATUS_INCIDENT));
     }
 
@@ -42,9 +45,13 @@ class StatuspageParserTest {
         SourceItem ongoing = parsed.items().get(0);
         assertEquals("Elevated error rates on the chat completions API", ongoing.title());
         assertEquals("https://stspg.example/p31zjtct2jer", ongoing.url());
-        assertEquals("Status: investigating. Affected: Chat Completions API. We are seeing elevated 5xx error rates"
-                + " for requests to the chat completions API. Our engineers are investigating.", ongoing.text());
-        assertEquals(Instant.parse("2026-05-01T08:05:00Z"), ongoing.publishedAt());
+        assertEquals("Status: investigating. Affected: Chat Completions API (major outage). We are seeing elevated 5xx"
+                + " error rates for requests to the chat completions API. Our engineers are investigating.",
+                ongoing.text());
+        assertEquals(Instant.parse("2026-05-01T08:41:07.101Z"), ongoing.publishedAt(),
+                "an open incident is dated by its latest update, not its start");
+        assertEquals(Instant.parse("2026-04-27T13:58:00Z"), parsed.items().get(2).publishedAt(),
+                "a resolved incident keeps its start date");
     }
 
     @Test
@@ -62,9 +69,9 @@ class StatuspageParserTest {
 
         List<SourceItem> items = parsed.items();
         assertEquals(3, items.size());
-        assertEquals(new IncidentState(Phase.SCHEDULED, Impact.MAINTENANCE), items.get(0).incident());
-        assertEquals(new IncidentState(Phase.ONGOING, Impact.MAINTENANCE), items.get(1).incident());
-        assertEquals(new IncidentState(Phase.RESOLVED, Impact.MAINTENANCE), items.get(2).incident());
+        assertEquals(List.of(Phase.SCHEDULED, Phase.ONGOING, Phase.RESOLVED),
+                items.stream().map(i -> i.incident().phase()).toList());
+        assertTrue(items.stream().allMatch(i -> i.incident().impact() == Impact.MAINTENANCE));
         assertTrue(items.get(0).text().startsWith(
                 "Maintenance window: 2026-05-06T02:00:00.000Z to 2026-05-06T04:00:00.000Z."), items.get(0).text());
         assertEquals(SourceKind.STATUS_MAINTENANCE, items.get(0).sourceKind());
@@ -87,7 +94,7 @@ class StatuspageParserTest {
         SourceItem item = parsed.items().get(0);
         assertEquals("Acme AI: Minor Service Outage", item.title());
         assertEquals("Components not fully operational: Files (partial outage).", item.text());
-        assertEquals(new IncidentState(Phase.ONGOING, Impact.MINOR), item.incident());
+        assertEquals(new IncidentState(Phase.ONGOING, Impact.MINOR, List.of("Files (partial outage)")), item.incident());
         assertEquals("https://status.acme-ai.example/?status_at=2026-05-01T09:02:00.000Z", item.url());
     }
 
