@@ -118,17 +118,27 @@ public final class DashboardService {
         ScrapePlans.Plans plans = ScrapePlans.build(session, selectors, keys, unattended && !settings.autonomousModeEnabled());
         Map<String, String> names = new ConcurrentHashMap<>();
         keys.forEach(k -> names.put(k.secretId(), k.secretName()));
+        OrganizationRefresh organizations = new OrganizationRefresh(session, config.http(), config.refresh().requestTimeout());
+        List<WatchedKey> adminKeys = organizations.adminKeys(keys);
+        List<WatchedKey> regularKeys = keys.stream().filter(k -> !adminKeys.contains(k)).toList();
+        OrganizationRefresh.Outcome organization = organizations.refresh(adminKeys, regularKeys);
+        for (KeyRefreshResult adminSnapshot : organization.adminSnapshots()) {
+            session.database().write(c -> snapshots.insert(c, adminSnapshot));
+            progress.refreshed(adminSnapshot);
+        }
         try (StatuspageLookup statusPages = new StatuspageLookup(StatuspageLookup.summaryUrls(keys), config.statusFetch());
              PlaywrightScrapeCollector scraper = new PlaywrightScrapeCollector(plans.bySlug(), this::readSecretNamed,
                      new SelectorDriftRecorder(session, selectors, alerts), config.browser(), browserSetting())) {
             DashboardRefresher refresher = new DashboardRefresher(ApiCollectors.forKeys(keys, config.http()),
                     seams(scraper, statusPages), refreshSettings(settings),
                     new WarningRules(80.0, settings.keyAgeWarningDays(), 14), config.timing());
-            List<KeyTarget> targets = keys.stream().map(DashboardService::target).toList();
-            List<KeyRefreshResult> results = refresher.refresh(targets, refreshed -> {
+            List<KeyTarget> targets = regularKeys.stream().map(DashboardService::target).toList();
+            List<KeyRefreshResult> results = new java.util.ArrayList<>(organization.adminSnapshots());
+            results.addAll(refresher.refresh(targets, collected -> {
+                KeyRefreshResult refreshed = OrganizationUsage.merged(collected, organization.usageBySecret());
                 session.database().write(c -> snapshots.insert(c, refreshed));
                 progress.refreshed(refreshed);
-            });
+            }).stream().map(r -> OrganizationUsage.merged(r, organization.usageBySecret())).toList());
             RefreshReport report = new RefreshReport(results,
                     results.stream().map(r -> names.get(r.target().secretId())).toList(), plans.note());
             recordRun(report, unattended);
