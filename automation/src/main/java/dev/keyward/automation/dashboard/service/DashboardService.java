@@ -18,6 +18,10 @@ import dev.keyward.automation.dashboard.store.SelectorSeed;
 import dev.keyward.automation.dashboard.store.SnapshotRepository;
 import dev.keyward.automation.dashboard.store.WatchedKey;
 import dev.keyward.automation.dashboard.store.WatchedKeyQuery;
+import dev.keyward.automation.dashboard.admin.AdminKeyFormat;
+import dev.keyward.automation.dashboard.hygiene.HygieneService;
+import dev.keyward.automation.dashboard.store.AdminRepository;
+import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.secrets.SecretInfo;
 import dev.keyward.vault.session.VaultSession;
@@ -27,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -86,6 +92,44 @@ public final class DashboardService {
     public List<DashboardCard> overview() {
         session.enableAutomation();
         return session.database().read(c -> new OverviewQuery(session.profileId()).cards(c));
+    }
+
+    /** The key-hygiene report ("Watchtower") over what the admin APIs reported at the last refreshes. */
+    public HygieneService hygiene() {
+        return new HygieneService(session, this::adminKeyIds);
+    }
+
+    /** The ids of the vault's admin keys: marked by hand, or in a provider's admin key format. */
+    public Set<String> adminKeyIds() {
+        session.enableAutomation();
+        List<WatchedKey> keys = session.database().read(c -> new WatchedKeyQuery(session.profileId()).all(c));
+        return new OrganizationRefresh(session, config.http(), config.refresh().requestTimeout()).adminKeys(keys).stream()
+                .map(WatchedKey::secretId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Marks a secret as the admin key of its provider, so refreshes read the organisation with it; a key in
+     * the provider's admin format needs no mark. {@code admin} false removes the mark.
+     */
+    public void markAdminKey(String secretName, boolean admin) {
+        session.enableAutomation();
+        session.database().write(c -> {
+            SecretInfo secret = session.secrets().require(c, secretName);
+            AdminRepository repository = new AdminRepository(session.profileId());
+            if (admin) {
+                if (!AdminKeyFormat.supports(secret.providerSlug())) {
+                    throw new InvalidInputException("Keyward reads organisations with admin keys of openai and anthropic only; '"
+                            + secret.name() + "' belongs to " + (secret.providerSlug() == null ? "no provider"
+                            : secret.providerSlug()) + ". Nothing was changed.");
+                }
+                repository.setAdminRole(c, secret.id(), secret.providerSlug(), session.clock().instant());
+            } else {
+                repository.clearAdminRole(c, secret.id());
+            }
+            session.audit().record(c, "dashboard", admin ? "admin_key_mark" : "admin_key_unmark", "secret", secret.id(),
+                    Map.of("provider", String.valueOf(secret.providerSlug())));
+            return null;
+        });
     }
 
     /** Every selector version of a provider, seeding Keyward's own version 1 first where it ships one. */

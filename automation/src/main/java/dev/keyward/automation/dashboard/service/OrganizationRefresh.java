@@ -102,7 +102,14 @@ final class OrganizationRefresh {
             Instant now = session.clock().instant();
             KeyTarget target = new KeyTarget(admin.secretId(), admin.providerId(), admin.providerSlug(),
                     ApiCollectors.baseUrl(admin), admin.keyDate(), admin.expiresAt());
-            CollectionResult result = refreshOne(admin, others, now, usage);
+            CollectionResult result;
+            try {
+                result = refreshOne(admin, others, now, usage);
+            } catch (RuntimeException e) {
+                // Readers report answers as notes; an exception is a defect or a storage failure, named by type only.
+                result = CollectionResult.failed(CollectionMethod.API, HealthStatus.UNKNOWN, FailureCause.COLLECTOR_DEFECT,
+                        "Reading the organisation stopped with an internal error (" + e.getClass().getSimpleName() + ").");
+            }
             snapshots.add(new KeyRefreshResult(target, now, result.redactedBy(session.redactor()::redact), 1));
         }
         return new Outcome(snapshots, usage);
