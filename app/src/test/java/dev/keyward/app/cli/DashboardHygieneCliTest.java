@@ -48,7 +48,12 @@ class DashboardHygieneCliTest {
                         + "\"name\":\"First Last\",\"email\":\"user@example.com\"}}}],\"first_id\":\"key_listed\","
                         + "\"last_id\":\"key_listed\",\"has_more\":false}",
                 "/v1/organization/admin_api_keys", "{\"object\":\"list\",\"data\":[],\"has_more\":false}",
-                "/v1/models", "{\"object\":\"list\",\"data\":[]}");
+                "/v1/models", "{\"object\":\"list\",\"data\":[]}",
+                // Statuspage summary.json during an incident (Statuspage public API v2 example shape).
+                "/api/v2/summary.json", "{\"page\":{\"id\":\"p\",\"name\":\"OpenAI\"},\"status\":{\"indicator\":\"major\","
+                        + "\"description\":\"Partial System Outage\"},\"components\":[{\"id\":\"c\",\"name\":\"API\","
+                        + "\"status\":\"major_outage\"}],\"incidents\":[{\"id\":\"i1\",\"name\":\"API down\","
+                        + "\"status\":\"investigating\",\"impact\":\"major\"}],\"scheduled_maintenances\":[]}");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -69,6 +74,28 @@ class DashboardHygieneCliTest {
     @AfterEach
     void tearDown() {
         server.stop(0);
+    }
+
+    @Test
+    void runPrintsOneLineWhenAProviderOfAnInjectedKeyHasAnIncident() throws Exception {
+        String root = "http://127.0.0.1:" + server.getAddress().getPort();
+        assertEquals(0, cli.run("provider", "set", "openai", "--api-base-url", root + "/v1", "--status-page-url", root).code());
+        assertEquals(0, cli.feed(LISTED, "secret", "add", "listed", "--value-stdin", "--provider", "openai").code());
+        assertEquals(0, cli.run("project", "create", "app").code());
+        assertEquals(0, cli.run("project", "link", "app", "listed", "--env", "OPENAI_API_KEY").code());
+
+        CliRunner.Result before = cli.run("run", "--project", "app", "--", "sh", "-c", "exit 0");
+        assertEquals(0, before.code());
+        assertFalse(before.err().contains("incident"), "no status data yet: " + before.err());
+
+        assertEquals(0, cli.run("dashboard", "refresh").code());
+        CliRunner.Result run = cli.run("run", "--project", "app", "--", "sh", "-c", "exit 3");
+        assertEquals(3, run.code(), "the notice never changes the run");
+        assertEquals(1, run.err().lines().filter(l -> l.contains("incident")).count(), run.err());
+        assertTrue(run.err().contains("openai (outage) has an incident in the latest status data"), run.err());
+
+        CliRunner.Result quiet = cli.run("run", "--quiet", "--project", "app", "--", "sh", "-c", "exit 0");
+        assertFalse(quiet.err().contains("incident"), quiet.err());
     }
 
     @Test
