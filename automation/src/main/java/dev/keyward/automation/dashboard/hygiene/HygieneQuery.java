@@ -1,5 +1,6 @@
 package dev.keyward.automation.dashboard.hygiene;
 
+import dev.keyward.automation.dashboard.store.AdminRepository;
 import dev.keyward.vault.io.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 /** Reads the {@link HygieneFacts} of a profile from the V106 tables, secrets, discovery findings and programs. */
 final class HygieneQuery {
+
 
     private static final Map<String, String> KEY_PAGES = Map.of(
             "openai", "https://platform.openai.com/api-keys",
@@ -193,7 +195,8 @@ final class HygieneQuery {
     /** Records a dismissal; dismissing twice changes nothing. */
     void dismiss(Connection c, String findingKey, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR IGNORE INTO hygiene_dismissals (profile_id, finding_key, dismissed_at) VALUES (?, ?, ?)")) {
+                "INSERT OR IGNORE INTO hygiene_dismissals (id, profile_id, finding_key, dismissed_at)"
+                        + " VALUES (" + AdminRepository.NEW_UUID + ", ?, ?, ?)")) {
             ps.setString(1, profileId);
             ps.setString(2, findingKey);
             ps.setString(3, Timestamps.format(now));

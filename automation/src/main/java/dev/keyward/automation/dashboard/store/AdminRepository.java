@@ -23,6 +23,10 @@ import java.util.UUID;
  */
 public final class AdminRepository {
 
+    /** A random version-4 UUID in SQL, for rows whose id is made inside an INSERT ... ON CONFLICT statement. */
+    public static final String NEW_UUID = "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
+            + " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
     private final String profileId;
 
     public AdminRepository(String profileId) {
@@ -90,10 +94,10 @@ public final class AdminRepository {
             clear.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO key_match_confirmations (profile_id, provider_id, upstream_id, secret_id, confirmed_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO key_match_confirmations (id, profile_id, provider_id, upstream_id, secret_id, confirmed_at)
+                VALUES (NEW_UUID, ?, ?, ?, ?, ?)
                 ON CONFLICT (profile_id, provider_id, upstream_id) DO UPDATE SET secret_id = excluded.secret_id,
-                    confirmed_at = excluded.confirmed_at""")) {
+                    confirmed_at = excluded.confirmed_at""".replace("NEW_UUID", NEW_UUID))) {
             ps.setString(1, profileId);
             ps.setString(2, providerId);
             ps.setString(3, upstreamId);
@@ -179,8 +183,9 @@ public final class AdminRepository {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO provider_inventory_reads (profile_id, provider_id, read_at, complete) VALUES (?, ?, ?, ?)
-                ON CONFLICT (profile_id, provider_id) DO UPDATE SET read_at = excluded.read_at, complete = excluded.complete""")) {
+                INSERT INTO provider_inventory_reads (id, profile_id, provider_id, read_at, complete)
+                VALUES (NEW_UUID, ?, ?, ?, ?)
+                ON CONFLICT (profile_id, provider_id) DO UPDATE SET read_at = excluded.read_at, complete = excluded.complete""".replace("NEW_UUID", NEW_UUID))) {
             ps.setString(1, profileId);
             ps.setString(2, providerId);
             ps.setString(3, seen);
@@ -192,10 +197,10 @@ public final class AdminRepository {
     /** Replaces the stored figures of every (key, day, model) the provider reported now. */
     public void storeUsage(Connection c, String providerId, List<UsageRow> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO key_usage_daily (profile_id, provider_id, upstream_id, usage_date, model, requests,
-                    input_tokens, output_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO key_usage_daily (id, profile_id, provider_id, upstream_id, usage_date, model, requests,
+                    input_tokens, output_tokens) VALUES (NEW_UUID, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (profile_id, provider_id, upstream_id, usage_date, model) DO UPDATE SET
-                    requests = excluded.requests, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens""")) {
+                    requests = excluded.requests, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens""".replace("NEW_UUID", NEW_UUID))) {
             for (UsageRow row : rows) {
                 ps.setString(1, profileId);
                 ps.setString(2, providerId);
@@ -218,9 +223,9 @@ public final class AdminRepository {
             sums.merge(List.of(row.scopeId(), row.day().toString(), row.currency()), row.amount(), Double::sum);
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO provider_cost_daily (profile_id, provider_id, scope_id, cost_date, amount, currency)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (profile_id, provider_id, scope_id, cost_date, currency) DO UPDATE SET amount = excluded.amount""")) {
+                INSERT INTO provider_cost_daily (id, profile_id, provider_id, scope_id, cost_date, amount, currency)
+                VALUES (NEW_UUID, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (profile_id, provider_id, scope_id, cost_date, currency) DO UPDATE SET amount = excluded.amount""".replace("NEW_UUID", NEW_UUID))) {
             for (Map.Entry<List<String>, Double> sum : sums.entrySet()) {
                 ps.setString(1, profileId);
                 ps.setString(2, providerId);

@@ -37,25 +37,28 @@ CREATE INDEX idx_provider_key_inventory_secret ON provider_key_inventory (profil
 -- When the inventory of a provider was last read in full (every page), so "no longer listed" is only
 -- said after a complete listing.
 CREATE TABLE provider_inventory_reads (
+    id            TEXT NOT NULL PRIMARY KEY,
     profile_id  TEXT NOT NULL,
     provider_id TEXT NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     read_at     TEXT NOT NULL,
     complete    INTEGER NOT NULL CHECK (complete IN (0, 1)),
-    PRIMARY KEY (profile_id, provider_id)
+    UNIQUE (profile_id, provider_id)
 );
 
 -- A match confirmed by hand when hints collide; it wins over hint matching.
 CREATE TABLE key_match_confirmations (
+    id            TEXT NOT NULL PRIMARY KEY,
     profile_id   TEXT NOT NULL,
     provider_id  TEXT NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     upstream_id  TEXT NOT NULL,
     secret_id    TEXT NOT NULL REFERENCES secrets (id) ON DELETE CASCADE,
     confirmed_at TEXT NOT NULL,
-    PRIMARY KEY (profile_id, provider_id, upstream_id)
+    UNIQUE (profile_id, provider_id, upstream_id)
 );
 
 -- Daily usage per provider key and model, as the usage endpoints report it (1d buckets, UTC days).
 CREATE TABLE key_usage_daily (
+    id            TEXT NOT NULL PRIMARY KEY,
     profile_id    TEXT    NOT NULL,
     provider_id   TEXT    NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     upstream_id   TEXT    NOT NULL,
@@ -64,27 +67,29 @@ CREATE TABLE key_usage_daily (
     requests      INTEGER NOT NULL DEFAULT 0,
     input_tokens  INTEGER NOT NULL DEFAULT 0,
     output_tokens INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (profile_id, provider_id, upstream_id, usage_date, model)
+    UNIQUE (profile_id, provider_id, upstream_id, usage_date, model)
 );
 CREATE INDEX idx_key_usage_daily_model ON key_usage_daily (profile_id, model, usage_date);
 
 -- Daily cost per provider and scope (project / workspace; '' for the whole organisation).
 CREATE TABLE provider_cost_daily (
+    id            TEXT NOT NULL PRIMARY KEY,
     profile_id  TEXT NOT NULL,
     provider_id TEXT NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
     scope_id    TEXT NOT NULL,
     cost_date   TEXT NOT NULL CHECK (cost_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     amount      REAL NOT NULL,
     currency    TEXT NOT NULL,
-    PRIMARY KEY (profile_id, provider_id, scope_id, cost_date, currency)
+    UNIQUE (profile_id, provider_id, scope_id, cost_date, currency)
 );
 
 -- Key-hygiene findings the user dismissed, by their stable key.
 CREATE TABLE hygiene_dismissals (
+    id            TEXT NOT NULL PRIMARY KEY,
     profile_id   TEXT NOT NULL,
     finding_key  TEXT NOT NULL,
     dismissed_at TEXT NOT NULL,
-    PRIMARY KEY (profile_id, finding_key)
+    UNIQUE (profile_id, finding_key)
 );
 
 -- Per-day request and token totals of a key next to its cost.
