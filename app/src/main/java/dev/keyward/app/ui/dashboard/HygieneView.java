@@ -9,7 +9,6 @@ import dev.keyward.automation.dashboard.hygiene.HygieneService;
 import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.vault.secrets.SecretInfo;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -142,8 +141,4 @@ final class HygieneView {
         }, error -> status.setText(UserMessages.describe(error)));
     }
 
-    /** For tests: the sentences shown. */
-    List<String> sentences() {
-        return list.getChildren().stream().map(node -> ((Label) ((VBox) node).getChildren().get(1)).getText()).toList();
-    }
 }
