@@ -29,9 +29,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code keyward dashboard show|refresh|selector}: each key's usage, health and warnings. */
+/** {@code keyward dashboard show|refresh|selector|hygiene|admin-key|match}: each key's usage, health and warnings. */
 @Command(name = "dashboard", description = "Each key's health, usage, cost and warnings, collected from its provider.",
-        subcommands = {DashboardCommands.Show.class, DashboardCommands.Refresh.class, DashboardCommands.Selectors.class})
+        subcommands = {DashboardCommands.Show.class, DashboardCommands.Refresh.class, DashboardCommands.Selectors.class,
+                DashboardHygieneCommands.Hygiene.class, DashboardHygieneCommands.AdminKey.class,
+                DashboardHygieneCommands.Match.class})
 public final class DashboardCommands {
 
     @ParentCommand

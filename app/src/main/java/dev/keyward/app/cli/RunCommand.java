@@ -36,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
             + "(the rest of stdin goes to the program).")
     boolean passwordStdin;
 
+    @Option(names = "--quiet", description = "Do not print the one-line notice about a provider's incident.")
+    boolean quiet;
+
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "The program and its arguments, after --.")
     List<String> command;
 
@@ -44,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, char[]> env;
         try (VaultSession session = root.unlock(passwordStdin)) {
             env = session.projects().environment(project, SecretService.Purpose.INJECT);
+            if (!quiet) {
+                IncidentNotice.print(session, project, root.terminal().err());
+            }
         }
         // The child gets this environment without Keyward's own credentials, plus the project's variables.
         ProcessBuilder builder = ChildEnvironment.processBuilder(commandLine()).inheritIO();

@@ -58,6 +58,12 @@ public record CollectionResult(
                 health, newService, warnings, errorMessageRedacted, cause);
     }
 
+    /** The same result with another {@code usage_stats_json}. */
+    public CollectionResult withUsageStats(String newUsageStatsJson) {
+        return new CollectionResult(method, status, newUsageStatsJson, configAttributesJson, restrictionsJson,
+                health, service, warnings, errorMessageRedacted, cause);
+    }
+
     /** The same result with another health status. */
     public CollectionResult withHealth(HealthStatus newHealth) {
         return new CollectionResult(method, status, usageStatsJson, configAttributesJson, restrictionsJson,

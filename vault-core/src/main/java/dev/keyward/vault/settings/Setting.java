@@ -33,7 +33,9 @@ public enum Setting {
     EXECUTION_RETENTION_DAYS("execution_retention_days", Kind.INTEGER, 1, 3650, true, "days to keep automation runs and their checkpoint decisions"),
     DEBUG_SCREENSHOT_RETENTION_DAYS("debug_screenshot_retention_days", Kind.INTEGER, 1, 365, true, "days to keep debug screenshots"),
     BROWSER_EXECUTABLE("browser_executable", Kind.TEXT, 0, 0, true, "Chromium or Chrome the automation runner starts (empty: search)"),
-    DISCOVERY_SEARCH_URL("discovery_search_url", Kind.URL, 0, 0, true, "SearXNG-compatible JSON search endpoint, asked about providers you hold keys for (empty: no web search)");
+    DISCOVERY_SEARCH_URL("discovery_search_url", Kind.URL, 0, 0, true, "SearXNG-compatible JSON search endpoint, asked about providers you hold keys for (empty: no web search)"),
+    HYGIENE_UNUSED_DAYS("hygiene_unused_days", Kind.INTEGER, 1, 3650, true, "key hygiene: a key unused for this many days could be revoked"),
+    HYGIENE_SPIKE_FACTOR("hygiene_spike_factor", Kind.INTEGER, 2, 100, true, "key hygiene: a day's spend above this many times the trailing median is a spike");
 
     /** How a setting's text is read and checked. */
     public enum Kind { INTEGER, BOOLEAN, OPTIONAL_HOUR, THEME, TEXT, URL }

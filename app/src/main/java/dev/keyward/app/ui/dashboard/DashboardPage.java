@@ -47,6 +47,8 @@ public final class DashboardPage implements Page {
     private final KeyDetailView detail;
     private final EmptyState empty = new EmptyState(this::enableAutomation);
     private final Button refresh = new Button("Re_fresh now");
+    private final javafx.scene.control.ToggleButton hygieneToggle = new javafx.scene.control.ToggleButton("Key _hygiene");
+    private final HygieneView hygiene;
     private final Label status = new Label();
     private final StackPane body = new StackPane();
     private final SplitPane content;
@@ -76,7 +78,11 @@ public final class DashboardPage implements Page {
         title.getStyleClass().add("title-2");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(12, title, gap, status, refresh);
+        hygiene = new HygieneView(ctx, dev.keyward.app.ui.discovery.SourceOpener.systemBrowser());
+        hygieneToggle.setId("dashboard-hygiene");
+        hygieneToggle.setMinWidth(Region.USE_PREF_SIZE);
+        hygieneToggle.setOnAction(e -> showHygiene(hygieneToggle.isSelected()));
+        HBox top = new HBox(12, title, gap, status, hygieneToggle, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.SOMETIMES);
         content = new SplitPane(cardList.view(), detail.view());
@@ -152,11 +158,27 @@ public final class DashboardPage implements Page {
             }
             case DashboardState.Cards cards -> {
                 hasCards = true;
-                body.getChildren().setAll(content);
+                if (hygieneToggle.isSelected()) {
+                    hygiene.reload();
+                } else {
+                    body.getChildren().setAll(content);
+                }
                 cardList.setCards(cards.cards());
             }
         }
         updateRefreshButton();
+    }
+
+    /** Shows the key-hygiene view instead of the cards, or the cards again. */
+    private void showHygiene(boolean on) {
+        if (on) {
+            body.getChildren().setAll(hygiene.view());
+            hygiene.reload();
+        } else if (hasCards) {
+            body.getChildren().setAll(content);
+        } else {
+            body.getChildren().setAll(empty.view());
+        }
     }
 
     private void showEmpty() {

@@ -12,7 +12,9 @@ import java.util.OptionalLong;
 
 /**
  * Checks a GitHub token with {@code GET {base}/rate_limit} (which does not count against the limit)
- * and reports the core rate limit as usage: percent = used / limit of {@code resources.core}.
+ * and reports the core rate limit as usage: percent = used / limit of {@code resources.core}. Scopes come from
+ * {@code X-OAuth-Scopes} (classic tokens) and the expiry from {@code github-authentication-token-expiration}, as
+ * GitHub's REST API reference (API version 2022-11-28) documents them.
  */
 public final class GitHubCollector implements ApiCollector {
 
@@ -55,7 +57,27 @@ public final class GitHubCollector implements ApiCollector {
                 }
             }
         });
+        // GitHub REST docs, "Authenticating to the REST API": a fine-grained or expiring classic token's answers carry
+        // github-authentication-token-expiration, e.g. "2026-04-01 00:00:00 UTC" (older answers: "... +0000").
+        answered.header("github-authentication-token-expiration").flatMap(GitHubCollector::expiry)
+                .ifPresent(expiresAt -> draft.config().put("token_expires_at", expiresAt.toString()));
         return draft.build();
+    }
+
+    static Optional<Instant> expiry(String header) {
+        String text = header.trim();
+        for (String pattern : new String[] {"yyyy-MM-dd HH:mm:ss 'UTC'", "yyyy-MM-dd HH:mm:ss Z", "yyyy-MM-dd HH:mm:ss z"}) {
+            try {
+                java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT);
+                if (pattern.endsWith("'UTC'")) {
+                    return Optional.of(java.time.LocalDateTime.parse(text, format).toInstant(java.time.ZoneOffset.UTC));
+                }
+                return Optional.of(java.time.ZonedDateTime.parse(text, format).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next documented form
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean readCore(JsonNode core, ResultDraft draft) {

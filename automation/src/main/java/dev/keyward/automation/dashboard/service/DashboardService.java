@@ -18,9 +18,13 @@ import dev.keyward.automation.dashboard.store.SelectorSeed;
 import dev.keyward.automation.dashboard.store.SnapshotRepository;
 import dev.keyward.automation.dashboard.store.WatchedKey;
 import dev.keyward.automation.dashboard.store.WatchedKeyQuery;
+import dev.keyward.automation.dashboard.admin.AdminKeyFormat;
+import dev.keyward.automation.dashboard.hygiene.HygieneService;
+import dev.keyward.automation.dashboard.store.AdminRepository;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.vault.ErrorFacts;
 import dev.keyward.vault.Fact;
+import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.secrets.SecretInfo;
 import dev.keyward.vault.session.VaultSession;
@@ -31,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -112,6 +118,44 @@ public final class DashboardService {
                 snapshots.figuresSince(c, secretId, since)));
     }
 
+    /** The key-hygiene report ("Watchtower") over what the admin APIs reported at the last refreshes. */
+    public HygieneService hygiene() {
+        return new HygieneService(session, this::adminKeyIds);
+    }
+
+    /** The ids of the vault's admin keys: marked by hand, or in a provider's admin key format. */
+    public Set<String> adminKeyIds() {
+        session.enableAutomation();
+        List<WatchedKey> keys = session.database().read(c -> new WatchedKeyQuery(session.profileId()).all(c));
+        return new OrganizationRefresh(session, config.http(), config.refresh().requestTimeout()).adminKeys(keys).stream()
+                .map(WatchedKey::secretId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Marks a secret as the admin key of its provider, so refreshes read the organisation with it; a key in
+     * the provider's admin format needs no mark. {@code admin} false removes the mark.
+     */
+    public void markAdminKey(String secretName, boolean admin) {
+        session.enableAutomation();
+        session.database().write(c -> {
+            SecretInfo secret = session.secrets().require(c, secretName);
+            AdminRepository repository = new AdminRepository(session.profileId());
+            if (admin) {
+                if (!AdminKeyFormat.supports(secret.providerSlug())) {
+                    throw new InvalidInputException("Keyward reads organisations with admin keys of openai and anthropic only; '"
+                            + secret.name() + "' belongs to " + (secret.providerSlug() == null ? "no provider"
+                            : secret.providerSlug()) + ". Nothing was changed.");
+                }
+                repository.setAdminRole(c, secret.id(), secret.providerSlug(), session.clock().instant());
+            } else {
+                repository.clearAdminRole(c, secret.id());
+            }
+            session.audit().record(c, "dashboard", admin ? "admin_key_mark" : "admin_key_unmark", "secret", secret.id(),
+                    Map.of("provider", String.valueOf(secret.providerSlug())));
+            return null;
+        });
+    }
+
     /** Every selector version of a provider, seeding Keyward's own version 1 first where it ships one. */
     public List<ProviderSelector> selectors(String providerSlug) {
         session.enableAutomation();
@@ -142,17 +186,27 @@ public final class DashboardService {
         ScrapePlans.Plans plans = ScrapePlans.build(session, selectors, keys, unattended && !settings.autonomousModeEnabled());
         Map<String, String> names = new ConcurrentHashMap<>();
         keys.forEach(k -> names.put(k.secretId(), k.secretName()));
+        OrganizationRefresh organizations = new OrganizationRefresh(session, config.http(), config.refresh().requestTimeout());
+        List<WatchedKey> adminKeys = organizations.adminKeys(keys);
+        List<WatchedKey> regularKeys = keys.stream().filter(k -> !adminKeys.contains(k)).toList();
+        OrganizationRefresh.Outcome organization = organizations.refresh(adminKeys, regularKeys);
+        for (KeyRefreshResult adminSnapshot : organization.adminSnapshots()) {
+            session.database().write(c -> snapshots.insert(c, adminSnapshot));
+            progress.refreshed(adminSnapshot);
+        }
         try (StatuspageLookup statusPages = new StatuspageLookup(StatuspageLookup.summaryUrls(keys), config.statusFetch());
              PlaywrightScrapeCollector scraper = new PlaywrightScrapeCollector(plans.bySlug(), this::readSecretNamed,
                      new SelectorDriftRecorder(session, selectors, alerts), config.browser(), browserSetting())) {
             DashboardRefresher refresher = new DashboardRefresher(ApiCollectors.forKeys(keys, config.http()),
                     seams(scraper, statusPages), refreshSettings(settings),
                     new WarningRules(80.0, settings.keyAgeWarningDays(), 14), config.timing());
-            List<KeyTarget> targets = keys.stream().map(DashboardService::target).toList();
-            List<KeyRefreshResult> results = refresher.refresh(targets, refreshed -> {
+            List<KeyTarget> targets = regularKeys.stream().map(DashboardService::target).toList();
+            List<KeyRefreshResult> results = new java.util.ArrayList<>(organization.adminSnapshots());
+            results.addAll(refresher.refresh(targets, collected -> {
+                KeyRefreshResult refreshed = OrganizationUsage.merged(collected, organization.usageBySecret());
                 session.database().write(c -> snapshots.insert(c, refreshed));
                 progress.refreshed(refreshed);
-            });
+            }).stream().map(r -> OrganizationUsage.merged(r, organization.usageBySecret())).toList());
             RefreshReport report = new RefreshReport(results,
                     results.stream().map(r -> names.get(r.target().secretId())).toList(), plans.note());
             recordRun(report, unattended);

@@ -73,6 +73,19 @@ class ProviderSpecificCollectorsTest {
     }
 
     @Test
+    void gitHubTokenExpiryComesFromItsResponseHeader() throws Exception {
+        provider.route("/rate_limit", Reply.json(200, "{\"resources\":{\"core\":{\"limit\":5000,\"used\":1}}}")
+                .withHeaders(Map.of("github-authentication-token-expiration", "2026-04-01 00:00:00 UTC")));
+
+        CollectionResult result = collect(new GitHubCollector(ProviderHttp.withDefaultClient()), "github_pat_abc");
+
+        assertEquals("2026-04-01T00:00:00Z", JSON.readTree(result.configAttributesJson()).get("token_expires_at").asText());
+        assertEquals(java.util.Optional.of(java.time.Instant.parse("2026-04-01T08:00:00Z")),
+                GitHubCollector.expiry("2026-04-01 10:00:00 +0200"), "the older form with an offset");
+        assertTrue(GitHubCollector.expiry("next tuesday").isEmpty());
+    }
+
+    @Test
     void gitHubUsedIsDerivedFromRemainingWhenAbsent() throws Exception {
         provider.route("/rate_limit", Reply.json(200, "{\"resources\":{\"core\":{\"limit\":60,\"remaining\":45}}}"));
 
