@@ -125,6 +125,7 @@ public final class DesktopShell {
                 showMain();
             });
             router.show(recovery);
+            recovery.focusFirst();
         });
     }
 
