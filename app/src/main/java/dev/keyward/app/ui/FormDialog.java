@@ -61,6 +61,8 @@ public final class FormDialog {
         Label l = new Label(label);
         l.setMnemonicParsing(true);
         l.setLabelFor(field);
+        // The field column gives way first; a label is never shortened.
+        l.setMinWidth(Label.USE_PREF_SIZE);
         grid.add(l, 0, rows);
         grid.add(field, 1, rows);
         GridPane.setHgrow(field, Priority.ALWAYS);

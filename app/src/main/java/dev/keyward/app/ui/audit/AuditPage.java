@@ -44,8 +44,9 @@ public final class AuditPage implements Page {
         category.setValue(ALL);
         category.valueProperty().addListener((o, a, b) -> reload());
         table.setId("audit-table");
+        dev.keyward.app.ui.TableHeaders.keepWhole(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No entries."));
+        table.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No entries."));
         table.getColumns().setAll(List.of(
                 column("When (UTC)", 190, AuditEntry::occurredAt),
                 column("Category", 90, AuditEntry::category),

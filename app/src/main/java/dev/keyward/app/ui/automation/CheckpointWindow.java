@@ -54,6 +54,7 @@ final class CheckpointWindow {
     private VBox content() {
         Label heading = new Label(request.scriptTitle() + ": step " + request.stepId());
         heading.getStyleClass().add("title-3");
+        heading.setWrapText(true);
         Label type = new Label("Checkpoint: " + request.type().dbValue().replace('_', ' '));
         type.setId("checkpoint-type");
         Label why = wrapped(request.description());
@@ -65,7 +66,10 @@ final class CheckpointWindow {
         context.setHgap(10);
         int row = 0;
         for (Map.Entry<String, String> e : request.context().entrySet()) {
-            context.addRow(row++, new Label(e.getKey()), wrapped(e.getValue()));
+            Label key = new Label(e.getKey());
+            // The value column wraps; a key is never shortened.
+            key.setMinWidth(Label.USE_PREF_SIZE);
+            context.addRow(row++, key, wrapped(e.getValue()));
         }
         value.setId("checkpoint-value");
         value.setDisable(!request.canModify());
@@ -87,9 +91,11 @@ final class CheckpointWindow {
         modify.setOnAction(e -> modify());
         countdown.setId("checkpoint-countdown");
         problem.setId("checkpoint-problem");
+        problem.setWrapText(true);
+        countdown.setWrapText(true);
         showCountdown();
         VBox box = new VBox(10, heading, type, why, proposed, context, value, notes,
-                new HBox(8, approve, reject, modify), countdown, problem);
+                new javafx.scene.layout.FlowPane(8, 8, approve, reject, modify), countdown, problem);
         box.setPadding(new Insets(16));
         box.setPrefWidth(520);
         return box;

@@ -37,6 +37,7 @@ final class ProgramList extends VBox {
             }
         });
         table.setId("program-table");
+        dev.keyward.app.ui.TableHeaders.keepWhole(table);
         Label none = new Label("No programs here. Import one, or generate one from a sentence.");
         none.setWrapText(true);
         table.setPlaceholder(none);

@@ -61,7 +61,8 @@ final class RecommendationsView extends VBox {
         Button accept = button("A_ccept", "recommend-accept", () -> decide(RecommendationService::accept));
         Button reject = button("Re_ject", "recommend-reject", () -> decide(RecommendationService::reject));
         table.setId("recommend-table");
-        table.setPlaceholder(new Label("No recommendations yet. Choose a project folder and find services."));
+        dev.keyward.app.ui.TableHeaders.keepWhole(table);
+        table.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No recommendations yet. Choose a project folder and find services."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 column("Service", 140, 75, Recommendation::recommendedServiceName),

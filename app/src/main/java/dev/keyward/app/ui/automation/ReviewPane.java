@@ -56,7 +56,8 @@ final class ReviewPane extends VBox {
         problem.setWrapText(true);
         problem.getStyleClass().add("danger");
         steps.setId("review-steps");
-        steps.setPlaceholder(new Label("No program selected."));
+        dev.keyward.app.ui.TableHeaders.keepWhole(steps);
+        steps.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No program selected."));
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         steps.getColumns().setAll(List.of(
                 column("#", 40, 36, s -> Integer.toString(s.index())),

@@ -48,6 +48,7 @@ final class RunPanel extends VBox {
         heading.getStyleClass().add("title-4");
         TableView<StepLogEntry> table = new TableView<>(log);
         table.setId("run-log");
+        dev.keyward.app.ui.TableHeaders.keepWhole(table);
         Label none = new Label("Start a run to see each step here.");
         none.setWrapText(true);
         table.setPlaceholder(none);

@@ -43,7 +43,7 @@ final class CardList {
         health.valueProperty().addListener((o, a, b) -> applyFilter());
         count.setId("dashboard-count");
         list.setId("dashboard-cards");
-        list.setPlaceholder(new Label("No key matches the filters."));
+        list.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No key matches the filters."));
         list.setCellFactory(view -> new CardCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!updating) {
@@ -141,6 +141,29 @@ final class CardList {
                 box.setMaxWidth(VBox.USE_PREF_SIZE);
             }
             setGraphic(node);
+        }
+
+        /**
+         * The list asks a cell for its height at the list's width; the card is asked at that width too, so
+         * its wrapped lines (a long collection error) are counted rather than cut to one line.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            Node card = getGraphic();
+            if (card == null || width < 0) {
+                return super.computePrefHeight(width);
+            }
+            javafx.geometry.Insets in = getInsets();
+            double inner = width - in.getLeft() - in.getRight();
+            double bound = card.prefWidth(-1);
+            if (bound > 0) {
+                inner = Math.min(inner, bound);
+            }
+            if (inner <= 0) {
+                // Not laid out yet: no width to wrap at.
+                return super.computePrefHeight(width);
+            }
+            return in.getTop() + card.prefHeight(inner) + in.getBottom();
         }
     }
 }

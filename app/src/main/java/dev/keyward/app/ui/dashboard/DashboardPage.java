@@ -76,15 +76,19 @@ public final class DashboardPage implements Page {
         status.setWrapText(true);
         Label title = new Label("Dashboard");
         title.getStyleClass().add("title-2");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         hygiene = new HygieneView(ctx, dev.keyward.app.ui.discovery.SourceOpener.systemBrowser());
         hygieneToggle.setId("dashboard-hygiene");
         hygieneToggle.setMinWidth(Region.USE_PREF_SIZE);
         hygieneToggle.setOnAction(e -> showHygiene(hygieneToggle.isSelected()));
-        HBox top = new HBox(12, title, gap, status, hygieneToggle, refresh);
-        top.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.SOMETIMES);
+        HBox heading = new HBox(12, title, gap, hygieneToggle, refresh);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        // The outcome of a refresh (an error sentence can be long) gets its own full-width line under the title.
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        VBox top = new VBox(6, heading, status);
         content = new SplitPane(cardList.view(), detail.view());
         content.setDividerPositions(0.55);
         body.getChildren().setAll(new Label("Reading the dashboard…"));

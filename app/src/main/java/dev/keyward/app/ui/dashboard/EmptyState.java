@@ -19,6 +19,7 @@ final class EmptyState {
             + "Secrets page and choose its provider (keys in a format Keyward recognises get theirs automatically).";
 
     private final VBox view = new VBox(12);
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
     private final Label title = new Label();
     private final Label message = new Label();
     private final Button enable = new Button("_Enable the dashboard for this profile");
@@ -29,6 +30,7 @@ final class EmptyState {
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setId("dashboard-empty-message");
         enable.setId("dashboard-enable");
         enable.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -39,10 +41,14 @@ final class EmptyState {
         view.getChildren().addAll(title, message, enable);
         view.getStyleClass().add("empty-state");
         view.setId("dashboard-empty");
+        // In a short window the long explanation scrolls instead of losing its end.
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
     }
 
     Node view() {
-        return view;
+        return scroll;
     }
 
     void automationOff() {

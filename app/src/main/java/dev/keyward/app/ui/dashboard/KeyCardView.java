@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Draws one key's card: name, provider, health and service badges, usage bar, cost, age, collection, warnings. */
@@ -17,21 +16,25 @@ final class KeyCardView {
     }
 
     static Node build(KeyCard card) {
+        // A key name has no spaces to wrap at and can be long: it gets its own line, which wraps anywhere.
         Label name = new Label(card.name());
         name.getStyleClass().add("card-name");
+        name.setWrapText(true);
         Label provider = new Label(card.providerName());
         provider.getStyleClass().add("text-muted");
-        FlowPane head = new FlowPane(10, 6, name, provider, badge(card.health()), badge(card.service()));
-        VBox box = new VBox(6, head);
+        FlowPane head = new FlowPane(10, 6, provider, badge(card.health()), badge(card.service()));
+        VBox box = new VBox(6, name, head);
         box.getStyleClass().addAll("key-card", "attention-" + card.attention().name().toLowerCase(java.util.Locale.ROOT));
         box.setId("card-" + card.name());
         if (card.usagePercent() != null || card.usageText() != null) {
             box.getChildren().add(usage(card));
         }
-        FlowPane facts = new FlowPane(16, 4);
+        // One fact a line, wrapped: a flow pane is never narrower than its widest fact, which pushed the
+        // card past the list's edge in a narrow window.
+        VBox facts = new VBox(2);
         for (String fact : new String[] {card.costText(), card.ageText(), card.collectedText()}) {
             if (fact != null) {
-                Label label = new Label(fact);
+                Label label = wrapped(fact);
                 label.getStyleClass().add("card-fact");
                 facts.getChildren().add(label);
             }
@@ -66,8 +69,8 @@ final class KeyCardView {
     }
 
     private static Node usage(KeyCard card) {
-        HBox row = new HBox(10);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // The bar above its sentence: side by side, the sentence was cut in a narrow window.
+        VBox row = new VBox(4);
         if (card.usagePercent() != null) {
             ProgressBar bar = new ProgressBar(Math.min(1.0, card.usagePercent() / 100.0));
             bar.setPrefWidth(180);
@@ -76,7 +79,7 @@ final class KeyCardView {
             row.getChildren().add(bar);
         }
         if (card.usageText() != null) {
-            row.getChildren().add(new Label(card.usageText()));
+            row.getChildren().add(wrapped(card.usageText()));
         }
         return row;
     }

@@ -13,7 +13,10 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.geometry.Insets;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -29,6 +32,7 @@ final class KeyDetailView {
 
     private final Supplier<LocalDate> today;
     private final VBox view = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(view);
     private final Label title = new Label("Choose a key to see its history.");
     private final Label note = new Label();
     private final ComboBox<Integer> range = new ComboBox<>();
@@ -42,8 +46,10 @@ final class KeyDetailView {
         title.getStyleClass().add("title-4");
         title.setId("dashboard-detail-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         note.setId("dashboard-detail-note");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         range.setId("dashboard-range");
         range.getItems().setAll(RANGES);
         range.setValue(30);
@@ -66,11 +72,18 @@ final class KeyDetailView {
         VBox.setVgrow(costChart, Priority.ALWAYS);
         view.getChildren().addAll(title, new HBox(8, rangeLabel, range), note, usageChart, costChart);
         view.setId("dashboard-detail");
+        view.setPadding(new Insets(0, 4, 0, 8));
+        // In a short window the history scrolls; its title and note are never squeezed to one cut line.
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        view.setMinHeight(Region.USE_PREF_SIZE);
         clear();
     }
 
     Node view() {
-        return view;
+        return scroll;
     }
 
     /** Nothing selected (or the page went away): no history is held. */
@@ -161,6 +174,8 @@ final class KeyDetailView {
         chart.setAnimated(false);
         chart.setMinHeight(180);
         chart.setPrefHeight(220);
+        // Room on the right for the last day's tick label, which is centred on the axis's end.
+        chart.setPadding(new Insets(5, 24, 5, 5));
         return chart;
     }
 }

@@ -26,6 +26,7 @@ final class InboxTable {
 
     InboxTable() {
         table.setId("discovery-table");
+        dev.keyward.app.ui.TableHeaders.keepWhole(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<StoredFinding, StoredFinding> urgency = new TableColumn<>("Urgency");
         urgency.setPrefWidth(120);

@@ -24,7 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -44,7 +44,7 @@ public final class ProjectsPage implements Page {
         this.ctx = ctx;
         projects.setId("projects-list");
         projects.setPrefWidth(220);
-        projects.setPlaceholder(new Label("No projects yet."));
+        projects.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No projects yet."));
         projects.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ProjectInfo p, boolean empty) {
@@ -58,8 +58,10 @@ public final class ProjectsPage implements Page {
         VBox.setVgrow(projects, Priority.ALWAYS);
 
         links.setId("project-links");
+
+        dev.keyward.app.ui.TableHeaders.keepWhole(links);
         links.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        links.setPlaceholder(new Label("No variables. Link a secret or import a .env file."));
+        links.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No variables. Link a secret or import a .env file."));
         TableColumn<ProjectLink, String> var = new TableColumn<>("Variable");
         var.setPrefWidth(220);
         var.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().envVar()));
@@ -67,7 +69,7 @@ public final class ProjectsPage implements Page {
         secret.setPrefWidth(260);
         secret.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().secretName()));
         links.getColumns().setAll(List.of(var, secret));
-        HBox actions = new HBox(8,
+        FlowPane actions = new FlowPane(8, 8,
                 button("_Link secret…", "project-link", this::linkSecret),
                 button("_Unlink", "project-unlink", this::unlink),
                 button("_Import .env…", "project-import", this::importEnv),

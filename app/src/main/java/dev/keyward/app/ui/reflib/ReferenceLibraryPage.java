@@ -75,13 +75,14 @@ public final class ReferenceLibraryPage implements Page {
 
     private void buildTable() {
         table.setId("reflib-table");
+        dev.keyward.app.ui.TableHeaders.keepWhole(table);
         table.setPrefHeight(200);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Source", LibrarySource::name));
         table.getColumns().add(column("State", s -> stateText(s)));
         table.getColumns().add(column("Pinned commit", s -> s.pinned().commitSha().substring(0, 12)));
         table.getColumns().add(column("Repository", s -> s.pinned().repositoryUrl()));
-        table.setPlaceholder(new Label("No sources are registered."));
+        table.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No sources are registered."));
     }
 
     private static TableColumn<LibrarySource, String> column(String name,

@@ -104,6 +104,20 @@ final class SecretDialogs {
         ListView<String> versions = form.addWide(new ListView<>());
         versions.setId("secret-history");
         versions.setPrefHeight(220);
+        versions.setPrefWidth(600);
+        // A line wraps at the list's width (a narrow dialog) rather than running past its edge.
+        versions.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         ctx.work().run(() -> ctx.session().secrets().history(secret.name()), list -> {
             List<String> lines = new ArrayList<>();
             for (SecretVersionInfo v : list) {

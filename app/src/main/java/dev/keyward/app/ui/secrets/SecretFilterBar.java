@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /** The provider, project and age drop-downs above the secrets list. */
 final class SecretFilterBar {
@@ -20,7 +20,7 @@ final class SecretFilterBar {
     private final ComboBox<Choice<String>> provider = new ComboBox<>();
     private final ComboBox<Choice<String>> project = new ComboBox<>();
     private final ComboBox<Choice<Integer>> age = new ComboBox<>();
-    private final HBox view = new HBox(8, provider, project, age);
+    private final FlowPane view = new FlowPane(8, 8, provider, project, age);
     private Runnable onChange = () -> { };
     private boolean updating;
 

@@ -31,7 +31,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -58,10 +58,11 @@ public final class SecretsPage implements Page {
         this.dialogs = new SecretDialogs(ctx);
         search.setId("secret-search");
         search.setPromptText("Search names and providers (Ctrl+F)");
-        HBox.setHgrow(search, Priority.ALWAYS);
         search.textProperty().addListener((o, a, b) -> applyFilter());
         filters.setOnChange(this::applyFilter);
-        HBox top = new HBox(8, search, filters.view());
+        // The search gets a full line (its prompt is long); the filters and buttons wrap in a narrow window.
+        search.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(8, search, filters.view());
         buildTable();
         status.setId("secrets-status");
         status.setWrapText(true);
@@ -74,8 +75,9 @@ public final class SecretsPage implements Page {
 
     private void buildTable() {
         table.setId("secrets-table");
+        dev.keyward.app.ui.TableHeaders.keepWhole(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No secrets yet. Add one with New secret."));
+        table.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No secrets yet. Add one with New secret."));
         TableColumn<SecretRow, String> name = column("Name", 220, r -> r.info().name());
         TableColumn<SecretRow, String> provider = column("Provider", 110,
                 r -> r.info().providerSlug() == null ? "—" : r.info().providerSlug());
@@ -105,7 +107,7 @@ public final class SecretsPage implements Page {
         return c;
     }
 
-    private HBox buttons() {
+    private FlowPane buttons() {
         Button add = button("_New secret…", "secret-add", () -> dialogs.add(providerSlugs, this::load));
         Button edit = button("_Edit…", "secret-edit", () -> withSelected(s -> dialogs.edit(s, providerSlugs, this::load)));
         Button rotate = button("R_otate…", "secret-rotate", () -> withSelected(s -> dialogs.rotate(s, this::load)));
@@ -113,7 +115,7 @@ public final class SecretsPage implements Page {
         Button reveal = button("Sho_w / hide", "secret-reveal", this::toggleReveal);
         Button copy = button("_Copy", "secret-copy", this::copySelected);
         Button delete = button("Re_move…", "secret-delete", this::deleteSelected);
-        return new HBox(8, add, edit, rotate, history, reveal, copy, delete);
+        return new FlowPane(8, 8, add, edit, rotate, history, reveal, copy, delete);
     }
 
     private static Button button(String text, String id, Runnable action) {

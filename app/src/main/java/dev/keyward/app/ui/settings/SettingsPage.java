@@ -52,6 +52,8 @@ public final class SettingsPage implements Page {
             fields.put(s, field);
             Label name = new Label(title(s));
             name.setLabelFor(field);
+            name.setWrapText(true);
+            name.setMaxWidth(420);
             Label help = new Label(help(s));
             help.getStyleClass().add("text-muted");
             help.setWrapText(true);
@@ -103,6 +105,8 @@ public final class SettingsPage implements Page {
                 TextField t = new TextField();
                 t.setPrefColumnCount(28);
                 t.setPromptText(s.kind() == Setting.Kind.URL ? "http://127.0.0.1:11434 (empty: none)" : "(empty: none)");
+                // Wide enough for its prompt: the name column wraps instead.
+                t.setMinWidth(Control.USE_PREF_SIZE);
                 yield t;
             }
         };
@@ -194,6 +198,7 @@ public final class SettingsPage implements Page {
         Label l = new Label(text);
         l.getStyleClass().add("title-4");
         l.setPadding(new Insets(8, 0, 4, 0));
+        l.setWrapText(true);
         return l;
     }
 

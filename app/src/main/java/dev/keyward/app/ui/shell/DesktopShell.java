@@ -14,22 +14,17 @@ import dev.keyward.app.ui.jobs.SessionJobs;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayActions;
-import dev.keyward.app.ui.unlock.CreateProfileView;
 import dev.keyward.app.ui.unlock.RecoveryCodeView;
-import dev.keyward.app.ui.unlock.UnlockThrottle;
-import dev.keyward.app.ui.unlock.UnlockView;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.VaultSession;
 import dev.keyward.vault.settings.ProfileSettings;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -46,20 +41,15 @@ public final class DesktopShell {
     private final BackgroundWork work = new BackgroundWork();
     private final ProgressOverlay overlay = new ProgressOverlay();
     private final LongWork longWork = new LongWork(work, overlay);
-    private final StackPane screen = new StackPane();
     private final ClipboardGuard clipboard = new ClipboardGuard(Clipboard.getSystemClipboard());
     private final IdleWatch idle = new IdleWatch(this::lock);
     private final WindowStatus status;
-    private final Unlocking unlocking;
-    /** One for the window's lifetime, so leaving and re-entering the unlock screen does not reset it. */
-    private final UnlockThrottle throttle;
+    private final ScreenRouter router;
     private final JobsStarter jobsStarter;
-    private volatile VaultSession session;
-    /** The session's background jobs: running while UNLOCKED or LOCKED, null when STOPPED. */
-    private volatile BackgroundJobs jobs;
+    /** The session, its background jobs and which phase is in force; the window follows its changes. */
+    private final SessionLifecycle<VaultSession, BackgroundJobs> lifecycle = new SessionLifecycle<>();
     private ProfileSummary profile;
     private ProfileSettings settings;
-    private volatile LockState state = LockState.STOPPED;
     private MainView main;
     private RecoveryCodeView recovery;
     private boolean quitting;
@@ -73,13 +63,15 @@ public final class DesktopShell {
         this.stage = stage;
         this.services = services;
         this.jobsStarter = jobsStarter;
-        this.unlocking = new Unlocking(this, services);
         this.status = new WindowStatus(stage, services.tray());
-        this.throttle = services.throttle().get();
+        this.router = new ScreenRouter(services, work, longWork, new Unlocking(this, services), this::created, () -> profile);
+        lifecycle.observe(phase -> showStatus());
+        router.follow(lifecycle);
     }
 
     /** Shows the window with the first screen (create a profile, or unlock one). */
     public void start() {
+        StackPane screen = router.view();
         BorderPane frame = new BorderPane(screen);
         frame.setTop(status.banner());
         StackPane root = new StackPane(frame, overlay);
@@ -119,29 +111,11 @@ public final class DesktopShell {
 
     /** Lists the profiles and shows the unlock screen, or the create screen when there are none. */
     void showProfiles(ProfileSummary select, String sentence) {
-        setScreen(new VBox());
-        work.run(services.profiles()::list, list -> {
-            if (list.isEmpty()) {
-                showCreate(false);
-            } else {
-                showUnlock(list, select == null ? profile : select, false, sentence);
-            }
-        }, error -> showProblem(UserMessages.describe(error)));
+        router.profiles(select, sentence);
     }
 
     void showCreate(boolean canGoBack) {
-        setScreen(new CreateProfileView(services.profiles(), longWork, this::created,
-                canGoBack ? () -> showProfiles(null, null) : null));
-    }
-
-    private void showUnlock(List<ProfileSummary> list, ProfileSummary select, boolean keptSession, String sentence) {
-        UnlockView view = new UnlockView(list, select, keptSession, unlocking, longWork, services.restorer(),
-                services.files(), throttle);
-        setScreen(view);
-        if (sentence != null) {
-            view.say(sentence);
-        }
-        view.focusPassword();
+        router.create(canGoBack);
     }
 
     private void created(VaultSession created, Password recoveryCode) {
@@ -150,31 +124,35 @@ public final class DesktopShell {
                 recovery = null;
                 showMain();
             });
-            setScreen(recovery);
+            router.show(recovery);
+            recovery.focusFirst();
         });
     }
 
     /** Takes over an unlocked session: loads its settings and starts its background jobs, then runs {@code next}. */
     void adopt(VaultSession unlocked, Runnable next) {
-        session = unlocked;
+        if (!lifecycle.beginUnlock(unlocked)) {
+            // Quitting (or already shown): nothing may take this session over.
+            if (unlocked != lifecycle.session()) {
+                unlocked.close();
+            }
+            return;
+        }
         profile = unlocked.profile();
-        BackgroundJobs running = jobs;
+        BackgroundJobs running = lifecycle.jobs();
         work.run(() -> new Adopted(unlocked.settings().current(),
                 running != null && running.isFor(unlocked) ? running : startJobs(unlocked)), adopted -> {
-            if (session != unlocked) {
+            if (!lifecycle.finishUnlock(unlocked, adopted.jobs())) {
                 // Locked and stopped while the jobs started: they must not outlive their session.
                 stopJobs(adopted.jobs());
                 return;
             }
-            jobs = adopted.jobs();
             settings = adopted.settings();
             Theme.of(settings.theme()).apply();
-            state = LockState.UNLOCKED;
-            showStatus();
             next.run();
         }, error -> {
             lockAndStop();
-            showProblem(UserMessages.describe(error));
+            router.problem(UserMessages.describe(error));
         });
     }
 
@@ -203,11 +181,12 @@ public final class DesktopShell {
     }
 
     void showMain() {
-        PageContext ctx = new PageContext(session, work, longWork, stage, clipboard, services.files(),
+        BackgroundJobs jobs = lifecycle.jobs();
+        PageContext ctx = new PageContext(lifecycle.session(), work, longWork, stage, clipboard, services.files(),
                 services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none());
         main = new MainView(new DesktopPages(ctx, services::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
-        setScreen(main);
+        router.show(main);
         main.show(PageKind.SECRETS);
         status.setStatusBar(main::setStatus);
         armIdle();
@@ -215,7 +194,7 @@ public final class DesktopShell {
 
     /** Lock: hide every view with secret data; the session stays only if background refresh while locked is on. */
     public void lock() {
-        if (state != LockState.UNLOCKED) {
+        if (lifecycle.phase() != SessionPhase.UNLOCKED) {
             return;
         }
         if (settings == null || !settings.backgroundRefreshWhileLocked()) {
@@ -223,22 +202,18 @@ public final class DesktopShell {
             return;
         }
         hideSecretViews();
-        state = LockState.LOCKED;
-        showStatus();
-        work.run(services.profiles()::list, list -> showUnlock(list, profile, true, null),
-                error -> showUnlock(List.of(profile), profile, true, null));
+        // The router follows: a locked session gets its unlock screen.
+        lifecycle.lock();
     }
 
     /** Lock and stop: hide everything, stop the background jobs, then close the session and wipe its keys. */
     public void lockAndStop() {
         hideSecretViews();
-        VaultSession closing = session;
-        BackgroundJobs stopping = jobs;
-        session = null;
-        jobs = null;
-        state = LockState.STOPPED;
+        SessionLifecycle.Closing<VaultSession, BackgroundJobs> taken = lifecycle.stop();
         showStatus();
-        if (closing != null || stopping != null) {
+        if (!taken.isEmpty()) {
+            VaultSession closing = taken.session();
+            BackgroundJobs stopping = taken.jobs();
             // The jobs first: a run still writing must end before its session's database closes.
             BackgroundWork.Job<Boolean> stop = () -> {
                 if (stopping != null) {
@@ -257,8 +232,12 @@ public final class DesktopShell {
                 } catch (Exception e) {
                     // Quitting anyway; the process ends and takes the keys with it.
                 }
+                lifecycle.stopped();
             } else {
-                work.run(stop, ok -> { }, error -> post(Notification.info("Keyward", UserMessages.describe(error))));
+                work.run(stop, ok -> lifecycle.stopped(), error -> {
+                    lifecycle.stopped();
+                    post(Notification.info("Keyward", UserMessages.describe(error)));
+                });
             }
         }
         if (!quitting) {
@@ -278,6 +257,7 @@ public final class DesktopShell {
         }
         quitting = true;
         lockAndStop();
+        lifecycle.close();
         services.tray().remove();
         work.close();
     }
@@ -311,7 +291,7 @@ public final class DesktopShell {
             recovery.wipe();
             recovery = null;
         }
-        setScreen(new VBox());
+        router.blank();
     }
 
     private void settingsSaved(ProfileSettings saved) {
@@ -322,7 +302,7 @@ public final class DesktopShell {
 
     private void switchTheme(Theme theme) {
         theme.apply();
-        VaultSession s = session;
+        VaultSession s = lifecycle.session();
         work.run(() -> {
             s.settings().set("theme", theme.name().toLowerCase(java.util.Locale.ROOT));
             return s.settings().current();
@@ -338,8 +318,8 @@ public final class DesktopShell {
 
     /** Tray "Refresh now": the dashboard refresh of the open session, or a request to unlock first. */
     private void refreshNow() {
-        BackgroundJobs running = jobs;
-        if (state == LockState.STOPPED) {
+        BackgroundJobs running = lifecycle.jobs();
+        if (lifecycle.lockState() == LockState.STOPPED) {
             bringToFront();
             post(Notification.info("Unlock first",
                     "Keyward is locked and stopped, so nothing runs in the background. Unlock a profile to refresh its dashboard."));
@@ -356,20 +336,17 @@ public final class DesktopShell {
     }
 
     private void showStatus() {
-        status.show(state, profile);
-    }
-
-    private void showProblem(String sentence) {
-        setScreen(new ProblemView(sentence, () -> showProfiles(profile, null)));
-    }
-
-    private void setScreen(Node node) {
-        screen.getChildren().setAll(node);
+        status.show(lifecycle.lockState(), profile);
     }
 
     // Package-private views for the unlock flow and tests.
     VaultSession session() {
-        return session;
+        return lifecycle.session();
+    }
+
+    /** The session kept open while locked, the only one an unlock may hand back; read from worker threads too. */
+    VaultSession keptSession() {
+        return lifecycle.keptSession();
     }
 
     ProfileSummary profile() {
@@ -382,7 +359,7 @@ public final class DesktopShell {
     }
 
     public LockState state() {
-        return state;
+        return lifecycle.lockState();
     }
 
     BackgroundWork work() {
@@ -391,6 +368,6 @@ public final class DesktopShell {
 
     /** The running background jobs, or null when stopped (tests). */
     BackgroundJobs jobs() {
-        return jobs;
+        return lifecycle.jobs();
     }
 }

@@ -1,9 +1,8 @@
 package dev.keyward.app.ui.shell;
 
-import javafx.geometry.Pos;
+import dev.keyward.app.ui.ScreenCard;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -17,10 +16,6 @@ final class ProblemView extends StackPane {
         Button again = new Button("_Try again");
         again.setOnAction(e -> retry.run());
         VBox card = new VBox(12, text, again);
-        card.getStyleClass().add("screen-card");
-        card.setMaxWidth(440);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
-        setAlignment(Pos.CENTER);
-        getChildren().add(card);
+        getChildren().add(ScreenCard.centred(card, 440));
     }
 }

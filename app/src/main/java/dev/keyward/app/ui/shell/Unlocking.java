@@ -60,8 +60,8 @@ final class Unlocking implements UnlockFlow {
         shell.lockAndStop();
     }
 
-    /** Read on a background thread too: the session field is only written on the JavaFX thread before. */
+    /** Read on a background thread too: the lifecycle guards its own fields. */
     private VaultSession keptSession() {
-        return shell.state() == LockState.LOCKED ? shell.session() : null;
+        return shell.keptSession();
     }
 }

@@ -6,7 +6,6 @@ import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
 import java.util.function.BiConsumer;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -38,6 +37,7 @@ public final class CreateProfileView extends StackPane {
         setId("create-profile-view");
         Label title = new Label("Create your Keyward profile");
         title.getStyleClass().add("title-2");
+        title.setWrapText(true);
         Label intro = new Label("Your keys are encrypted with this password. Keyward cannot recover a forgotten "
                 + "password; the recovery code shown next can.");
         intro.setWrapText(true);
@@ -67,11 +67,7 @@ public final class CreateProfileView extends StackPane {
         VBox card = new VBox(8, title, intro,
                 labelled("Profile _name", name), labelled("_Password", password), meter,
                 labelled("Password _again", repeat), error, buttons);
-        card.getStyleClass().add("screen-card");
-        card.setMaxWidth(440);
-        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setAlignment(Pos.CENTER);
-        getChildren().add(card);
+        getChildren().add(dev.keyward.app.ui.ScreenCard.centred(card, 500));
     }
 
     private void create() {

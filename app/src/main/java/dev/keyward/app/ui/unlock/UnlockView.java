@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -52,6 +51,7 @@ public final class UnlockView extends StackPane {
         setId("unlock-view");
         Label title = new Label(keptSession ? "Keyward is locked" : "Unlock Keyward");
         title.getStyleClass().add("title-2");
+        title.setWrapText(true);
         profile.getItems().setAll(profiles);
         profile.setId("profile-picker");
         profile.setMaxWidth(Double.MAX_VALUE);
@@ -80,11 +80,7 @@ public final class UnlockView extends StackPane {
         });
         VBox card = new VBox(10, title, CreateProfileView.labelled("Pro_file", profile),
                 CreateProfileView.labelled("_Password", password), new HBox(8, unlock, restore), message, other);
-        card.getStyleClass().add("screen-card");
-        card.setMaxWidth(420);
-        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setAlignment(Pos.CENTER);
-        getChildren().add(card);
+        getChildren().add(dev.keyward.app.ui.ScreenCard.centred(card, 420));
         showProfileState();
     }
 

@@ -115,6 +115,22 @@ class CheckpointDialogTest {
     }
 
     @Test
+    void longTitlesDescriptionsAndContextAreShownWhole(FxRobot robot) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("page address of the billing settings", "http://127.0.0.1/organisations/acme-production/billing/limits?tab=caps");
+        context.put("field", "#monthly-spending-cap-in-the-organisation-currency");
+        CheckpointRequest r = new CheckpointRequest("exec-2", "Lower the monthly billing cap of the production organisation",
+                "set-production-organisation-cap", CheckpointType.BILLING,
+                "The step changes the monthly spending cap of the whole production organisation, which every team shares.",
+                "Type 50 into the cap field, then press Save and confirm the change in the dialog that follows.", context,
+                new CheckpointRequest.ModifiableValue("fill-cap", "#cap", "50"), Duration.ofMinutes(5));
+        ask(r, robot);
+        List<String> cut = dev.keyward.app.ui.DesktopTestKit.onFx(() -> dev.keyward.app.ui.CutTexts.inOpenWindows("checkpoint"));
+        robot.clickOn("#checkpoint-reject");
+        assertTrue(cut.isEmpty(), "texts cut short: " + cut);
+    }
+
+    @Test
     void theRunnerGivingUpClosesTheWindow(FxRobot robot) {
         CompletableFuture<CheckpointDecision> f = ask(request(Duration.ofMinutes(5), false), robot);
         f.complete(CheckpointDecision.reject("runner timeout"));

@@ -35,7 +35,7 @@ class CreateProfileFlowTest extends ShellTestBase {
         robot.clickOn("#create-profile");
 
         waitUntil("the recovery code shows", () -> robot.lookup("#recovery-code").tryQuery().isPresent());
-        String code = onFx(() -> robot.lookup("#recovery-code").queryAs(Label.class).getText());
+        String code = onFx(() -> robot.lookup("#recovery-code").queryAs(javafx.scene.control.TextInputControl.class).getText());
         assertTrue(code.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){7}"), "recovery code format: " + code.length() + " chars");
         assertTrue(onFx(() -> robot.lookup("#recovery-continue").queryAs(Button.class).isDisabled()),
                 "Continue waits for the 'I have saved it' confirmation");
