@@ -70,7 +70,13 @@ public final class KeywardCommand implements Runnable {
         ProfileSummary selected = selectedProfile();
         try (Password password = terminal.secret("KEYWARD_PASSWORD", passwordFromStdin,
                 "Password for " + selected.name(), false)) {
-            return profiles().unlock(selected, password);
+            VaultSession session = profiles().unlock(selected, password);
+            if (session.isReadOnly()) {
+                // Said once per command, on stderr, so that stdout stays what a script reads.
+                terminal.err().println("Note: the profile folder " + selected.location().folder() + " is read-only: "
+                        + "reading works, changes are refused, and this read is not recorded in the audit log.");
+            }
+            return session;
         }
     }
 

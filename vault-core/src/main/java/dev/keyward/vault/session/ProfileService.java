@@ -208,6 +208,9 @@ public final class ProfileService {
             // SQLite would silently drop a damaged frame of a WAL left by a crash, and everything after it.
             WalAuthenticator.requireIntact(profile.location().walFile(), vault, keys.databaseKey());
             db = VaultDatabase.open(vault, keys::sqlcipherRawKey);
+            // SQLite authenticates only the pages a statement reads: before anything is written (an
+            // audit entry of a read included), every page is checked, so a damaged vault stays as found.
+            db.guardWrites(() -> PageAuthenticator.requireAuthentic(vault, keys.databaseKey()));
             SchemaMigrations.migrate(db);
             return new VaultSession(new ProfileSummary(header.profileId(), header.profileName(), header.createdAt(),
                     profile.location(), null), keys, db, clock, actor);
@@ -216,11 +219,23 @@ public final class ProfileService {
                 db.close();
             }
             keys.close();
-            throw e instanceof org.flywaydb.core.api.FlywayException
-                    ? new VaultDamagedException("The vault's schema could not be brought up to date; it may be damaged. "
-                    + "Run 'keyward profile verify' or restore from a backup.", e)
-                    : e;
+            throw e instanceof org.flywaydb.core.api.FlywayException flyway ? migrationFailure(flyway, vault) : e;
         }
+    }
+
+    /**
+     * A failed schema update: SQLite's own error when there is one (a full disk, a read-only folder, a
+     * damaged page), else damage, since the shipped migrations apply to every intact vault.
+     */
+    private static VaultException migrationFailure(org.flywaydb.core.api.FlywayException e, Path vault) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return VaultDatabase.translate(sql, vault);
+            }
+        }
+        return new VaultDamagedException("The schema of the vault " + vault + " could not be brought up to date,"
+                + " so it may be damaged; nothing more was written to it. Check it, or restore the profile from a"
+                + " backup.", e);
     }
 
     /** Re-wraps the PVK under a new password; the vault itself is untouched. */
