@@ -107,13 +107,7 @@ public final class SqliteErrors {
             case NOMEM -> outOfMemory(e);
             case TOOBIG -> new InvalidInputException("A value is larger than the vault can store in one row;"
                     + " nothing was changed.", e);
-            case CONSTRAINT -> new InvalidInputException(switch (code) {
-                case CONSTRAINT_UNIQUE, CONSTRAINT_PRIMARYKEY -> "The change would duplicate a name or entry that"
-                        + " must be unique in the vault; nothing was changed.";
-                case CONSTRAINT_FOREIGNKEY -> "The change refers to an entry that no longer exists, or removes"
-                        + " one that others still refer to; nothing was changed.";
-                default -> "The vault refused the change because it breaks one of its rules; nothing was changed.";
-            }, e);
+            case CONSTRAINT -> constraint(code, String.valueOf(e.getMessage()), e);
             case NOLFS -> new OperationFailedException("The file system holding " + file + " does not support"
                     + " files as large as the vault needs; nothing was changed.", e);
             case ABORT, INTERRUPT, SCHEMA -> new OperationFailedException("The vault operation on " + file
@@ -121,6 +115,25 @@ public final class SqliteErrors {
             default -> new OperationFailedException("SQLite refused an operation on the vault " + file + " ("
                     + codeName(e) + "); nothing was changed.", e);
         };
+    }
+
+    /**
+     * A duplicate or a dangling reference is the user's input meeting the vault's content (exit 2); any
+     * other rule (a trigger keeping the audit log append-only, a CHECK) is refused as an operation.
+     * The driver reports primary codes only, so SQLite's fixed wording tells the kinds apart.
+     */
+    private static VaultException constraint(int code, String message, SQLException e) {
+        if (code == CONSTRAINT_UNIQUE || code == CONSTRAINT_PRIMARYKEY || message.contains("UNIQUE constraint")
+                || message.contains("PRIMARY KEY")) {
+            return new InvalidInputException("The change would duplicate a name or entry that must be unique in"
+                    + " the vault; nothing was changed.", e);
+        }
+        if (code == CONSTRAINT_FOREIGNKEY || message.contains("FOREIGN KEY")) {
+            return new InvalidInputException("The change refers to an entry that no longer exists, or removes one"
+                    + " that others still refer to; nothing was changed.", e);
+        }
+        return new OperationFailedException("The vault refused the change because it breaks one of its rules (the"
+                + " audit log, for one, can only grow); nothing was changed.", e);
     }
 
     private static VaultException diskFull(Path file, Path folder, SQLException e) {
