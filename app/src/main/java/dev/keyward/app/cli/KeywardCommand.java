@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.process.ChildEnvironment;
@@ -63,7 +64,12 @@ public final class KeywardCommand implements Runnable {
     /** The profile named by --profile / KEYWARD_PROFILE, or the only one. */
     ProfileSummary selectedProfile() {
         String name = profile != null ? profile : terminal.env().get("KEYWARD_PROFILE");
-        return profiles().resolve(name == null || name.isBlank() ? null : name);
+        ProfileSummary selected = profiles().resolve(name == null || name.isBlank() ? null : name);
+        if (selected.isDamaged()) {
+            // Before any password prompt: the header it would be checked against cannot be read.
+            throw new VaultDamagedException(selected.damageReason());
+        }
+        return selected;
     }
 
     /** Unlocks the selected profile with KEYWARD_PASSWORD, stdin or a prompt. */
@@ -71,7 +77,13 @@ public final class KeywardCommand implements Runnable {
         ProfileSummary selected = selectedProfile();
         try (Password password = terminal.secret(ChildEnvironment.PASSWORD, passwordFromStdin,
                 "Password for " + selected.name(), false)) {
-            return profiles().unlock(selected, password);
+            VaultSession session = profiles().unlock(selected, password);
+            if (session.isReadOnly()) {
+                // Said once per command, on stderr, so that stdout stays what a script reads.
+                terminal.err().println("Note: the profile folder " + selected.location().folder() + " is read-only: "
+                        + "reading works, changes are refused, and this read is not recorded in the audit log.");
+            }
+            return session;
         }
     }
 

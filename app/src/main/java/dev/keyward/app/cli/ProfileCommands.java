@@ -33,12 +33,22 @@ public final class ProfileCommands {
         @Option(names = "--password-stdin", description = "Read the new password from the first line of stdin.")
         boolean passwordStdin;
 
+        @Option(names = "--force", description = "Create it even though a damaged profile folder may hold this name.")
+        boolean force;
+
         @Override
         public Integer call() {
             Terminal t = group.root.terminal();
             ProfileService profiles = group.root.profiles();
+            List<ProfileSummary> mayHold = profiles.damagedFoldersThatMayHold(name);
+            if (!force && !mayHold.isEmpty()) {
+                throw new CliUsageException("Not created: the damaged profile folder " + mayHold.getFirst().location().folder()
+                        + " may hold a profile named '" + name + "' (its header profile.json cannot be read or trusted),"
+                        + " and a second profile of that name would hide it. Restore that profile ('keyward backup"
+                        + " restore FILE') or delete its folder; or pass --force to create a new profile anyway.");
+            }
             try (Password password = t.secret(ChildEnvironment.NEW_PASSWORD, passwordStdin, "New password", true)) {
-                ProfileService.Created created = profiles.create(name, password);
+                ProfileService.Created created = profiles.create(name, password, force);
                 try (Password code = created.recoveryCode()) {
                     t.out().println("Created profile '" + created.profile().name() + "' in " + created.profile().location().folder());
                     t.out().print("Recovery code: ");

@@ -65,6 +65,25 @@ class TamperedProfileCliTest {
     }
 
     @Test
+    void everyFlippedVaultPageMakesSecretGetExitWith5AndWritesNoAuditEntry() throws IOException {
+        Path vault = folder.resolve("vault.db");
+        byte[] original = Files.readAllBytes(vault);
+        int pages = original.length / PAGE;
+        for (int page = 0; page < pages; page++) {
+            // A page the read does not touch too: its audit entry would be written into a damaged file.
+            for (int offset : new int[] {page == 0 ? 100 : 16, 2048, 4032}) {
+                flip(vault, original, page * PAGE + offset);
+                assertDamagedAndUntouched("page " + (page + 1) + " offset " + offset, "secret", "get", "key-1");
+            }
+        }
+        assertFalse(cli.transcript().contains(CANARY), "no value printed from a damaged vault");
+        Files.write(vault, original);
+        CliRunner.Result intact = cli.run("secret", "get", "key-1");
+        assertEquals(0, intact.code(), intact.err());
+        assertEquals(CANARY + "1", intact.out().strip());
+    }
+
+    @Test
     void aFlippedFirstPageOrHeaderMakesEveryCommandThatOpensTheVaultExitWith5() throws IOException {
         Path vault = folder.resolve("vault.db");
         byte[] vaultBytes = Files.readAllBytes(vault);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Appends to {@code audit_log} inside the caller's transaction, so an action and its record
@@ -25,15 +26,29 @@ public final class AuditLog {
     private final String profileId;
     private final Clock clock;
     private final String actor;
+    private final BooleanSupplier readOnly;
 
     public AuditLog(String profileId, Clock clock, String actor) {
+        this(profileId, clock, actor, () -> false);
+    }
+
+    /** An audit log that records nothing while {@code readOnly} says the vault cannot be written. */
+    public AuditLog(String profileId, Clock clock, String actor, BooleanSupplier readOnly) {
         this.profileId = profileId;
         this.clock = clock;
         this.actor = actor;
+        this.readOnly = readOnly;
     }
 
+    /**
+     * Appends an entry; on a read-only vault (a folder that cannot be written) the entry is skipped,
+     * so reading still works: the session says so to the user once, and any real change fails anyway.
+     */
     public void record(Connection c, String category, String action, String subjectType, String subjectId,
                        Map<String, ?> details) throws SQLException {
+        if (readOnly.getAsBoolean()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO audit_log (id, profile_id, occurred_at, category, action, subject_type, subject_id, actor, details_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {

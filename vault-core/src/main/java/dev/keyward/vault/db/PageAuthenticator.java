@@ -1,5 +1,7 @@
 package dev.keyward.vault.db;
 
+import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.VaultDamagedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,6 +31,7 @@ public final class PageAuthenticator {
     static final int HMAC_BYTES = 64;
     static final int RESERVE = IV_BYTES + HMAC_BYTES;
     static final int SALT_BYTES = 16;
+    private static final long SECOND_LOOK_MILLIS = 25;
 
     private PageAuthenticator() {
     }
@@ -58,6 +61,33 @@ public final class PageAuthenticator {
             }
         }
         return bad;
+    }
+
+    /**
+     * Throws {@link VaultDamagedException} when a page of {@code file} fails its authentication. A page
+     * that another process's checkpoint was writing at that moment can look torn, so a failure is looked
+     * at twice; only pages that fail both times count.
+     */
+    public static void requireAuthentic(Path file, byte[] rawKey) {
+        try {
+            List<Long> bad = badPages(file, rawKey);
+            if (!bad.isEmpty()) {
+                Thread.sleep(SECOND_LOOK_MILLIS);
+                List<Long> again = badPages(file, rawKey);
+                bad.retainAll(again);
+            }
+            if (!bad.isEmpty()) {
+                throw new VaultDamagedException("The vault " + file + " is damaged or was tampered with: "
+                        + (bad.size() == 1 ? "page " + bad.getFirst() + " fails" : bad.size() + " pages fail")
+                        + " its authentication check. Nothing was written to it; restore the profile from a backup.");
+            }
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not read the vault file " + file + " to check it; nothing"
+                    + " was changed. The file must be readable by the user running Keyward.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailedException("Checking the vault " + file + " was interrupted; nothing was changed.", e);
+        }
     }
 
     static boolean authentic(Mac mac, byte[] page, long pgno) {

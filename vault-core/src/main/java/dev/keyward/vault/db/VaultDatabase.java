@@ -6,6 +6,7 @@ import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.VaultException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +23,11 @@ import java.util.function.Supplier;
  * An open, SQLCipher-encrypted {@code vault.db}: one writer connection used under a lock (so
  * transactions never meet {@code SQLITE_BUSY}) and a few reader connections, all in WAL mode
  * with foreign keys on and a busy timeout.
+ *
+ * <p>When the vault file or its folder cannot be written, the vault is opened read-only: reads work,
+ * a write fails with SQLite's read-only error (reported as such), and {@link #isReadOnly()} lets the
+ * audit log skip its entries. Once a damage signal was seen, or a {@linkplain #guardWrites write guard}
+ * failed, nothing more is written, not even the checkpoint at close.
  */
 public final class VaultDatabase implements AutoCloseable {
 
@@ -33,12 +39,19 @@ public final class VaultDatabase implements AutoCloseable {
     private final Supplier<String> rawKey;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
+    private final boolean readOnly;
+    /** The URI query that opens a read-only vault; empty when writable. */
+    private final String uriQuery;
     private Connection writer;
     private volatile boolean closed;
+    private volatile boolean damaged;
+    private Runnable writeGuard;
 
-    private VaultDatabase(Path file, Supplier<String> rawKey) {
+    private VaultDatabase(Path file, Supplier<String> rawKey, boolean readOnly, String uriQuery) {
         this.file = file;
         this.rawKey = rawKey;
+        this.readOnly = readOnly;
+        this.uriQuery = uriQuery;
     }
 
     /**
@@ -47,11 +60,20 @@ public final class VaultDatabase implements AutoCloseable {
      * key was already proven right by unwrapping it from the header.
      */
     public static VaultDatabase open(Path file, Supplier<String> rawKey) {
-        VaultDatabase db = new VaultDatabase(file, rawKey);
+        Path folder = file.toAbsolutePath().getParent();
+        boolean readOnly = Files.exists(file) && (!Files.isWritable(file) || !Files.isWritable(folder));
+        Path wal = Path.of(file + "-wal");
+        boolean logHoldsFrames = sizeOf(wal) > WalAuthenticator.HEADER_BYTES;
+        // immutable=1 reads the main file alone, without the shared-memory index SQLite would have to
+        // create beside it; exact only when no log holds frames that the main file lacks.
+        String query = !readOnly ? "" : logHoldsFrames ? "?mode=ro" : "?immutable=1";
+        VaultDatabase db = new VaultDatabase(file, rawKey, readOnly, query);
         try {
             db.writer = db.connect();
             try (Statement s = db.writer.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
+                if (!readOnly) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                }
                 // Reading the schema makes SQLCipher authenticate page 1 now rather than later.
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
                     rs.next();
@@ -59,9 +81,65 @@ public final class VaultDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             db.closeQuietly();
+            if (readOnly && logHoldsFrames && !SqliteErrors.isCorruption(e)) {
+                throw new OperationFailedException("The vault " + file + " is read-only (its folder " + folder
+                        + " cannot be written), and its write-ahead log " + wal.getFileName() + " still holds changes"
+                        + " that SQLite can read only with write access to that folder; nothing was changed. Open the"
+                        + " profile once with write access, and it can be read from a read-only folder afterwards.", e);
+            }
             throw translate(e, file);
         }
         return db;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** Whether the vault was opened read-only because its file or folder cannot be written. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Runs {@code guard} once, before the first write of this database (and before migrations): a guard
+     * that throws {@link VaultDamagedException} stops every later write and the checkpoint at close, so a
+     * damaged vault is left exactly as it was found.
+     */
+    public synchronized void guardWrites(Runnable guard) {
+        this.writeGuard = guard;
+    }
+
+    private void passWriteGuard() {
+        if (damaged) {
+            throw new VaultDamagedException("The vault " + file + " is damaged or was tampered with, so Keyward"
+                    + " wrote nothing to it; restore the profile from a backup.");
+        }
+        Runnable guard;
+        synchronized (this) {
+            guard = writeGuard;
+            writeGuard = null;
+        }
+        if (guard != null) {
+            try {
+                guard.run();
+            } catch (VaultDamagedException e) {
+                damaged = true;
+                throw e;
+            }
+        }
+    }
+
+    private VaultException failure(SQLException e) {
+        VaultException translated = translate(e, file);
+        if (translated instanceof VaultDamagedException) {
+            damaged = true;
+        }
+        return translated;
     }
 
     public Path file() {
@@ -74,7 +152,10 @@ public final class VaultDatabase implements AutoCloseable {
         properties.setProperty("cipher", "sqlcipher");
         properties.setProperty("legacy", "4");
         properties.setProperty("key", rawKey.get());
-        Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file, properties);
+        if (readOnly) {
+            properties.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file + uriQuery, properties);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
             s.execute("PRAGMA foreign_keys=ON");
@@ -95,20 +176,21 @@ public final class VaultDatabase implements AutoCloseable {
         ensureOpen();
         writeLock.lock();
         try {
+            passWriteGuard();
             Connection c = writer;
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
             } finally {
-                c.setAutoCommit(true);
+                // After a failure SQLite may already have rolled back; restoring auto-commit must then not
+                // replace the first error (a damaged page) with a later one ("no transaction is active").
+                rollbackQuietly(c);
+                restoreAutoCommitQuietly(c);
             }
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw failure(e);
         } finally {
             writeLock.unlock();
         }
@@ -123,6 +205,7 @@ public final class VaultDatabase implements AutoCloseable {
         ensureOpen();
         writeLock.lock();
         try {
+            passWriteGuard();
             work.run();
         } finally {
             writeLock.unlock();
@@ -140,12 +223,12 @@ public final class VaultDatabase implements AutoCloseable {
                 return work.run(c);
             } finally {
                 rollbackQuietly(c);
-                c.setAutoCommit(true);
+                restoreAutoCommitQuietly(c);
             }
         } catch (SQLException e) {
             closeConnectionQuietly(c);
             c = null;
-            throw translate(e, file);
+            throw failure(e);
         } finally {
             if (c != null) {
                 returnReader(c);
@@ -156,11 +239,19 @@ public final class VaultDatabase implements AutoCloseable {
     /** Folds the WAL into the main file and truncates it, so nothing is left only in the WAL. */
     public void checkpoint() {
         ensureOpen();
+        if (readOnly) {
+            return; // nothing can be folded into a file that cannot be written
+        }
         writeLock.lock();
         try (Statement s = writer.createStatement()) {
+            // Folding copies log frames that were authenticated at open; it needs no write guard, but
+            // nothing is written once damage was seen.
+            if (damaged) {
+                return;
+            }
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw failure(e);
         } finally {
             writeLock.unlock();
         }
@@ -174,10 +265,12 @@ public final class VaultDatabase implements AutoCloseable {
         ensureOpen();
         writeLock.lock();
         try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            if (!readOnly) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
             return java.nio.file.Files.readAllBytes(file);
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw failure(e);
         } catch (java.io.IOException e) {
             throw new OperationFailedException("Could not read the vault file " + file + " for a backup.", e);
         } finally {
@@ -191,7 +284,9 @@ public final class VaultDatabase implements AutoCloseable {
             return;
         }
         try {
-            checkpoint();
+            if (!damaged) {
+                checkpoint();
+            }
         } catch (VaultException e) {
             // Closing must not fail; the WAL is replayed at the next open.
         }
@@ -236,6 +331,14 @@ public final class VaultDatabase implements AutoCloseable {
         }
     }
 
+    private static void restoreAutoCommitQuietly(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // The transaction ended either way; the connection is closed if it stays unusable.
+        }
+    }
+
     private static void closeConnectionQuietly(Connection c) {
         if (c != null) {
             try {
@@ -246,19 +349,8 @@ public final class VaultDatabase implements AutoCloseable {
         }
     }
 
-    /** Maps SQLite's error codes onto the errors a user can act on. */
+    /** Maps a SQLite error onto the error a user can act on ({@link SqliteErrors}). */
     public static VaultException translate(SQLException e, Path file) {
-        int code = e.getErrorCode() & 0xff;
-        return switch (code) {
-            case 11, 26 -> new VaultDamagedException(VaultErrorKind.VAULT_PAGE_DAMAGED,
-                    ErrorFacts.of(Fact.PATH, file.getFileName()), e);
-            case 5, 6 -> new OperationFailedException(
-                    "The vault is busy in another Keyward process. Wait a moment and try again.", e);
-            case 13 -> new OperationFailedException("The disk is full, so the vault could not be written. "
-                    + "Free some space and try again; nothing was changed.", e);
-            case 8, 14 -> new OperationFailedException("The vault file could not be opened for writing ("
-                    + file + "). Check the folder's permissions.", e);
-            default -> new OperationFailedException(VaultErrorKind.DATABASE_FAILED, ErrorFacts.of(Fact.CODE, code), e);
-        };
+        return SqliteErrors.translate(e, file);
     }
 }

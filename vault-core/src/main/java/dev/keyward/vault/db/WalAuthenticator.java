@@ -29,8 +29,21 @@ import javax.crypto.Mac;
  * running checksum) and one page. SQLCipher v4 stores each page in a frame encrypted with the same
  * per-page HMAC as in the main file, so every frame is also authenticated with {@link PageAuthenticator}.
  *
- * <p>Frames of an earlier generation of the log (left after a checkpoint restarted it) carry other
- * salts; SQLite ignores them rightly and so does this check, apart from their HMAC.
+ * <p>What a crash leaves and what damage leaves differ in one way: where the commit frames are.
+ * SQLite keeps the frames up to the last commit frame (a non-zero database size) before the first
+ * break in the checksum chain. A process killed mid-transaction leaves a tail after that: frames with
+ * no commit frame among them, whose checksums may be stale (SQLite rewrites a spilled page in place
+ * and fixes the chain only when it commits) and whose last frame may be cut short. That tail is normal
+ * and SQLite discards it, so it is accepted. Damage is a frame in the committed part that fails its
+ * checksum or authentication: then a commit frame of this log (or a frame whose checksum shows its
+ * commit field was changed) stands after the break, and that transaction would be lost.
+ *
+ * <p>Frames of an earlier generation of the log (left after a checkpoint restarted it) carry both
+ * salts changed; SQLite ignores them rightly and so does this check. One salt changed is damage.
+ *
+ * <p>Known limit: SQLite writes a commit frame a moment before it fixes the stale checksums of its
+ * transaction; a kill inside that window (microseconds, only for transactions that spilled pages)
+ * is reported as damage although nothing committed was lost.
  */
 public final class WalAuthenticator {
 
@@ -63,10 +76,10 @@ public final class WalAuthenticator {
             }
         } catch (IOException e) {
             throw new OperationFailedException("Could not read the vault's write-ahead log " + wal
-                    + ". Check the folder's permissions.", e);
+                    + "; nothing was changed. The file must be readable by the user running Keyward.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OperationFailedException("Opening the vault was interrupted; try again.", e);
+            throw new OperationFailedException("Opening the vault was interrupted; nothing was changed.", e);
         }
     }
 
@@ -95,34 +108,101 @@ public final class WalAuthenticator {
             int salt2 = header.getInt(20);
             Mac mac = macFor(vault, rawKey);
             boolean sqliteReadsOn = true;
+            long firstBreak = 0;
+            // The checksum stored in the previous frame (the header's for the first frame).
+            int[] previousStored = {header.getInt(24), header.getInt(28)};
             for (long i = 0; i < frames; i++) {
                 ByteBuffer frame = read(channel, HEADER_BYTES + i * FRAME_BYTES, FRAME_BYTES);
                 if (frame == null) {
                     break; // the file shrank while being read: a checkpoint by another connection
                 }
+                long number = i + 1;
                 int pgno = frame.getInt(0);
-                int frameSalt1 = frame.getInt(8);
-                int frameSalt2 = frame.getInt(12);
+                int databaseSize = frame.getInt(4);
+                boolean salt1Matches = frame.getInt(8) == salt1;
+                boolean salt2Matches = frame.getInt(12) == salt2;
+                if (salt1Matches != salt2Matches) {
+                    // A new generation of the log changes both salts; one alone changes only by damage.
+                    problems.add("frame " + number + " of " + frames + " carries one salt of this log and one of"
+                            + " another, so it was altered");
+                    sqliteReadsOn = false;
+                    firstBreak = firstBreak == 0 ? number : firstBreak;
+                    continue;
+                }
+                if (!salt1Matches) {
+                    // A frame of an earlier generation of the log: SQLite never reads it, and a crash can
+                    // leave one half-written, so it proves nothing either way.
+                    sqliteReadsOn = false;
+                    firstBreak = firstBreak == 0 ? number : firstBreak;
+                    continue;
+                }
                 if (sqliteReadsOn) {
-                    // SQLite's own rule for the end of the log: other salts, page 0 or a checksum break.
+                    // SQLite's own rule for the end of the log: page 0 or a checksum break.
                     sum = checksum(bigEndianSums, frame.array(), 0, 8, sum[0], sum[1]);
                     sum = checksum(bigEndianSums, frame.array(), FRAME_HEADER_BYTES, PageAuthenticator.PAGE_SIZE,
                             sum[0], sum[1]);
-                    sqliteReadsOn = frameSalt1 == salt1 && frameSalt2 == salt2 && pgno != 0
-                            && sum[0] == frame.getInt(16) && sum[1] == frame.getInt(20);
+                    sqliteReadsOn = pgno != 0 && sum[0] == frame.getInt(16) && sum[1] == frame.getInt(20);
+                    if (sqliteReadsOn && mac != null && !PageAuthenticator.authentic(mac, frame.array(),
+                            FRAME_HEADER_BYTES, pgno)) {
+                        problems.add("frame " + number + " of " + frames + " fails its authentication check");
+                    }
+                    if (!sqliteReadsOn) {
+                        firstBreak = number;
+                    }
                 }
-                // One matching salt is enough to tell a frame of this generation from an older one.
-                if (!sqliteReadsOn && (frameSalt1 == salt1 || frameSalt2 == salt2)) {
-                    problems.add("frame " + (i + 1) + " of " + frames + " breaks the log's checksum chain, so"
-                            + " SQLite would silently drop it and every later transaction");
+                if (!sqliteReadsOn) {
+                    // After the break SQLite reads nothing. A crash leaves only uncommitted frames there: pages
+                    // of a transaction that spilled from the cache (rewritten in place, so their checksums are
+                    // stale until the commit) and a last frame cut short. A commit frame there, or one whose
+                    // commit field was changed to zero, is a transaction SQLite would silently drop.
+                    if (databaseSize != 0 || wasCommitFrame(bigEndianSums, frame, previousStored)) {
+                        problems.add("frame " + number + " of " + frames + " ends a committed transaction, but frame "
+                                + firstBreak + " before it breaks the log's checksum chain, so SQLite would"
+                                + " silently drop that transaction");
+                    }
                 }
-                if (mac != null && (pgno < 1 || !PageAuthenticator.authentic(mac,
-                        frame.array(), FRAME_HEADER_BYTES, pgno))) {
-                    problems.add("frame " + (i + 1) + " of " + frames + " fails its authentication check");
-                }
+                previousStored = new int[] {frame.getInt(16), frame.getInt(20)};
             }
         }
         return problems;
+    }
+
+    /**
+     * Whether the frame's stored checksum is right for its content with some non-zero database size in
+     * its commit field, which reads zero now. The checksum is a sum of 32-bit words, so it moves linearly
+     * with that one field: {@code stored = sum(size 0) + size * (sum(size 1) - sum(size 0))} has exactly
+     * one solution for {@code size}, and a stale checksum of a spilled page matches it by chance only
+     * once in 2^32.
+     */
+    static boolean wasCommitFrame(boolean bigEndianSums, ByteBuffer frame, int[] seed) {
+        byte[] bytes = frame.array();
+        int[] zero = frameChecksum(bigEndianSums, bytes, seed);
+        byte[] withOne = bytes.clone();
+        ByteBuffer.wrap(withOne).order(bigEndianSums ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).putInt(4, 1);
+        int[] one = frameChecksum(bigEndianSums, withOne, seed);
+        int a = one[0] - zero[0];
+        int b = one[1] - zero[1];
+        int r0 = frame.getInt(16) - zero[0];
+        int r1 = frame.getInt(20) - zero[1];
+        if ((a & 1) == 0) {
+            return false; // not the case for 4096-byte pages, where the factor is odd
+        }
+        int size = r0 * inverseOfOdd(a);
+        return size != 0 && size * b == r1;
+    }
+
+    private static int[] frameChecksum(boolean bigEndianSums, byte[] frame, int[] seed) {
+        int[] sum = checksum(bigEndianSums, frame, 0, 8, seed[0], seed[1]);
+        return checksum(bigEndianSums, frame, FRAME_HEADER_BYTES, PageAuthenticator.PAGE_SIZE, sum[0], sum[1]);
+    }
+
+    /** The inverse of an odd number modulo 2^32 (Newton's iteration doubles the correct bits each step). */
+    private static int inverseOfOdd(int a) {
+        int x = a;
+        for (int i = 0; i < 5; i++) {
+            x *= 2 - a * x;
+        }
+        return x;
     }
 
     /** The page MAC keyed by the main file's salt, or null when the main file is too short to have one. */

@@ -103,7 +103,10 @@ public final class SecretService {
     public char[] revealIn(Connection c, String name, Purpose purpose) throws SQLException {
         SecretInfo info = require(c, name);
         char[] value = decrypt(c, info.id(), info.version());
-        repository.touchUsed(c, info.id(), Timestamps.now(session.clock()));
+        if (!session.isReadOnly()) {
+            // Bookkeeping of a read, like its audit entry: skipped where the vault cannot be written.
+            repository.touchUsed(c, info.id(), Timestamps.now(session.clock()));
+        }
         session.audit().record(c, "secret", purpose.name().toLowerCase(java.util.Locale.ROOT), "secret", info.id(), Map.of("name", name));
         return value;
     }

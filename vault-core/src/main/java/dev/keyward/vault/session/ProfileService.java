@@ -79,10 +79,25 @@ public final class ProfileService {
     }
 
     public Created create(String name, Password password) {
+        return create(name, password, false);
+    }
+
+    /**
+     * Creates a profile; a name that a damaged profile folder may hold is refused unless
+     * {@code despiteDamagedFolder}, since two folders would then answer to one name.
+     */
+    public Created create(String name, Password password, boolean despiteDamagedFolder) {
         validateName(name);
         validatePassword(password);
         if (findByName(name) != null) {
             throw new InvalidInputException("A profile named '" + name + "' already exists; choose another name.");
+        }
+        List<ProfileSummary> mayHold = damagedFoldersThatMayHold(name);
+        if (!despiteDamagedFolder && !mayHold.isEmpty()) {
+            throw new InvalidInputException("The damaged profile folder " + mayHold.getFirst().location().folder()
+                    + " may hold a profile named '" + name + "' (its header cannot be trusted), so no second profile of"
+                    + " that name was created; nothing was changed. Restore that profile from a backup or delete"
+                    + " its folder first, or choose another name.");
         }
         String id = UUID.randomUUID().toString();
         ProfileLocation location = new ProfileLocation(root.profileFolder(id));
@@ -150,8 +165,11 @@ public final class ProfileService {
                     ProfileHeader h = readHeader(location);
                     out.add(new ProfileSummary(h.profileId(), h.profileName(), h.createdAt(), location, null));
                 } catch (VaultDamagedException e) {
+                    // Still that profile: listed under the name its header shows, if any can be read.
                     String id = dir.getFileName().toString();
-                    out.add(new ProfileSummary(id, id, null, location, e.getMessage()));
+                    String shown = nameHint(location).name();
+                    out.add(new ProfileSummary(id, shown != null && NAME.matcher(shown).matches() ? shown : id, null,
+                            location, e.getMessage()));
                 }
             }
         } catch (IOException e) {
@@ -176,8 +194,37 @@ public final class ProfileService {
         if (byName != null) {
             return byName;
         }
-        return all.stream().filter(p -> p.id().equals(nameOrId)).findFirst().orElseThrow(() ->
-                new NotFoundException(VaultErrorKind.PROFILE_NOT_FOUND, ErrorFacts.of(Fact.PROFILE, nameOrId)));
+        ProfileSummary byId = all.stream().filter(p -> p.id().equals(nameOrId)).findFirst().orElse(null);
+        if (byId != null) {
+            return byId;
+        }
+        // A profile whose header is damaged is still that profile: naming it must report the damage,
+        // not "no such profile", or the user would create a second profile of the same name.
+        List<ProfileSummary> mayHold = damagedFoldersThatMayHold(nameOrId);
+        if (mayHold.size() == 1) {
+            return mayHold.getFirst();
+        }
+        if (mayHold.size() > 1) {
+            throw new VaultDamagedException("No intact profile is named '" + nameOrId + "', and " + mayHold.size()
+                    + " profile folders with damaged headers may hold it: " + String.join(", ",
+                    mayHold.stream().map(p -> p.location().folder().toString()).toList())
+                    + ". Restore the profile from a backup.");
+        }
+        throw new NotFoundException(VaultErrorKind.PROFILE_NOT_FOUND, ErrorFacts.of(Fact.PROFILE, nameOrId));
+    }
+
+    /** Damaged profile folders whose header may name {@code name}: all whose name cannot be read or trusted. */
+    public List<ProfileSummary> damagedFoldersThatMayHold(String name) {
+        return list().stream().filter(ProfileSummary::isDamaged)
+                .filter(p -> nameHint(p.location()).mayBe(name)).toList();
+    }
+
+    private static ProfileHeaderCodec.NameHint nameHint(ProfileLocation location) {
+        try {
+            return ProfileHeaderCodec.nameHint(Files.readAllBytes(location.headerFile()));
+        } catch (IOException e) {
+            return new ProfileHeaderCodec.NameHint(null, false);
+        }
     }
 
     /** Unlocks with the password: KDF, unwrap, open and migrate. */
@@ -210,6 +257,9 @@ public final class ProfileService {
             // SQLite would silently drop a damaged frame of a WAL left by a crash, and everything after it.
             WalAuthenticator.requireIntact(profile.location().walFile(), vault, keys.databaseKey());
             db = VaultDatabase.open(vault, keys::sqlcipherRawKey);
+            // SQLite authenticates only the pages a statement reads: before anything is written (an
+            // audit entry of a read included), every page is checked, so a damaged vault stays as found.
+            db.guardWrites(() -> PageAuthenticator.requireAuthentic(vault, keys.databaseKey()));
             SchemaMigrations.migrate(db);
             return new VaultSession(new ProfileSummary(header.profileId(), header.profileName(), header.createdAt(),
                     profile.location(), null), keys, db, clock, actor);
@@ -218,10 +268,21 @@ public final class ProfileService {
                 db.close();
             }
             keys.close();
-            throw e instanceof org.flywaydb.core.api.FlywayException
-                    ? new VaultDamagedException(VaultErrorKind.SCHEMA_NOT_UPDATED, ErrorFacts.NONE, e)
-                    : e;
+            throw e instanceof org.flywaydb.core.api.FlywayException flyway ? migrationFailure(flyway, vault) : e;
         }
+    }
+
+    /**
+     * A failed schema update: SQLite's own error when there is one (a full disk, a read-only folder, a
+     * damaged page), else damage, since the shipped migrations apply to every intact vault.
+     */
+    private static VaultException migrationFailure(org.flywaydb.core.api.FlywayException e, Path vault) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return VaultDatabase.translate(sql, vault);
+            }
+        }
+        return new VaultDamagedException(VaultErrorKind.SCHEMA_NOT_UPDATED, ErrorFacts.NONE, e);
     }
 
     /** Re-wraps the PVK under a new password; the vault itself is untouched. */

@@ -40,7 +40,7 @@ public final class VaultSession implements AutoCloseable {
         this.keys = keys;
         this.database = database;
         this.clock = clock;
-        this.audit = new AuditLog(profile.id(), clock, actor);
+        this.audit = new AuditLog(profile.id(), clock, actor, database::isReadOnly);
         this.secrets = new SecretService(this);
         this.providers = new ProviderService(this);
         this.projects = new ProjectService(this);
@@ -127,6 +127,14 @@ public final class VaultSession implements AutoCloseable {
 
     public String now() {
         return Timestamps.now(clock);
+    }
+
+    /**
+     * Whether the vault was opened read-only (its file or folder cannot be written): reads work and are
+     * not recorded in the audit log; every change fails and changes nothing.
+     */
+    public boolean isReadOnly() {
+        return database.isReadOnly();
     }
 
     public boolean isOpen() {

@@ -54,12 +54,18 @@ final class CrashWriterProcess {
     }
 
     static CrashWriterProcess start(List<String> jvmOptions, Map<String, String> env, Path stderr) throws IOException {
+        return start(CrashWriterMain.class, jvmOptions, env, stderr);
+    }
+
+    /** A child running {@code main} (a class of the test class path with a main method). */
+    static CrashWriterProcess start(Class<?> main, List<String> jvmOptions, Map<String, String> env, Path stderr)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command")));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(CrashWriterMain.class.getName());
+        command.add(main.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(env);
         return new CrashWriterProcess(builder.start(), stderr);

@@ -167,6 +167,103 @@ class WalAuthenticatorTest {
         assertArrayEquals(log, Files.readAllBytes(wal(vault)));
     }
 
+    /**
+     * Commits ROWS rows, then copies vault and log while a transaction that spilled from a tiny page
+     * cache is still open, as a kill part-way through a large import leaves them.
+     */
+    private Path vaultKilledDuringASpilledTransaction() throws Exception {
+        Path live = Files.createDirectories(dir.resolve("live")).resolve("v.db");
+        Path crashed = Files.createDirectories(dir.resolve("crashed")).resolve("v.db");
+        try (VaultDatabase db = VaultDatabase.open(live, () -> rawKey)) {
+            db.write(c -> execute(c, "CREATE TABLE t (n INTEGER, x BLOB)"));
+            for (int i = 0; i < ROWS; i++) {
+                insert(db, i);
+            }
+            RuntimeException killed = assertThrows(RuntimeException.class, () -> db.write(c -> {
+                execute(c, "PRAGMA cache_size=8");
+                for (int i = 0; i < 150; i++) {
+                    execute(c, "INSERT INTO t VALUES (" + (-1 - i) + ", randomblob(3000))");
+                }
+                // Pages already spilled are changed again: SQLite rewrites their frames in place.
+                execute(c, "UPDATE t SET x = randomblob(3000) WHERE n < 0");
+                try {
+                    Files.copy(live, crashed);
+                    Files.copy(wal(live), wal(crashed));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                throw new IllegalStateException("killed");
+            }));
+            assertEquals("killed", killed.getMessage());
+        }
+        return crashed;
+    }
+
+    /** The first frame (1-based) where SQLite's checksum chain breaks; 0 when it never does. */
+    private static int firstChecksumBreak(Path vault) throws IOException {
+        ByteBuffer log = ByteBuffer.wrap(Files.readAllBytes(wal(vault)));
+        byte[] bytes = log.array();
+        boolean bigEndian = log.getInt(0) == 0x377f0683;
+        int[] sum = WalAuthenticator.checksum(bigEndian, bytes, 0, 24, 0, 0);
+        for (int frame = 0; frame < frames(vault); frame++) {
+            int start = frameStart(frame);
+            sum = WalAuthenticator.checksum(bigEndian, bytes, start, 8, sum[0], sum[1]);
+            sum = WalAuthenticator.checksum(bigEndian, bytes, start + WalAuthenticator.FRAME_HEADER_BYTES,
+                    PageAuthenticator.PAGE_SIZE, sum[0], sum[1]);
+            if (sum[0] != log.getInt(start + 16) || sum[1] != log.getInt(start + 20)) {
+                return frame + 1;
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void anUncommittedTransactionWithStaleChecksumsAtTheEndOfTheLogIsNoProblem() throws Exception {
+        Path vault = vaultKilledDuringASpilledTransaction();
+
+        int firstBreak = firstChecksumBreak(vault);
+        assertTrue(firstBreak > ROWS && firstBreak < frames(vault),
+                "the uncommitted tail has a frame rewritten in place (break at " + firstBreak + " of " + frames(vault) + ")");
+        assertEquals(List.of(), WalAuthenticator.problems(wal(vault), vault, key));
+        assertEquals(ROWS, rowsSeenBySqlite(vault), "SQLite discards the tail and keeps every commit");
+    }
+
+    @Test
+    void aTornLastFrameAfterTheLastCommitIsNoProblem() throws Exception {
+        Path vault = vaultKilledDuringASpilledTransaction();
+        byte[] log = Files.readAllBytes(wal(vault));
+        // The kill came between the two writes of the last frame: its page is only half there.
+        int last = frameStart(frames(vault) - 1) + WalAuthenticator.FRAME_HEADER_BYTES;
+        java.util.Arrays.fill(log, last + 2048, last + PageAuthenticator.PAGE_SIZE, (byte) 0);
+        Files.write(wal(vault), log);
+
+        assertEquals(List.of(), WalAuthenticator.problems(wal(vault), vault, key));
+        assertEquals(ROWS, rowsSeenBySqlite(vault));
+    }
+
+    @Test
+    void aLastCommitFrameWhoseCommitFieldWasZeroedIsDamage() throws Exception {
+        Path vault = crashedVault(false);
+        byte[] log = Files.readAllBytes(wal(vault));
+        int last = frameStart(frames(vault) - 1);
+        ByteBuffer frame = ByteBuffer.wrap(log, last, WalAuthenticator.FRAME_BYTES);
+        assertTrue(frame.getInt(last + 4) != 0, "the log ends with a commit frame");
+        frame.putInt(last + 4, 0);
+        Files.write(wal(vault), log);
+
+        assertEquals(ROWS - 1, rowsSeenBySqlite(copyOf(vault)), "SQLite alone drops the last transaction");
+        List<String> problems = WalAuthenticator.problems(wal(vault), vault, key);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().contains("ends a committed transaction"), problems.toString());
+    }
+
+    private Path copyOf(Path vault) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("copy")).resolve("v.db");
+        Files.copy(vault, copy);
+        Files.copy(wal(vault), wal(copy));
+        return copy;
+    }
+
     @Test
     void noLogOrALogWithoutAWholeFrameIsNoProblem() throws Exception {
         Path vault = crashedVault(false);
