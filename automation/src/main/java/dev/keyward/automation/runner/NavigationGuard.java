@@ -6,6 +6,7 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.WebSocketRoute;
 import dev.keyward.automation.program.DomainPolicy;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,10 +16,13 @@ import java.util.function.Predicate;
 
 /**
  * Route interception for a run: every request whose URL fails the program's {@link DomainPolicy} is aborted
- * before it leaves the browser. Pages and frames are fetched without following redirects, so a redirect off
- * the allowed domains is refused too (Playwright does not route redirect hops). A hop that still escapes (a
- * second redirect of a chain) is noticed as it happens. Blocked top-level navigations are remembered so the
- * step that caused one fails with a clear error instead of continuing on a blank page.
+ * before it leaves the browser, WebSockets included. Pages and frames are fetched without following redirects,
+ * so a redirect off the allowed domains is refused too (Playwright does not route redirect hops; the context's
+ * {@link dev.keyward.automation.browser.HostLimits} make a later hop to an unlisted host fail to connect at
+ * all, and it is noticed as it happens). With a {@link WriteReview}, every state-changing request (a method
+ * other than GET, HEAD or OPTIONS: form posts, fetch, beacons) and every WebSocket message the page sends waits
+ * in the route until the review answers. Blocked top-level navigations are remembered so the step that caused
+ * one fails with a clear error instead of continuing on a blank page.
  */
 public final class NavigationGuard {
 
@@ -30,11 +34,20 @@ public final class NavigationGuard {
      */
     public record Blocked(String host, boolean navigation, boolean prevented) {}
 
+    /** Decides a state-changing request while the page waits for it; false aborts the request. */
+    @FunctionalInterface
+    public interface WriteReview {
+        boolean allow(HeldRequest request);
+    }
+
     private final DomainPolicy policy;
     private final List<Blocked> blocked = new ArrayList<>();
     private final Predicate<String> everyUrl = url -> true;
     private final Consumer<Route> handler = this::handle;
+    private final Predicate<String> everySocket = url -> true;
     private BrowserContext installedOn;
+    private WriteReview review;
+    private RequestReader reader;
 
     public NavigationGuard(DomainPolicy policy) {
         this.policy = policy;
@@ -43,17 +56,17 @@ public final class NavigationGuard {
     /** Intercepts every request of the context from now on. */
     public void install(BrowserContext context) {
         context.route(everyUrl, handler);
+        context.routeWebSocket(everySocket, this::handleSocket);
         context.onRequest(this::noticeRedirectHop);
         installedOn = context;
     }
 
-    /** Lets the user browse freely (a payment handed over is theirs to finish, wherever the processor sends them). */
-    void release() {
-        if (installedOn != null) {
-            installedOn.unroute(everyUrl, handler);
-            installedOn = null;
-        }
+    /** From now on, state-changing requests and WebSocket messages wait for {@code review}. */
+    void holdWrites(WriteReview writeReview, RequestReader requestReader) {
+        this.review = writeReview;
+        this.reader = requestReader;
     }
+
 
     /** Whether the policy admits a URL the runner itself is about to open. */
     public boolean allows(String url) {
@@ -85,6 +98,10 @@ public final class NavigationGuard {
             route.abort("blockedbyclient");
             return;
         }
+        if (review != null && RequestReader.isWrite(request) && !review.allow(reader.read(request))) {
+            route.abort("blockedbyclient");
+            return;
+        }
         if (!"document".equals(request.resourceType()) || installedOn == null) {
             route.resume();
             return;
@@ -107,6 +124,41 @@ public final class NavigationGuard {
             }
         }
         route.fulfill(new Route.FulfillOptions().setResponse(response));
+    }
+
+    /**
+     * A WebSocket reaches its server only on an allowed host; each message the page sends waits for the review
+     * like any other write, and one not approved is dropped. Messages from the server pass.
+     */
+    private void handleSocket(WebSocketRoute socket) {
+        if (!policy.allows(socket.url().replaceFirst("^ws", "http"))) {
+            synchronized (this) {
+                blocked.add(new Blocked(hostOf(socket.url()), false, true));
+            }
+            socket.close();
+            return;
+        }
+        WebSocketRoute server = socket.connectToServer();
+        socket.onMessage(frame -> {
+            String text = frame.text();
+            int size = text != null ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    : frame.binary() == null ? 0 : frame.binary().length;
+            if (review != null && !review.allow(reader.readWebSocket(socket.url(), text, size))) {
+                return;
+            }
+            if (text != null) {
+                server.send(text);
+            } else {
+                server.send(frame.binary());
+            }
+        });
+        server.onMessage(frame -> {
+            if (frame.text() != null) {
+                socket.send(frame.text());
+            } else {
+                socket.send(frame.binary());
+            }
+        });
     }
 
     /** Redirect hops never reach the route handler; one off the allowed domains is at least noticed. */

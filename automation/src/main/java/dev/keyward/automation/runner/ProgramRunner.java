@@ -3,6 +3,7 @@ package dev.keyward.automation.runner;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.keyward.automation.browser.BrowserLauncher;
+import dev.keyward.automation.browser.HostLimits;
 import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.PlaceholderResolutionException;
@@ -98,13 +99,18 @@ public final class ProgramRunner {
     private RunResult runSteps(AutomationScript script, StepProgram program, PlaceholderResolver resolver,
             RunOptions options, CheckpointGate gate, RunObserver observer, ExecutionRecorder recorder,
             LaunchedBrowser borrowed) {
-        LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed());
+        // Two walls below Playwright's routing: the browser resolves only the allowed hosts (when the run starts
+        // its own), and the context sends every other host to a proxy that refuses it.
+        HostLimits limits = new HostLimits(program.allowedDomains());
+        LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed(), limits);
         RunOptions effective = options.withHeaded(browser.headed());
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = browser.newContext(limits)) {
             NavigationGuard guard = new NavigationGuard(program.domainPolicy());
             guard.install(context);
             Page page = context.newPage();
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
+            WriteGate writes = new WriteGate(checkpoints, session, script.id(), page);
+            guard.holdWrites(writes, new RequestReader(recorder::redact));
             if (!script.approved() && !reviewApproved(script, program, effective, checkpoints)) {
                 return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
                         + " checkpoint was not approved.");
@@ -112,8 +118,8 @@ public final class ProgramRunner {
             DebugScreenshots screenshots = new DebugScreenshots(session);
             StepExecutor executor = new StepExecutor(page, resolver, session, script.providerSlug(), recorder, screenshots);
             StepRunner steps = new StepRunner(context, new StepPreparer(page, resolver, guard), executor, checkpoints,
-                    new PaymentHandoff(recorder, guard, effective, observer), guard, recorder, screenshots, effective,
-                    session.settings().current().automationMaxRetries());
+                    writes, new PaymentHandoff(recorder, guard, writes, effective, observer), guard, recorder,
+                    screenshots, effective, session.settings().current().automationMaxRetries());
             for (int i = 0; i < program.steps().size(); i++) {
                 observer.stepStarted(i, program.steps().get(i).id(), program.steps().get(i).type().jsonName());
                 StepRunner.StepEnd end = steps.run(i, program.steps().get(i));
@@ -121,6 +127,10 @@ public final class ProgramRunner {
                 if (end.stops()) {
                     return recorder.finish(end.stopWith(), end.error());
                 }
+            }
+            StepRunner.StepEnd settled = steps.settle(program.steps().getLast());
+            if (settled.stops()) {
+                return recorder.finish(settled.stopWith(), settled.error());
             }
             return recorder.finish(ExecutionStatus.SUCCESS, null);
         } finally {

@@ -293,7 +293,8 @@ final class SeedSchema {
     static final List<Table> ADDITIONS = List.of(PROFILE_SETTINGS_ADDITIONS, PROVIDERS_ADDITIONS);
 
     /** Tables Keyward's own automation migrations add beyond the seed (not seed-conformance checked column by column). */
-    static final List<String> KEYWARD_AUTOMATION_TABLES = List.of("discovery_source_validators");
+    static final List<String> KEYWARD_AUTOMATION_TABLES = List.of("discovery_source_validators",
+            "automation_approved_requests");
 
     /** The base tables (DESIGN section 4), present without the automation migration. */
     static final List<String> BASE_TABLES = List.of("profile_settings", "providers", "secrets", "secret_versions",
