@@ -47,6 +47,7 @@ public final class NavigationGuard {
     private final Predicate<String> everySocket = url -> true;
     private BrowserContext installedOn;
     private WriteReview review;
+    private final List<WebSocketRoute> sockets = new ArrayList<>();
     private RequestReader reader;
 
     public NavigationGuard(DomainPolicy policy) {
@@ -139,6 +140,8 @@ public final class NavigationGuard {
             return;
         }
         WebSocketRoute server = socket.connectToServer();
+        sockets.add(socket);
+        sockets.add(server);
         socket.onMessage(frame -> {
             String text = frame.text();
             int size = text != null ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
@@ -159,6 +162,23 @@ public final class NavigationGuard {
                 socket.send(frame.binary());
             }
         });
+    }
+
+    /**
+     * Closes the run's WebSockets cleanly (code 1000) before its context closes. Playwright 1.49's Java client
+     * fails on a close event without a code (what a socket torn down with its page sends), and that failure
+     * would surface in whatever browser call comes next.
+     */
+    void closeSockets() {
+        WebSocketRoute.CloseOptions clean = new WebSocketRoute.CloseOptions().setCode(1000).setReason("run ended");
+        for (WebSocketRoute socket : sockets) {
+            try {
+                socket.close(clean);
+            } catch (RuntimeException e) {
+                // Already closed.
+            }
+        }
+        sockets.clear();
     }
 
     /** Redirect hops never reach the route handler; one off the allowed domains is at least noticed. */

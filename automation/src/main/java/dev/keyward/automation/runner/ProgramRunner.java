@@ -104,8 +104,9 @@ public final class ProgramRunner {
         HostLimits limits = new HostLimits(program.allowedDomains());
         LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed(), limits);
         RunOptions effective = options.withHeaded(browser.headed());
-        try (BrowserContext context = browser.newContext(limits)) {
-            NavigationGuard guard = new NavigationGuard(program.domainPolicy());
+        BrowserContext context = browser.newContext(limits);
+        NavigationGuard guard = new NavigationGuard(program.domainPolicy());
+        try {
             guard.install(context);
             Page page = context.newPage();
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
@@ -134,8 +135,27 @@ public final class ProgramRunner {
             }
             return recorder.finish(ExecutionStatus.SUCCESS, null);
         } finally {
+            closeContext(context, guard);
             if (borrowed == null) {
                 browser.close();
+            }
+        }
+    }
+
+    /**
+     * Closes the run's context. Playwright 1.49's Java client throws a NullPointerException on a WebSocket close
+     * event without a code; the sockets are closed cleanly first, and such a stray event does not fail the run.
+     */
+    private static void closeContext(BrowserContext context, NavigationGuard guard) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                if (attempt == 0) {
+                    guard.closeSockets();
+                }
+                context.close();
+                return;
+            } catch (NullPointerException e) {
+                LOG.debug("a WebSocket close event without a code was ignored while the run's context closed");
             }
         }
     }

@@ -35,6 +35,7 @@ final class WriteGate implements NavigationGuard.WriteReview {
 
     private Step step;
     private TargetDescription target;
+    private String pageText = "";
     private CheckpointType stepAdvice;
     private final Map<CheckpointType, Boolean> stepApprovals = new EnumMap<>(CheckpointType.class);
     private final List<HeldRequest> approvedInStep = new ArrayList<>();
@@ -56,6 +57,8 @@ final class WriteGate implements NavigationGuard.WriteReview {
      */
     void beginStep(Step next, TargetDescription nextTarget, CheckpointType advice) {
         step = next;
+        // Read now, not while a request is held: the page may be mid-navigation then, and an evaluate would wait.
+        pageText = next instanceof Step.Click || next instanceof Step.Press ? readPageText() : "";
         target = nextTarget;
         stepAdvice = advice;
         stepApprovals.clear();
@@ -138,7 +141,7 @@ final class WriteGate implements NavigationGuard.WriteReview {
         } else if (request.size() > 0) {
             context.put("body", request.size() + " bytes, not a form");
         }
-        String facts = PageFacts.amountsAndPlans(request.fieldsShown(), pageText());
+        String facts = PageFacts.amountsAndPlans(request.fieldsShown(), pageText);
         if (!facts.isEmpty()) {
             context.put("amounts and plans", facts);
         }
@@ -153,7 +156,7 @@ final class WriteGate implements NavigationGuard.WriteReview {
         return new HumanCheckpoints.Question(type, stepId, description, proposed, context, null);
     }
 
-    private String pageText() {
+    private String readPageText() {
         try {
             Object text = page.evaluate(PAGE_TEXT);
             return text == null ? "" : text.toString();

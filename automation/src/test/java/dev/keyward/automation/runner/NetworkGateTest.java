@@ -66,7 +66,7 @@ class NetworkGateTest {
             <h1>Pro plan</h1><p>$49.00 per month</p>
             <button id="continue" onclick="fetch('/api/purchase', {method: 'POST',
                 headers: {'Content-Type': 'application/json'},
-                body: JSON.stringify({plan: 'pro', quantity: 3})}).then(() => document.title = 'sent')">Continue</button>
+                body: JSON.stringify({plan: 'pro', quantity: 3})}).then(() => { const p = document.createElement('p'); p.id = 'sent'; p.textContent = 'sent'; document.body.append(p); })">Continue</button>
             """;
 
     @Test
@@ -93,12 +93,12 @@ class NetworkGateTest {
     void anApprovedWriteReachesTheServerOnce() {
         site.page("/plan", PURCHASE_PAGE);
         AutomationScript script = approved(program("[" + open("/plan") + ", " + click("continue") + ", "
-                + "{\"id\": \"wait-sent\", \"type\": \"wait_for\", \"selector\": \"title:text('sent')\", \"state\": \"attached\"}]"));
+                + "{\"id\": \"wait-sent\", \"type\": \"wait_for\", \"selector\": \"#sent\"}]"));
         ScriptedGate gate = ScriptedGate.approvingAll();
 
         RunResult result = fx.run(script, inputs(), gate);
 
-        assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
+        assertEquals(ExecutionStatus.SUCCESS, result.status(), result.error() + " " + site.hits + " " + gate.types());
         List<RecordingServer.Hit> posts = site.received("POST", "/api/purchase");
         assertEquals(1, posts.size(), site.hits.toString());
         assertTrue(posts.getFirst().body().contains("\"plan\":\"pro\""), posts.getFirst().body());
@@ -148,11 +148,11 @@ class NetworkGateTest {
     void aWebSocketMessageWaitsForAnApproval() {
         site.page("/live", """
                 <!doctype html><title>Live</title>
-                <script>const ws = new WebSocket('%s'); ws.onopen = () => document.title = 'open';</script>
+                <script>const ws = new WebSocket('%s'); ws.onopen = () => { const p = document.createElement('p'); p.id = 'open'; p.textContent = 'open'; document.body.append(p); };</script>
                 <button id="done" onclick="ws.send(JSON.stringify({action: 'delete', project: 'prod'}))">Done</button>
                 """.formatted(site.socketUrl()));
         String steps = "[" + open("/live") + ", {\"id\": \"wait-open\", \"type\": \"wait_for\", \"selector\":"
-                + " \"title:text('open')\", \"state\": \"attached\"}, " + click("done") + "]";
+                + " \"#open\"}, " + click("done") + "]";
 
         ScriptedGate rejecting = new ScriptedGate(r -> CheckpointDecision.reject("no"));
         RunResult rejected = fx.run(approved(program(steps)), inputs(), rejecting);
@@ -228,15 +228,14 @@ class NetworkGateTest {
                 <!doctype html><title>Profile</title>
                 <button id="save" onclick="fetch('/api/profile', {method: 'POST',
                     headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'display_name=Ada'})
-                    .then(() => document.title = 'saved')">Save</button>
+                    .then(() => { const p = document.createElement('p'); p.id = 'sent'; p.textContent = 'sent'; document.body.append(p); })">Save</button>
                 <button id="save-other" onclick="fetch('/api/profile/email', {method: 'POST',
                     headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'email=a@example.test'})
-                    .then(() => document.title = 'saved')">Save</button>
+                    .then(() => { const p = document.createElement('p'); p.id = 'sent'; p.textContent = 'sent'; document.body.append(p); })">Save</button>
                 <button id="new-key" onclick="fetch('/api/keys', {method: 'POST'})
-                    .then(() => document.title = 'saved')">Save</button>
+                    .then(() => { const p = document.createElement('p'); p.id = 'sent'; p.textContent = 'sent'; document.body.append(p); })">Save</button>
                 """);
-        String waitSaved = "{\"id\": \"wait-saved\", \"type\": \"wait_for\", \"selector\": \"title:text('saved')\","
-                + " \"state\": \"attached\"}";
+        String waitSaved = "{\"id\": \"wait-saved\", \"type\": \"wait_for\", \"selector\": \"#sent\"}";
         AutomationScript script = approved(program("[" + open("/profile") + ", " + click("save") + ", " + waitSaved + "]"));
         RunOptions repeat = RunOptions.defaults(inputs()).withAutoApproveRepeat(true);
 
@@ -267,18 +266,17 @@ class NetworkGateTest {
                 <!doctype html><title>Profile</title>
                 <button id="save" onclick="fetch('/api/profile', {method: 'POST',
                     headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'display_name=Ada'})
-                    .then(() => document.title = 'saved')">Save</button>
+                    .then(() => { const p = document.createElement('p'); p.id = 'sent'; p.textContent = 'sent'; document.body.append(p); })">Save</button>
                 """);
         AutomationScript script = approved(program("[" + open("/profile") + ", " + click("save") + ", "
-                + "{\"id\": \"wait-saved\", \"type\": \"wait_for\", \"selector\": \"title:text('saved')\","
-                + " \"state\": \"attached\"}]"));
+                + "{\"id\": \"wait-saved\", \"type\": \"wait_for\", \"selector\": \"#sent\"}]"));
         RunOptions repeat = RunOptions.defaults(inputs()).withAutoApproveRepeat(true);
         fx.run(script, repeat, ScriptedGate.approvingAll());
         site.page("/profile", """
                 <!doctype html><title>Profile</title>
                 <button id="save" onclick="fetch('/api/profile', {method: 'POST',
                     headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'display_name=Ada&email=x@example.test'})
-                    .then(() => document.title = 'saved')">Save</button>
+                    .then(() => { const p = document.createElement('p'); p.id = 'sent'; p.textContent = 'sent'; document.body.append(p); })">Save</button>
                 """);
 
         ScriptedGate second = new ScriptedGate(r -> CheckpointDecision.reject("that is new"));
@@ -334,7 +332,7 @@ class NetworkGateTest {
     }
 
     private Map<String, String> inputs() {
-        return Map.of("base", site.base());
+        return Map.of("base_url", site.base());
     }
 
     private static int titles;
@@ -343,13 +341,13 @@ class NetworkGateTest {
         return """
                 {"format": "keyward.step-program", "format_version": 1, "title": "Gate case %d",
                  "provider": "practice-cloud", "task_type": "custom", "allowed_domains": ["127.0.0.1"],
-                 "inputs": {"base": {"description": "site"}},
+                 "inputs": {"base_url": {"description": "site"}},
                  "steps": %s}
                 """.formatted(++titles, steps);
     }
 
     private static String open(String path) {
-        return "{\"id\": \"open\", \"type\": \"goto\", \"url\": \"{{input:base}}" + path + "\"}";
+        return "{\"id\": \"open\", \"type\": \"goto\", \"url\": \"{{input:base_url}}" + path + "\"}";
     }
 
     private static String click(String id) {
