@@ -6,7 +6,6 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.WebSocketRoute;
 import dev.keyward.automation.program.DomainPolicy;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,12 +15,11 @@ import java.util.function.Predicate;
 
 /**
  * Route interception for a run: every request whose URL fails the program's {@link DomainPolicy} is aborted
- * before it leaves the browser, WebSockets included. Pages and frames are fetched without following redirects,
+ * before it leaves the browser. Pages and frames are fetched without following redirects,
  * so a redirect off the allowed domains is refused too (Playwright does not route redirect hops; the context's
  * {@link dev.keyward.automation.browser.HostLimits} make a later hop to an unlisted host fail to connect at
  * all, and it is noticed as it happens). With a {@link WriteReview}, every state-changing request (a method
- * other than GET, HEAD or OPTIONS: form posts, fetch, beacons) and every WebSocket message the page sends waits
- * in the route until the review answers. Blocked top-level navigations are remembered so the step that caused
+ * other than GET, HEAD or OPTIONS: form posts, fetch, beacons) waits in the route until the review answers. Blocked top-level navigations are remembered so the step that caused
  * one fails with a clear error instead of continuing on a blank page.
  */
 public final class NavigationGuard {
@@ -44,10 +42,8 @@ public final class NavigationGuard {
     private final List<Blocked> blocked = new ArrayList<>();
     private final Predicate<String> everyUrl = url -> true;
     private final Consumer<Route> handler = this::handle;
-    private final Predicate<String> everySocket = url -> true;
     private BrowserContext installedOn;
     private WriteReview review;
-    private final List<WebSocketRoute> sockets = new ArrayList<>();
     private RequestReader reader;
 
     public NavigationGuard(DomainPolicy policy) {
@@ -57,12 +53,11 @@ public final class NavigationGuard {
     /** Intercepts every request of the context from now on. */
     public void install(BrowserContext context) {
         context.route(everyUrl, handler);
-        context.routeWebSocket(everySocket, this::handleSocket);
         context.onRequest(this::noticeRedirectHop);
         installedOn = context;
     }
 
-    /** From now on, state-changing requests and WebSocket messages wait for {@code review}. */
+    /** From now on, state-changing requests wait for {@code review}. */
     void holdWrites(WriteReview writeReview, RequestReader requestReader) {
         this.review = writeReview;
         this.reader = requestReader;
@@ -125,60 +120,6 @@ public final class NavigationGuard {
             }
         }
         route.fulfill(new Route.FulfillOptions().setResponse(response));
-    }
-
-    /**
-     * A WebSocket reaches its server only on an allowed host; each message the page sends waits for the review
-     * like any other write, and one not approved is dropped. Messages from the server pass.
-     */
-    private void handleSocket(WebSocketRoute socket) {
-        if (!policy.allows(socket.url().replaceFirst("^ws", "http"))) {
-            synchronized (this) {
-                blocked.add(new Blocked(hostOf(socket.url()), false, true));
-            }
-            socket.close();
-            return;
-        }
-        WebSocketRoute server = socket.connectToServer();
-        sockets.add(socket);
-        sockets.add(server);
-        socket.onMessage(frame -> {
-            String text = frame.text();
-            int size = text != null ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                    : frame.binary() == null ? 0 : frame.binary().length;
-            if (review != null && !review.allow(reader.readWebSocket(socket.url(), text, size))) {
-                return;
-            }
-            if (text != null) {
-                server.send(text);
-            } else {
-                server.send(frame.binary());
-            }
-        });
-        server.onMessage(frame -> {
-            if (frame.text() != null) {
-                socket.send(frame.text());
-            } else {
-                socket.send(frame.binary());
-            }
-        });
-    }
-
-    /**
-     * Closes the run's WebSockets cleanly (code 1000) before its context closes. Playwright 1.49's Java client
-     * fails on a close event without a code (what a socket torn down with its page sends), and that failure
-     * would surface in whatever browser call comes next.
-     */
-    void closeSockets() {
-        WebSocketRoute.CloseOptions clean = new WebSocketRoute.CloseOptions().setCode(1000).setReason("run ended");
-        for (WebSocketRoute socket : sockets) {
-            try {
-                socket.close(clean);
-            } catch (RuntimeException e) {
-                // Already closed.
-            }
-        }
-        sockets.clear();
     }
 
     /** Redirect hops never reach the route handler; one off the allowed domains is at least noticed. */

@@ -104,7 +104,7 @@ public final class ProgramRunner {
         HostLimits limits = new HostLimits(program.allowedDomains());
         LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed(), limits);
         RunOptions effective = options.withHeaded(browser.headed());
-        BrowserContext context = browser.newContext(limits);
+        BrowserContext context = openContext(browser, limits);
         NavigationGuard guard = new NavigationGuard(program.domainPolicy());
         try {
             guard.install(context);
@@ -144,19 +144,26 @@ public final class ProgramRunner {
 
     /**
      * Closes the run's context. Playwright 1.49's Java client throws a NullPointerException on a WebSocket close
-     * event without a code; the sockets are closed cleanly first, and such a stray event does not fail the run.
+     * event without a code (what a socket torn down with its page sends); such a stray event does not fail the run.
      */
     private static void closeContext(BrowserContext context, NavigationGuard guard) {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                if (attempt == 0) {
-                    guard.closeSockets();
-                }
                 context.close();
                 return;
             } catch (NullPointerException e) {
                 LOG.debug("a WebSocket close event without a code was ignored while the run's context closed");
             }
+        }
+    }
+
+    /** A fresh context; a stray WebSocket close event of an earlier run on a lent browser is ignored (see above). */
+    private static BrowserContext openContext(LaunchedBrowser browser, HostLimits limits) {
+        try {
+            return browser.newContext(limits);
+        } catch (NullPointerException e) {
+            LOG.debug("a WebSocket close event without a code was ignored while the run's context opened");
+            return browser.newContext(limits);
         }
     }
 
