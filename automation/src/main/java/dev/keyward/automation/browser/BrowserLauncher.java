@@ -52,6 +52,16 @@ public final class BrowserLauncher {
      * @throws BrowserUnavailableException when no browser is found or it does not start
      */
     public LaunchedBrowser launch(boolean headed) {
+        return launch(headed, null);
+    }
+
+    /**
+     * Starts a browser that can resolve only the hosts in {@code limits} (null: no launch-wide limit), so that
+     * nothing the pages do, redirects, prefetches and subresources included, reaches another host.
+     *
+     * @throws BrowserUnavailableException when no browser is found or it does not start
+     */
+    public LaunchedBrowser launch(boolean headed, HostLimits limits) {
         BrowserExecutable executable = locator.locate();
         Playwright playwright;
         try {
@@ -64,10 +74,10 @@ public final class BrowserLauncher {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(executable.path())
                     .setHeadless(!headed)
-                    .setArgs(arguments())
+                    .setArgs(arguments(limits))
                     .setEnv(ChildEnvironment.of(locator.environment()))
                     .setTimeout(LAUNCH_TIMEOUT_MS));
-            return new LaunchedBrowser(playwright, browser, executable, headed);
+            return new LaunchedBrowser(playwright, browser, executable, headed, limits);
         } catch (RuntimeException e) {
             playwright.close();
             throw new BrowserUnavailableException(AutomationErrorKind.BROWSER_NOT_STARTED, ErrorFacts.of(Fact.PATH,
@@ -90,7 +100,14 @@ public final class BrowserLauncher {
 
     /** The command-line flags passed to Chromium. */
     static List<String> arguments() {
+        return arguments(null);
+    }
+
+    static List<String> arguments(HostLimits limits) {
         List<String> args = new ArrayList<>(QUIET_FLAGS);
+        if (limits != null) {
+            args.add("--host-resolver-rules=" + limits.resolverRules());
+        }
         if (runningAsRoot()) {
             // Chromium refuses to start its sandbox as root; containers and CI often run as root.
             args.add("--no-sandbox");

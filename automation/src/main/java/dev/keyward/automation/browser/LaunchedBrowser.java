@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.Proxy;
 
 /**
  * A running Chromium and the Playwright driver that talks to it; closing it stops both. One per run:
@@ -15,12 +16,16 @@ public final class LaunchedBrowser implements AutoCloseable {
     private final Browser browser;
     private final BrowserExecutable executable;
     private final boolean headed;
+    private final HostLimits launchLimits;
+    private final DeadEndProxy deadEnd = DeadEndProxy.open();
 
-    LaunchedBrowser(Playwright playwright, Browser browser, BrowserExecutable executable, boolean headed) {
+    LaunchedBrowser(Playwright playwright, Browser browser, BrowserExecutable executable, boolean headed,
+            HostLimits launchLimits) {
         this.playwright = playwright;
         this.browser = browser;
         this.executable = executable;
         this.headed = headed;
+        this.launchLimits = launchLimits;
     }
 
     public Browser browser() {
@@ -30,6 +35,20 @@ public final class LaunchedBrowser implements AutoCloseable {
     /** A fresh, isolated context: no cookies, no storage, downloads refused. */
     public BrowserContext newContext() {
         return browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(false));
+    }
+
+    /**
+     * A fresh, isolated context whose requests to hosts outside {@code limits} go to a proxy that refuses them:
+     * whatever routing misses (a redirect hop, a prefetch) cannot reach such a host.
+     */
+    public BrowserContext newContext(HostLimits limits) {
+        return browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(false)
+                .setProxy(new Proxy(deadEnd.server()).setBypass(limits.proxyBypass())));
+    }
+
+    /** The hosts the browser itself was limited to at launch, or null when it was started without a limit. */
+    public HostLimits launchLimits() {
+        return launchLimits;
     }
 
     public BrowserExecutable executable() {
@@ -55,6 +74,7 @@ public final class LaunchedBrowser implements AutoCloseable {
             // The user may have closed the window already; the driver is still ours to stop.
         } finally {
             playwright.close();
+            deadEnd.close();
         }
     }
 }

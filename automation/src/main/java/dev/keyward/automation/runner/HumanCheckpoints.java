@@ -12,14 +12,19 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Puts a checkpoint to the human through the {@link CheckpointGate} and records the answer. No answer within
- * the timeout is a rejection. On a repeat run of an approved program with auto-approve on, checkpoints other
- * than financial, irreversible and script review are approved without asking, and recorded as such.
+ * the timeout is a rejection. On a repeat run of an approved program with auto-approve on, account and billing
+ * checkpoints before a step are approved without asking, and recorded as such; financial, irreversible,
+ * api_key and script review checkpoints always ask. Such an approval does not cover what the step then sends:
+ * the {@link WriteGate} lets a request through on a repeat run only when a person approved the same one before.
  */
 final class HumanCheckpoints {
 
     /** A question about to be asked; texts may still hold anything, they are redacted here. */
     record Question(CheckpointType type, String stepId, String description, String proposedAction,
                     Map<String, String> context, CheckpointRequest.ModifiableValue modifiable) {}
+
+    /** The note of an approval given by the auto-approve rule, not by a person. */
+    static final String AUTO_NOTE = "auto-approved: repeat run of an approved program";
 
     private final CheckpointGate gate;
     private final ExecutionRecorder recorder;
@@ -37,6 +42,37 @@ final class HumanCheckpoints {
     }
 
     CheckpointDecision ask(Question q) {
+        return ask(q, mayAutoApprove(q.type()));
+    }
+
+    /** Asks a person, whatever the auto-approve settings say. */
+    CheckpointDecision askPerson(Question q) {
+        return ask(q, false);
+    }
+
+    /** Records an approval the rules gave without asking (a request a person approved on an earlier run). */
+    CheckpointDecision recordAuto(Question q, String why) {
+        CheckpointDecision auto = CheckpointDecision.approve(why);
+        Map<String, String> context = new LinkedHashMap<>();
+        q.context().forEach((k, v) -> {
+            if (v != null) {
+                context.put(k, recorder.redact(v));
+            }
+        });
+        observer.notice("Checkpoint '" + q.type().dbValue() + "' at step '" + q.stepId() + "' auto-approved ("
+                + why + ").");
+        recorder.checkpoint(q.type(), recorder.redact(q.description()), recorder.redact(q.proposedAction()), context,
+                auto, auto.notes());
+        return auto;
+    }
+
+    /** Whether this run is a repeat run of an approved program with auto-approve on. */
+    boolean repeatRunOfApproved() {
+        return (options.autoApproveRepeat() || script.autoApproveRepeat()) && script.approved()
+                && script.executionCount() > 0;
+    }
+
+    private CheckpointDecision ask(Question q, boolean auto) {
         String description = recorder.redact(q.description());
         String proposed = recorder.redact(q.proposedAction());
         Map<String, String> context = new LinkedHashMap<>();
@@ -45,12 +81,12 @@ final class HumanCheckpoints {
                 context.put(k, recorder.redact(v));
             }
         });
-        if (mayAutoApprove(q.type())) {
-            CheckpointDecision auto = CheckpointDecision.approve("auto-approved: repeat run of an approved program");
+        if (auto) {
+            CheckpointDecision autoDecision = CheckpointDecision.approve(AUTO_NOTE);
             observer.notice("Checkpoint '" + q.type().dbValue() + "' at step '" + q.stepId()
                     + "' auto-approved (repeat run of an approved program).");
-            recorder.checkpoint(q.type(), description, proposed, context, auto, auto.notes());
-            return auto;
+            recorder.checkpoint(q.type(), description, proposed, context, autoDecision, autoDecision.notes());
+            return autoDecision;
         }
         CheckpointRequest.ModifiableValue modifiable = q.modifiable() == null ? null
                 : new CheckpointRequest.ModifiableValue(q.modifiable().stepId(), recorder.redact(q.modifiable().selector()),
@@ -72,11 +108,13 @@ final class HumanCheckpoints {
     }
 
     private boolean mayAutoApprove(CheckpointType type) {
-        boolean repeatOfApproved = (options.autoApproveRepeat() || script.autoApproveRepeat()) && script.approved()
-                && script.executionCount() > 0;
-        // Money and what cannot be undone always get a human, whatever the settings say.
-        return repeatOfApproved && type != CheckpointType.FINANCIAL && type != CheckpointType.IRREVERSIBLE
-                && type != CheckpointType.SCRIPT_REVIEW;
+        // Money, what cannot be undone and keys always get a human, whatever the settings say.
+        return repeatRunOfApproved() && !RequestClassifier.neverAutoApproved(type);
+    }
+
+    /** Whether a decision came from the auto-approve rule rather than a person. */
+    static boolean byRule(CheckpointDecision decision) {
+        return decision.notes() != null && decision.notes().startsWith("auto-approved");
     }
 
     private CheckpointDecision await(CheckpointRequest request) {

@@ -15,10 +15,12 @@ import java.util.function.Predicate;
 
 /**
  * Route interception for a run: every request whose URL fails the program's {@link DomainPolicy} is aborted
- * before it leaves the browser. Pages and frames are fetched without following redirects, so a redirect off
- * the allowed domains is refused too (Playwright does not route redirect hops). A hop that still escapes (a
- * second redirect of a chain) is noticed as it happens. Blocked top-level navigations are remembered so the
- * step that caused one fails with a clear error instead of continuing on a blank page.
+ * before it leaves the browser. Pages and frames are fetched without following redirects,
+ * so a redirect off the allowed domains is refused too (Playwright does not route redirect hops; the context's
+ * {@link dev.keyward.automation.browser.HostLimits} make a later hop to an unlisted host fail to connect at
+ * all, and it is noticed as it happens). With a {@link WriteReview}, every state-changing request (a method
+ * other than GET, HEAD or OPTIONS: form posts, fetch, beacons) waits in the route until the review answers. Blocked top-level navigations are remembered so the step that caused
+ * one fails with a clear error instead of continuing on a blank page.
  */
 public final class NavigationGuard {
 
@@ -30,11 +32,19 @@ public final class NavigationGuard {
      */
     public record Blocked(String host, boolean navigation, boolean prevented) {}
 
+    /** Decides a state-changing request while the page waits for it; false aborts the request. */
+    @FunctionalInterface
+    public interface WriteReview {
+        boolean allow(HeldRequest request);
+    }
+
     private final DomainPolicy policy;
     private final List<Blocked> blocked = new ArrayList<>();
     private final Predicate<String> everyUrl = url -> true;
     private final Consumer<Route> handler = this::handle;
     private BrowserContext installedOn;
+    private WriteReview review;
+    private RequestReader reader;
 
     public NavigationGuard(DomainPolicy policy) {
         this.policy = policy;
@@ -47,13 +57,12 @@ public final class NavigationGuard {
         installedOn = context;
     }
 
-    /** Lets the user browse freely (a payment handed over is theirs to finish, wherever the processor sends them). */
-    void release() {
-        if (installedOn != null) {
-            installedOn.unroute(everyUrl, handler);
-            installedOn = null;
-        }
+    /** From now on, state-changing requests wait for {@code review}. */
+    void holdWrites(WriteReview writeReview, RequestReader requestReader) {
+        this.review = writeReview;
+        this.reader = requestReader;
     }
+
 
     /** Whether the policy admits a URL the runner itself is about to open. */
     public boolean allows(String url) {
@@ -82,6 +91,10 @@ public final class NavigationGuard {
         Request request = route.request();
         if (!policy.allows(request.url())) {
             block(request.url(), request, true);
+            route.abort("blockedbyclient");
+            return;
+        }
+        if (review != null && RequestReader.isWrite(request) && !review.allow(reader.read(request))) {
             route.abort("blockedbyclient");
             return;
         }

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Hands a payment page to the user: Keyward never types card data. Records a {@code financial} checkpoint,
- * tells the user where the page is, and in a headed run keeps the window open (the program's domain limits
- * lifted: the payment is the user's now) until the user closes it or the handoff timeout passes.
+ * tells the user where the page is, and in a headed run keeps the window open until the user closes it or the
+ * handoff timeout passes. The run's domain limits stay: secrets may already be typed on this page, so it still
+ * reaches only the allowed hosts (the notice names them). What the user sends there is theirs and is not held.
  */
 final class PaymentHandoff {
 
@@ -18,12 +19,15 @@ final class PaymentHandoff {
 
     private final ExecutionRecorder recorder;
     private final NavigationGuard guard;
+    private final WriteGate writes;
     private final RunOptions options;
     private final RunObserver observer;
 
-    PaymentHandoff(ExecutionRecorder recorder, NavigationGuard guard, RunOptions options, RunObserver observer) {
+    PaymentHandoff(ExecutionRecorder recorder, NavigationGuard guard, WriteGate writes, RunOptions options,
+            RunObserver observer) {
         this.recorder = recorder;
         this.guard = guard;
+        this.writes = writes;
         this.options = options;
         this.observer = observer;
     }
@@ -40,6 +44,7 @@ final class PaymentHandoff {
         context.put("step", stepId);
         context.put("page", url);
         context.put("reason", reason);
+        context.put("hosts the page may reach", String.join(", ", guard.allowedDomains()));
         String notes = planned
                 ? "Payment handed to the user; Keyward typed no card data and placed no order."
                 : "Keyward refused to type into a payment card field and handed the page to the user.";
@@ -49,8 +54,9 @@ final class PaymentHandoff {
         if (options.headed()) {
             observer.notice("Payment handed to you: finish it in the browser window at " + recorder.redact(url)
                     + ". Keyward waits until you close the window (at most "
-                    + options.handoffTimeout().toMinutes() + " minutes).");
-            guard.release();
+                    + options.handoffTimeout().toMinutes() + " minutes). The page can still reach only "
+                    + String.join(", ", guard.allowedDomains()) + "; a payment page on another host does not load.");
+            writes.handOver();
             waitForUser(page, options.handoffTimeout());
         } else {
             observer.notice("Payment handed to you: open " + recorder.redact(url)

@@ -3,6 +3,7 @@ package dev.keyward.automation.runner;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.keyward.automation.browser.BrowserLauncher;
+import dev.keyward.automation.browser.HostLimits;
 import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.CheckpointType;
@@ -100,13 +101,19 @@ public final class ProgramRunner {
     private RunResult runSteps(AutomationScript script, StepProgram program, PlaceholderResolver resolver,
             RunOptions options, CheckpointGate gate, RunObserver observer, ExecutionRecorder recorder,
             LaunchedBrowser borrowed) {
-        LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed());
+        // Two walls below Playwright's routing: the browser resolves only the allowed hosts (when the run starts
+        // its own), and the context sends every other host to a proxy that refuses it.
+        HostLimits limits = new HostLimits(program.allowedDomains());
+        LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed(), limits);
         RunOptions effective = options.withHeaded(browser.headed());
-        try (BrowserContext context = browser.newContext()) {
-            NavigationGuard guard = new NavigationGuard(program.domainPolicy());
+        BrowserContext context = openContext(browser, limits);
+        NavigationGuard guard = new NavigationGuard(program.domainPolicy());
+        try {
             guard.install(context);
             Page page = context.newPage();
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
+            WriteGate writes = new WriteGate(checkpoints, session, script.id(), page);
+            guard.holdWrites(writes, new RequestReader(recorder::redact));
             if (!script.approved() && !reviewApproved(script, program, effective, checkpoints)) {
                 return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
                         + " checkpoint was not approved.");
@@ -114,8 +121,8 @@ public final class ProgramRunner {
             DebugScreenshots screenshots = new DebugScreenshots(session);
             StepExecutor executor = new StepExecutor(page, resolver, session, script.providerSlug(), recorder, screenshots);
             StepRunner steps = new StepRunner(context, new StepPreparer(page, resolver, guard), executor, checkpoints,
-                    new PaymentHandoff(recorder, guard, effective, observer), guard, recorder, screenshots, effective,
-                    session.settings().current().automationMaxRetries());
+                    writes, new PaymentHandoff(recorder, guard, writes, effective, observer), guard, recorder,
+                    screenshots, effective, session.settings().current().automationMaxRetries());
             for (int i = 0; i < program.steps().size(); i++) {
                 observer.stepStarted(i, program.steps().get(i).id(), program.steps().get(i).type().jsonName());
                 StepRunner.StepEnd end = steps.run(i, program.steps().get(i));
@@ -124,11 +131,41 @@ public final class ProgramRunner {
                     return recorder.finish(end.stopWith(), end.error());
                 }
             }
+            StepRunner.StepEnd settled = steps.settle(program.steps().getLast());
+            if (settled.stops()) {
+                return recorder.finish(settled.stopWith(), settled.error());
+            }
             return recorder.finish(ExecutionStatus.SUCCESS, null);
         } finally {
+            closeContext(context, guard);
             if (borrowed == null) {
                 browser.close();
             }
+        }
+    }
+
+    /**
+     * Closes the run's context. Playwright 1.49's Java client throws a NullPointerException on a WebSocket close
+     * event without a code (what a socket torn down with its page sends); such a stray event does not fail the run.
+     */
+    private static void closeContext(BrowserContext context, NavigationGuard guard) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                context.close();
+                return;
+            } catch (NullPointerException e) {
+                LOG.debug("a WebSocket close event without a code was ignored while the run's context closed");
+            }
+        }
+    }
+
+    /** A fresh context; a stray WebSocket close event of an earlier run on a lent browser is ignored (see above). */
+    private static BrowserContext openContext(LaunchedBrowser browser, HostLimits limits) {
+        try {
+            return browser.newContext(limits);
+        } catch (NullPointerException e) {
+            LOG.debug("a WebSocket close event without a code was ignored while the run's context opened");
+            return browser.newContext(limits);
         }
     }
 

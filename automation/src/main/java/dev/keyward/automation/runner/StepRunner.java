@@ -5,6 +5,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import dev.keyward.automation.program.CardFieldPolicy;
 import dev.keyward.automation.program.CheckpointType;
+import dev.keyward.automation.program.ExtractTarget;
 import dev.keyward.automation.program.RequiredCheckpoint;
 import dev.keyward.automation.program.RiskRules;
 import dev.keyward.automation.program.Step;
@@ -38,23 +39,31 @@ final class StepRunner {
     private final StepPreparer preparer;
     private final StepExecutor executor;
     private final HumanCheckpoints checkpoints;
+    private final WriteGate writes;
     private final PaymentHandoff handoff;
     private final NavigationGuard guard;
     private final ExecutionRecorder recorder;
     private final DebugScreenshots screenshots;
     private final RunOptions options;
     private final int maxRetries;
+    /** How long the page gets after the last step to send what it still meant to. */
+    private static final double SETTLE_MS = 150;
+    /** Where an element's form posts: method and address without query; null outside a form. */
+    private static final String FORM_DESTINATION = "el => { const f = el.form || (el.closest && el.closest('form'));"
+            + " if (!f) { return null; } const m = (f.getAttribute('method') || 'get').toUpperCase();"
+            + " return m + ' ' + String(f.action).split(/[?#]/)[0]; }";
     private int blockedReported;
     private TypedValue lastTyped;
     private final CardValueGuard cards = new CardValueGuard();
 
     StepRunner(BrowserContext context, StepPreparer preparer, StepExecutor executor, HumanCheckpoints checkpoints,
-            PaymentHandoff handoff, NavigationGuard guard, ExecutionRecorder recorder, DebugScreenshots screenshots,
-            RunOptions options, int maxRetries) {
+            WriteGate writes, PaymentHandoff handoff, NavigationGuard guard, ExecutionRecorder recorder,
+            DebugScreenshots screenshots, RunOptions options, int maxRetries) {
         this.context = context;
         this.preparer = preparer;
         this.executor = executor;
         this.checkpoints = checkpoints;
+        this.writes = writes;
         this.handoff = handoff;
         this.guard = guard;
         this.recorder = recorder;
@@ -67,6 +76,7 @@ final class StepRunner {
         int timeoutMs = step.header().timeoutMs() != null ? step.header().timeoutMs()
                 : (int) options.defaultStepTimeout().toMillis();
         Set<CheckpointType> approvedHere = EnumSet.noneOf(CheckpointType.class);
+        Map<CheckpointType, Boolean> approvedByPerson = new java.util.EnumMap<>(CheckpointType.class);
         String modified = null;
         int attempts = 0;
         while (true) {
@@ -85,6 +95,8 @@ final class StepRunner {
                 }
                 cards.check(step, prepared, null);
                 Optional<Need> need = required(step, prepared);
+                writes.beginStep(step, prepared.target(), need.map(Need::type).orElse(null));
+                approvedByPerson.forEach(writes::stepApproved);
                 if (need.isPresent() && !approvedHere.contains(need.get().type())) {
                     CheckpointDecision decision = checkpoints.ask(question(step, prepared, need.get()));
                     if (!decision.proceeds()) {
@@ -95,6 +107,8 @@ final class StepRunner {
                                 + need.get().type().dbValue() + " checkpoint was not approved (" + why + ").");
                     }
                     approvedHere.add(need.get().type());
+                    approvedByPerson.merge(need.get().type(), !HumanCheckpoints.byRule(decision), Boolean::logicalOr);
+                    writes.stepApproved(need.get().type(), !HumanCheckpoints.byRule(decision));
                     if (decision.kind() == CheckpointDecision.Kind.MODIFIED) {
                         modified = decision.modifiedValue();
                     }
@@ -113,6 +127,10 @@ final class StepRunner {
                 }
                 StepExecutor.Done done = executor.act(step, prepared, ownValue, timeoutMs);
                 cards.ran(step);
+                Optional<StepEnd> refused = refusedWrite(index, step, attempts);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
                 failOnBlockedNavigation(step);
                 remember(step, prepared, modified);
                 recorder.step(index, done.status(), attempts, null, done.note());
@@ -120,8 +138,19 @@ final class StepRunner {
             } catch (CardNumberRefused e) {
                 return refuseCardNumber(index, step, attempts, e.getMessage());
             } catch (StepFailure | PlaywrightException e) {
+                Optional<StepEnd> refused = refusedWrite(index, step, attempts);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+                boolean decided = !writes.decidedInStep().isEmpty();
+                if (e instanceof TimeoutError && decided && guard.navigationsBlockedSince(blockedReported).isEmpty()) {
+                    // The action waited for the navigation its approved request started while a person decided;
+                    // the request has gone, and acting again would send it twice.
+                    recorder.step(index, StepStatus.COMPLETED, attempts, null, "sent after approval");
+                    return StepEnd.CONTINUE;
+                }
                 StepFailure failure = blockedNavigation(step).orElseGet(() -> asFailure(step, e, timeoutMs));
-                if (failure.retryable() && attempts <= maxRetries) {
+                if (failure.retryable() && attempts <= maxRetries && !decided) {
                     continue;
                 }
                 keepFailureScreenshot(step);
@@ -150,9 +179,15 @@ final class StepRunner {
     /** The checkpoint a step needs: its own gate or a checkpoint step, and the risk rules; the stricter wins. */
     private record Need(CheckpointType type, String programReason, String ruleReason) {}
 
-    private static Optional<Need> required(Step step, PreparedStep prepared) {
+    private Optional<Need> required(Step step, PreparedStep prepared) {
         CheckpointType fromProgram = step instanceof Step.Checkpoint c ? c.checkpointType() : step.header().gate();
         Optional<RequiredCheckpoint> fromRules = RiskRules.assess(step, prepared.target(), prepared.effect());
+        if (step instanceof Step.Extract x && x.into() instanceof ExtractTarget.Secret secret) {
+            // Page text becomes a vault secret (a new one, or a new version of an existing one): a key change.
+            fromRules = Optional.of(new RequiredCheckpoint(CheckpointType.API_KEY, "the step stores text read from "
+                    + "the page " + executor.page().url() + " in the vault as secret '" + secret.name()
+                    + "' (a new secret, or a new version when the name exists); the value is never shown"));
+        }
         if (fromProgram == null && fromRules.isEmpty()) {
             return Optional.empty();
         }
@@ -176,8 +211,12 @@ final class StepRunner {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("step", step.id() + " (" + step.type().jsonName() + ")");
         context.put("page", executor.page().url());
-        if (prepared.target() != null && prepared.target().accessibleName() != null) {
-            context.put("target", prepared.target().accessibleName());
+        if (prepared.target() != null) {
+            TargetDescriptions.describe(prepared.target()).forEach(context::put);
+        }
+        formDestination(prepared).ifPresent(where -> context.put("form posts to", where));
+        if (step instanceof Step.Extract x && x.into() instanceof ExtractTarget.Secret secret) {
+            context.put("secret", secret.name());
         }
         if (need.programReason() != null) {
             context.put("program", need.programReason());
@@ -189,10 +228,21 @@ final class StepRunner {
                 context, modifiable(step, prepared));
     }
 
+    /** Where the element's form sends its data (method and address without query), when it is in one. */
+    private static Optional<String> formDestination(PreparedStep prepared) {
+        if (prepared.element() == null) {
+            return Optional.empty();
+        }
+        try {
+            Object where = prepared.element().evaluate(FORM_DESTINATION);
+            return where == null ? Optional.empty() : Optional.of(where.toString());
+        } catch (PlaywrightException e) {
+            return Optional.empty();
+        }
+    }
+
     private String proposedAction(Step step, PreparedStep prepared) {
-        String target = prepared.target() != null && prepared.target().accessibleName() != null
-                && !prepared.target().accessibleName().isBlank()
-                ? "'" + prepared.target().accessibleName() + "'" : "'" + prepared.selector() + "'";
+        String target = TargetDescriptions.shown(prepared.target(), prepared.selector());
         return switch (step) {
             case Step.Checkpoint c -> preparer.resolve(c.proposedAction());
             case Step.Goto g -> "Open " + prepared.url();
@@ -202,6 +252,8 @@ final class StepRunner {
             case Step.Select s -> "Choose '" + prepared.value() + "' in " + target;
             case Step.Press p -> "Press " + p.key() + (prepared.selector() != null ? " in " + target : "");
             case Step.TotpFill t -> "Type a one-time code into " + target;
+            case Step.Extract x when x.into() instanceof ExtractTarget.Secret secret -> "Read '" + prepared.selector()
+                    + "' and store it in the vault as secret '" + secret.name() + "'";
             default -> "Run step '" + step.id() + "'";
         };
     }
@@ -235,6 +287,38 @@ final class StepRunner {
         } else if (modified != null && lastTyped != null) {
             lastTyped = new TypedValue(lastTyped.stepId(), lastTyped.selector(), modified);
         }
+    }
+
+    /** A request the step caused that was not approved ends the run; the page never sent it. */
+    private Optional<StepEnd> refusedWrite(int index, Step step, int attempts) {
+        HeldRequest refused = writes.refusedInStep();
+        if (refused == null) {
+            return Optional.empty();
+        }
+        String what = "the page tried to send " + refused.target() + " (" + refused.kind().shown()
+                + "), which was not approved; Keyward dropped it";
+        recorder.step(index, StepStatus.SKIPPED, attempts, null, what);
+        return Optional.of(new StepEnd(ExecutionStatus.ABORTED, "Stopped at step '" + step.id() + "': " + what + "."));
+    }
+
+    /**
+     * After the last step: gives the page a moment to send what it still meant to, so a late request is held
+     * and decided like any other (and one not approved aborts the run) instead of vanishing with the browser.
+     */
+    StepEnd settle(Step lastStep) {
+        try {
+            if (!executor.page().isClosed()) {
+                executor.page().waitForTimeout(SETTLE_MS);
+            }
+        } catch (PlaywrightException e) {
+            return StepEnd.CONTINUE;
+        }
+        HeldRequest refused = writes.refusedInStep();
+        if (refused == null) {
+            return StepEnd.CONTINUE;
+        }
+        return new StepEnd(ExecutionStatus.ABORTED, "Stopped after step '" + lastStep.id() + "': the page tried to send "
+                + refused.target() + " (" + refused.kind().shown() + "), which was not approved; Keyward dropped it.");
     }
 
     private void failOnBlockedNavigation(Step step) {

@@ -73,8 +73,9 @@ class CheckpointPathsTest {
 
         assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
         assertEquals(List.of(CheckpointType.SCRIPT_REVIEW, CheckpointType.ACCOUNT, CheckpointType.API_KEY,
-                CheckpointType.IRREVERSIBLE, CheckpointType.IRREVERSIBLE), gate.types(),
-                "review, sign in (a password form), create key, Revoke (rules), Confirm revoke");
+                CheckpointType.API_KEY, CheckpointType.IRREVERSIBLE, CheckpointType.IRREVERSIBLE), gate.types(),
+                "review, sign in (a password form), create key, store the page's key as a secret, Revoke (rules),"
+                + " Confirm revoke");
         assertEquals(1, fx.state().keys().created().size());
         String newKey = fx.state().keys().created().getFirst().value();
         assertEquals(List.of(KeyLedger.DEFAULT_SEEDED_NAME),
@@ -85,8 +86,8 @@ class CheckpointPathsTest {
         assertEquals(KeyLedger.DEFAULT_SEEDED_VALUE, new String(fx.session.secrets().revealVersion("practice-cloud-api-key", 1)));
 
         ExecutionRecord run = fx.execution(result.executionId());
-        assertEquals(5, run.checkpointsReached());
-        assertEquals(5, run.checkpointsApproved());
+        assertEquals(6, run.checkpointsReached());
+        assertEquals(6, run.checkpointsApproved());
         assertEquals(0, run.checkpointsRejected());
         assertNull(run.errorMessageRedacted());
         assertFalse(run.resultSummaryJson().contains(newKey), "the new key is only in the vault");
@@ -211,8 +212,11 @@ class CheckpointPathsTest {
         assertEquals(ExecutionStatus.SUCCESS, again.status());
         assertEquals(List.of(), second.asked, "billing checkpoints of an approved repeat run are auto-approved");
         List<CheckpointRecord> auto = fx.checkpoints(again.executionId());
-        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.BILLING, CheckpointType.BILLING),
-                auto.stream().map(CheckpointRecord::type).toList(), "signing in is auto-approved too");
+        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.ACCOUNT, CheckpointType.BILLING,
+                CheckpointType.BILLING, CheckpointType.BILLING), auto.stream().map(CheckpointRecord::type).toList(),
+                "signing in and its POST /login (approved on the first run), the billing page, Save cap and its"
+                + " POST /billing/cap (approved on the first run)");
+        assertTrue(auto.get(1).contextJson().contains("POST 127.0.0.1/login"), auto.get(1).contextJson());
         assertTrue(auto.stream().allMatch(c -> c.userNotes().startsWith("auto-approved")));
         assertEquals(List.of(new BigDecimal("40"), new BigDecimal("45")), fx.state().capChanges());
 
@@ -238,18 +242,22 @@ class CheckpointPathsTest {
                 "old_key_name", "keyward-rotated"))).withAutoApproveRepeat(true);
         RunResult again = fx.run(fx.scripts.get(rotate.id()), repeat, second);
 
-        assertEquals(List.of("ask-revoke", "confirm-revoke"), second.asked.stream().map(CheckpointRequest::stepId).toList(),
-                "the Revoke button and the confirmation behind it are asked, though the run auto-approves");
-        assertEquals(List.of(CheckpointType.IRREVERSIBLE, CheckpointType.IRREVERSIBLE), second.types());
+        assertEquals(List.of("create-key", "store-new-key", "ask-revoke", "confirm-revoke"),
+                second.asked.stream().map(CheckpointRequest::stepId).toList(),
+                "creating the key, storing it, the Revoke button and the confirmation behind it are asked, though the"
+                + " run auto-approves");
+        assertEquals(List.of(CheckpointType.API_KEY, CheckpointType.API_KEY, CheckpointType.IRREVERSIBLE,
+                CheckpointType.IRREVERSIBLE), second.types());
         assertEquals(ExecutionStatus.ABORTED, again.status());
         assertEquals(List.of(KeyLedger.DEFAULT_SEEDED_NAME), fx.state().keys().revoked().stream().map(k -> k.name()).toList(),
                 "the human's rejection held: the first rotation's key is still active");
         List<CheckpointRecord> recorded = fx.checkpoints(again.executionId());
-        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.API_KEY, CheckpointType.IRREVERSIBLE,
-                CheckpointType.IRREVERSIBLE), recorded.stream().map(CheckpointRecord::type).toList());
+        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.ACCOUNT, CheckpointType.API_KEY,
+                CheckpointType.API_KEY, CheckpointType.IRREVERSIBLE, CheckpointType.IRREVERSIBLE),
+                recorded.stream().map(CheckpointRecord::type).toList());
         assertTrue(recorded.get(0).userNotes().startsWith("auto-approved") && recorded.get(1).userNotes().startsWith("auto-approved"));
         assertEquals("go on", recorded.get(2).userNotes());
-        assertEquals(CheckpointDecision.Kind.REJECTED, recorded.get(3).decision());
+        assertEquals(CheckpointDecision.Kind.REJECTED, recorded.get(5).decision());
     }
 
     @Test

@@ -124,7 +124,7 @@ class FailuresAndLeaksTest {
         try {
             fx.session.secrets().add("practice-cloud-api-key", KeyLedger.DEFAULT_SEEDED_VALUE.toCharArray(), "practice-cloud");
             CliCheckpointGate cli = CliCheckpointGate.reading(new java.io.ByteArrayInputStream(
-                    "approve\napprove\napprove\napprove\napprove\n".getBytes(StandardCharsets.UTF_8)), capture);
+                    "approve\napprove\napprove\napprove\napprove\napprove\n".getBytes(StandardCharsets.UTF_8)), capture);
             results.add(fx.runner.run(fx.importSample("rotate-api-key.json").id(),
                     RunOptions.defaults(fx.withBaseUrl(Map.of("old_key_name", KeyLedger.DEFAULT_SEEDED_NAME))), cli,
                     printingObserver(capture), fx.browser));
@@ -141,7 +141,7 @@ class FailuresAndLeaksTest {
             System.setOut(originalOut);
         }
         assertEquals(ExecutionStatus.SUCCESS, results.getFirst().status(),
-                "review, sign in, create key, Revoke and Confirm revoke were all approved on the terminal");
+                "review, sign in, create key, store it, Revoke and Confirm revoke were all approved on the terminal");
         String newKey = fx.state().keys().created().getFirst().value();
         assertEquals(newKey, new String(fx.session.secrets().reveal("practice-cloud-api-key",
                 dev.keyward.vault.secrets.SecretService.Purpose.READ)), "the rotation worked, so the key existed");

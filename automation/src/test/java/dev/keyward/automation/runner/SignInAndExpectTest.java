@@ -83,8 +83,10 @@ class SignInAndExpectTest {
         RunResult result = fx.run(script, Map.of(), first);
 
         assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
-        assertEquals(List.of(CheckpointType.SCRIPT_REVIEW, CheckpointType.ACCOUNT), first.types(),
-                "the first run reviews the program and asks before the password form is submitted");
+        assertEquals(List.of(CheckpointType.SCRIPT_REVIEW, CheckpointType.ACCOUNT, CheckpointType.ACCOUNT),
+                first.types(), "the first run reviews the program, asks before the password form is submitted, and"
+                + " asks when the code form posts (no label marks it; the request does)");
+        assertEquals("POST 127.0.0.1/login/totp (form submission)", first.asked.get(2).context().get("request"));
         CheckpointRequest signIn = first.asked.get(1);
         assertEquals("submit-password", signIn.stepId(), "Enter in the password field submits the form");
         assertTrue(signIn.description().contains("the form 'login-form'"), signIn.description());
@@ -101,7 +103,9 @@ class SignInAndExpectTest {
         assertEquals(ExecutionStatus.SUCCESS, repeat.status(), String.valueOf(repeat.error()));
         assertEquals(List.of(), nobody.asked, "an approved, unchanged program signs in with its TOTP hands-free");
         List<CheckpointRecord> recorded = fx.checkpoints(repeat.executionId());
-        assertEquals(List.of(CheckpointType.ACCOUNT), recorded.stream().map(CheckpointRecord::type).toList());
+        assertEquals(List.of(CheckpointType.ACCOUNT, CheckpointType.ACCOUNT, CheckpointType.ACCOUNT),
+                recorded.stream().map(CheckpointRecord::type).toList(),
+                "the sign-in step, then its POST /login and the POST /login/totp, each approved on the first run");
         assertTrue(recorded.getFirst().userNotes().startsWith("auto-approved"), recorded.getFirst().userNotes());
         assertEquals(2, fx.state().account().logins().stream()
                 .filter(e -> e.outcome() == PracticeAccount.Outcome.SIGNED_IN).count());

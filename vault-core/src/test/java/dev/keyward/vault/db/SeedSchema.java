@@ -295,7 +295,8 @@ final class SeedSchema {
     /** Tables Keyward's own automation migrations add beyond the seed (not seed-conformance checked column by column). */
     static final List<String> KEYWARD_AUTOMATION_TABLES = List.of("discovery_source_validators",
             "admin_key_roles", "provider_key_inventory", "provider_inventory_reads", "key_match_confirmations",
-            "key_usage_daily", "provider_cost_daily", "hygiene_dismissals");
+            "key_usage_daily", "provider_cost_daily", "hygiene_dismissals",
+            "automation_approved_requests");
 
     /** The base tables (DESIGN section 4), present without the automation migration. */
     static final List<String> BASE_TABLES = List.of("profile_settings", "providers", "secrets", "secret_versions",

@@ -1,0 +1,186 @@
+package dev.keyward.automation.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Request;
+import dev.keyward.automation.program.CredentialLiteralDetector;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what the page tried to send into a {@link HeldRequest}: method, host, path and the body's field names,
+ * with values only where they cannot be secret (not a secret-sounding name, not a vault value or key format,
+ * not card-shaped).
+ */
+final class RequestReader {
+
+    /** Methods that only read: they pass the gate without a question. */
+    static final List<String> READ_ONLY = List.of("GET", "HEAD", "OPTIONS");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i)pass|pwd|secret|token|api[-_]?key|otp|totp|mfa|code|cvc|cvv|csc|card|iban|pin|auth|session|cookie");
+    private static final Pattern MULTIPART_NAME = Pattern.compile("(?i)content-disposition:[^\\r\\n]*\\bname=\"([^\"]*)\"");
+    private static final Pattern CARD_SHAPED = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
+    private static final int MAX_SHOWN = 60;
+    private static final int MAX_FIELDS = 40;
+
+    private final UnaryOperator<String> redactor;
+
+    RequestReader(UnaryOperator<String> redactor) {
+        this.redactor = redactor;
+    }
+
+    static boolean isWrite(Request request) {
+        return !READ_ONLY.contains(request.method().toUpperCase(Locale.ROOT));
+    }
+
+    HeldRequest read(Request request) {
+        URI uri = uri(request.url());
+        HeldRequest.Kind kind = switch (request.resourceType()) {
+            case "document" -> HeldRequest.Kind.FORM;
+            case "fetch", "xhr" -> HeldRequest.Kind.FETCH;
+            case "ping" -> HeldRequest.Kind.BEACON;
+            default -> HeldRequest.Kind.OTHER;
+        };
+        byte[] body = postData(request);
+        String contentType = header(request.headers(), "content-type");
+        return new HeldRequest(kind, request.method().toUpperCase(Locale.ROOT), host(uri), path(uri),
+                fields(contentType, body), body.length);
+    }
+
+    /** A message the page sends over a WebSocket. */
+    HeldRequest readWebSocket(String url, String text, int size) {
+        URI uri = uri(url);
+        List<HeldRequest.Field> fields = text == null ? List.of() : jsonFields(text);
+        return new HeldRequest(HeldRequest.Kind.WEBSOCKET, "WS", host(uri), path(uri), fields, size);
+    }
+
+    private List<HeldRequest.Field> fields(String contentType, byte[] body) {
+        if (body.length == 0) {
+            return List.of();
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return formFields(text);
+        }
+        if (type.startsWith("multipart/form-data")) {
+            List<HeldRequest.Field> out = new ArrayList<>();
+            Matcher m = MULTIPART_NAME.matcher(text);
+            while (m.find() && out.size() < MAX_FIELDS) {
+                // Part values can be files or secrets; their names are what an approval remembers.
+                out.add(new HeldRequest.Field(m.group(1), "(part)", SECRET_NAME.matcher(m.group(1)).find()));
+            }
+            return out;
+        }
+        if (type.contains("json") || text.stripLeading().startsWith("{")) {
+            return jsonFields(text);
+        }
+        return List.of();
+    }
+
+    private List<HeldRequest.Field> formFields(String text) {
+        List<HeldRequest.Field> out = new ArrayList<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty() || out.size() >= MAX_FIELDS) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.add(field(name, value));
+        }
+        return out;
+    }
+
+    private List<HeldRequest.Field> jsonFields(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (IOException e) {
+            return List.of();
+        }
+        if (root == null || !root.isObject()) {
+            return List.of();
+        }
+        List<HeldRequest.Field> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext() && out.size() < MAX_FIELDS) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.add(field(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : "(object)"));
+        }
+        return out;
+    }
+
+    private HeldRequest.Field field(String name, String value) {
+        boolean secret = SECRET_NAME.matcher(name).find() || !redactor.apply(value).equals(value)
+                || CredentialLiteralDetector.suspicion(value).isPresent() || CARD_SHAPED.matcher(value).find();
+        String shown = secret ? "[secret, not shown]"
+                : value.length() <= MAX_SHOWN ? value : value.substring(0, MAX_SHOWN) + "…";
+        return new HeldRequest.Field(name, shown, secret);
+    }
+
+    private static byte[] postData(Request request) {
+        try {
+            byte[] data = request.postDataBuffer();
+            return data == null ? new byte[0] : data;
+        } catch (RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    private static URI uri(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return URI.create("about:blank");
+        }
+    }
+
+    private static String host(URI uri) {
+        return uri.getHost() == null ? "(no host)" : uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    private static String path(URI uri) {
+        String path = uri.getRawPath();
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        // A path can carry a token (a reset link, a signed URL); such a segment is never shown or stored.
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (CredentialLiteralDetector.suspicion(segments[i]).isPresent()) {
+                segments[i] = "[token]";
+            }
+        }
+        return String.join("/", segments);
+    }
+}
