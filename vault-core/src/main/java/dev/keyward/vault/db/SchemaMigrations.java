@@ -27,7 +27,7 @@ public final class SchemaMigrations {
 
     /** Versions shipped in each location; a test keeps these lists equal to the SQL files. */
     static final List<String> BASE_VERSIONS = List.of("1");
-    static final List<String> AUTOMATION_VERSIONS = List.of("100", "101", "102", "103", "104", "105", "106");
+    static final List<String> AUTOMATION_VERSIONS = List.of("100", "101", "102", "103", "104", "105", "106", "107");
 
     private SchemaMigrations() {
     }
