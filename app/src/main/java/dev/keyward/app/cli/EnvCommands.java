@@ -47,6 +47,10 @@ public final class EnvCommands {
         @Option(names = "--dry-run", description = "Show what would change; write nothing.")
         boolean dryRun;
 
+        @Option(names = "--allow-empty", description = "Let an empty value in the file replace the value of a "
+                + "variable that is already linked (refused otherwise, so a .env.example cannot blank live keys).")
+        boolean allowEmpty;
+
         @Option(names = "--password-stdin")
         boolean passwordStdin;
 
@@ -55,7 +59,7 @@ public final class EnvCommands {
             Terminal t = group.root.terminal();
             try (DotenvFile.Contents contents = DotenvFile.read(file);
                  VaultSession session = group.root.unlock(passwordStdin)) {
-                EnvImportPlan plan = session.projects().planImport(project, contents.values());
+                EnvImportPlan plan = session.projects().planImport(project, contents.values(), allowEmpty);
                 print(plan, t);
                 printRepeats(contents, t);
                 if (!plan.refused().isEmpty()) {
@@ -69,7 +73,7 @@ public final class EnvCommands {
                             + " unchanged.");
                     return 0;
                 }
-                EnvImportPlan done = session.projects().importEnv(project, contents.values());
+                EnvImportPlan done = session.projects().importEnv(project, contents.values(), allowEmpty);
                 t.out().println("Imported into project '" + project + "': " + done.added().size() + " added, "
                         + done.changed().size() + " changed, " + done.unchanged().size() + " unchanged.");
             }

@@ -54,6 +54,26 @@ class EnvFilesCliTest {
     }
 
     @Test
+    void anEmptyValueDoesNotBlankALinkedSecretUnlessAllowed() throws IOException {
+        assertEquals(0, cli.run("env", "import", envFile("API_KEY=live-" + CANARY + "\n").toString(),
+                "--project", "p").code());
+        Path example = envFile("API_KEY=\n");
+        CliRunner.Result dry = cli.run("env", "import", example.toString(), "--project", "p", "--dry-run");
+        CliRunner.Result real = cli.run("env", "import", example.toString(), "--project", "p");
+        assertEquals(2, real.code(), real.out() + real.err());
+        assertEquals(2, dry.code(), dry.out() + dry.err());
+        assertEquals(real.err(), dry.err());
+        assertTrue(real.err().contains("API_KEY is empty in the file"), real.err());
+        assertTrue(dry.out().contains("! API_KEY  refused"), dry.out());
+        assertEquals("API_KEY=live-" + CANARY + "\n", cli.run("env", "export", "--project", "p").out(),
+                "the live value is kept");
+
+        CliRunner.Result allowed = cli.run("env", "import", example.toString(), "--project", "p", "--allow-empty");
+        assertEquals(0, allowed.code(), allowed.err());
+        assertEquals("API_KEY=\n", cli.run("env", "export", "--project", "p").out());
+    }
+
+    @Test
     void anEndlessDeviceAFolderAndAPipeAreRefusedWithASentence() throws Exception {
         assumeTrue(Files.exists(Path.of("/dev/zero")));
         for (Path file : new Path[] {Path.of("/dev/zero"), work}) {
