@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 12: {@code env import} reads exactly what dotenv reads and nothing unbounded; {@code env export} writes only where it should. */
@@ -74,6 +75,7 @@ class EnvFilesCliTest {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anEndlessDeviceAFolderAndAPipeAreRefusedWithASentence() throws Exception {
         assumeTrue(Files.exists(Path.of("/dev/zero")));
         for (Path file : new Path[] {Path.of("/dev/zero"), work}) {

@@ -81,7 +81,8 @@ public final class BackupService {
     public Restored restore(Path file, Password password) {
         BackupFile backup;
         long size = UserFiles.requireRegularFile(file).size();
-        try (InputStream in = Files.newInputStream(file)) {
+        // Opened as the regular file just checked (no FIFO or link swapped in), and read through that channel.
+        try (InputStream in = java.nio.channels.Channels.newInputStream(UserFiles.openRegular(file, Long.MAX_VALUE))) {
             backup = BackupFile.decode(in, file.getFileName().toString(), size);
         } catch (NoSuchFileException e) {
             throw new dev.keyward.vault.NotFoundException("There is no backup file " + file + ".");
