@@ -30,6 +30,22 @@ public final class EnvFiles {
         return DotenvFile.readText(file);
     }
 
+    /**
+     * Checks {@code file} as a target, and only then decrypts ({@code decrypt} reads and audits the
+     * values) and writes them; the values are wiped. A symbolic link, device or missing folder is
+     * refused before anything is decrypted or audited, as on the command line. Returns the count.
+     */
+    public static int export(Path file, java.util.function.Supplier<Map<String, char[]>> decrypt) throws IOException {
+        UserFiles.checkWritable(file);
+        Map<String, char[]> env = decrypt.get();
+        try {
+            write(file, env);
+            return env.size();
+        } finally {
+            env.values().forEach(Wipe::chars);
+        }
+    }
+
     /** Writes {@code env} as a .env file dotenv reads back to the same values (mode 0600, atomic). */
     public static void write(Path file, Map<String, char[]> env) throws IOException {
         UserFiles.checkWritable(file);
