@@ -4,6 +4,7 @@ import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.env.DotenvFile;
+import dev.keyward.vault.env.DotenvKeys;
 import dev.keyward.vault.env.DotenvWriter;
 import dev.keyward.vault.env.UnrepresentableValueException;
 import dev.keyward.vault.io.UserFiles;
@@ -65,7 +66,8 @@ public final class EnvCommands {
                 if (!plan.refused().isEmpty()) {
                     // The dry run refuses exactly what the import would refuse, with the same sentence and exit code.
                     EnvImportPlan.Item first = plan.refused().get(0);
-                    throw new InvalidInputException("Nothing was imported: " + first.envVar() + " " + first.detail() + ".");
+                    throw new InvalidInputException("Nothing was imported: " + DotenvKeys.shown(first.envVar()) + " "
+                            + DotenvKeys.masked(first.detail()) + ".");
                 }
                 if (dryRun) {
                     t.out().println("Dry run: nothing was written. The import would add " + plan.added().size()
@@ -111,7 +113,7 @@ public final class EnvCommands {
                     text = DotenvWriter.renderChars(new LinkedHashMap<>(env));
                     bytes = utf8(text);
                 } catch (UnrepresentableValueException e) {
-                    throw new InvalidInputException("Variable " + e.key() + " cannot be written to a .env file "
+                    throw new InvalidInputException("Variable " + DotenvKeys.shown(e.key()) + " cannot be written to a .env file "
                             + "(its value mixes every kind of quote with line breaks); nothing was exported.");
                 } finally {
                     env.values().forEach(Wipe::chars);
@@ -147,16 +149,17 @@ public final class EnvCommands {
 
     /** Says which keys the file defines more than once and which definition was taken. */
     static void printRepeats(DotenvFile.Contents contents, Terminal t) {
-        contents.repeatedKeys().forEach((key, lines) -> t.out().println("  ! " + key + " is defined "
+        contents.repeatedKeys().forEach((key, lines) -> t.out().println("  ! " + DotenvKeys.shown(key) + " is defined "
                 + lines.size() + " times (lines " + lines.stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(", ")) + "); the last one (line "
                 + lines.get(lines.size() - 1) + ") is imported, as dotenv reads it."));
     }
 
     static void print(EnvImportPlan plan, Terminal t) {
-        plan.added().forEach(i -> t.out().println("  + " + i.envVar() + "  (" + i.detail() + ")"));
-        plan.changed().forEach(i -> t.out().println("  ~ " + i.envVar() + "  (" + i.detail() + ")"));
-        plan.unchanged().forEach(i -> t.out().println("  = " + i.envVar()));
-        plan.refused().forEach(i -> t.out().println("  ! " + i.envVar() + "  refused: " + i.detail()));
+        plan.added().forEach(i -> t.out().println(DotenvKeys.masked("  + " + i.envVar() + "  (" + i.detail() + ")")));
+        plan.changed().forEach(i -> t.out().println(DotenvKeys.masked("  ~ " + i.envVar() + "  (" + i.detail() + ")")));
+        plan.unchanged().forEach(i -> t.out().println(DotenvKeys.masked("  = " + i.envVar())));
+        plan.refused().forEach(i -> t.out().println("  ! " + DotenvKeys.shown(i.envVar()) + "  refused: "
+                + DotenvKeys.masked(i.detail())));
     }
 }

@@ -55,6 +55,25 @@ class EnvFilesCliTest {
     }
 
     @Test
+    void aKeyShapedKeyIsNeverEchoedInTheSummaryOrTheRefusal() throws IOException {
+        String pasted = "sk-proj-keycanary" + "0123456789abcdef0123456789abcdef";
+        Path file = envFile(pasted + "=\n" + pasted + "=again\nGOOD=1\n");
+        CliRunner.Result dry = cli.run("env", "import", file.toString(), "--project", "p", "--dry-run");
+        CliRunner.Result real = cli.run("env", "import", file.toString(), "--project", "p");
+        assertEquals(2, real.code(), real.out() + real.err());
+        assertEquals(2, dry.code(), dry.out() + dry.err());
+        for (CliRunner.Result r : new CliRunner.Result[] {dry, real}) {
+            String shown = r.out() + r.err();
+            assertFalse(shown.contains("keycanary"), shown);
+            assertTrue(shown.contains("[REDACTED]"), shown);
+        }
+        String stripe = "sk_live_" + "keycanary0123456789";
+        CliRunner.Result valid = cli.run("env", "import", envFile(stripe + "=x\n").toString(), "--project", "p", "--dry-run");
+        assertEquals(0, valid.code(), valid.err());
+        assertFalse((valid.out() + valid.err()).contains("keycanary"), valid.out());
+    }
+
+    @Test
     void anEmptyValueDoesNotBlankALinkedSecretUnlessAllowed() throws IOException {
         assertEquals(0, cli.run("env", "import", envFile("API_KEY=live-" + CANARY + "\n").toString(),
                 "--project", "p").code());

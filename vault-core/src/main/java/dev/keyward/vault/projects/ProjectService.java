@@ -5,6 +5,7 @@ import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.VaultErrorKind;
+import dev.keyward.vault.env.DotenvKeys;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.secrets.SecretInfo;
@@ -158,7 +159,8 @@ public final class ProjectService {
             EnvImportPlan plan = plan(c, p, entries, allowEmpty);
             if (!plan.refused().isEmpty()) {
                 EnvImportPlan.Item first = plan.refused().get(0);
-                throw new InvalidInputException("Nothing was imported: " + first.envVar() + " " + first.detail() + ".");
+                throw new InvalidInputException("Nothing was imported: " + DotenvKeys.shown(first.envVar()) + " "
+                        + DotenvKeys.masked(first.detail()) + ".");
             }
             Map<String, ProjectLink> existing = byEnvVar(links(c, p));
             for (EnvImportPlan.Item item : plan.added()) {
@@ -205,7 +207,8 @@ public final class ProjectService {
             String var = e.getKey();
             char[] value = e.getValue();
             if (!ENV_VAR.matcher(var).matches()) {
-                refused.add(new EnvImportPlan.Item(var, null, "is not a portable environment variable name"));
+                // Not a name at all, maybe a value pasted before '=': shown masked and cut, never as read.
+                refused.add(new EnvImportPlan.Item(DotenvKeys.shown(var), null, "is not a portable environment variable name"));
             } else if (SecretService.tooLong(value)) {
                 refused.add(new EnvImportPlan.Item(var, null, "has a value longer than 64 KiB"));
             } else if (existing.containsKey(var)) {

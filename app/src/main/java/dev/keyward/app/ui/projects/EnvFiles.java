@@ -3,6 +3,7 @@ package dev.keyward.app.ui.projects;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.env.DotenvFile;
+import dev.keyward.vault.env.DotenvKeys;
 import dev.keyward.vault.env.DotenvWriter;
 import dev.keyward.vault.env.UnrepresentableValueException;
 import dev.keyward.vault.io.UserFiles;
@@ -58,7 +59,7 @@ public final class EnvFiles {
             Arrays.fill(encoded.array(), (byte) 0);
             UserFiles.write(file, bytes);
         } catch (UnrepresentableValueException e) {
-            throw new InvalidInputException("Variable " + e.key() + " cannot be written to a .env file "
+            throw new InvalidInputException("Variable " + DotenvKeys.shown(e.key()) + " cannot be written to a .env file "
                     + "(its value mixes every kind of quote with line breaks); nothing was exported.");
         } finally {
             Wipe.chars(text);

@@ -1,6 +1,7 @@
 package dev.keyward.app.ui.projects;
 
 import dev.keyward.app.ui.FormDialog;
+import dev.keyward.vault.env.DotenvKeys;
 import dev.keyward.vault.projects.EnvImportPlan;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +55,13 @@ final class EnvImportPreview {
 
     /** One repeated key and which of its lines is imported, in the command line's words. */
     static String repeated(String key, List<Integer> lines) {
-        return key + "  —  defined " + lines.size() + " times (lines "
+        return DotenvKeys.shown(key) + "  —  defined " + lines.size() + " times (lines "
                 + lines.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "); the last one (line "
                 + lines.get(lines.size() - 1) + ") is imported, as dotenv reads it";
     }
 
     private static void section(FormDialog form, String title, String id, List<EnvImportPlan.Item> items) {
-        list(form, title, id, items.stream().map(i -> i.envVar() + "  —  " + i.detail()).toList());
+        list(form, title, id, items.stream().map(i -> DotenvKeys.masked(i.envVar() + "  —  " + i.detail())).toList());
     }
 
     private static void list(FormDialog form, String title, String id, List<String> items) {
