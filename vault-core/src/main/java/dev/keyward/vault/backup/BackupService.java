@@ -46,12 +46,8 @@ public final class BackupService {
     /** Writes a backup of the unlocked profile to {@code target} (owner-only, atomic). */
     public long create(VaultSession session, Path target) {
         UserFiles.checkWritable(target);
-        byte[] header;
-        try {
-            header = Files.readAllBytes(session.location().headerFile());
-        } catch (IOException e) {
-            throw new OperationFailedException("Could not read the profile header for the backup.", e);
-        }
+        byte[] header = ProfileHeaderCodec.readRaw(session.location().headerFile(),
+                "(" + session.location().headerFile() + ")");
         byte[] vault = session.database().encryptedSnapshot();
         byte[] sealed = AesGcm.seal(session.keys().fieldKey(), vault, binding(session.profileId(), header));
         byte[] file = new BackupFile(header, sealed).encode();
