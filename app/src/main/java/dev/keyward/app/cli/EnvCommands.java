@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.crypto.StrictUtf8;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.env.DotenvFile;
 import dev.keyward.vault.env.DotenvKeys;
@@ -12,11 +13,7 @@ import dev.keyward.vault.projects.EnvImportPlan;
 import dev.keyward.vault.secrets.SecretService;
 import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,7 +108,7 @@ public final class EnvCommands {
                 char[] text = null;
                 try {
                     text = DotenvWriter.renderChars(new LinkedHashMap<>(env));
-                    bytes = utf8(text);
+                    bytes = StrictUtf8.encode(text);
                 } catch (UnrepresentableValueException e) {
                     throw new InvalidInputException("Variable " + DotenvKeys.shown(e.key()) + " cannot be written to a .env file "
                             + "(its value mixes every kind of quote with line breaks); nothing was exported.");
@@ -138,13 +135,6 @@ public final class EnvCommands {
                     + "' to " + output + " (readable by you only).");
             return 0;
         }
-    }
-
-    private static byte[] utf8(char[] text) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
-        byte[] out = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
-        Arrays.fill(encoded.array(), (byte) 0);
-        return out;
     }
 
     /** Says which keys the file defines more than once and which definition was taken. */

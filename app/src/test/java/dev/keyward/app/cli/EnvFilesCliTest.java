@@ -55,6 +55,15 @@ class EnvFilesCliTest {
     }
 
     @Test
+    void aPasswordOnStandardInputThatIsNotUtf8IsRefusedNotReplaced() {
+        CliRunner stdin = new CliRunner(data);
+        byte[] latin1 = "pässword-1\n".getBytes(StandardCharsets.ISO_8859_1);
+        CliRunner.Result r = stdin.feedBytes(latin1, "secret", "list", "--password-stdin");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("not valid UTF-8"), r.err());
+    }
+
+    @Test
     void aKeyShapedKeyIsNeverEchoedInTheSummaryOrTheRefusal() throws IOException {
         String pasted = "sk-proj-keycanary" + "0123456789abcdef0123456789abcdef";
         Path file = envFile(pasted + "=\n" + pasted + "=again\nGOOD=1\n");

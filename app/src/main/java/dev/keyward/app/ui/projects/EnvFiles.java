@@ -1,6 +1,7 @@
 package dev.keyward.app.ui.projects;
 
 import dev.keyward.vault.InvalidInputException;
+import dev.keyward.vault.crypto.StrictUtf8;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.env.DotenvFile;
 import dev.keyward.vault.env.DotenvKeys;
@@ -8,11 +9,7 @@ import dev.keyward.vault.env.DotenvWriter;
 import dev.keyward.vault.env.UnrepresentableValueException;
 import dev.keyward.vault.io.UserFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,9 +51,7 @@ public final class EnvFiles {
         byte[] bytes = null;
         try {
             text = DotenvWriter.renderChars(new LinkedHashMap<>(env));
-            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
-            bytes = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
-            Arrays.fill(encoded.array(), (byte) 0);
+            bytes = StrictUtf8.encode(text);
             UserFiles.write(file, bytes);
         } catch (UnrepresentableValueException e) {
             throw new InvalidInputException("Variable " + DotenvKeys.shown(e.key()) + " cannot be written to a .env file "
