@@ -3,6 +3,7 @@ package dev.keyward.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.vault.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,6 +55,52 @@ class ProcessLaunchSitesTest {
         }
         assertEquals(List.of(), offenders, "process launches that bypass ChildEnvironment");
         assertTrue(sites >= 3, "the search found the known launch sites (" + sites + ")");
+    }
+
+    /**
+     * The {@code ./keyward} launcher builds with Maven when the sources changed; Maven and its
+     * plugins must not inherit the caller's {@code KEYWARD_PASSWORD} either. Every Maven call in
+     * the script goes through its {@code without_credentials} function, and that function (run
+     * here with real bash) drops every variable {@code ChildEnvironment} calls a credential.
+     */
+    @Test
+    void theLauncherScriptStartsMavenWithoutTheCredentialVariables() throws Exception {
+        Path script = Path.of("..").toAbsolutePath().normalize().resolve("keyward");
+        String text = read(script);
+        List<String> bare = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String code = line.strip();
+            if (code.startsWith("#") || code.startsWith("echo ") || code.contains("command -v mvn")) {
+                continue;
+            }
+            Matcher m = Pattern.compile("(\\S+\\s+)?\\bmvn\\b").matcher(code);
+            while (m.find()) {
+                if (m.group(1) == null || !m.group(1).strip().equals("without_credentials")) {
+                    bare.add(code);
+                }
+            }
+        }
+        assertEquals(List.of(), bare, "Maven started from the launcher with the whole environment");
+        assertTrue(text.contains("without_credentials mvn "), "the launcher's Maven call was found");
+
+        Matcher function = Pattern.compile("(?ms)^without_credentials\\(\\) \\{.*?^}$").matcher(text);
+        assertTrue(function.find(), "the launcher defines without_credentials");
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", function.group() + "\nwithout_credentials env");
+        java.util.Map<String, String> env = bash.environment();
+        List<String> credentials = new ArrayList<>(ChildEnvironment.CREDENTIALS);
+        credentials.addAll(List.of("KEYWARD_API_TOKEN", "KEYWARD_BACKUP_PASSPHRASE", "keyward_db_secret"));
+        for (String name : credentials) {
+            assertTrue(ChildEnvironment.isCredential(name), name);
+            env.put(name, "launcher-canary-" + name);
+        }
+        env.put("KEYWARD_PROFILE", "kept-profile");
+        Process process = bash.redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), out);
+        assertTrue(out.contains("KEYWARD_PROFILE=kept-profile"), out);
+        for (String name : credentials) {
+            assertTrue(!out.contains("launcher-canary-" + name), name + " reached Maven: " + out);
+        }
     }
 
     private static boolean acceptable(String file, String text, String launch) {

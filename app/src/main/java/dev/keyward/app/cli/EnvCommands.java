@@ -2,8 +2,10 @@ package dev.keyward.app.cli;
 
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.crypto.StrictUtf8;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.env.DotenvFile;
+import dev.keyward.vault.env.DotenvKeys;
 import dev.keyward.vault.env.DotenvWriter;
 import dev.keyward.vault.env.UnrepresentableValueException;
 import dev.keyward.vault.io.UserFiles;
@@ -11,11 +13,7 @@ import dev.keyward.vault.projects.EnvImportPlan;
 import dev.keyward.vault.secrets.SecretService;
 import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,6 +45,10 @@ public final class EnvCommands {
         @Option(names = "--dry-run", description = "Show what would change; write nothing.")
         boolean dryRun;
 
+        @Option(names = "--allow-empty", description = "Let an empty value in the file replace the value of a "
+                + "variable that is already linked (refused otherwise, so a .env.example cannot blank live keys).")
+        boolean allowEmpty;
+
         @Option(names = "--password-stdin")
         boolean passwordStdin;
 
@@ -55,13 +57,14 @@ public final class EnvCommands {
             Terminal t = group.root.terminal();
             try (DotenvFile.Contents contents = DotenvFile.read(file);
                  VaultSession session = group.root.unlock(passwordStdin)) {
-                EnvImportPlan plan = session.projects().planImport(project, contents.values());
+                EnvImportPlan plan = session.projects().planImport(project, contents.values(), allowEmpty);
                 print(plan, t);
                 printRepeats(contents, t);
                 if (!plan.refused().isEmpty()) {
                     // The dry run refuses exactly what the import would refuse, with the same sentence and exit code.
                     EnvImportPlan.Item first = plan.refused().get(0);
-                    throw new InvalidInputException("Nothing was imported: " + first.envVar() + " " + first.detail() + ".");
+                    throw new InvalidInputException("Nothing was imported: " + DotenvKeys.shown(first.envVar()) + " "
+                            + DotenvKeys.masked(first.detail()) + ".");
                 }
                 if (dryRun) {
                     t.out().println("Dry run: nothing was written. The import would add " + plan.added().size()
@@ -69,7 +72,7 @@ public final class EnvCommands {
                             + " unchanged.");
                     return 0;
                 }
-                EnvImportPlan done = session.projects().importEnv(project, contents.values());
+                EnvImportPlan done = session.projects().importEnv(project, contents.values(), allowEmpty);
                 t.out().println("Imported into project '" + project + "': " + done.added().size() + " added, "
                         + done.changed().size() + " changed, " + done.unchanged().size() + " unchanged.");
             }
@@ -105,9 +108,9 @@ public final class EnvCommands {
                 char[] text = null;
                 try {
                     text = DotenvWriter.renderChars(new LinkedHashMap<>(env));
-                    bytes = utf8(text);
+                    bytes = StrictUtf8.encode(text);
                 } catch (UnrepresentableValueException e) {
-                    throw new InvalidInputException("Variable " + e.key() + " cannot be written to a .env file "
+                    throw new InvalidInputException("Variable " + DotenvKeys.shown(e.key()) + " cannot be written to a .env file "
                             + "(its value mixes every kind of quote with line breaks); nothing was exported.");
                 } finally {
                     env.values().forEach(Wipe::chars);
@@ -134,25 +137,19 @@ public final class EnvCommands {
         }
     }
 
-    private static byte[] utf8(char[] text) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
-        byte[] out = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
-        Arrays.fill(encoded.array(), (byte) 0);
-        return out;
-    }
-
     /** Says which keys the file defines more than once and which definition was taken. */
     static void printRepeats(DotenvFile.Contents contents, Terminal t) {
-        contents.repeatedKeys().forEach((key, lines) -> t.out().println("  ! " + key + " is defined "
+        contents.repeatedKeys().forEach((key, lines) -> t.out().println("  ! " + DotenvKeys.shown(key) + " is defined "
                 + lines.size() + " times (lines " + lines.stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(", ")) + "); the last one (line "
                 + lines.get(lines.size() - 1) + ") is imported, as dotenv reads it."));
     }
 
     static void print(EnvImportPlan plan, Terminal t) {
-        plan.added().forEach(i -> t.out().println("  + " + i.envVar() + "  (" + i.detail() + ")"));
-        plan.changed().forEach(i -> t.out().println("  ~ " + i.envVar() + "  (" + i.detail() + ")"));
-        plan.unchanged().forEach(i -> t.out().println("  = " + i.envVar()));
-        plan.refused().forEach(i -> t.out().println("  ! " + i.envVar() + "  refused: " + i.detail()));
+        plan.added().forEach(i -> t.out().println(DotenvKeys.masked("  + " + i.envVar() + "  (" + i.detail() + ")")));
+        plan.changed().forEach(i -> t.out().println(DotenvKeys.masked("  ~ " + i.envVar() + "  (" + i.detail() + ")")));
+        plan.unchanged().forEach(i -> t.out().println(DotenvKeys.masked("  = " + i.envVar())));
+        plan.refused().forEach(i -> t.out().println("  ! " + DotenvKeys.shown(i.envVar()) + "  refused: "
+                + DotenvKeys.masked(i.detail())));
     }
 }

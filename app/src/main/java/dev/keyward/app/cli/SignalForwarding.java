@@ -1,6 +1,7 @@
 package dev.keyward.app.cli;
 
 import dev.keyward.vault.process.ChildEnvironment;
+import dev.keyward.vault.process.SystemPrograms;
 import java.util.List;
 
 /**
@@ -31,12 +32,19 @@ final class SignalForwarding {
         if (!child.isAlive()) {
             return;
         }
+        // By its absolute path: a "kill" found through PATH could be any program.
+        java.util.Optional<java.nio.file.Path> kill = SystemPrograms.kill();
         try {
-            ChildEnvironment.processBuilder("kill", "-s", signal, Long.toString(child.pid())).inheritIO().start();
-        } catch (java.io.IOException e) {
-            if ("TERM".equals(signal)) {
-                child.destroy();
+            if (kill.isPresent()) {
+                ChildEnvironment.processBuilder(kill.get().toString(), "-s", signal, Long.toString(child.pid()))
+                        .inheritIO().start();
+                return;
             }
+        } catch (java.io.IOException e) {
+            // Fall through: TERM still reaches the child through the JVM.
+        }
+        if ("TERM".equals(signal)) {
+            child.destroy();
         }
     }
 }

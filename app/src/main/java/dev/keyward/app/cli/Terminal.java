@@ -1,14 +1,12 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.crypto.Password;
+import dev.keyward.vault.crypto.StrictUtf8;
 import dev.keyward.vault.crypto.Wipe;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -127,8 +125,10 @@ public final class Terminal {
 
     /** One line of stdin without its line ending, or null at the end. */
     public char[] readLine() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // One fixed buffer, wiped whatever happens: a growing stream would leave copies of the password.
+        byte[] bytes = new byte[MAX_LINE_BYTES];
         try {
+            int size = 0;
             int b;
             boolean any = false;
             while ((b = in.read()) != -1) {
@@ -136,21 +136,22 @@ public final class Terminal {
                 if (b == '\n') {
                     break;
                 }
-                if (bytes.size() == MAX_LINE_BYTES) {
+                if (size == MAX_LINE_BYTES) {
                     // Standard input may be endless (/dev/zero): stop instead of running out of memory.
                     throw new CliUsageException("A line of standard input is longer than 64 KiB; nothing was read.");
                 }
-                bytes.write(b);
+                bytes[size++] = (byte) b;
             }
             if (!any) {
                 return null;
             }
+            int length = size > 0 && bytes[size - 1] == '\r' ? size - 1 : size;
+            return decode(bytes, length);
         } catch (IOException e) {
             throw new CliUsageException("Could not read standard input.");
+        } finally {
+            Wipe.bytes(bytes);
         }
-        byte[] raw = bytes.toByteArray();
-        int length = raw.length > 0 && raw[raw.length - 1] == '\r' ? raw.length - 1 : raw.length;
-        return decode(raw, length);
     }
 
     /** The rest of stdin, with one trailing line ending removed. */
@@ -176,12 +177,14 @@ public final class Terminal {
         return decode(raw, length);
     }
 
-    /** Text for files the user names (e.g. a .env file): read as bytes, decoded to char[]. */
+    /** The first {@code length} bytes of {@code raw} as strict UTF-8 in a fresh char[]; {@code raw} is wiped. */
     public static char[] decode(byte[] raw, int length) {
-        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(raw, 0, length));
-        char[] out = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
-        Arrays.fill(chars.array(), '\0');
-        Wipe.bytes(raw);
-        return out;
+        try {
+            return StrictUtf8.decode(raw, length);
+        } catch (InvalidInputException e) {
+            throw new CliUsageException("Standard input is not valid UTF-8 text; nothing was read.");
+        } finally {
+            Wipe.bytes(raw);
+        }
     }
 }

@@ -37,12 +37,17 @@ final class CliRunner {
     }
 
     Result feed(String stdin, String... args) {
+        return feedBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs with {@code stdin} as the exact bytes of standard input (not necessarily UTF-8). */
+    Result feedBytes(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
         int code = Main.run(all.toArray(String[]::new),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.copyOf(env), null, Argon2Params.FLOOR);
         Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 12: {@code env import} reads exactly what dotenv reads and nothing unbounded; {@code env export} writes only where it should. */
@@ -54,6 +55,55 @@ class EnvFilesCliTest {
     }
 
     @Test
+    void aPasswordOnStandardInputThatIsNotUtf8IsRefusedNotReplaced() {
+        CliRunner stdin = new CliRunner(data);
+        byte[] latin1 = "pässword-1\n".getBytes(StandardCharsets.ISO_8859_1);
+        CliRunner.Result r = stdin.feedBytes(latin1, "secret", "list", "--password-stdin");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("not valid UTF-8"), r.err());
+    }
+
+    @Test
+    void aKeyShapedKeyIsNeverEchoedInTheSummaryOrTheRefusal() throws IOException {
+        String pasted = "sk-proj-keycanary" + "0123456789abcdef0123456789abcdef";
+        Path file = envFile(pasted + "=\n" + pasted + "=again\nGOOD=1\n");
+        CliRunner.Result dry = cli.run("env", "import", file.toString(), "--project", "p", "--dry-run");
+        CliRunner.Result real = cli.run("env", "import", file.toString(), "--project", "p");
+        assertEquals(2, real.code(), real.out() + real.err());
+        assertEquals(2, dry.code(), dry.out() + dry.err());
+        for (CliRunner.Result r : new CliRunner.Result[] {dry, real}) {
+            String shown = r.out() + r.err();
+            assertFalse(shown.contains("keycanary"), shown);
+            assertTrue(shown.contains("[REDACTED]"), shown);
+        }
+        String stripe = "sk_live_" + "keycanary0123456789";
+        CliRunner.Result valid = cli.run("env", "import", envFile(stripe + "=x\n").toString(), "--project", "p", "--dry-run");
+        assertEquals(0, valid.code(), valid.err());
+        assertFalse((valid.out() + valid.err()).contains("keycanary"), valid.out());
+    }
+
+    @Test
+    void anEmptyValueDoesNotBlankALinkedSecretUnlessAllowed() throws IOException {
+        assertEquals(0, cli.run("env", "import", envFile("API_KEY=live-" + CANARY + "\n").toString(),
+                "--project", "p").code());
+        Path example = envFile("API_KEY=\n");
+        CliRunner.Result dry = cli.run("env", "import", example.toString(), "--project", "p", "--dry-run");
+        CliRunner.Result real = cli.run("env", "import", example.toString(), "--project", "p");
+        assertEquals(2, real.code(), real.out() + real.err());
+        assertEquals(2, dry.code(), dry.out() + dry.err());
+        assertEquals(real.err(), dry.err());
+        assertTrue(real.err().contains("API_KEY is empty in the file"), real.err());
+        assertTrue(dry.out().contains("! API_KEY  refused"), dry.out());
+        assertEquals("API_KEY=live-" + CANARY + "\n", cli.run("env", "export", "--project", "p").out(),
+                "the live value is kept");
+
+        CliRunner.Result allowed = cli.run("env", "import", example.toString(), "--project", "p", "--allow-empty");
+        assertEquals(0, allowed.code(), allowed.err());
+        assertEquals("API_KEY=\n", cli.run("env", "export", "--project", "p").out());
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anEndlessDeviceAFolderAndAPipeAreRefusedWithASentence() throws Exception {
         assumeTrue(Files.exists(Path.of("/dev/zero")));
         for (Path file : new Path[] {Path.of("/dev/zero"), work}) {

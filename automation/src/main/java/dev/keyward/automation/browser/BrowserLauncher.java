@@ -91,9 +91,15 @@ public final class BrowserLauncher {
      * is overwritten with the empty string; the browser itself gets the environment without them.
      */
     Map<String, String> driverEnvironment() {
+        Map<String, String> inherited = new LinkedHashMap<>(System.getenv());
+        inherited.putAll(locator.environment());
+        return driverEnvironment(inherited);
+    }
+
+    /** {@link #driverEnvironment()} for a driver that inherits {@code inherited}. */
+    static Map<String, String> driverEnvironment(Map<String, String> inherited) {
         Map<String, String> env = new LinkedHashMap<>();
-        System.getenv().keySet().stream().filter(ChildEnvironment::isCredential).forEach(name -> env.put(name, ""));
-        locator.environment().keySet().stream().filter(ChildEnvironment::isCredential).forEach(name -> env.put(name, ""));
+        inherited.keySet().stream().filter(ChildEnvironment::isCredential).forEach(name -> env.put(name, ""));
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         return env;
     }

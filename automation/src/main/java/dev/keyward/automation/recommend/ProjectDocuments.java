@@ -2,9 +2,6 @@ package dev.keyward.automation.recommend;
 
 import dev.keyward.vault.InvalidInputException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -68,15 +65,10 @@ final class ProjectDocuments {
 
     private static String readText(Path file) {
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                return null;
-            }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        } catch (IOException e) {
-            return null; // unreadable: the other documents still count
+            // Bounded and regular files only: a pipe or device named README.md must not hang or exhaust this.
+            return dev.keyward.vault.io.UserFiles.readUtf8(file, MAX_FILE_BYTES);
+        } catch (dev.keyward.vault.VaultException e) {
+            return null; // too large, not a regular file, not UTF-8 or unreadable: the other documents still count
         }
     }
 }

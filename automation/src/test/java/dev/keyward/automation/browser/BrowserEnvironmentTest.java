@@ -1,5 +1,6 @@
 package dev.keyward.automation.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,6 +45,35 @@ class BrowserEnvironmentTest {
                 assertFalse(environ(p.pid()).contains(CANARY), "no credential reached any browser process");
             }
         }
+    }
+
+    /**
+     * The Playwright driver inherits this JVM's environment and can only add to it, so every
+     * credential variable it would inherit is overwritten with the empty string.
+     */
+    @Test
+    void theDriverEnvironmentBlanksEveryCredentialItWouldInherit() {
+        Map<String, String> inherited = new HashMap<>();
+        inherited.put("KEYWARD_PASSWORD", CANARY);
+        inherited.put("KEYWARD_NEW_PASSWORD", CANARY);
+        inherited.put("KEYWARD_RECOVERY_CODE", CANARY);
+        inherited.put("KEYWARD_API_TOKEN", CANARY);
+        inherited.put("PATH", "/usr/bin");
+        Map<String, String> driver = BrowserLauncher.driverEnvironment(inherited);
+        for (String name : List.of("KEYWARD_PASSWORD", "KEYWARD_NEW_PASSWORD", "KEYWARD_RECOVERY_CODE", "KEYWARD_API_TOKEN")) {
+            assertEquals("", driver.get(name), name + " is blanked for the driver");
+        }
+        assertFalse(driver.containsKey("PATH"), "other variables are inherited unchanged");
+        assertEquals("1", driver.get("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"));
+        assertFalse(driver.containsValue(CANARY));
+    }
+
+    @Test
+    void theLaunchersDriverEnvironmentCoversTheLocatorsEnvironment() {
+        Map<String, String> env = Map.of("KEYWARD_PASSWORD", CANARY, "KEYWARD_ENV_MARKER", "kept");
+        Map<String, String> driver = new BrowserLauncher(new ChromiumLocator(env, null)).driverEnvironment();
+        assertEquals("", driver.get("KEYWARD_PASSWORD"));
+        assertFalse(driver.containsValue(CANARY));
     }
 
     private static String environ(long pid) {

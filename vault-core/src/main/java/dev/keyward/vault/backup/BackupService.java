@@ -46,12 +46,8 @@ public final class BackupService {
     /** Writes a backup of the unlocked profile to {@code target} (owner-only, atomic). */
     public long create(VaultSession session, Path target) {
         UserFiles.checkWritable(target);
-        byte[] header;
-        try {
-            header = Files.readAllBytes(session.location().headerFile());
-        } catch (IOException e) {
-            throw new OperationFailedException("Could not read the profile header for the backup.", e);
-        }
+        byte[] header = ProfileHeaderCodec.readRaw(session.location().headerFile(),
+                "(" + session.location().headerFile() + ")");
         byte[] vault = session.database().encryptedSnapshot();
         byte[] sealed = AesGcm.seal(session.keys().fieldKey(), vault, binding(session.profileId(), header));
         byte[] file = new BackupFile(header, sealed).encode();
@@ -81,7 +77,8 @@ public final class BackupService {
     public Restored restore(Path file, Password password) {
         BackupFile backup;
         long size = UserFiles.requireRegularFile(file).size();
-        try (InputStream in = Files.newInputStream(file)) {
+        // Opened as the regular file just checked (no FIFO or link swapped in), and read through that channel.
+        try (InputStream in = java.nio.channels.Channels.newInputStream(UserFiles.openRegular(file, Long.MAX_VALUE))) {
             backup = BackupFile.decode(in, file.getFileName().toString(), size);
         } catch (NoSuchFileException e) {
             throw new dev.keyward.vault.NotFoundException("There is no backup file " + file + ".");

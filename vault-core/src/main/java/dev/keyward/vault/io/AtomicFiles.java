@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +21,7 @@ import java.util.Set;
 public final class AtomicFiles {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private AtomicFiles() {
     }
@@ -27,10 +30,28 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                writeVia(temp, target, content);
+                return;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates {@code temp} (it must not exist: a file or link planted there is never followed),
+     * writes and syncs {@code content} through that one channel, then renames it over {@code target}.
+     */
+    static void writeVia(Path temp, Path target, byte[] content) throws IOException {
+        boolean created = false;
         try {
-            restrictToOwner(temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = createOwnerOnly(temp)) {
+                created = true;
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -38,10 +59,24 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             moveIntoPlace(temp, target);
-            syncFolder(folder);
+            syncFolder(target.toAbsolutePath().getParent());
         } finally {
-            Files.deleteIfExists(temp);
+            if (created) {
+                Files.deleteIfExists(temp);
+            }
         }
+    }
+
+    /** A new file opened for writing, created owner-only (POSIX) in the same call that opens it. */
+    private static FileChannel createOwnerOnly(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Set<java.nio.file.OpenOption> noFollow = new java.util.HashSet<>(options);
+        noFollow.add(LinkOption.NOFOLLOW_LINKS);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return FileChannel.open(file, noFollow, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        // Not a POSIX file system (Windows): the user's profile folder ACLs apply instead.
+        return FileChannel.open(file, noFollow);
     }
 
     /** Renames {@code source} over {@code target} atomically and syncs the folder. */

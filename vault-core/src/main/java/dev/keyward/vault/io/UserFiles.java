@@ -6,6 +6,8 @@ import dev.keyward.vault.OperationFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
@@ -36,11 +39,8 @@ public final class UserFiles {
      * @throws InvalidInputException  when it is a folder, a device, a pipe, or too large
      */
     public static byte[] read(Path file, long limit) {
-        BasicFileAttributes attributes = requireRegularFile(file);
-        if (attributes.size() > limit) {
-            throw tooLarge(file, limit);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (SeekableByteChannel channel = openRegular(file, limit);
+             InputStream in = Channels.newInputStream(channel)) {
             // The size may have changed since it was checked: read at most one byte past the limit.
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
@@ -51,6 +51,82 @@ public final class UserFiles {
         } catch (IOException e) {
             throw new OperationFailedException("Could not read " + file + ".", e);
         }
+    }
+
+    /**
+     * {@code file} opened for reading, a regular file of at most {@code limit} bytes (a symbolic
+     * link to one is fine: its target is opened). The caller closes the channel.
+     *
+     * <p>The checks happen before the open, and the file could be swapped in between. So the
+     * target is opened by its real path without following links, and what was opened must still
+     * be the regular file that was checked (same file key), else it is refused.
+     *
+     * @throws NotFoundException      when there is no such file
+     * @throws InvalidInputException  when it is a folder, a device, a pipe, too large, or was replaced
+     */
+    public static SeekableByteChannel openRegular(Path file, long limit) {
+        BasicFileAttributes checked = requireRegularFile(file);
+        if (checked.size() > limit) {
+            throw tooLarge(file, limit);
+        }
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("There is no file " + file + ".");
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not read " + file + ".", e);
+        }
+        return openChecked(file, real, checked);
+    }
+
+    /** Opens {@code real} without following links and refuses it unless it is still the file {@code checked} describes. */
+    static SeekableByteChannel openChecked(Path named, Path real, BasicFileAttributes checked) {
+        // Checked again just before the open too: Java cannot open without blocking, so a pipe
+        // swapped in before this point must be refused here rather than opened.
+        requireSame(named, real, checked);
+        SeekableByteChannel channel;
+        try {
+            channel = Files.newByteChannel(real, java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("There is no file " + named + ".");
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(real)) {
+                // ELOOP: the real path became a symbolic link after it was resolved.
+                throw replaced(named);
+            }
+            throw new OperationFailedException("Could not read " + named + ".", e);
+        }
+        try {
+            requireSame(named, real, checked);
+            return channel;
+        } catch (RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Refuses {@code real} unless it is (not through a link) the regular file {@code checked} describes. */
+    private static void requireSame(Path named, Path real, BasicFileAttributes checked) {
+        BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("There is no file " + named + ".");
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not read " + named + ".", e);
+        }
+        if (!now.isRegularFile() || !java.util.Objects.equals(now.fileKey(), checked.fileKey())) {
+            throw replaced(named);
+        }
+    }
+
+    private static InvalidInputException replaced(Path file) {
+        return new InvalidInputException(file + " was replaced while it was being opened; nothing was read.");
     }
 
     /**

@@ -64,8 +64,15 @@ public final class ChildEnvironment {
      * process Keyward starts is built here (a test checks the sources for other call sites).
      */
     public static ProcessBuilder processBuilder(java.util.List<String> command) {
+        return processBuilder(System.getenv(), command);
+    }
+
+    /** A process builder for {@code command} whose environment is {@code inherited} without the credential variables. */
+    static ProcessBuilder processBuilder(Map<String, String> inherited, java.util.List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(ChildEnvironment::isCredential);
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(of(inherited));
         return builder;
     }
 

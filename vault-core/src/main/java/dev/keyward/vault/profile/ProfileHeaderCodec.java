@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.vault.ErrorFacts;
 import dev.keyward.vault.Fact;
+import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.crypto.Argon2Params;
+import dev.keyward.vault.io.UserFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -56,6 +59,21 @@ public final class ProfileHeaderCodec {
             return JSON.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new IllegalStateException("could not serialise a profile header", e);
+        }
+    }
+
+    /**
+     * The raw bytes of the header file {@code file}, read only as a regular file of at most the
+     * largest header Keyward writes (a pipe, a device or a huge file there is damage, and must not
+     * hang or exhaust Keyward).
+     *
+     * @throws dev.keyward.vault.NotFoundException when there is no such file
+     */
+    public static byte[] readRaw(Path file, String where) {
+        try {
+            return UserFiles.read(file, MAX_HEADER_BYTES);
+        } catch (InvalidInputException e) {
+            throw damaged(where, "it is not a regular file of at most " + UserFiles.describe(MAX_HEADER_BYTES));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.VaultErrorKind;
+import dev.keyward.vault.env.DotenvKeys;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.secrets.SecretInfo;
@@ -127,21 +128,39 @@ public final class ProjectService {
 
     /** Works out what importing {@code entries} (name to value, in file order) would do; writes nothing. */
     public EnvImportPlan planImport(String project, Map<String, char[]> entries) {
-        return session.database().read(c -> plan(c, require(c, project), entries));
+        return planImport(project, entries, false);
+    }
+
+    /**
+     * As {@link #planImport(String, Map)}; {@code allowEmpty} lets an empty value replace the
+     * non-empty value of a variable that is already linked (refused otherwise).
+     */
+    public EnvImportPlan planImport(String project, Map<String, char[]> entries, boolean allowEmpty) {
+        return session.database().read(c -> plan(c, require(c, project), entries, allowEmpty));
     }
 
     /**
      * Imports {@code entries} in one transaction: new variables become secrets named
      * {@code PROJECT/VAR} (or link an existing secret holding the same value), changed ones
      * rotate their secret. Refused entries stop the whole import; nothing is written then.
+     * An empty value never replaces a linked variable's non-empty value here.
      */
     public EnvImportPlan importEnv(String project, Map<String, char[]> entries) {
+        return importEnv(project, entries, false);
+    }
+
+    /**
+     * As {@link #importEnv(String, Map)}; {@code allowEmpty} lets an empty value replace the
+     * non-empty value of a variable that is already linked.
+     */
+    public EnvImportPlan importEnv(String project, Map<String, char[]> entries, boolean allowEmpty) {
         return session.database().write(c -> {
             ProjectInfo p = require(c, project);
-            EnvImportPlan plan = plan(c, p, entries);
+            EnvImportPlan plan = plan(c, p, entries, allowEmpty);
             if (!plan.refused().isEmpty()) {
                 EnvImportPlan.Item first = plan.refused().get(0);
-                throw new InvalidInputException("Nothing was imported: " + first.envVar() + " " + first.detail() + ".");
+                throw new InvalidInputException("Nothing was imported: " + DotenvKeys.shown(first.envVar()) + " "
+                        + DotenvKeys.masked(first.detail()) + ".");
             }
             Map<String, ProjectLink> existing = byEnvVar(links(c, p));
             for (EnvImportPlan.Item item : plan.added()) {
@@ -177,7 +196,8 @@ public final class ProjectService {
         });
     }
 
-    private EnvImportPlan plan(Connection c, ProjectInfo p, Map<String, char[]> entries) throws SQLException {
+    private EnvImportPlan plan(Connection c, ProjectInfo p, Map<String, char[]> entries, boolean allowEmpty)
+            throws SQLException {
         Map<String, ProjectLink> existing = byEnvVar(links(c, p));
         List<EnvImportPlan.Item> added = new ArrayList<>();
         List<EnvImportPlan.Item> changed = new ArrayList<>();
@@ -187,7 +207,8 @@ public final class ProjectService {
             String var = e.getKey();
             char[] value = e.getValue();
             if (!ENV_VAR.matcher(var).matches()) {
-                refused.add(new EnvImportPlan.Item(var, null, "is not a portable environment variable name"));
+                // Not a name at all, maybe a value pasted before '=': shown masked and cut, never as read.
+                refused.add(new EnvImportPlan.Item(DotenvKeys.shown(var), null, "is not a portable environment variable name"));
             } else if (SecretService.tooLong(value)) {
                 refused.add(new EnvImportPlan.Item(var, null, "has a value longer than 64 KiB"));
             } else if (existing.containsKey(var)) {
@@ -196,6 +217,12 @@ public final class ProjectService {
                 try {
                     if (java.util.Arrays.equals(current, value)) {
                         unchanged.add(new EnvImportPlan.Item(var, link.secretName(), "same value"));
+                    } else if (value.length == 0 && !allowEmpty) {
+                        // A .env.example holds KEY= placeholders: importing one must not blank the live
+                        // secret (and every project linked to it) unless the caller asked for that.
+                        refused.add(new EnvImportPlan.Item(var, link.secretName(), "is empty in the file, but its secret "
+                                + link.secretName() + " holds a value; an empty value replaces it only when "
+                                + "empty values are allowed explicitly"));
                     } else {
                         changed.add(new EnvImportPlan.Item(var, link.secretName(), "new value (rotation keeps the old one)"));
                     }

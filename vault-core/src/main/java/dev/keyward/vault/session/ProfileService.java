@@ -31,7 +31,6 @@ import dev.keyward.vault.provider.ProviderService;
 import dev.keyward.vault.settings.SettingsService;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -425,13 +424,14 @@ public final class ProfileService {
     }
 
     static ProfileHeader readHeader(ProfileLocation location) {
+        String where = "(" + location.headerFile() + ")";
+        byte[] raw;
         try {
-            return ProfileHeaderCodec.decode(Files.readAllBytes(location.headerFile()), "(" + location.headerFile() + ")");
-        } catch (NoSuchFileException e) {
+            raw = ProfileHeaderCodec.readRaw(location.headerFile(), where);
+        } catch (NotFoundException e) {
             throw new NotFoundException("The profile header " + location.headerFile() + " does not exist.");
-        } catch (IOException e) {
-            throw new OperationFailedException("Could not read " + location.headerFile() + ".", e);
         }
+        return ProfileHeaderCodec.decode(raw, where);
     }
 
     private ProfileSummary findByName(String name) {

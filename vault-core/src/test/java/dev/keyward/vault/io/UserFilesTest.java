@@ -14,9 +14,11 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserFilesTest {
@@ -34,6 +36,7 @@ class UserFilesTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPipeIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("pipe");
         Process mkfifo;
@@ -101,5 +104,31 @@ class UserFilesTest {
         Path file = Files.write(dir.resolve("a.env"), new byte[] {65, 61, 49});
         assertArrayEquals(new byte[] {65, 61, 49}, UserFiles.read(file, 3));
         assertThrows(InvalidInputException.class, () -> UserFiles.read(file, 2));
+    }
+
+    @Test
+    void aSymbolicLinkToARegularFileIsReadThroughItsTarget() throws IOException {
+        Path target = Files.write(dir.resolve("real.env"), new byte[] {66, 61, 50});
+        Path link = Files.createSymbolicLink(dir.resolve("link.env"), target);
+        assertArrayEquals(new byte[] {66, 61, 50}, UserFiles.read(link, 3));
+    }
+
+    @Test
+    void aFileSwappedForAnotherAfterItsCheckIsRefused() throws IOException {
+        Path checked = Files.write(dir.resolve("checked.env"), new byte[] {65});
+        Path other = Files.write(dir.resolve("other.env"), new byte[] {66});
+        BasicFileAttributes attributes = Files.readAttributes(checked, BasicFileAttributes.class);
+        assumeTrue(attributes.fileKey() != null, "the file system gives file keys");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> UserFiles.openChecked(checked, other, attributes));
+        assertEquals(checked + " was replaced while it was being opened; nothing was read.", e.getMessage());
+    }
+
+    @Test
+    void aSymbolicLinkSwappedInAfterTheCheckIsNotFollowed() throws IOException {
+        Path checked = Files.write(dir.resolve("checked.env"), new byte[] {65});
+        BasicFileAttributes attributes = Files.readAttributes(checked, BasicFileAttributes.class);
+        Path link = Files.createSymbolicLink(dir.resolve("swapped.env"), checked);
+        assertThrows(InvalidInputException.class, () -> UserFiles.openChecked(link, link, attributes));
     }
 }

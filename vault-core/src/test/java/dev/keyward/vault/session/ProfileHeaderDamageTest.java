@@ -57,6 +57,29 @@ class ProfileHeaderDamageTest {
         Files.write(headerFile(), pristine);
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeInPlaceOfTheHeaderIsDamageAndNeverWaitedOn() throws Exception {
+        Files.delete(headerFile());
+        Process mkfifo = new ProcessBuilder("mkfifo", headerFile().toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo works here");
+        try {
+            assertThrows(VaultDamagedException.class, () -> profile.service().readHeaderOf(profile.summary()));
+        } finally {
+            Files.delete(headerFile());
+        }
+    }
+
+    @Test
+    void aHugeHeaderIsDamageWithoutBeingReadWhole() throws IOException {
+        try (var f = new java.io.RandomAccessFile(headerFile().toFile(), "rw")) {
+            f.setLength(4L * 1024 * 1024 * 1024);
+        }
+        VaultDamagedException e = assertThrows(VaultDamagedException.class,
+                () -> profile.service().readHeaderOf(profile.summary()));
+        assertTrue(e.getMessage().contains("not a regular file of at most 64 KiB"), e.getMessage());
+    }
+
     @TestFactory
     Stream<DynamicTest> aCharacterChangedInAnyFieldIsDamage() {
         List<String> fields = List.of("password_salt", "password_wrapped_key", "recovery_salt", "recovery_wrapped_key",

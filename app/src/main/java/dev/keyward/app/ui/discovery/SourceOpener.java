@@ -1,8 +1,10 @@
 package dev.keyward.app.ui.discovery;
 
 import dev.keyward.vault.process.ChildEnvironment;
+import dev.keyward.vault.process.SystemPrograms;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,9 +26,13 @@ public interface SourceOpener {
      */
     static SourceOpener systemBrowser() {
         return address -> {
+            List<String> command = openerCommand(address, System.getProperty("os.name", ""), System.getenv(),
+                    java.nio.file.Files::isExecutable)
+                    .orElseThrow(() -> new IOException("This system offers Keyward no browser opener; copy the address"
+                            + " instead."));
             Process opener;
             try {
-                opener = ChildEnvironment.processBuilder(openerCommand(address))
+                opener = ChildEnvironment.processBuilder(command)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start();
@@ -37,15 +43,21 @@ public interface SourceOpener {
         };
     }
 
-    /** The platform's command that opens {@code address} in the default browser. */
-    static List<String> openerCommand(URI address) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    /**
+     * The platform's command that opens {@code address} in the default browser, by the opener's
+     * absolute path (never a bare name looked up in PATH), or empty when the opener is absent.
+     */
+    static java.util.Optional<List<String>> openerCommand(URI address, String osName, java.util.Map<String, String> env,
+                                                          java.util.function.Predicate<Path> present) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            return List.of("rundll32", "url.dll,FileProtocolHandler", address.toString());
+            String root = env.getOrDefault("SystemRoot", "C:\\Windows");
+            // SystemRoot is set by Windows itself; the path is checked where it is used.
+            return java.util.Optional.of(Path.of(root, "System32", "rundll32.exe")).filter(present)
+                    .map(p -> List.of(p.toString(), "url.dll,FileProtocolHandler", address.toString()));
         }
-        if (os.contains("mac")) {
-            return List.of("open", address.toString());
-        }
-        return List.of("xdg-open", address.toString());
+        List<Path> candidates = os.contains("mac") ? List.of(Path.of("/usr/bin/open"))
+                : List.of(Path.of("/usr/bin/xdg-open"), Path.of("/bin/xdg-open"));
+        return SystemPrograms.find(candidates, present).map(p -> List.of(p.toString(), address.toString()));
     }
 }

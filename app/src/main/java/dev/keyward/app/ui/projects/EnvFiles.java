@@ -1,17 +1,15 @@
 package dev.keyward.app.ui.projects;
 
 import dev.keyward.vault.InvalidInputException;
+import dev.keyward.vault.crypto.StrictUtf8;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.env.DotenvFile;
+import dev.keyward.vault.env.DotenvKeys;
 import dev.keyward.vault.env.DotenvWriter;
 import dev.keyward.vault.env.UnrepresentableValueException;
 import dev.keyward.vault.io.UserFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +28,22 @@ public final class EnvFiles {
         return DotenvFile.readText(file);
     }
 
+    /**
+     * Checks {@code file} as a target, and only then decrypts ({@code decrypt} reads and audits the
+     * values) and writes them; the values are wiped. A symbolic link, device or missing folder is
+     * refused before anything is decrypted or audited, as on the command line. Returns the count.
+     */
+    public static int export(Path file, java.util.function.Supplier<Map<String, char[]>> decrypt) throws IOException {
+        UserFiles.checkWritable(file);
+        Map<String, char[]> env = decrypt.get();
+        try {
+            write(file, env);
+            return env.size();
+        } finally {
+            env.values().forEach(Wipe::chars);
+        }
+    }
+
     /** Writes {@code env} as a .env file dotenv reads back to the same values (mode 0600, atomic). */
     public static void write(Path file, Map<String, char[]> env) throws IOException {
         UserFiles.checkWritable(file);
@@ -37,12 +51,10 @@ public final class EnvFiles {
         byte[] bytes = null;
         try {
             text = DotenvWriter.renderChars(new LinkedHashMap<>(env));
-            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
-            bytes = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
-            Arrays.fill(encoded.array(), (byte) 0);
+            bytes = StrictUtf8.encode(text);
             UserFiles.write(file, bytes);
         } catch (UnrepresentableValueException e) {
-            throw new InvalidInputException("Variable " + e.key() + " cannot be written to a .env file "
+            throw new InvalidInputException("Variable " + DotenvKeys.shown(e.key()) + " cannot be written to a .env file "
                     + "(its value mixes every kind of quote with line breaks); nothing was exported.");
         } finally {
             Wipe.chars(text);

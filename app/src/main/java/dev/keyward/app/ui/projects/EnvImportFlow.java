@@ -4,6 +4,7 @@ import dev.keyward.app.ui.FormDialog;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
 import dev.keyward.vault.crypto.Wipe;
+import dev.keyward.vault.env.DotenvFile;
 import dev.keyward.vault.projects.EnvImportPlan;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,19 +29,20 @@ final class EnvImportFlow {
     void start(String project, Path file) {
         ctx.longWork().run("Reading " + file.getFileName() + "…", () -> {
             char[] text = EnvFiles.read(file);
-            Map<String, char[]> entries;
+            DotenvFile.Contents contents;
             try {
-                entries = ctx.dotenv().parse(text);
+                contents = ctx.dotenv().parse(text);
             } finally {
                 Wipe.chars(text);
             }
+            Map<String, char[]> entries = contents.values();
             try {
-                return new Parsed(entries, ctx.session().projects().planImport(project, entries));
+                return new Parsed(entries, ctx.session().projects().planImport(project, entries), contents.repeatedKeys());
             } catch (RuntimeException e) {
                 ProjectsPage.wipe(entries);
                 throw e;
             }
-        }, parsed -> EnvImportPreview.show(ctx.owner(), file.getFileName().toString(), parsed.plan,
+        }, parsed -> EnvImportPreview.show(ctx.owner(), file.getFileName().toString(), parsed.plan, parsed.repeatedKeys,
                         f -> confirm(f, project, parsed), parsed::closed),
                 error -> status.accept(UserMessages.describe(error)), Parsed::wipe,
                 () -> status.accept("Import cancelled."));
@@ -68,12 +70,14 @@ final class EnvImportFlow {
     private static final class Parsed {
         final Map<String, char[]> entries;
         final EnvImportPlan plan;
+        final Map<String, java.util.List<Integer>> repeatedKeys;
         boolean importing;
         boolean closed;
 
-        Parsed(Map<String, char[]> entries, EnvImportPlan plan) {
+        Parsed(Map<String, char[]> entries, EnvImportPlan plan, Map<String, java.util.List<Integer>> repeatedKeys) {
             this.entries = entries;
             this.plan = plan;
+            this.repeatedKeys = repeatedKeys;
         }
 
         void closed() {

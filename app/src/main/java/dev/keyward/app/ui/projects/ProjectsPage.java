@@ -201,15 +201,8 @@ public final class ProjectsPage implements Page {
         if (file == null) {
             return;
         }
-        ctx.longWork().run("Writing " + file.getFileName() + "…", () -> {
-            Map<String, char[]> env = ctx.session().projects().environment(project, SecretService.Purpose.EXPORT);
-            try {
-                EnvFiles.write(file, env);
-                return env.size();
-            } finally {
-                wipe(env);
-            }
-        }, count -> status.setText("Exported " + count + " variables to " + file
+        ctx.longWork().run("Writing " + file.getFileName() + "…",
+                () -> EnvFiles.export(file, () -> ctx.session().projects().environment(project, SecretService.Purpose.EXPORT)), count -> status.setText("Exported " + count + " variables to " + file
                 + ". Only your user can read the file; delete it when you no longer need it."), this::fail);
     }
 

@@ -79,6 +79,51 @@ class ProjectsFlowTest extends ShellTestBase {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
     }
 
+    @Test
+    void importPreviewNamesRepeatedKeysAndRefusesBlankingALinkedSecret(FxRobot robot) throws Exception {
+        try (VaultSession s = DesktopTestKit.open(profiles, profile)) {
+            java.util.Map<String, char[]> live = new java.util.LinkedHashMap<>();
+            live.put("API_KEY", "live-value-flow-3c".toCharArray());
+            s.projects().importEnv("api", live);
+        }
+        Path env = dataDir.resolve(".env.example");
+        Files.writeString(env, "TOKEN=first\nAPI_KEY=\nTOKEN=second\n");
+        openProjects(robot);
+        files.answer(env);
+        robot.clickOn("#project-import");
+
+        waitUntil("the preview shows", () -> robot.lookup("#import-repeated").tryQuery().isPresent());
+        assertEquals(List.of("TOKEN  —  defined 2 times (lines 1, 3); the last one (line 3) is imported, as dotenv reads it"),
+                items(robot, "#import-repeated"));
+        assertEquals(1, items(robot, "#import-refused").size());
+        assertTrue(items(robot, "#import-refused").get(0).startsWith("API_KEY  —  is empty in the file"),
+                items(robot, "#import-refused").toString());
+        assertTrue(onFx(() -> importButton(robot).isDisabled()), "nothing can be imported while a variable is refused");
+        robot.clickOn("Cancel");
+    }
+
+    @Test
+    void exportToASymbolicLinkIsRefusedBeforeAnythingIsDecryptedOrAudited(FxRobot robot) throws Exception {
+        try (VaultSession s = DesktopTestKit.open(profiles, profile)) {
+            java.util.Map<String, char[]> live = new java.util.LinkedHashMap<>();
+            live.put("API_KEY", "live-value-flow-4d".toCharArray());
+            s.projects().importEnv("api", live);
+        }
+        Path victim = Files.writeString(dataDir.resolve("victim.txt"), "untouched");
+        Path link = Files.createSymbolicLink(dataDir.resolve("link.env"), victim);
+        openProjects(robot);
+        files.answer(link);
+        robot.clickOn("#project-export");
+        waitUntil("the refusal shows", () -> onFx(() -> robot.lookup("#projects-status").queryLabeled().getText())
+                .contains("symbolic link"));
+        assertEquals("untouched", Files.readString(victim));
+        try (VaultSession s = DesktopTestKit.open(profiles, profile)) {
+            List<String> actions = s.database().read(c -> s.audit().page(c, null, null, 1000)).stream()
+                    .map(e -> e.action()).toList();
+            assertTrue(!actions.contains("env_export"), "no export was audited: " + actions);
+        }
+    }
+
     private void openProjects(FxRobot robot) {
         unlock(robot);
         robot.clickOn("#nav-projects");
