@@ -15,7 +15,7 @@ import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
 import dev.keyward.automation.discovery.service.DiscoveryService;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceKind;
 import dev.keyward.automation.discovery.store.FindingQuery;
 import dev.keyward.automation.discovery.store.FindingRepository;
 import dev.keyward.automation.discovery.store.FindingStatus;

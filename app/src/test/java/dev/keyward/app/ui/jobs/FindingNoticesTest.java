@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceKind;
 import dev.keyward.automation.discovery.store.FindingStatus;
 import dev.keyward.automation.discovery.store.StoredFinding;
 import java.time.Instant;

@@ -19,7 +19,7 @@ import dev.keyward.automation.discovery.classify.RelevanceScorer;
 import dev.keyward.automation.discovery.classify.RuleBasedFindingWriter;
 import dev.keyward.automation.discovery.classify.Urgency;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
+import dev.keyward.automation.net.SafeHttpFetcher;
 import dev.keyward.automation.discovery.store.FindingPage;
 import dev.keyward.automation.discovery.store.FindingQuery;
 import dev.keyward.automation.discovery.store.FindingRepository;

@@ -4,7 +4,7 @@ import dev.keyward.automation.discovery.Finding;
 import dev.keyward.automation.discovery.KnownFinding;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceKind;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.vault.ErrorFacts;
 import dev.keyward.vault.Fact;

@@ -8,7 +8,7 @@ import dev.keyward.automation.discovery.RunStatus;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceKind;
 import dev.keyward.automation.discovery.store.FindingQuery;
 import dev.keyward.automation.discovery.store.SearchLogEntry;
 import dev.keyward.automation.discovery.store.StoredFinding;

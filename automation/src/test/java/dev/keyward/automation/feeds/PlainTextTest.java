@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

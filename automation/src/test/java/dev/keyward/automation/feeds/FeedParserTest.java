@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rometools.rome.io.FeedException;
 import dev.keyward.automation.discovery.Fixtures;
 import dev.keyward.automation.discovery.LoopbackServer;
-import dev.keyward.automation.discovery.source.ParseResult.Parsed;
-import dev.keyward.automation.discovery.source.ParseResult.Unreadable;
+import dev.keyward.automation.feeds.ParseResult.Parsed;
+import dev.keyward.automation.feeds.ParseResult.Unreadable;
 
 import java.io.IOException;
 import java.net.URI;

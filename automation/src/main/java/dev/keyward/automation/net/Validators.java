@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.fetch;
+package dev.keyward.automation.net;
 
 /** The HTTP validators a host sent for a document (ETag and Last-Modified); either may be null. */
 public record Validators(String etag, String lastModified) {

@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -6,8 +6,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import dev.keyward.automation.discovery.source.ParseResult.Parsed;
-import dev.keyward.automation.discovery.source.ParseResult.Unreadable;
+import dev.keyward.automation.feeds.ParseResult.Parsed;
+import dev.keyward.automation.feeds.ParseResult.Unreadable;
 
 import java.io.StringReader;
 import java.net.URI;

@@ -1,11 +1,7 @@
-package dev.keyward.automation.discovery;
+package dev.keyward.automation.feeds;
 
-import dev.keyward.automation.discovery.fetch.FetchResult;
-import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
-import dev.keyward.automation.discovery.source.ParseResult;
-import dev.keyward.automation.discovery.source.StatusFeedParser;
-import dev.keyward.automation.discovery.source.StatusPageLinks;
-import dev.keyward.automation.discovery.source.StatuspageParser;
+import dev.keyward.automation.net.FetchResult;
+import dev.keyward.automation.net.SafeHttpFetcher;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import java.time.Instant;
 import java.util.Objects;

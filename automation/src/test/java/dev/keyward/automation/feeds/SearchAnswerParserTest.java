@@ -1,12 +1,12 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.keyward.automation.discovery.Fixtures;
-import dev.keyward.automation.discovery.source.ParseResult.Parsed;
-import dev.keyward.automation.discovery.source.ParseResult.Unreadable;
+import dev.keyward.automation.feeds.ParseResult.Parsed;
+import dev.keyward.automation.feeds.ParseResult.Unreadable;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import dev.keyward.automation.discovery.source.IncidentState.Impact;
-import dev.keyward.automation.discovery.source.IncidentState.Phase;
-import dev.keyward.automation.discovery.source.ParseResult.Parsed;
-import dev.keyward.automation.discovery.source.ParseResult.Unreadable;
+import dev.keyward.automation.feeds.IncidentState.Impact;
+import dev.keyward.automation.feeds.IncidentState.Phase;
+import dev.keyward.automation.feeds.ParseResult.Parsed;
+import dev.keyward.automation.feeds.ParseResult.Unreadable;
 
 import java.net.URI;
 import java.time.Instant;

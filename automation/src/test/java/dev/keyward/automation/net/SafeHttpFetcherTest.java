@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.fetch;
+package dev.keyward.automation.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.automation.discovery.LoopbackServer;
-import dev.keyward.automation.discovery.fetch.FetchResult.Failed;
-import dev.keyward.automation.discovery.fetch.FetchResult.Fetched;
-import dev.keyward.automation.discovery.fetch.FetchResult.NotModified;
+import dev.keyward.automation.net.FetchResult.Failed;
+import dev.keyward.automation.net.FetchResult.Fetched;
+import dev.keyward.automation.net.FetchResult.NotModified;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.fetch;
+package dev.keyward.automation.net;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;

@@ -1,14 +1,14 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.automation.discovery.Fixtures;
-import dev.keyward.automation.discovery.source.IncidentState.Impact;
-import dev.keyward.automation.discovery.source.IncidentState.Phase;
-import dev.keyward.automation.discovery.source.ParseResult.Parsed;
-import dev.keyward.automation.discovery.source.ParseResult.Unreadable;
+import dev.keyward.automation.feeds.IncidentState.Impact;
+import dev.keyward.automation.feeds.IncidentState.Phase;
+import dev.keyward.automation.feeds.ParseResult.Parsed;
+import dev.keyward.automation.feeds.ParseResult.Unreadable;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package dev.keyward.automation.discovery.fetch;
+package dev.keyward.automation.net;
 
-import dev.keyward.automation.discovery.fetch.CappedBodySubscriber.BodyTooLargeException;
-import dev.keyward.automation.discovery.fetch.FetchResult.Failed;
-import dev.keyward.automation.discovery.fetch.FetchResult.Fetched;
-import dev.keyward.automation.discovery.fetch.FetchResult.NotModified;
+import dev.keyward.automation.net.CappedBodySubscriber.BodyTooLargeException;
+import dev.keyward.automation.net.FetchResult.Failed;
+import dev.keyward.automation.net.FetchResult.Fetched;
+import dev.keyward.automation.net.FetchResult.NotModified;
 
 import java.net.ConnectException;
 import java.net.URI;

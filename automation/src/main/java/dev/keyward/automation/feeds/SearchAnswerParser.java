@@ -1,8 +1,8 @@
-package dev.keyward.automation.discovery.source;
+package dev.keyward.automation.feeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keyward.automation.discovery.source.ParseResult.Parsed;
-import dev.keyward.automation.discovery.source.ParseResult.Unreadable;
+import dev.keyward.automation.feeds.ParseResult.Parsed;
+import dev.keyward.automation.feeds.ParseResult.Unreadable;
 
 import java.util.ArrayList;
 import java.util.List;
