@@ -10,7 +10,7 @@ import dev.keyward.automation.feeds.IncidentState;
 import dev.keyward.automation.feeds.ParseResult;
 import dev.keyward.automation.feeds.SourceItem;
 import dev.keyward.automation.feeds.SourceKind;
-import dev.keyward.automation.dashboard.store.WatchedKey;
+import dev.keyward.automation.dashboard.WatchedKey;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.keyward.automation.discovery.store;
 
+import dev.keyward.automation.discovery.FindingCursor;
+import dev.keyward.automation.discovery.FindingPage;
+import dev.keyward.automation.discovery.FindingQuery;
+import dev.keyward.automation.discovery.FindingStatus;
+import dev.keyward.automation.discovery.StoredFinding;
 import dev.keyward.automation.discovery.Finding;
 import dev.keyward.automation.discovery.KnownFinding;
 import dev.keyward.automation.discovery.classify.FindingCategory;

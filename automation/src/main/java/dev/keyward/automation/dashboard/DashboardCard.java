@@ -1,4 +1,4 @@
-package dev.keyward.automation.dashboard.store;
+package dev.keyward.automation.dashboard;
 
 import java.util.List;
 

@@ -1,7 +1,5 @@
-package dev.keyward.automation.discovery.store;
+package dev.keyward.automation.discovery;
 
-import dev.keyward.automation.discovery.RunStatus;
-import dev.keyward.automation.discovery.Trigger;
 import java.time.Instant;
 
 /** A {@code discovery_search_log} row with its provider's slug: one provider checked in one run. */

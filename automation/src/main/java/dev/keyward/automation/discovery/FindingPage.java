@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.store;
+package dev.keyward.automation.discovery;
 
 import java.util.List;
 import java.util.Optional;

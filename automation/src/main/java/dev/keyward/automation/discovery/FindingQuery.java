@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.store;
+package dev.keyward.automation.discovery;
 
 import dev.keyward.automation.discovery.classify.Urgency;
 import java.util.Set;

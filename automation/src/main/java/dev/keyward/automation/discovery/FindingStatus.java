@@ -1,4 +1,4 @@
-package dev.keyward.automation.discovery.store;
+package dev.keyward.automation.discovery;
 
 import dev.keyward.vault.InvalidInputException;
 import java.util.Arrays;
@@ -26,7 +26,8 @@ public enum FindingStatus {
                         + "."));
     }
 
-    static FindingStatus fromDb(String value) {
+    /** The status stored as {@code value} in {@code findings.status}, for the repository that reads it. */
+    public static FindingStatus fromDb(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }
