@@ -1,6 +1,6 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

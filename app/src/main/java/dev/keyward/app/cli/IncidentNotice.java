@@ -1,6 +1,7 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.automation.dashboard.store.ProjectIncidents;
+import dev.keyward.automation.dashboard.ProviderIncident;
+import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
 import java.util.List;
@@ -17,12 +18,9 @@ final class IncidentNotice {
      * and a failure to read it is not the command's business, so both print nothing.
      */
     static void print(VaultSession session, String project, PrintStream err) {
-        List<ProjectIncidents.Incident> incidents;
+        List<ProviderIncident> incidents;
         try {
-            if (!session.automationEnabled()) {
-                return;
-            }
-            incidents = session.database().read(c -> new ProjectIncidents(session.profileId()).forProject(c, project));
+            incidents = new DashboardService(session).incidents(project);
         } catch (RuntimeException e) {
             return;
         }

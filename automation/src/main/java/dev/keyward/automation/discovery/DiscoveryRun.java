@@ -1,9 +1,9 @@
 package dev.keyward.automation.discovery;
 
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
-import dev.keyward.automation.discovery.source.ParseResult;
-import dev.keyward.automation.discovery.source.SourceItem;
+import dev.keyward.automation.net.SafeHttpFetcher;
+import dev.keyward.automation.feeds.ParseResult;
+import dev.keyward.automation.feeds.SourceItem;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.keyward.automation.discovery;
 
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceKind;
 
 import java.time.Instant;
 import java.util.Objects;

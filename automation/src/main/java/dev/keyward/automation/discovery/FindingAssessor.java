@@ -9,8 +9,8 @@ import dev.keyward.automation.discovery.classify.Relevance;
 import dev.keyward.automation.discovery.classify.RelevanceScorer;
 import dev.keyward.automation.discovery.classify.RuleBasedFindingWriter;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.source.PlainText;
-import dev.keyward.automation.discovery.source.SourceItem;
+import dev.keyward.automation.feeds.PlainText;
+import dev.keyward.automation.feeds.SourceItem;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.keyward.automation.discovery;
 
-import dev.keyward.automation.discovery.source.WebAddresses;
+import dev.keyward.automation.feeds.WebAddresses;
 
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,10 +1,11 @@
 package dev.keyward.automation.discovery;
 
-import dev.keyward.automation.discovery.fetch.FetchResult;
-import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
-import dev.keyward.automation.discovery.source.FeedParser;
-import dev.keyward.automation.discovery.source.ParseResult;
-import dev.keyward.automation.discovery.source.SearchAnswerParser;
+import dev.keyward.automation.feeds.StatusPageReader;
+import dev.keyward.automation.net.FetchResult;
+import dev.keyward.automation.net.SafeHttpFetcher;
+import dev.keyward.automation.feeds.FeedParser;
+import dev.keyward.automation.feeds.ParseResult;
+import dev.keyward.automation.feeds.SearchAnswerParser;
 
 import java.net.URI;
 import java.util.List;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.fetch.FetchSettings;
-import dev.keyward.automation.discovery.fetch.InMemoryConditionalCache;
-import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
+import dev.keyward.automation.net.FetchSettings;
+import dev.keyward.automation.net.InMemoryConditionalCache;
+import dev.keyward.automation.net.SafeHttpFetcher;
 
 import java.net.URI;
 import java.time.Duration;

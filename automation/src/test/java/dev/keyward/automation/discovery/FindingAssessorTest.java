@@ -6,8 +6,8 @@ import dev.keyward.automation.discovery.classify.FindingClassifier;
 import dev.keyward.automation.discovery.classify.FindingText;
 import dev.keyward.automation.discovery.classify.RelevanceScorer;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.source.SourceItem;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceItem;
+import dev.keyward.automation.feeds.SourceKind;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.keyward.automation.discovery;
 
 import dev.keyward.automation.discovery.classify.Classification;
 import dev.keyward.automation.discovery.classify.FindingCategory;
-import dev.keyward.automation.discovery.source.SourceItem;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceItem;
+import dev.keyward.automation.feeds.SourceKind;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

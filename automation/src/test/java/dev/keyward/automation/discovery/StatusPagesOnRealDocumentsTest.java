@@ -1,5 +1,6 @@
 package dev.keyward.automation.discovery;
 
+import dev.keyward.automation.feeds.StatusPageReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,10 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.fetch.FetchSettings;
-import dev.keyward.automation.discovery.fetch.InMemoryConditionalCache;
-import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
-import dev.keyward.automation.discovery.source.ParseResult;
+import dev.keyward.automation.net.FetchSettings;
+import dev.keyward.automation.net.InMemoryConditionalCache;
+import dev.keyward.automation.net.SafeHttpFetcher;
+import dev.keyward.automation.feeds.ParseResult;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -10,11 +10,11 @@ import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.FindingClassifier;
 import dev.keyward.automation.discovery.classify.Urgency;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.fetch.FetchSettings;
-import dev.keyward.automation.discovery.fetch.InMemoryConditionalCache;
-import dev.keyward.automation.discovery.fetch.SafeHttpFetcher;
-import dev.keyward.automation.discovery.source.SourceItem;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.net.FetchSettings;
+import dev.keyward.automation.net.InMemoryConditionalCache;
+import dev.keyward.automation.net.SafeHttpFetcher;
+import dev.keyward.automation.feeds.SourceItem;
+import dev.keyward.automation.feeds.SourceKind;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.keyward.automation.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.keyward.automation.discovery.source.FeedParser;
+import dev.keyward.automation.feeds.FeedParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 

@@ -1,7 +1,7 @@
 package dev.keyward.automation.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.keyward.automation.discovery.source.SearchAnswerParser;
+import dev.keyward.automation.feeds.SearchAnswerParser;
 import java.nio.charset.StandardCharsets;
 
 /** Any text as a SearXNG JSON answer: items or an unreadable result, never an exception. */

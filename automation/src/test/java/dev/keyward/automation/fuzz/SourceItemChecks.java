@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keyward.automation.discovery.source.ParseResult;
-import dev.keyward.automation.discovery.source.PlainText;
-import dev.keyward.automation.discovery.source.SourceItem;
-import dev.keyward.automation.discovery.source.WebAddresses;
+import dev.keyward.automation.feeds.ParseResult;
+import dev.keyward.automation.feeds.PlainText;
+import dev.keyward.automation.feeds.SourceItem;
+import dev.keyward.automation.feeds.WebAddresses;
 import java.net.URI;
 
 /** What every source parser promises about its result, whatever the document held. */

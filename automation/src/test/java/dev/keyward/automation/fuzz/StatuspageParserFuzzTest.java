@@ -1,7 +1,7 @@
 package dev.keyward.automation.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.keyward.automation.discovery.source.StatuspageParser;
+import dev.keyward.automation.feeds.StatuspageParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.keyward.app.ui.dashboard;
 
 import dev.keyward.app.ui.dashboard.KeyCard.Badge;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import dev.keyward.vault.io.Timestamps;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,7 +1,7 @@
 package dev.keyward.app.ui.dashboard;
 
 import dev.keyward.automation.dashboard.service.KeyHistory;
-import dev.keyward.automation.dashboard.store.SnapshotFigures;
+import dev.keyward.automation.dashboard.SnapshotFigures;
 import dev.keyward.automation.dashboard.summary.DailySummary;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

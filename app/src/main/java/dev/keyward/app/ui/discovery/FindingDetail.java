@@ -1,7 +1,7 @@
 package dev.keyward.app.ui.discovery;
 
-import dev.keyward.automation.discovery.store.FindingStatus;
-import dev.keyward.automation.discovery.store.StoredFinding;
+import dev.keyward.automation.discovery.FindingStatus;
+import dev.keyward.automation.discovery.StoredFinding;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;

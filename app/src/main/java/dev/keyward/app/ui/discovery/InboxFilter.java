@@ -1,8 +1,8 @@
 package dev.keyward.app.ui.discovery;
 
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.store.FindingQuery;
-import dev.keyward.automation.discovery.store.FindingStatus;
+import dev.keyward.automation.discovery.FindingQuery;
+import dev.keyward.automation.discovery.FindingStatus;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.keyward.app.ui.discovery;
 
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.store.FindingStatus;
+import dev.keyward.automation.discovery.FindingStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

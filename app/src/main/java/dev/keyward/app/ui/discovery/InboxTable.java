@@ -1,6 +1,6 @@
 package dev.keyward.app.ui.discovery;
 
-import dev.keyward.automation.discovery.store.StoredFinding;
+import dev.keyward.automation.discovery.StoredFinding;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

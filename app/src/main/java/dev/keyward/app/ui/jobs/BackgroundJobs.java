@@ -4,7 +4,7 @@ import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
 import dev.keyward.automation.dashboard.service.DashboardService;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import dev.keyward.automation.discovery.service.DiscoveryService;
 import dev.keyward.automation.jobs.DashboardRefreshPolicy;
 import dev.keyward.automation.jobs.DiscoverySchedulePolicy;

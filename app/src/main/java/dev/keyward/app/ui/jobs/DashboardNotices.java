@@ -5,7 +5,7 @@ import dev.keyward.automation.dashboard.HealthStatus;
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.dashboard.UsageReading;
 import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

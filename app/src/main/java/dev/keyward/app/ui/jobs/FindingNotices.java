@@ -2,7 +2,7 @@ package dev.keyward.app.ui.jobs;
 
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.store.StoredFinding;
+import dev.keyward.automation.discovery.StoredFinding;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.keyward.app.ui.dashboard;
 
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

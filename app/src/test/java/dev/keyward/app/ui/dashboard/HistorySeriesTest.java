@@ -1,7 +1,7 @@
 package dev.keyward.app.ui.dashboard;
 
 import dev.keyward.automation.dashboard.service.KeyHistory;
-import dev.keyward.automation.dashboard.store.SnapshotFigures;
+import dev.keyward.automation.dashboard.SnapshotFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -3,7 +3,7 @@ package dev.keyward.app.ui.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;

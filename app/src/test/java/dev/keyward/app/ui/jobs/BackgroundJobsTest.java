@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.automation.dashboard.service.DashboardService;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import dev.keyward.automation.jobs.JobResult;
 import dev.keyward.automation.practice.PracticeCloud;
 import dev.keyward.automation.practice.UsageFigures;

@@ -12,7 +12,7 @@ import dev.keyward.automation.dashboard.HealthStatus;
 import dev.keyward.automation.dashboard.KeyTarget;
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

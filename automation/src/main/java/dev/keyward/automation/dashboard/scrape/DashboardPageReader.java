@@ -13,7 +13,7 @@ import dev.keyward.automation.dashboard.FailureCause;
 import dev.keyward.automation.dashboard.HealthStatus;
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.dashboard.store.LoginSecrets;
-import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.automation.runner.NavigationGuard;
 import dev.keyward.vault.crypto.Wipe;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.automation.program.CardFieldPolicy;
 import dev.keyward.automation.program.TargetDescription;
 import dev.keyward.automation.runner.TargetInspector;

@@ -1,6 +1,6 @@
 package dev.keyward.automation.dashboard.scrape;
 
-import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.automation.program.DomainPolicy;
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.keyward.automation.dashboard.scrape;
 
-import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.ProviderSelector;
 import java.util.List;
 
 /** Hears which selectors a scrape found on the page and which no longer match (drift). */

@@ -7,7 +7,7 @@ import dev.keyward.automation.dashboard.collect.GitHubCollector;
 import dev.keyward.automation.dashboard.collect.OpenAiCompatibleCollector;
 import dev.keyward.automation.dashboard.collect.ProviderHttp;
 import dev.keyward.automation.dashboard.collect.StripeCollector;
-import dev.keyward.automation.dashboard.store.WatchedKey;
+import dev.keyward.automation.dashboard.WatchedKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.keyward.automation.dashboard.refresh.RateLimit;
 import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.refresh.RefreshTiming;
 import dev.keyward.automation.dashboard.scrape.HeadlessBrowser;
-import dev.keyward.automation.discovery.fetch.FetchSettings;
+import dev.keyward.automation.net.FetchSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -10,13 +10,15 @@ import dev.keyward.automation.dashboard.refresh.RefreshSeams;
 import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.refresh.ScrapeCollector;
 import dev.keyward.automation.dashboard.scrape.PlaywrightScrapeCollector;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
+import dev.keyward.automation.dashboard.ProviderIncident;
+import dev.keyward.automation.dashboard.store.ProjectIncidents;
 import dev.keyward.automation.dashboard.store.DailySummaryRepository;
-import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.automation.dashboard.store.SelectorRepository;
 import dev.keyward.automation.dashboard.store.SelectorSeed;
 import dev.keyward.automation.dashboard.store.SnapshotRepository;
-import dev.keyward.automation.dashboard.store.WatchedKey;
+import dev.keyward.automation.dashboard.WatchedKey;
 import dev.keyward.automation.dashboard.store.WatchedKeyQuery;
 import dev.keyward.automation.dashboard.admin.AdminKeyFormat;
 import dev.keyward.automation.dashboard.hygiene.HygieneService;
@@ -97,6 +99,17 @@ public final class DashboardService {
      */
     public List<DashboardCard> overview() {
         return view().cards();
+    }
+
+    /**
+     * The providers of {@code projectName}'s keys whose newest snapshot reports degraded or outage, by slug. A read of
+     * stored status data only (no network); empty while the automation schema is not enabled.
+     */
+    public List<ProviderIncident> incidents(String projectName) {
+        if (!session.automationEnabled()) {
+            return List.of();
+        }
+        return session.database().read(c -> new ProjectIncidents(session.profileId()).forProject(c, projectName));
     }
 
     /** The cards and the watched keys, read together; empty while the automation schema is not enabled. */

@@ -1,7 +1,7 @@
 package dev.keyward.automation.dashboard.service;
 
-import dev.keyward.automation.dashboard.store.DashboardCard;
-import dev.keyward.automation.dashboard.store.WatchedKey;
+import dev.keyward.automation.dashboard.DashboardCard;
+import dev.keyward.automation.dashboard.WatchedKey;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.keyward.automation.dashboard.service;
 
-import dev.keyward.automation.dashboard.store.SnapshotFigures;
+import dev.keyward.automation.dashboard.SnapshotFigures;
 import dev.keyward.automation.dashboard.summary.DailySummary;
 import java.util.List;
 

@@ -25,7 +25,7 @@ import dev.keyward.automation.dashboard.collect.OpenAiAdminCollector;
 import dev.keyward.automation.dashboard.collect.ProviderHttp;
 import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
 import dev.keyward.automation.dashboard.store.AdminRepository;
-import dev.keyward.automation.dashboard.store.WatchedKey;
+import dev.keyward.automation.dashboard.WatchedKey;
 import dev.keyward.vault.session.VaultSession;
 import java.net.URI;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.keyward.automation.dashboard.service;
 
 import dev.keyward.automation.dashboard.scrape.ScrapePlan;
-import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.automation.dashboard.store.SelectorRepository;
-import dev.keyward.automation.dashboard.store.WatchedKey;
+import dev.keyward.automation.dashboard.WatchedKey;
 import dev.keyward.vault.session.VaultSession;
 import java.net.URI;
 import java.util.HashMap;

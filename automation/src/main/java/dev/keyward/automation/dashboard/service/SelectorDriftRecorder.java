@@ -2,7 +2,7 @@ package dev.keyward.automation.dashboard.service;
 
 import dev.keyward.automation.dashboard.scrape.ScrapePlan;
 import dev.keyward.automation.dashboard.scrape.SelectorCheck;
-import dev.keyward.automation.dashboard.store.ProviderSelector;
+import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.automation.dashboard.store.SelectorRepository;
 import dev.keyward.vault.session.VaultSession;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.keyward.automation.dashboard.store;
 
+import dev.keyward.automation.dashboard.DashboardCard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;

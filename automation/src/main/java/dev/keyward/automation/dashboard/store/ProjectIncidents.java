@@ -1,5 +1,6 @@
 package dev.keyward.automation.dashboard.store;
 
+import dev.keyward.automation.dashboard.ProviderIncident;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +14,6 @@ import java.util.List;
  */
 public final class ProjectIncidents {
 
-    /** A provider with an incident: its slug and {@code degraded} or {@code outage}. */
-    public record Incident(String providerSlug, String serviceStatus) {
-    }
-
     private final String profileId;
 
     public ProjectIncidents(String profileId) {
@@ -24,7 +21,7 @@ public final class ProjectIncidents {
     }
 
     /** The providers of {@code projectName}'s secrets whose newest snapshot reports degraded or outage, by slug. */
-    public List<Incident> forProject(Connection c, String projectName) throws SQLException {
+    public List<ProviderIncident> forProject(Connection c, String projectName) throws SQLException {
         // The newest snapshot per provider uses idx_dashboard_snapshots_secret_collected through the correlated subquery.
         String sql = """
                 SELECT p.slug, (SELECT d.service_status FROM dashboard_snapshots d
@@ -37,7 +34,7 @@ public final class ProjectIncidents {
                  WHERE pr.profile_id = ? AND pr.name = ?
                  GROUP BY p.id
                  ORDER BY p.slug""";
-        List<Incident> incidents = new ArrayList<>();
+        List<ProviderIncident> incidents = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, profileId);
             ps.setString(2, projectName);
@@ -45,7 +42,7 @@ public final class ProjectIncidents {
                 while (rs.next()) {
                     String latest = rs.getString(2);
                     if ("outage".equals(latest) || "degraded".equals(latest)) {
-                        incidents.add(new Incident(rs.getString(1), latest));
+                        incidents.add(new ProviderIncident(rs.getString(1), latest));
                     }
                 }
             }

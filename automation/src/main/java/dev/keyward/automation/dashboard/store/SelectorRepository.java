@@ -1,5 +1,6 @@
 package dev.keyward.automation.dashboard.store;
 
+import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.vault.InvalidInputException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package dev.keyward.automation.dashboard.store;
 
+import dev.keyward.automation.dashboard.DashboardCard;
+import dev.keyward.automation.dashboard.SnapshotFigures;
 import dev.keyward.automation.dashboard.CollectionMethod;
 import dev.keyward.automation.dashboard.CollectionResult;
 import dev.keyward.automation.dashboard.CollectionStatus;

@@ -1,5 +1,6 @@
 package dev.keyward.automation.dashboard.store;
 
+import dev.keyward.automation.dashboard.WatchedKey;
 import dev.keyward.vault.io.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

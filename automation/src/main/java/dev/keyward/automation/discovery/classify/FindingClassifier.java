@@ -2,11 +2,11 @@ package dev.keyward.automation.discovery.classify;
 
 import static dev.keyward.automation.discovery.classify.Vocabulary.mentions;
 
-import dev.keyward.automation.discovery.source.IncidentState;
-import dev.keyward.automation.discovery.source.IncidentState.Impact;
-import dev.keyward.automation.discovery.source.IncidentState.Phase;
-import dev.keyward.automation.discovery.source.SourceItem;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.IncidentState;
+import dev.keyward.automation.feeds.IncidentState.Impact;
+import dev.keyward.automation.feeds.IncidentState.Phase;
+import dev.keyward.automation.feeds.SourceItem;
+import dev.keyward.automation.feeds.SourceKind;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.keyward.automation.discovery.classify;
 
-import dev.keyward.automation.discovery.source.SourceItem;
+import dev.keyward.automation.feeds.SourceItem;
 
 import java.time.LocalDate;
 import java.util.Objects;

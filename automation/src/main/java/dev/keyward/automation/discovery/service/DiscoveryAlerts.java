@@ -1,6 +1,6 @@
 package dev.keyward.automation.discovery.service;
 
-import dev.keyward.automation.discovery.store.StoredFinding;
+import dev.keyward.automation.discovery.StoredFinding;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.keyward.automation.discovery.service;
 
 import dev.keyward.automation.discovery.DiscoveryRun;
 import dev.keyward.automation.discovery.ProviderTarget;
-import dev.keyward.automation.discovery.fetch.FetchSettings;
+import dev.keyward.automation.net.FetchSettings;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.keyward.automation.discovery.service;
 
 import dev.keyward.automation.discovery.DiscoveryRunResult;
-import dev.keyward.automation.discovery.store.StoredFinding;
+import dev.keyward.automation.discovery.StoredFinding;
 import dev.keyward.vault.jobs.JobStatus;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.keyward.automation.discovery.service;
 
-import dev.keyward.automation.discovery.fetch.ConditionalCache;
-import dev.keyward.automation.discovery.fetch.Validators;
+import dev.keyward.automation.net.ConditionalCache;
+import dev.keyward.automation.net.Validators;
 import dev.keyward.automation.discovery.store.SourceValidatorRepository;
 import dev.keyward.vault.session.VaultSession;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.keyward.automation.discovery.service;
 import dev.keyward.automation.discovery.ProviderSources;
 import dev.keyward.automation.discovery.ProviderTarget;
 import dev.keyward.automation.discovery.classify.UserContext;
-import dev.keyward.automation.discovery.source.WebAddresses;
+import dev.keyward.automation.feeds.WebAddresses;
 import dev.keyward.vault.provider.ProviderInfo;
 import dev.keyward.vault.session.VaultSession;
 import java.net.URI;

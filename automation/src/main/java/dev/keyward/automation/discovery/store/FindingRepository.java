@@ -1,10 +1,15 @@
 package dev.keyward.automation.discovery.store;
 
+import dev.keyward.automation.discovery.FindingCursor;
+import dev.keyward.automation.discovery.FindingPage;
+import dev.keyward.automation.discovery.FindingQuery;
+import dev.keyward.automation.discovery.FindingStatus;
+import dev.keyward.automation.discovery.StoredFinding;
 import dev.keyward.automation.discovery.Finding;
 import dev.keyward.automation.discovery.KnownFinding;
 import dev.keyward.automation.discovery.classify.FindingCategory;
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceKind;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.vault.ErrorFacts;
 import dev.keyward.vault.Fact;

@@ -2,6 +2,7 @@ package dev.keyward.automation.discovery.store;
 
 import dev.keyward.automation.discovery.ProviderRunResult;
 import dev.keyward.automation.discovery.RunStatus;
+import dev.keyward.automation.discovery.SearchLogEntry;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.vault.io.Timestamps;
 import java.sql.Connection;

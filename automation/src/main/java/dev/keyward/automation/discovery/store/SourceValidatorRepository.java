@@ -1,6 +1,6 @@
 package dev.keyward.automation.discovery.store;
 
-import dev.keyward.automation.discovery.fetch.Validators;
+import dev.keyward.automation.net.Validators;
 import dev.keyward.vault.io.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keyward.automation.dashboard.FakeProvider;
 import dev.keyward.automation.dashboard.FakeProvider.Reply;
 import dev.keyward.automation.dashboard.refresh.RefreshListener;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import dev.keyward.automation.testing.SettableClock;
 import dev.keyward.automation.testing.TestVault;
 import java.nio.file.Path;

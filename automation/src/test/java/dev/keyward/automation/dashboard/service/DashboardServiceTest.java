@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.automation.dashboard.refresh.RefreshListener;
 import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.refresh.RefreshTiming;
-import dev.keyward.automation.dashboard.store.DashboardCard;
+import dev.keyward.automation.dashboard.DashboardCard;
 import dev.keyward.automation.practice.KeyLedger;
 import dev.keyward.automation.practice.PracticeCloud;
 import dev.keyward.automation.practice.PracticeState;

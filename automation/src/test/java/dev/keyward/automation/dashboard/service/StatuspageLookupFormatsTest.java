@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.discovery.LoopbackServer;
 import dev.keyward.automation.discovery.RealDocuments;
-import dev.keyward.automation.discovery.fetch.FetchSettings;
+import dev.keyward.automation.net.FetchSettings;
 
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

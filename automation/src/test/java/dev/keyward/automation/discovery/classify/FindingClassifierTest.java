@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.keyward.automation.discovery.MutableClock;
-import dev.keyward.automation.discovery.source.IncidentState;
-import dev.keyward.automation.discovery.source.IncidentState.Impact;
-import dev.keyward.automation.discovery.source.IncidentState.Phase;
-import dev.keyward.automation.discovery.source.SourceItem;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.IncidentState;
+import dev.keyward.automation.feeds.IncidentState.Impact;
+import dev.keyward.automation.feeds.IncidentState.Phase;
+import dev.keyward.automation.feeds.SourceItem;
+import dev.keyward.automation.feeds.SourceKind;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

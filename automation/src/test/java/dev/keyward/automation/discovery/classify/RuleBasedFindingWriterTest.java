@@ -3,8 +3,8 @@ package dev.keyward.automation.discovery.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.keyward.automation.discovery.source.SourceItem;
-import dev.keyward.automation.discovery.source.SourceKind;
+import dev.keyward.automation.feeds.SourceItem;
+import dev.keyward.automation.feeds.SourceKind;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.keyward.automation.discovery.LoopbackServer.Seen;
 import dev.keyward.automation.discovery.MutableClock;
 import dev.keyward.automation.discovery.RunStatus;
 import dev.keyward.automation.discovery.Trigger;
-import dev.keyward.automation.discovery.store.SearchLogEntry;
+import dev.keyward.automation.discovery.SearchLogEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

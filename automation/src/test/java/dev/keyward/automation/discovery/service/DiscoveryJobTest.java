@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keyward.automation.discovery.LoopbackServer;
 import dev.keyward.automation.discovery.MutableClock;
 import dev.keyward.automation.discovery.Trigger;
-import dev.keyward.automation.discovery.store.SearchLogEntry;
+import dev.keyward.automation.discovery.SearchLogEntry;
 import dev.keyward.vault.audit.AuditEntry;
 import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobRuns;
