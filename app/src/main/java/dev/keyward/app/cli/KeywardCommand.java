@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.process.ChildEnvironment;
@@ -72,6 +73,17 @@ public final class KeywardCommand implements Runnable {
         try (Password password = terminal.secret(ChildEnvironment.PASSWORD, passwordFromStdin,
                 "Password for " + selected.name(), false)) {
             return profiles().unlock(selected, password);
+        }
+    }
+
+    /** Unlocks the selected profile (see {@link #unlock}) and builds its session's services. */
+    OpenSession open(boolean passwordFromStdin) {
+        VaultSession session = unlock(passwordFromStdin);
+        try {
+            return new OpenSession(session, SessionServices.open(session, root().path()));
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 

@@ -39,6 +39,11 @@ public record DashboardConfig(ProviderHttp http, RefreshSettings refresh, Refres
                 HeadlessBrowser.system(), FetchSettings.defaults().withTotalTimeout(Duration.ofSeconds(15)));
     }
 
+    /** The same settings over {@code newHttp} (a session shares one client among its services). */
+    public DashboardConfig withHttp(ProviderHttp newHttp) {
+        return new DashboardConfig(newHttp, refresh, timing, browser, statusFetch);
+    }
+
     public DashboardConfig withTiming(RefreshTiming newTiming) {
         return new DashboardConfig(http, refresh, newTiming, browser, statusFetch);
     }
