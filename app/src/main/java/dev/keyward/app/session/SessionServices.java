@@ -61,31 +61,27 @@ public final class SessionServices implements AutoCloseable {
     private ReferenceLibrary library;
     private boolean closed;
 
-    private SessionServices(VaultSession session, Path dataRoot, ZoneId zone, DashboardConfig dashboardConfig,
-                            DiscoveryOptions discoveryOptions) {
+    private SessionServices(VaultSession session, Path dataRoot) {
         this.session = Objects.requireNonNull(session, "session");
         this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.dashboard = new DashboardService(session, dashboardConfig.withHttp(new ProviderHttp(http)));
-        this.discovery = new DiscoveryService(session, discoveryOptions,
+        this.dashboard = new DashboardService(session, DashboardConfig.defaults(new ProviderHttp(http)));
+        this.discovery = new DiscoveryService(session, DiscoveryOptions.defaults(),
                 findings -> urgentListeners.forEach(listener -> listener.urgentFindings(findings)));
         this.scripts = new ScriptService(session);
         this.runHistory = new RunHistory(session);
         this.recommendations = new RecommendationService(session, Optional.empty());
         this.retention = new RetentionJob(session);
-        this.jobs = new JobCatalog(session, dashboard, discovery, retention, zone);
+        this.jobs = new JobCatalog(session, dashboard, discovery, retention, ZoneId.systemDefault());
     }
 
-    /** The services of {@code session}, whose data folder is {@code dataRoot}, with default limits. */
+    /**
+     * The services of {@code session}, whose data folder is {@code dataRoot}, with default limits; job
+     * schedules are judged in the system time zone.
+     */
     public static SessionServices open(VaultSession session, Path dataRoot) {
-        return open(session, dataRoot, ZoneId.systemDefault(), DashboardConfig.defaults(), DiscoveryOptions.defaults());
-    }
-
-    /** The services of {@code session} with the given zone (job schedules) and limits (tests shorten them). */
-    public static SessionServices open(VaultSession session, Path dataRoot, ZoneId zone, DashboardConfig dashboardConfig,
-                                       DiscoveryOptions discoveryOptions) {
-        return new SessionServices(session, dataRoot, zone, dashboardConfig, discoveryOptions);
+        return new SessionServices(session, dataRoot);
     }
 
     public VaultSession session() {

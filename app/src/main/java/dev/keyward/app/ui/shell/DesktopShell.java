@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopServices;
@@ -57,6 +58,8 @@ public final class DesktopShell {
     private volatile VaultSession session;
     /** The session's background jobs: running while UNLOCKED or LOCKED, null when STOPPED. */
     private volatile BackgroundJobs jobs;
+    /** The session's services: made at unlock, shared by its pages and jobs, closed at lock-and-stop. */
+    private volatile SessionServices sessionServices;
     private ProfileSummary profile;
     private ProfileSettings settings;
     private volatile LockState state = LockState.STOPPED;
@@ -159,14 +162,20 @@ public final class DesktopShell {
         session = unlocked;
         profile = unlocked.profile();
         BackgroundJobs running = jobs;
-        work.run(() -> new Adopted(unlocked.settings().current(),
-                running != null && running.isFor(unlocked) ? running : startJobs(unlocked)), adopted -> {
+        SessionServices existing = sessionServices;
+        work.run(() -> {
+            SessionServices forSession = existing != null && existing.isFor(unlocked) ? existing
+                    : SessionServices.open(unlocked, services.profiles().root().path());
+            return new Adopted(unlocked.settings().current(),
+                    running != null && running.isFor(unlocked) ? running : startJobs(forSession), forSession);
+        }, adopted -> {
             if (session != unlocked) {
                 // Locked and stopped while the jobs started: they must not outlive their session.
-                stopJobs(adopted.jobs());
+                stopJobs(adopted.jobs(), adopted.services());
                 return;
             }
             jobs = adopted.jobs();
+            sessionServices = adopted.services();
             settings = adopted.settings();
             Theme.of(settings.theme()).apply();
             state = LockState.UNLOCKED;
@@ -179,11 +188,11 @@ public final class DesktopShell {
     }
 
     /** What adopting a session loads off the JavaFX thread. */
-    private record Adopted(ProfileSettings settings, BackgroundJobs jobs) {
+    private record Adopted(ProfileSettings settings, BackgroundJobs jobs, SessionServices services) {
     }
 
     /** Starts the session's jobs; a failure leaves the window usable without them and says so. */
-    private BackgroundJobs startJobs(VaultSession unlocked) {
+    private BackgroundJobs startJobs(SessionServices unlocked) {
         try {
             return jobsStarter.start(unlocked, status);
         } catch (RuntimeException e) {
@@ -193,19 +202,21 @@ public final class DesktopShell {
         }
     }
 
-    private void stopJobs(BackgroundJobs stopping) {
-        if (stopping != null) {
-            work.run(() -> {
+    private void stopJobs(BackgroundJobs stopping, SessionServices closing) {
+        work.run(() -> {
+            if (stopping != null) {
                 stopping.close();
-                return true;
-            }, ok -> { }, error -> { });
-        }
+            }
+            closing.close();
+            return true;
+        }, ok -> { }, error -> { });
     }
 
     void showMain() {
         PageContext ctx = new PageContext(session, work, longWork, stage, clipboard, services.files(),
-                services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none());
-        main = new MainView(new DesktopPages(ctx, services::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
+                services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none(),
+                sessionServices);
+        main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         setScreen(main);
         main.show(PageKind.SECRETS);
@@ -234,8 +245,10 @@ public final class DesktopShell {
         hideSecretViews();
         VaultSession closing = session;
         BackgroundJobs stopping = jobs;
+        SessionServices closingServices = sessionServices;
         session = null;
         jobs = null;
+        sessionServices = null;
         state = LockState.STOPPED;
         showStatus();
         if (closing != null || stopping != null) {
@@ -243,6 +256,9 @@ public final class DesktopShell {
             BackgroundWork.Job<Boolean> stop = () -> {
                 if (stopping != null) {
                     stopping.close();
+                }
+                if (closingServices != null) {
+                    closingServices.close();
                 }
                 if (closing != null) {
                     closing.close();
