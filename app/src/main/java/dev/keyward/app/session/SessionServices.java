@@ -50,14 +50,15 @@ public final class SessionServices implements AutoCloseable {
     private final HttpClient http;
     private final DashboardService dashboard;
     private final DiscoveryService discovery;
-    private final ScriptService scripts;
-    private final RunHistory runHistory;
     private final RecommendationService recommendations;
     private final RetentionJob retention;
     private final JobCatalog jobs;
     private final List<DiscoveryAlerts> urgentListeners = new CopyOnWriteArrayList<>();
     /** Downloads for the reference library, which must follow GitHub's archive redirects; made on first use. */
     private HttpClient downloads;
+    /** Made on first use: building them turns the profile's automation on, which opening a session must not do. */
+    private ScriptService scripts;
+    private RunHistory runHistory;
     private ReferenceLibrary library;
     private boolean closed;
 
@@ -69,8 +70,6 @@ public final class SessionServices implements AutoCloseable {
         this.dashboard = new DashboardService(session, DashboardConfig.defaults(new ProviderHttp(http)));
         this.discovery = new DiscoveryService(session, DiscoveryOptions.defaults(),
                 findings -> urgentListeners.forEach(listener -> listener.urgentFindings(findings)));
-        this.scripts = new ScriptService(session);
-        this.runHistory = new RunHistory(session);
         this.recommendations = new RecommendationService(session, Optional.empty());
         this.retention = new RetentionJob(session);
         this.jobs = new JobCatalog(session, dashboard, discovery, retention, ZoneId.systemDefault());
@@ -105,11 +104,19 @@ public final class SessionServices implements AutoCloseable {
         return discovery;
     }
 
-    public ScriptService scripts() {
+    /** The step programs; the first call turns the profile's automation on. */
+    public synchronized ScriptService scripts() {
+        if (scripts == null) {
+            scripts = new ScriptService(session);
+        }
         return scripts;
     }
 
-    public RunHistory runHistory() {
+    /** Runs and checkpoints of step programs; the first call turns the profile's automation on. */
+    public synchronized RunHistory runHistory() {
+        if (runHistory == null) {
+            runHistory = new RunHistory(session);
+        }
         return runHistory;
     }
 
@@ -152,7 +159,7 @@ public final class SessionServices implements AutoCloseable {
 
     /** Writes a step program and stores it as pending; the only place generation is wired. */
     public GeneratedProgram generateProgram(GenerationRequest request, boolean templateOnly) {
-        return withLlm(!templateOnly, llm -> new ProgramGenerator(session, referenceSnippets(), scripts, llm,
+        return withLlm(!templateOnly, llm -> new ProgramGenerator(session, referenceSnippets(), scripts(), llm,
                 ProgramGenerator.DEFAULT_REPAIR_ROUNDS).generate(request, templateOnly));
     }
 

@@ -61,6 +61,13 @@ class SessionServicesTest {
     }
 
     @Test
+    void openingTheServicesLeavesAutomationOff() {
+        try (SessionServices services = SessionServices.open(session, dataDir)) {
+            assertFalse(session.automationEnabled(), "building the services turned automation on");
+        }
+    }
+
+    @Test
     void everyCallerGetsTheSameServiceInstances() {
         try (SessionServices services = SessionServices.open(session, dataDir)) {
             assertSame(services.dashboard(), services.dashboard());
