@@ -166,8 +166,15 @@ public final class DesktopShell {
         work.run(() -> {
             SessionServices forSession = existing != null && existing.isFor(unlocked) ? existing
                     : SessionServices.open(unlocked, services.profiles().root().path());
-            return new Adopted(unlocked.settings().current(),
-                    running != null && running.isFor(unlocked) ? running : startJobs(forSession), forSession);
+            try {
+                return new Adopted(unlocked.settings().current(),
+                        running != null && running.isFor(unlocked) ? running : startJobs(forSession), forSession);
+            } catch (RuntimeException e) {
+                if (forSession != existing) {
+                    forSession.close(); // the error path stops the session; its new services go with it
+                }
+                throw e;
+            }
         }, adopted -> {
             if (session != unlocked) {
                 // Locked and stopped while the jobs started: they must not outlive their session.
