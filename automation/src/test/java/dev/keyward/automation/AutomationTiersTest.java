@@ -1,12 +1,10 @@
 package dev.keyward.automation;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,17 +40,6 @@ class AutomationTiersTest {
 
     private static final String PRACTICE = ROOT + "practice..";
 
-    /**
-     * The dashboard's scrape confines its browser with the programs' browser-safety classes; they belong in the browser
-     * tier and move there once the runner rewrite has landed. Until then these five, and only these, are allowed.
-     */
-    private static final List<String> BROWSER_SAFETY_NOT_YET_MOVED = List.of(
-            ROOT + "runner.NavigationGuard",
-            ROOT + "runner.TargetInspector",
-            ROOT + "program.DomainPolicy",
-            ROOT + "program.CardFieldPolicy",
-            ROOT + "program.TargetDescription");
-
     private static JavaClasses classes;
 
     @BeforeAll
@@ -78,14 +64,6 @@ class AutomationTiersTest {
     }
 
     @Test
-    void featuresDoNotImportEachOtherBeyondTheBrowserSafetyClassesStillToMove() {
-        slices().assignedFrom(features()).should().notDependOnEachOther()
-                .ignoreDependency(fromDashboard(), browserSafetyNotYetMoved())
-                .check(classes);
-    }
-
-    @Test
-    @Disabled("enable after the browser-safety classes move to the browser tier; see docs/architecture.md")
     void featuresDoNotImportEachOther() {
         slices().assignedFrom(features()).should().notDependOnEachOther().check(classes);
     }
@@ -123,15 +101,6 @@ class AutomationTiersTest {
                 return "automation features " + FEATURES.keySet();
             }
         };
-    }
-
-    private static DescribedPredicate<JavaClass> fromDashboard() {
-        return resideInAPackage(ROOT + "dashboard..");
-    }
-
-    private static DescribedPredicate<JavaClass> browserSafetyNotYetMoved() {
-        return describe("a browser-safety class not yet moved", target -> BROWSER_SAFETY_NOT_YET_MOVED.stream()
-                .anyMatch(name -> target.getName().equals(name) || target.getName().startsWith(name + "$")));
     }
 
     private static String[] featurePackages() {

@@ -1,6 +1,6 @@
 package dev.keyward.automation.generate;
 
-import dev.keyward.automation.program.DomainPolicy;
+import dev.keyward.automation.browser.DomainPolicy;
 import dev.keyward.vault.provider.ProviderInfo;
 import java.net.URI;
 import java.util.ArrayList;

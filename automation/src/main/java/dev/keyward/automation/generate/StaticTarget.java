@@ -1,7 +1,7 @@
 package dev.keyward.automation.generate;
 
+import dev.keyward.automation.browser.TargetDescription;
 import dev.keyward.automation.program.Step;
-import dev.keyward.automation.program.TargetDescription;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,8 +1,8 @@
 package dev.keyward.automation.generate;
 
+import dev.keyward.automation.browser.DomainPolicy;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.CredentialLiteralDetector;
-import dev.keyward.automation.program.DomainPolicy;
 import dev.keyward.automation.program.ExtractTarget;
 import dev.keyward.automation.program.InputDeclaration;
 import dev.keyward.automation.program.Step;

@@ -1,5 +1,9 @@
 package dev.keyward.automation.program;
 
+import dev.keyward.automation.browser.EffectContext;
+import dev.keyward.automation.browser.ElementFacts;
+import dev.keyward.automation.browser.FormFacts;
+import dev.keyward.automation.browser.RequestFacts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

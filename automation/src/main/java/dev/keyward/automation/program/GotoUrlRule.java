@@ -1,5 +1,6 @@
 package dev.keyward.automation.program;
 
+import dev.keyward.automation.browser.DomainPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

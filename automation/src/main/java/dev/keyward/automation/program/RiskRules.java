@@ -1,5 +1,8 @@
 package dev.keyward.automation.program;
 
+import dev.keyward.automation.browser.CardFieldPolicy;
+import dev.keyward.automation.browser.EffectContext;
+import dev.keyward.automation.browser.TargetDescription;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.keyward.automation.program;
 
+import dev.keyward.automation.browser.DomainPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

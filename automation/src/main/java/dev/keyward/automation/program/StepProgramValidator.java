@@ -1,5 +1,6 @@
 package dev.keyward.automation.program;
 
+import dev.keyward.automation.browser.DomainPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,16 +4,16 @@ import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import dev.keyward.automation.program.EffectContext;
-import dev.keyward.automation.program.ElementFacts;
-import dev.keyward.automation.program.FormFacts;
-import dev.keyward.automation.program.FrameFacts;
+import dev.keyward.automation.browser.EffectContext;
+import dev.keyward.automation.browser.ElementFacts;
+import dev.keyward.automation.browser.FormFacts;
+import dev.keyward.automation.browser.FrameFacts;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads, in one call into the page, everything {@link dev.keyward.automation.program.EffectClassifier} and
- * {@link dev.keyward.automation.program.CardFieldPolicy} judge: the element's labels of every kind, the control
+ * {@link dev.keyward.automation.browser.CardFieldPolicy} judge: the element's labels of every kind, the control
  * around it (the button around a clicked icon), the form it belongs to (how and where it is sent, its field
  * names and submit captions, its text) and the frame it lives in. It never reads what is typed into a field.
  */

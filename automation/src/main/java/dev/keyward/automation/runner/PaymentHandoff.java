@@ -2,6 +2,7 @@ package dev.keyward.automation.runner;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.program.CheckpointType;
 import java.time.Duration;
 import java.util.LinkedHashMap;

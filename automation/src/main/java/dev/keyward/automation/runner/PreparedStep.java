@@ -1,8 +1,8 @@
 package dev.keyward.automation.runner;
 
 import com.microsoft.playwright.ElementHandle;
-import dev.keyward.automation.program.EffectContext;
-import dev.keyward.automation.program.TargetDescription;
+import dev.keyward.automation.browser.EffectContext;
+import dev.keyward.automation.browser.TargetDescription;
 
 /**
  * A step with its placeholders resolved (secrets excepted) and its target found and described.

@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import dev.keyward.automation.browser.BrowserLauncher;
 import dev.keyward.automation.browser.HostLimits;
 import dev.keyward.automation.browser.LaunchedBrowser;
+import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.PlaceholderResolutionException;
@@ -113,7 +114,7 @@ public final class ProgramRunner {
             Page page = context.newPage();
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
             WriteGate writes = new WriteGate(checkpoints, session, script.id(), page);
-            guard.holdWrites(writes, new RequestReader(recorder::redact));
+            guard.holdRequests(new WriteHold(writes, new RequestReader(recorder::redact)));
             if (!script.approved() && !reviewApproved(script, program, effective, checkpoints)) {
                 return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
                         + " checkpoint was not approved.");

@@ -5,6 +5,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
+import dev.keyward.automation.browser.NavigationGuard;
+import dev.keyward.automation.browser.TargetInspector;
 import dev.keyward.automation.program.Placeholder;
 import dev.keyward.automation.program.PlaceholderResolutionException;
 import dev.keyward.automation.program.PlaceholderResolver;

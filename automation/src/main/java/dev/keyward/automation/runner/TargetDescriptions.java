@@ -1,7 +1,7 @@
 package dev.keyward.automation.runner;
 
+import dev.keyward.automation.browser.TargetDescription;
 import dev.keyward.automation.program.CredentialLiteralDetector;
-import dev.keyward.automation.program.TargetDescription;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.keyward.automation.runner;
 
 import com.microsoft.playwright.Page;
+import dev.keyward.automation.browser.TargetDescription;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.Step;
-import dev.keyward.automation.program.TargetDescription;
 import dev.keyward.vault.session.VaultSession;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,7 +20,7 @@ import java.util.Map;
  * fields with secret values as placeholders, amounts and plan names) and waits; no answer is a rejection.
  * Every request a person approves is remembered for the script.
  */
-final class WriteGate implements NavigationGuard.WriteReview {
+final class WriteGate {
 
     /** A request a step sent or tried to send, for the step's outcome. */
     record Decided(HeldRequest request, boolean allowed) {}
@@ -89,8 +89,8 @@ final class WriteGate implements NavigationGuard.WriteReview {
         return decidedInStep.stream().filter(d -> !d.allowed()).map(Decided::request).findFirst().orElse(null);
     }
 
-    @Override
-    public boolean allow(HeldRequest request) {
+    /** Decides a state-changing request while the page waits for it; false aborts the request. */
+    boolean allow(HeldRequest request) {
         if (handedOver) {
             return true;
         }

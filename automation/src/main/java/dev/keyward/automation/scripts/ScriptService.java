@@ -2,8 +2,8 @@ package dev.keyward.automation.scripts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.automation.browser.DomainPolicy;
 import dev.keyward.automation.error.AutomationErrorKind;
-import dev.keyward.automation.program.DomainPolicy;
 import dev.keyward.automation.program.InvalidStepProgramException;
 import dev.keyward.automation.program.ParsedProgram;
 import dev.keyward.automation.program.StepProgram;

@@ -8,6 +8,10 @@ import static dev.keyward.automation.program.CheckpointType.IRREVERSIBLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.automation.browser.EffectContext;
+import dev.keyward.automation.browser.ElementFacts;
+import dev.keyward.automation.browser.FormFacts;
+import dev.keyward.automation.browser.RequestFacts;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

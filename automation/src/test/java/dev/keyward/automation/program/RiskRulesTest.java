@@ -8,6 +8,7 @@ import static dev.keyward.automation.program.CheckpointType.IRREVERSIBLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.automation.browser.TargetDescription;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.keyward.automation.dashboard.scrape;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.keyward.automation.program.DomainPolicy;
-import dev.keyward.automation.runner.NavigationGuard;
+import dev.keyward.automation.browser.DomainPolicy;
+import dev.keyward.automation.browser.NavigationGuard;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps a dashboard scrape on the provider's own site, as the runner keeps a step program on its
- * {@code allowed_domains}: the runner's {@link NavigationGuard} aborts every request (and every redirect of a
+ * {@code allowed_domains}: the same {@link NavigationGuard} aborts every request (and every redirect of a
  * page) to another host, and before a password is typed the page must still be on an allowed host over https
  * (plain http only on this computer, as Practice Cloud runs).
  */

@@ -4,17 +4,18 @@ import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import dev.keyward.automation.browser.CardFieldPolicy;
+import dev.keyward.automation.browser.TargetDescription;
+import dev.keyward.automation.browser.TargetInspector;
 import dev.keyward.automation.dashboard.ProviderSelector;
-import dev.keyward.automation.program.CardFieldPolicy;
-import dev.keyward.automation.program.TargetDescription;
-import dev.keyward.automation.runner.TargetInspector;
 import java.util.List;
 
 /**
  * Decides whether the console's sign-in may be typed into the page now showing: only into the one form the
  * {@code login_username} and {@code login_password} selectors name (a real password input, both in the same
  * form, in the top-level page, sending to an allowed host), and never on a page that holds a payment card field
- * (judged by the runner's {@link CardFieldPolicy}). It reads labels and attributes, never a field's value.
+ * (judged by the browser tier's {@link CardFieldPolicy}, which the runner uses too). It reads labels and
+ * attributes, never a field's value.
  */
 final class LoginFormCheck {
 

@@ -1,7 +1,7 @@
 package dev.keyward.automation.dashboard.scrape;
 
+import dev.keyward.automation.browser.DomainPolicy;
 import dev.keyward.automation.dashboard.ProviderSelector;
-import dev.keyward.automation.program.DomainPolicy;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keyward.automation.program.DomainPolicy;
+import dev.keyward.automation.browser.DomainPolicy;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.keyward.automation.program;
+package dev.keyward.automation.browser;
 
 import java.util.List;
 

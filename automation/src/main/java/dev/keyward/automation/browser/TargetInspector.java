@@ -1,17 +1,16 @@
-package dev.keyward.automation.runner;
+package dev.keyward.automation.browser;
 
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
-import dev.keyward.automation.program.TargetDescription;
 import java.net.URI;
 import java.util.Map;
 
 /**
- * Describes the live element a step is about to act on, for {@link dev.keyward.automation.program.RiskRules}
- * and {@link dev.keyward.automation.program.CardFieldPolicy}: its accessible name and text, tag and type,
- * attributes, whether its form has a password field and what the form is called, the page URL and the origin of the frame holding it.
- * It never reads an input's value.
+ * Describes the live element a step is about to act on, for the program runner's risk rules and the
+ * {@link CardFieldPolicy}: its accessible name and text, tag and type, attributes, whether its form has a password
+ * field and what the form is called, the page URL and the origin of the frame holding it. It never reads an
+ * input's value.
  */
 public final class TargetInspector {
 
@@ -73,7 +72,7 @@ public final class TargetInspector {
     }
 
     /** What a navigation step is judged on: only its destination. */
-    static TargetDescription destination(String url) {
+    public static TargetDescription destination(String url) {
         return TargetDescription.empty().withUrl(url);
     }
 
@@ -81,7 +80,7 @@ public final class TargetInspector {
      * What a key press without a selector lands on: the focused element (so Enter in a password field still
      * counts as submitting its form), or the page as a whole when nothing has focus.
      */
-    static TargetDescription focused(Page page) {
+    public static TargetDescription focused(Page page) {
         ElementHandle element = page.evaluateHandle(
                 "() => { const a = document.activeElement; return a && a !== document.body ? a : null; }").asElement();
         if (element == null) {
@@ -95,7 +94,7 @@ public final class TargetInspector {
     }
 
     /** The page as a whole, for steps that read or wait. */
-    static TargetDescription page(Page page) {
+    public static TargetDescription page(Page page) {
         return TargetDescription.empty().withUrl(page.url());
     }
 

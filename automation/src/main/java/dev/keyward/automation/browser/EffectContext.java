@@ -1,9 +1,9 @@
-package dev.keyward.automation.program;
+package dev.keyward.automation.browser;
 
 /**
- * Everything known about what an action would do, for {@link EffectClassifier}: the element acted on, the
- * interactive element around it that the action really activates (the button around a clicked icon), its form,
- * its frame, the request it causes and the key pressed. Any part may be null when unknown.
+ * Everything known about what an action would do, for the program runner's effect classifier: the element acted
+ * on, the interactive element around it that the action really activates (the button around a clicked icon), its
+ * form, its frame, the request it causes and the key pressed. Any part may be null when unknown.
  *
  * @param element   the element the step targets
  * @param activator the closest button, link or other control around it, when that is not the element itself

@@ -1,4 +1,4 @@
-package dev.keyward.automation.program;
+package dev.keyward.automation.browser;
 
 /**
  * The frame an element lives in, when it is not the top page: where the frame was loaded from and what the

@@ -1,4 +1,4 @@
-package dev.keyward.automation.program;
+package dev.keyward.automation.browser;
 
 /**
  * What the runner sees about a step's target just before acting: the element, its form, its frame and

@@ -1,4 +1,4 @@
-package dev.keyward.automation.runner;
+package dev.keyward.automation.browser;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
@@ -6,7 +6,6 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
-import dev.keyward.automation.program.DomainPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +13,13 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Route interception for a run: every request whose URL fails the program's {@link DomainPolicy} is aborted
- * before it leaves the browser. Pages and frames are fetched without following redirects,
- * so a redirect off the allowed domains is refused too (Playwright does not route redirect hops; the context's
- * {@link dev.keyward.automation.browser.HostLimits} make a later hop to an unlisted host fail to connect at
- * all, and it is noticed as it happens). With a {@link WriteReview}, every state-changing request (a method
- * other than GET, HEAD or OPTIONS: form posts, fetch, beacons) waits in the route until the review answers. Blocked top-level navigations are remembered so the step that caused
- * one fails with a clear error instead of continuing on a blank page.
+ * Route interception for a browser context: every request whose URL fails the {@link DomainPolicy} is aborted
+ * before it leaves the browser. Pages and frames are fetched without following redirects, so a redirect off the
+ * allowed domains is refused too (Playwright does not route redirect hops; the context's {@link HostLimits} make a
+ * later hop to an unlisted host fail to connect at all, and it is noticed as it happens). With a
+ * {@link RequestReview}, every request to an allowed host waits in the route until the review answers (the program
+ * runner holds state-changing requests this way). Blocked top-level navigations are remembered so the step that
+ * caused one fails with a clear error instead of continuing on a blank page.
  */
 public final class NavigationGuard {
 
@@ -32,10 +31,11 @@ public final class NavigationGuard {
      */
     public record Blocked(String host, boolean navigation, boolean prevented) {}
 
-    /** Decides a state-changing request while the page waits for it; false aborts the request. */
+    /** Decides a request to an allowed host while the page waits for it; false aborts the request. */
     @FunctionalInterface
-    public interface WriteReview {
-        boolean allow(HeldRequest request);
+    public interface RequestReview {
+        /** Whether the request may leave the browser; called on Playwright's thread while the route holds it. */
+        boolean allow(Request request);
     }
 
     private final DomainPolicy policy;
@@ -43,9 +43,9 @@ public final class NavigationGuard {
     private final Predicate<String> everyUrl = url -> true;
     private final Consumer<Route> handler = this::handle;
     private BrowserContext installedOn;
-    private WriteReview review;
-    private RequestReader reader;
+    private RequestReview review;
 
+    /** A guard for {@code policy}; it intercepts nothing until {@link #install} is called. */
     public NavigationGuard(DomainPolicy policy) {
         this.policy = policy;
     }
@@ -57,18 +57,17 @@ public final class NavigationGuard {
         installedOn = context;
     }
 
-    /** From now on, state-changing requests wait for {@code review}. */
-    void holdWrites(WriteReview writeReview, RequestReader requestReader) {
-        this.review = writeReview;
-        this.reader = requestReader;
+    /** From now on, every request to an allowed host waits for {@code requestReview}. */
+    public void holdRequests(RequestReview requestReview) {
+        this.review = requestReview;
     }
 
-
-    /** Whether the policy admits a URL the runner itself is about to open. */
+    /** Whether the policy admits a URL the caller itself is about to open. */
     public boolean allows(String url) {
         return policy.allows(url);
     }
 
+    /** The allowed domains, for messages. */
     public List<String> allowedDomains() {
         return policy.allowedDomains();
     }
@@ -83,6 +82,7 @@ public final class NavigationGuard {
         return blocked.subList(mark, blocked.size()).stream().filter(Blocked::navigation).toList();
     }
 
+    /** Every request blocked so far, in order. */
     public synchronized List<Blocked> allBlocked() {
         return List.copyOf(blocked);
     }
@@ -94,7 +94,7 @@ public final class NavigationGuard {
             route.abort("blockedbyclient");
             return;
         }
-        if (review != null && RequestReader.isWrite(request) && !review.allow(reader.read(request))) {
+        if (review != null && !review.allow(request)) {
             route.abort("blockedbyclient");
             return;
         }
