@@ -1,17 +1,23 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.automation.llm.LlmClient;
+import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.recommend.Need;
 import dev.keyward.automation.recommend.Recommendation;
 import dev.keyward.automation.recommend.RecommendationService;
 import dev.keyward.automation.recommend.ScanResult;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
@@ -55,24 +61,30 @@ public final class RecommendCommands implements Callable<Integer> {
             throw new CliUsageException("Name a project folder or a project: 'keyward recommend PATH_OR_PROJECT';"
                     + " 'keyward recommend list' shows what was recommended.");
         }
-        try (OpenSession open = root.open(passwordStdin)) {
-            open.session().enableAutomation();
-            ScanResult result = open.services().withLlm(!noLlm, llm -> {
-                RecommendationService service = open.services().recommendations(llm);
+        try (VaultSession session = root.unlock(passwordStdin)) {
+            session.enableAutomation();
+            Optional<LlmClient> llm = noLlm ? Optional.empty()
+                    : SessionLlm.open(session, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                            SessionLlm.DEFAULT_TIMEOUT);
+            try {
+                RecommendationService service = new RecommendationService(session, llm);
                 Path folder = Path.of(target);
+                ScanResult result;
                 if (Files.isDirectory(folder)) {
-                    return service.scanFolder(folder, project, perNeed);
-                }
-                if (service.isProject(target)) {
+                    result = service.scanFolder(folder, project, perNeed);
+                } else if (service.isProject(target)) {
                     if (project != null && !project.equals(target)) {
                         throw new CliUsageException("--project names another project than " + target + ".");
                     }
-                    return service.scanProject(target, perNeed);
+                    result = service.scanProject(target, perNeed);
+                } else {
+                    throw new NotFoundException("'" + target + "' is neither a folder nor a project;"
+                            + " 'keyward project list' shows the projects.");
                 }
-                throw new NotFoundException("'" + target + "' is neither a folder nor a project;"
-                        + " 'keyward project list' shows the projects.");
-            });
-            print(result);
+                print(result);
+            } finally {
+                llm.ifPresent(LlmClient::close);
+            }
         }
         return 0;
     }
@@ -139,8 +151,8 @@ public final class RecommendCommands implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (OpenSession open = group.root.open(passwordStdin)) {
-                List<Recommendation> rows = open.services().recommendations().list(project);
+            try (VaultSession session = group.root.unlock(passwordStdin)) {
+                List<Recommendation> rows = new RecommendationService(session, Optional.empty()).list(project);
                 if (json) {
                     group.root.printJson(rows.stream().map(RecommendCommands::row).toList());
                     return 0;
@@ -199,8 +211,8 @@ public final class RecommendCommands implements Callable<Integer> {
     private static int decide(RecommendCommands group, boolean passwordStdin, String id,
             BiFunction<RecommendationService, String, Recommendation> decision,
             java.util.function.Function<Recommendation, String> sentence) {
-        try (OpenSession open = group.root.open(passwordStdin)) {
-            Recommendation r = decision.apply(open.services().recommendations(), id);
+        try (VaultSession session = group.root.unlock(passwordStdin)) {
+            Recommendation r = decision.apply(new RecommendationService(session, Optional.empty()), id);
             group.root.terminal().out().println(sentence.apply(r));
         }
         return 0;

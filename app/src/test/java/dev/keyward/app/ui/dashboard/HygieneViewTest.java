@@ -1,6 +1,5 @@
 package dev.keyward.app.ui.dashboard;
 
-import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,8 +46,6 @@ class HygieneViewTest {
 
     @TempDir
     Path dataDir;
-    /** The session's services the page works with (made with the page, closed before the session). */
-    SessionServices services;
     private Stage stage;
     private VaultSession session;
     private DashboardPage page;
@@ -71,9 +68,6 @@ class HygieneViewTest {
             });
         }
         work.close();
-        if (services != null) {
-            services.close();
-        }
         if (session != null) {
             session.close();
         }
@@ -98,8 +92,7 @@ class HygieneViewTest {
             PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
                     new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
                     DotenvReader.standard(), notification -> { }, () -> null, settings -> { },
-                    new DirectDashboardJobs(new DashboardService(session)),
-                    services != null ? services : (services = SessionServices.open(session, dataDir)));
+                    new DirectDashboardJobs(new DashboardService(session)));
             page = new DashboardPage(ctx);
             stage.getScene().setRoot((Parent) page.view());
             return null;

@@ -1,6 +1,5 @@
 package dev.keyward.app.ui.jobs;
 
-import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.jobs.PracticeProfile.CANARY;
 import static dev.keyward.app.ui.jobs.PracticeProfile.await;
 import static dev.keyward.app.ui.jobs.PracticeProfile.runCount;
@@ -39,7 +38,6 @@ class BackgroundJobsTest {
     private VaultSession session;
     private final NotificationRecorder recorder = new NotificationRecorder();
     private BackgroundJobs jobs;
-    private SessionServices services;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -53,18 +51,12 @@ class BackgroundJobsTest {
         if (jobs != null) {
             jobs.close();
         }
-        if (services != null) {
-            services.close();
-        }
         session.close();
         cloud.close();
     }
 
     private BackgroundJobs start() {
-        if (services == null) {
-            services = SessionServices.open(session, dataDir);
-        }
-        jobs = BackgroundJobs.start(services, recorder, JobsConfig.forDesktop().withTick(Duration.ofMillis(200))
+        jobs = BackgroundJobs.start(session, recorder, JobsConfig.forDesktop().withTick(Duration.ofMillis(200))
                 .withUiThread(Runnable::run));
         return jobs;
     }

@@ -1,6 +1,5 @@
 package dev.keyward.app.ui.shell;
 
-import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 import static dev.keyward.app.ui.jobs.PracticeProfile.CANARY;
@@ -73,7 +72,7 @@ class BackgroundJobsFlowTest {
         }
         JobsConfig config = JobsConfig.forDesktop().withTick(Duration.ofMillis(200));
         shell = new DesktopShell(stage, DesktopTestKit.services(profiles, dataDir, new DesktopTestKit.QueuedFiles(), null)
-                .withTray(tray), (services, notifier) -> BackgroundJobs.start(services, n -> {
+                .withTray(tray), (session, notifier) -> BackgroundJobs.start(session, n -> {
                     recorder.post(n);
                     notifier.post(n);
                 }, config));
