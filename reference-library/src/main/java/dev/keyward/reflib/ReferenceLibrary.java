@@ -76,6 +76,14 @@ public final class ReferenceLibrary {
         this.verifier = new LibraryVerifier(folder);
     }
 
+    /**
+     * True when a library was set up under {@code root} (its manifest exists); callers that only read it,
+     * such as program generation, check this first so that they never create one as a side effect.
+     */
+    public static boolean existsIn(Path root) {
+        return Files.isRegularFile(new LibraryFolder(root.resolve(FOLDER_NAME)).manifestFile());
+    }
+
     /** The {@code reference_library} folder. */
     public Path folder() {
         return folder.dir();

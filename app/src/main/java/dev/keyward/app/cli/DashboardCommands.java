@@ -8,9 +8,7 @@ import dev.keyward.automation.dashboard.DashboardCard;
 import dev.keyward.automation.dashboard.ProviderSelector;
 import dev.keyward.automation.jobs.DashboardRefreshPolicy;
 import dev.keyward.automation.jobs.JobResult;
-import dev.keyward.automation.jobs.SessionScheduler;
 import dev.keyward.automation.jobs.StandardJobs;
-import dev.keyward.automation.jobs.UnlockRule;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobRuns;
@@ -18,12 +16,10 @@ import dev.keyward.vault.jobs.JobState;
 import dev.keyward.vault.jobs.JobStatus;
 import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,8 +48,8 @@ public final class DashboardCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                List<DashboardCard> cards = new DashboardService(session).overview();
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                List<DashboardCard> cards = open.services().dashboard().overview();
                 if (json) {
                     group.root.printJson(cards);
                     return 0;
@@ -81,36 +77,33 @@ public final class DashboardCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                DashboardService dashboard = new DashboardService(session);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                VaultSession session = open.session();
+                DashboardService dashboard = open.services().dashboard();
                 PrintStream out = group.root.terminal().out();
                 PrintStream err = group.root.terminal().err();
                 dashboard.alerts().subscribe(alert -> err.println("Alert: " + alert.message()));
                 java.util.Map<String, String> names = new java.util.HashMap<>();
                 session.secrets().list().forEach(info -> names.put(info.id(), info.name()));
                 RefreshListener progress = refreshed -> out.println(line(names.get(refreshed.target().secretId()), refreshed));
-                JobStatus status = secret == null ? refreshAll(session, dashboard, progress, err) : refreshOne(session, dashboard, progress, err);
+                JobStatus status = secret == null ? refreshAll(open, dashboard, progress, err) : refreshOne(session, dashboard, progress, err);
                 return status == JobStatus.FAILED ? ErrorReport.ERROR : ErrorReport.OK;
             }
         }
 
-        /** Through the session's scheduler, so the run is the dashboard job's (no overlap, recorded, next run planned). */
-        private JobStatus refreshAll(VaultSession session, DashboardService dashboard, RefreshListener progress,
-                                     PrintStream err) throws InterruptedException, ExecutionException {
-            session.enableAutomation();
-            try (SessionScheduler scheduler = new SessionScheduler(session)) {
-                scheduler.register(JobName.DASHBOARD_REFRESH, StandardJobs.dashboardWork(dashboard, progress),
-                        new DashboardRefreshPolicy(() -> session.settings().current(), ZoneId.systemDefault(), session.clock()),
-                        UnlockRule.NEVER);
-                JobResult result = scheduler.refreshNow().get();
-                if (!result.ran()) {
-                    throw new OperationFailedException("A dashboard refresh is already running; wait for it to finish.");
-                }
-                if (result.error() != null) {
-                    err.println(result.error());
-                }
-                return result.status();
+        /** Through the job catalog, so the run is the dashboard job's (no overlap, recorded, next run planned). */
+        private static JobStatus refreshAll(OpenSession open, DashboardService dashboard, RefreshListener progress,
+                                            PrintStream err) {
+            open.session().enableAutomation();
+            JobResult result = open.services().jobs().runNow(JobName.DASHBOARD_REFRESH,
+                    StandardJobs.dashboardWork(dashboard, progress));
+            if (!result.ran()) {
+                throw new OperationFailedException("A dashboard refresh is already running; wait for it to finish.");
             }
+            if (result.error() != null) {
+                err.println(result.error());
+            }
+            return result.status();
         }
 
         /** One key: recorded as a dashboard run, without moving the next scheduled run. */
@@ -164,8 +157,8 @@ public final class DashboardCommands {
             @Override
             public Integer call() {
                 KeywardCommand root = selectors.group.root;
-                try (VaultSession session = root.unlock(passwordStdin)) {
-                    List<ProviderSelector> all = new DashboardService(session).selectors(slug);
+                try (OpenSession open = root.open(passwordStdin)) {
+                    List<ProviderSelector> all = open.services().dashboard().selectors(slug);
                     if (json) {
                         root.printJson(all);
                         return 0;
@@ -206,8 +199,8 @@ public final class DashboardCommands {
             @Override
             public Integer call() {
                 KeywardCommand root = selectors.group.root;
-                try (VaultSession session = root.unlock(passwordStdin)) {
-                    ProviderSelector added = new DashboardService(session).addSelector(slug, dataType, type, selector);
+                try (OpenSession open = root.open(passwordStdin)) {
+                    ProviderSelector added = open.services().dashboard().addSelector(slug, dataType, type, selector);
                     root.terminal().out().println("Added " + added.dataType() + " version " + added.version() + " for " + slug
                             + "; the next refresh uses it.");
                 }

@@ -3,8 +3,6 @@ package dev.keyward.app.cli;
 import dev.keyward.automation.dashboard.hygiene.HygieneAction;
 import dev.keyward.automation.dashboard.hygiene.HygieneFinding;
 import dev.keyward.automation.dashboard.hygiene.HygieneService;
-import dev.keyward.automation.dashboard.service.DashboardService;
-import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +33,8 @@ final class DashboardHygieneCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                HygieneService hygiene = new DashboardService(session).hygiene();
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                HygieneService hygiene = open.services().dashboard().hygiene();
                 PrintStream out = group.root.terminal().out();
                 if (dismiss != null) {
                     hygiene.dismiss(dismiss);
@@ -98,8 +96,8 @@ final class DashboardHygieneCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                new DashboardService(session).markAdminKey(name, !off);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                open.services().dashboard().markAdminKey(name, !off);
                 group.root.terminal().out().println(off ? "'" + name + "' is no longer marked as an admin key."
                         : "'" + name + "' is marked as an admin key; the next refresh reads its organisation.");
             }
@@ -126,8 +124,8 @@ final class DashboardHygieneCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                new DashboardService(session).hygiene().confirmMatch(slug, upstreamId, secret);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                open.services().dashboard().hygiene().confirmMatch(slug, upstreamId, secret);
                 group.root.terminal().out().println("Confirmed: " + slug + " key " + upstreamId + " is '" + secret
                         + "'. The next refresh shows its usage.");
             }

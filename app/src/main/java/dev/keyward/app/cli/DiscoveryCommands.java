@@ -4,14 +4,16 @@ import dev.keyward.automation.discovery.CheckPace;
 import dev.keyward.automation.discovery.SkippedProvider;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.classify.Urgency;
-import dev.keyward.automation.discovery.service.DiscoveryJob;
 import dev.keyward.automation.discovery.service.DiscoveryOutcome;
 import dev.keyward.automation.discovery.service.DiscoveryService;
 import dev.keyward.automation.discovery.service.ProviderSummary;
 import dev.keyward.automation.discovery.FindingQuery;
 import dev.keyward.automation.discovery.FindingStatus;
 import dev.keyward.automation.discovery.StoredFinding;
+import dev.keyward.automation.jobs.JobCatalog;
+import dev.keyward.automation.jobs.JobOutcome;
 import dev.keyward.vault.InvalidInputException;
+import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
 import java.time.ZoneId;
@@ -63,11 +65,16 @@ public final class DiscoveryCommands {
         @Override
         public Integer call() {
             PrintStream out = group.root.terminal().out();
-            try (VaultSession session = group.root.unlock(passwordStdin);
-                 DiscoveryService service = new DiscoveryService(session)) {
-                DiscoveryJob job = new DiscoveryJob(session, service, ZoneId.systemDefault());
-                Optional<DiscoveryOutcome> ran = job.runNow(Trigger.ON_DEMAND, provider,
-                        now ? CheckPace.FRESH : CheckPace.PACED);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                VaultSession session = open.session();
+                DiscoveryService service = open.services().discovery();
+                if (provider != null) {
+                    session.providers().get(provider); // an unknown slug is the user's typo, not a failed run
+                }
+                JobCatalog jobs = open.services().jobs();
+                Optional<DiscoveryOutcome> ran = jobs.runNow(JobName.DISCOVERY,
+                        () -> service.run(Trigger.ON_DEMAND, provider, now ? CheckPace.FRESH : CheckPace.PACED),
+                        outcome -> new JobOutcome(outcome.jobStatus(), outcome.jobError()));
                 if (ran.isEmpty()) {
                     group.root.terminal().err().println("keyward: a discovery run is already under way; try again when"
                             + " it has finished.");
@@ -87,7 +94,8 @@ public final class DiscoveryCommands {
                             + " checks them anyway.");
                 }
                 out.println("The next scheduled check is due at "
-                        + NEXT_RUN.format(job.nextRunAt(session.clock().instant()).atZone(ZoneId.systemDefault()))
+                        + NEXT_RUN.format(jobs.entry(JobName.DISCOVERY).policy().nextAfter(session.clock().instant())
+                                .atZone(ZoneId.systemDefault()))
                         + ".");
                 if (!outcome.newFindings().isEmpty()) {
                     out.println();
@@ -169,8 +177,9 @@ public final class DiscoveryCommands {
             }
             Set<FindingStatus> statuses = status == null ? Set.of() : Set.of(FindingStatus.parse(status));
             Set<Urgency> urgencies = urgency == null ? Set.of() : Set.of(urgency(urgency));
-            try (VaultSession session = group.root.unlock(passwordStdin);
-                 DiscoveryService service = new DiscoveryService(session)) {
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                VaultSession session = open.session();
+                DiscoveryService service = open.services().discovery();
                 if (provider != null) {
                     session.providers().get(provider);
                 }
@@ -224,8 +233,8 @@ public final class DiscoveryCommands {
         @Override
         public Integer call() {
             FindingStatus wanted = FindingStatus.parse(status);
-            try (VaultSession session = group.root.unlock(passwordStdin);
-                 DiscoveryService service = new DiscoveryService(session)) {
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                DiscoveryService service = open.services().discovery();
                 StoredFinding f = service.mark(id, wanted, notes);
                 group.root.terminal().out().println("Finding " + f.id().substring(0, 8) + " is now "
                         + f.userStatus().dbValue() + (f.reviewedAt() == null ? "" : " (" + f.reviewedAt() + ")") + ".");

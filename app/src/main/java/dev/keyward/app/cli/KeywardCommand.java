@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.crypto.Password;
@@ -84,6 +85,17 @@ public final class KeywardCommand implements Runnable {
                         + "reading works, changes are refused, and this read is not recorded in the audit log.");
             }
             return session;
+        }
+    }
+
+    /** Unlocks the selected profile (see {@link #unlock}) and builds its session's services. */
+    OpenSession open(boolean passwordFromStdin) {
+        VaultSession session = unlock(passwordFromStdin);
+        try {
+            return new OpenSession(session, SessionServices.open(session, root().path()));
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 

@@ -1,23 +1,17 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.automation.llm.LlmClient;
-import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.recommend.Need;
 import dev.keyward.automation.recommend.Recommendation;
 import dev.keyward.automation.recommend.RecommendationService;
 import dev.keyward.automation.recommend.ScanResult;
 import dev.keyward.vault.NotFoundException;
-import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
@@ -61,30 +55,24 @@ public final class RecommendCommands implements Callable<Integer> {
             throw new CliUsageException("Name a project folder or a project: 'keyward recommend PATH_OR_PROJECT';"
                     + " 'keyward recommend list' shows what was recommended.");
         }
-        try (VaultSession session = root.unlock(passwordStdin)) {
-            session.enableAutomation();
-            Optional<LlmClient> llm = noLlm ? Optional.empty()
-                    : SessionLlm.open(session, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                            SessionLlm.DEFAULT_TIMEOUT);
-            try {
-                RecommendationService service = new RecommendationService(session, llm);
+        try (OpenSession open = root.open(passwordStdin)) {
+            open.session().enableAutomation();
+            ScanResult result = open.services().withLlm(!noLlm, llm -> {
+                RecommendationService service = open.services().recommendations(llm);
                 Path folder = Path.of(target);
-                ScanResult result;
                 if (Files.isDirectory(folder)) {
-                    result = service.scanFolder(folder, project, perNeed);
-                } else if (service.isProject(target)) {
+                    return service.scanFolder(folder, project, perNeed);
+                }
+                if (service.isProject(target)) {
                     if (project != null && !project.equals(target)) {
                         throw new CliUsageException("--project names another project than " + target + ".");
                     }
-                    result = service.scanProject(target, perNeed);
-                } else {
-                    throw new NotFoundException("'" + target + "' is neither a folder nor a project;"
-                            + " 'keyward project list' shows the projects.");
+                    return service.scanProject(target, perNeed);
                 }
-                print(result);
-            } finally {
-                llm.ifPresent(LlmClient::close);
-            }
+                throw new NotFoundException("'" + target + "' is neither a folder nor a project;"
+                        + " 'keyward project list' shows the projects.");
+            });
+            print(result);
         }
         return 0;
     }
@@ -151,8 +139,8 @@ public final class RecommendCommands implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                List<Recommendation> rows = new RecommendationService(session, Optional.empty()).list(project);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                List<Recommendation> rows = open.services().recommendations().list(project);
                 if (json) {
                     group.root.printJson(rows.stream().map(RecommendCommands::row).toList());
                     return 0;
@@ -211,8 +199,8 @@ public final class RecommendCommands implements Callable<Integer> {
     private static int decide(RecommendCommands group, boolean passwordStdin, String id,
             BiFunction<RecommendationService, String, Recommendation> decision,
             java.util.function.Function<Recommendation, String> sentence) {
-        try (VaultSession session = group.root.unlock(passwordStdin)) {
-            Recommendation r = decision.apply(new RecommendationService(session, Optional.empty()), id);
+        try (OpenSession open = group.root.open(passwordStdin)) {
+            Recommendation r = decision.apply(open.services().recommendations(), id);
             group.root.terminal().out().println(sentence.apply(r));
         }
         return 0;

@@ -1,16 +1,13 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.automation.jobs.JobOutcome;
 import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.automation.retention.RetentionReport;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.jobs.JobName;
-import dev.keyward.vault.jobs.JobRuns;
 import dev.keyward.vault.jobs.JobStatus;
-import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,9 +37,9 @@ public final class RetentionCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                RetentionJob job = new RetentionJob(session);
-                RetentionReport report = dryRun ? job.dryRun() : runAsJob(session, job);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                RetentionJob job = open.services().retention();
+                RetentionReport report = dryRun ? job.dryRun() : runAsJob(open, job);
                 if (json) {
                     group.root.printJson(report);
                     return 0;
@@ -61,17 +58,10 @@ public final class RetentionCommands {
         }
 
         /** A real run is the retention job's run: no overlap with the app's, recorded, next one a day later. */
-        private static RetentionReport runAsJob(VaultSession session, RetentionJob job) {
-            Optional<JobRuns.Run> begun = session.jobs().begin(JobName.RETENTION, "on_demand");
-            if (begun.isEmpty()) {
-                throw new OperationFailedException("Retention is already running; wait for it to finish.");
-            }
-            try (JobRuns.Run run = begun.get()) {
-                RetentionReport report = job.run();
-                run.finish(report.stopped() ? JobStatus.PARTIAL : JobStatus.SUCCESS, null,
-                        session.clock().instant().plus(Duration.ofDays(1)));
-                return report;
-            }
+        private static RetentionReport runAsJob(OpenSession open, RetentionJob job) {
+            return open.services().jobs().runNow(JobName.RETENTION, job::run, report -> report.stopped()
+                            ? new JobOutcome(JobStatus.PARTIAL, null) : JobOutcome.success())
+                    .orElseThrow(() -> new OperationFailedException("Retention is already running; wait for it to finish."));
         }
     }
 }

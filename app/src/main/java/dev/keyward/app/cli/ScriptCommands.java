@@ -3,16 +3,12 @@ package dev.keyward.app.cli;
 import dev.keyward.automation.runner.CliCheckpointGate;
 import dev.keyward.automation.runner.ExecutionRecord;
 import dev.keyward.automation.runner.ExecutionStatus;
-import dev.keyward.automation.runner.ProgramRunner;
-import dev.keyward.automation.runner.RunHistory;
 import dev.keyward.automation.runner.RunOptions;
 import dev.keyward.automation.runner.RunResult;
 import dev.keyward.automation.scripts.AutomationScript;
 import dev.keyward.automation.scripts.ImportOutcome;
-import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.io.UserFiles;
-import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,8 +49,8 @@ public final class ScriptCommands {
         public Integer call() {
             // A device, a pipe or a huge file is refused before it is read (a program is a few KiB).
             String json = UserFiles.readUtf8(file, MAX_PROGRAM_FILE_BYTES);
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                ImportOutcome outcome = new ScriptService(session).importProgram(json, provider);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                ImportOutcome outcome = open.services().scripts().importProgram(json, provider);
                 AutomationScript s = outcome.script();
                 group.root.terminal().out().println(switch (outcome.kind()) {
                     case CREATED -> "Imported script " + s.shortId() + " '" + s.title() + "' (version 1, pending"
@@ -82,8 +78,8 @@ public final class ScriptCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                List<AutomationScript> all = new ScriptService(session).list();
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                List<AutomationScript> all = open.services().scripts().list();
                 if (json) {
                     group.root.printJson(all.stream().map(ScriptCommands::summary).toList());
                     return 0;
@@ -117,9 +113,9 @@ public final class ScriptCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                AutomationScript s = new ScriptService(session).get(id);
-                List<ExecutionRecord> runs = new RunHistory(session).runsOf(s.id(), 5);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                AutomationScript s = open.services().scripts().get(id);
+                List<ExecutionRecord> runs = open.services().runHistory().runsOf(s.id(), 5);
                 if (json) {
                     Map<String, Object> m = summary(s);
                     m.put("runs", runs.stream().map(r -> Map.of("id", r.id(), "status", r.status().dbValue(),
@@ -165,8 +161,8 @@ public final class ScriptCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
-                AutomationScript s = new ScriptService(session).approve(id);
+            try (OpenSession open = group.root.open(passwordStdin)) {
+                AutomationScript s = open.services().scripts().approve(id);
                 group.root.terminal().out().println("Approved script " + s.shortId() + " '" + s.title() + "' version "
                         + s.version() + ".");
             }
@@ -204,10 +200,10 @@ public final class ScriptCommands {
                 throw new InvalidInputException("--checkpoint-timeout must be at least 1 second.");
             }
             Terminal terminal = group.root.terminal();
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (OpenSession open = group.root.open(passwordStdin)) {
                 RunOptions options = RunOptions.defaults(parseInputs(inputs)).withHeaded(headed)
                         .withAutoApproveRepeat(autoApproveRepeat).withCheckpointTimeout(Duration.ofSeconds(checkpointTimeout));
-                RunResult result = ProgramRunner.forSession(session).run(id, options, gate(terminal),
+                RunResult result = open.services().programRunner().run(id, options, gate(terminal),
                         new CliRunObserver(terminal.out()));
                 return exitCode(result, terminal);
             }

@@ -3,26 +3,13 @@ package dev.keyward.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.automation.generate.GeneratedProgram;
 import dev.keyward.automation.generate.GenerationRequest;
-import dev.keyward.automation.generate.ProgramGenerator;
-import dev.keyward.automation.generate.ReferenceSnippets;
 import dev.keyward.automation.generate.ReviewStep;
-import dev.keyward.automation.llm.LlmClient;
-import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.program.TaskType;
-import dev.keyward.automation.scripts.ScriptService;
-import dev.keyward.reflib.LibrarySettings;
-import dev.keyward.reflib.ReferenceLibrary;
-import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,30 +50,11 @@ final class ScriptGenerateCommand implements Callable<Integer> {
         TaskType taskType = GenerationRequest.taskType(task);
         GenerationRequest request = new GenerationRequest(provider, taskType, String.join(" ", words));
         KeywardCommand root = group.root;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        try (VaultSession session = root.unlock(passwordStdin)) {
-            session.enableAutomation();
-            Optional<LlmClient> llm = template ? Optional.empty()
-                    : SessionLlm.open(session, http, SessionLlm.DEFAULT_TIMEOUT);
-            try {
-                ProgramGenerator generator = new ProgramGenerator(session, referenceSnippets(root, http),
-                        new ScriptService(session), llm, ProgramGenerator.DEFAULT_REPAIR_ROUNDS);
-                GeneratedProgram generated = generator.generate(request, template);
-                print(root, generated);
-            } finally {
-                llm.ifPresent(LlmClient::close);
-            }
+        try (OpenSession open = root.open(passwordStdin)) {
+            open.session().enableAutomation();
+            print(root, open.services().generateProgram(request, template));
         }
         return 0;
-    }
-
-    /** The reference library, when one exists; generation never creates it as a side effect. */
-    private static ReferenceSnippets referenceSnippets(KeywardCommand root, HttpClient http) {
-        Path manifest = root.root().referenceLibraryFolder().resolve("manifest.db");
-        if (!Files.isRegularFile(manifest)) {
-            return ReferenceSnippets.NONE;
-        }
-        return ReferenceSnippets.of(new ReferenceLibrary(root.root().path(), LibrarySettings.GITHUB_ARCHIVE_BASE, http));
     }
 
     private void print(KeywardCommand root, GeneratedProgram generated) throws IOException {

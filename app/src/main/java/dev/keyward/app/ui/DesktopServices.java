@@ -7,9 +7,6 @@ import dev.keyward.app.ui.unlock.UnlockThrottle;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.session.ProfileService;
-import dev.keyward.reflib.LibrarySettings;
-import dev.keyward.reflib.ReferenceLibrary;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -36,13 +33,6 @@ public record DesktopServices(
                 BackupRestorer.unavailable(), DotenvReader.standard(), TrayChannel.forThisDesktop(),
                 FilePicker.nativeChooser(), new OneTimeNotices(root.path().resolve("desktop-notices.properties")),
                 UnlockThrottle::standard, null);
-    }
-
-    /** The reference library in the data folder, downloading from GitHub (which redirects archive requests). */
-    public ReferenceLibrary referenceLibrary() {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build();
-        return new ReferenceLibrary(profiles.root().path(), LibrarySettings.GITHUB_ARCHIVE_BASE, http);
     }
 
     public DesktopServices withRestorer(BackupRestorer r) {

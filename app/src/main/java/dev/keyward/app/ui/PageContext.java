@@ -1,5 +1,6 @@
 package dev.keyward.app.ui;
 
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.jobs.SessionJobs;
 import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.app.ui.tray.Notifier;
@@ -16,6 +17,7 @@ import javafx.stage.Window;
  * @param settings        the profile's settings as last loaded or saved
  * @param settingsChanged tells the shell that settings were saved (theme, auto-lock)
  * @param jobs            the session's background jobs (run now, hear when a run finished)
+ * @param services        the session's services, shared by every page and closed with the session
  */
 public record PageContext(
         VaultSession session,
@@ -28,5 +30,6 @@ public record PageContext(
         Notifier notifier,
         Supplier<ProfileSettings> settings,
         Consumer<ProfileSettings> settingsChanged,
-        SessionJobs jobs) {
+        SessionJobs jobs,
+        SessionServices services) {
 }

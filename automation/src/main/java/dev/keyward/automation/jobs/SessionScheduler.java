@@ -1,8 +1,6 @@
 package dev.keyward.automation.jobs;
 
-import dev.keyward.vault.VaultException;
 import dev.keyward.vault.jobs.JobName;
-import dev.keyward.vault.jobs.JobRuns;
 import dev.keyward.vault.jobs.JobState;
 import dev.keyward.vault.jobs.JobStatus;
 import dev.keyward.vault.session.VaultSession;
@@ -251,36 +249,11 @@ public final class SessionScheduler implements AutoCloseable {
     }
 
     private JobResult execute(Job job, JobTrigger trigger) {
-        Optional<JobRuns.Run> begun = session.jobs().begin(job.name, trigger.dbValue());
-        if (begun.isEmpty()) {
-            // Already running elsewhere in this process (e.g. the CLI path of the same session).
-            return new JobResult(job.name, trigger, false, JobStatus.SKIPPED, null, job.nextRunAt);
+        JobResult done = RecordedRun.execute(session, job.name, trigger, job.work, job.policy, clock, job.nextRunAt);
+        if (done.ran()) {
+            job.nextRunAt = done.nextRunAt();
         }
-        try (JobRuns.Run run = begun.get()) {
-            JobOutcome outcome = invoke(job, trigger);
-            Instant next = job.policy.allowedAt(job.policy.nextAfter(clock.instant()));
-            run.finish(outcome.status(), outcome.error(), next);
-            job.nextRunAt = next;
-            return new JobResult(job.name, trigger, true, outcome.status(),
-                    outcome.error() == null ? null : session.redactor().redact(outcome.error()), next);
-        }
-    }
-
-    private JobOutcome invoke(Job job, JobTrigger trigger) {
-        try {
-            JobOutcome outcome = job.work.run(trigger);
-            return outcome == null ? JobOutcome.success() : outcome;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new JobOutcome(JobStatus.FAILED, "The run was stopped when the vault was locked and stopped; "
-                    + "it runs again at its next time.");
-        } catch (VaultException e) {
-            return new JobOutcome(JobStatus.FAILED, e.getMessage());
-        } catch (Exception e) {
-            LOG.warn("The {} job failed ({}).", job.name.dbValue(), e.getClass().getSimpleName());
-            return new JobOutcome(JobStatus.FAILED, "The " + job.name.dbValue().replace('_', ' ') + " job failed unexpectedly ("
-                    + e.getClass().getSimpleName() + "); it runs again at its next time.");
-        }
+        return done;
     }
 
     private void tellFinished(JobResult done) {

@@ -4,9 +4,6 @@ import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
 import dev.keyward.automation.scripts.AutomationScript;
-import dev.keyward.automation.scripts.ScriptService;
-import dev.keyward.reflib.ReferenceLibrary;
-import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -35,12 +32,11 @@ public final class AutomationPage implements Page {
     private final TabPane view = new TabPane();
     private long selections;
 
-    /** @param library the reference library that grounds generated programs (used only when it was synced) */
-    public AutomationPage(PageContext ctx, Supplier<ReferenceLibrary> library) {
+    public AutomationPage(PageContext ctx) {
         this.ctx = ctx;
         this.list = new ProgramList(this::select);
         this.runs = new RunPanel(() -> reload(null));
-        this.actions = new ProgramActions(ctx, library, this, runs);
+        this.actions = new ProgramActions(ctx, this, runs);
         this.review = new ReviewPane(actions);
         status.setId("automation-status");
         status.setWrapText(true);
@@ -99,7 +95,7 @@ public final class AutomationPage implements Page {
 
     /** Re-reads the list from {@code automation_scripts}; {@code select} (an id) is shown and reviewed. */
     void reload(String select) {
-        ctx.work().run(() -> new ScriptService(ctx.session()).list(), scripts -> list.show(scripts, select), this::fail);
+        ctx.work().run(() -> ctx.services().scripts().list(), scripts -> list.show(scripts, select), this::fail);
     }
 
     private void select(AutomationScript script) {
@@ -108,7 +104,7 @@ public final class AutomationPage implements Page {
             review.show(null);
             return;
         }
-        ctx.work().run(() -> ProgramFacts.of(new ScriptService(ctx.session()), script), facts -> {
+        ctx.work().run(() -> ProgramFacts.of(ctx.services().scripts(), script), facts -> {
             // Two background threads: an older selection's review may arrive after a newer one.
             if (asked == selections) {
                 review.show(facts);

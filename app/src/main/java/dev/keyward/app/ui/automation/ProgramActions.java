@@ -3,19 +3,8 @@ package dev.keyward.app.ui.automation;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.automation.generate.GeneratedProgram;
 import dev.keyward.automation.generate.GenerationRequest;
-import dev.keyward.automation.generate.ProgramGenerator;
-import dev.keyward.automation.generate.ReferenceSnippets;
-import dev.keyward.automation.llm.LlmClient;
-import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.scripts.AutomationScript;
-import dev.keyward.automation.scripts.ScriptService;
-import dev.keyward.reflib.ReferenceLibrary;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /** What the automation page's buttons do: import, generate, approve, reject and run, each off the JavaFX thread. */
 final class ProgramActions implements ReviewPane.Actions {
@@ -24,13 +13,11 @@ final class ProgramActions implements ReviewPane.Actions {
     private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
     private final PageContext ctx;
-    private final Supplier<ReferenceLibrary> library;
     private final AutomationPage page;
     private final RunPanel runs;
 
-    ProgramActions(PageContext ctx, Supplier<ReferenceLibrary> library, AutomationPage page, RunPanel runs) {
+    ProgramActions(PageContext ctx, AutomationPage page, RunPanel runs) {
         this.ctx = ctx;
-        this.library = library;
         this.page = page;
         this.runs = runs;
     }
@@ -41,7 +28,7 @@ final class ProgramActions implements ReviewPane.Actions {
         if (file == null) {
             return;
         }
-        ctx.work().run(() -> new ScriptService(ctx.session()).importProgram(read(file), null), outcome -> {
+        ctx.work().run(() -> ctx.services().scripts().importProgram(read(file), null), outcome -> {
             AutomationScript s = outcome.script();
             page.say(switch (outcome.kind()) {
                 case CREATED -> "Imported '" + s.title() + "' as version 1, pending your approval.";
@@ -64,19 +51,8 @@ final class ProgramActions implements ReviewPane.Actions {
     }
 
     private void generate(GenerationRequest request) {
-        ctx.longWork().run("Writing a step program for " + request.providerSlug() + "…", () -> {
-            // Closed after each use: the desktop lives long, and an open client keeps a selector thread.
-            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-                Optional<LlmClient> llm = SessionLlm.open(ctx.session(), http, SessionLlm.DEFAULT_TIMEOUT);
-                try {
-                    ScriptService scripts = new ScriptService(ctx.session());
-                    return new ProgramGenerator(ctx.session(), snippets(), scripts, llm,
-                            ProgramGenerator.DEFAULT_REPAIR_ROUNDS).generate(request, false);
-                } finally {
-                    llm.ifPresent(LlmClient::close);
-                }
-            }
-        }, (GeneratedProgram generated) -> {
+        ctx.longWork().run("Writing a step program for " + request.providerSlug() + "…",
+                () -> ctx.services().generateProgram(request, false), (GeneratedProgram generated) -> {
             page.say("Generated '" + generated.program().title() + "' (written by " + generated.modelUsed()
                     + "); it is pending: review its steps and approve it before it runs."
                     + (generated.research().notes().isEmpty() ? "" : " " + String.join(" ", generated.research().notes())));
@@ -85,17 +61,10 @@ final class ProgramActions implements ReviewPane.Actions {
                 + " stored as pending and shows up on the next refresh."));
     }
 
-    /** The reference library only when it was synced; generation never creates one as a side effect. */
-    private ReferenceSnippets snippets() {
-        ReferenceLibrary lib = library.get();
-        return lib != null && Files.isRegularFile(lib.folder().resolve("manifest.db"))
-                ? ReferenceSnippets.of(lib) : ReferenceSnippets.NONE;
-    }
-
     @Override
     public void approve(ProgramFacts facts) {
         ProgramForms.confirmApproval(ctx.owner(), facts, () -> ctx.work().run(
-                () -> new ScriptService(ctx.session()).approve(facts.script().id()), s -> {
+                () -> ctx.services().scripts().approve(facts.script().id()), s -> {
                     page.say("Approved '" + s.title() + "' version " + s.version() + ".");
                     page.reload(s.id());
                 }, page::fail));
@@ -103,7 +72,7 @@ final class ProgramActions implements ReviewPane.Actions {
 
     @Override
     public void reject(ProgramFacts facts) {
-        ctx.work().run(() -> new ScriptService(ctx.session()).reject(facts.script().id()), s -> {
+        ctx.work().run(() -> ctx.services().scripts().reject(facts.script().id()), s -> {
             page.say("Rejected '" + s.title() + "'; it will not run unless you approve it.");
             page.reload(s.id());
         }, page::fail);
@@ -117,7 +86,7 @@ final class ProgramActions implements ReviewPane.Actions {
         }
         ProgramForms.runInputs(ctx.owner(), facts.program(), inputs -> {
             page.say("");
-            runs.start(ctx.session(), facts, inputs, new CheckpointDialog(ctx.owner(), ctx.notifier()));
+            runs.start(ctx.services(), facts, inputs, new CheckpointDialog(ctx.owner(), ctx.notifier()));
         });
     }
 }

@@ -2,20 +2,15 @@ package dev.keyward.app.ui.automation;
 
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
-import dev.keyward.automation.llm.LlmClient;
-import dev.keyward.automation.llm.SessionLlm;
 import dev.keyward.automation.recommend.Recommendation;
 import dev.keyward.automation.recommend.RecommendationService;
 import dev.keyward.automation.recommend.ScanResult;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.projects.ProjectInfo;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -138,22 +133,17 @@ final class RecommendationsView extends VBox {
             return;
         }
         ctx.longWork().run("Reading the project's documents…", () -> {
-            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-                Optional<LlmClient> llm = SessionLlm.open(ctx.session(), http, SessionLlm.DEFAULT_TIMEOUT);
-                try {
-                    RecommendationService service = new RecommendationService(ctx.session(), llm);
-                    if (!typed.isEmpty()) {
-                        Path dir = Path.of(typed);
-                        if (!Files.isDirectory(dir)) {
-                            throw new InvalidInputException("The folder " + typed + " does not exist; choose a project folder.");
-                        }
-                        return service.scanFolder(dir, name, RecommendationService.DEFAULT_PER_NEED);
+            return ctx.services().withLlm(true, llm -> {
+                RecommendationService service = ctx.services().recommendations(llm);
+                if (!typed.isEmpty()) {
+                    Path dir = Path.of(typed);
+                    if (!Files.isDirectory(dir)) {
+                        throw new InvalidInputException("The folder " + typed + " does not exist; choose a project folder.");
                     }
-                    return service.scanProject(name, RecommendationService.DEFAULT_PER_NEED);
-                } finally {
-                    llm.ifPresent(LlmClient::close);
+                    return service.scanFolder(dir, name, RecommendationService.DEFAULT_PER_NEED);
                 }
-            }
+                return service.scanProject(name, RecommendationService.DEFAULT_PER_NEED);
+            });
         }, this::scanned, this::fail);
     }
 
@@ -167,7 +157,7 @@ final class RecommendationsView extends VBox {
 
     private void refresh() {
         String name = projectName();
-        ctx.work().run(() -> new RecommendationService(ctx.session(), Optional.empty()).list(name),
+        ctx.work().run(() -> ctx.services().recommendations().list(name),
                 table.getItems()::setAll, this::fail);
     }
 
@@ -177,7 +167,7 @@ final class RecommendationsView extends VBox {
             status.setText("Choose a recommendation first.");
             return;
         }
-        ctx.work().run(() -> decision.apply(new RecommendationService(ctx.session(), Optional.empty()), chosen.id()),
+        ctx.work().run(() -> decision.apply(ctx.services().recommendations(), chosen.id()),
                 r -> {
                     status.setText(r.recommendedServiceName() + " for " + r.capabilityNeeded() + ": " + r.userStatus()
                             + ("accepted".equals(r.userStatus()) ? "; the provider is in your profile now." : "."));

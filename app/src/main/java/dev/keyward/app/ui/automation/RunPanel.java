@@ -1,12 +1,11 @@
 package dev.keyward.app.ui.automation;
 
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.UserMessages;
 import dev.keyward.automation.runner.CheckpointGate;
 import dev.keyward.automation.runner.ExecutionStatus;
-import dev.keyward.automation.runner.ProgramRunner;
 import dev.keyward.automation.runner.RunOptions;
 import dev.keyward.automation.runner.RunResult;
-import dev.keyward.vault.session.VaultSession;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -89,7 +88,7 @@ final class RunPanel extends VBox {
     }
 
     /** Starts a run of the reviewed program on a thread of its own (a run may wait minutes at a checkpoint). */
-    void start(VaultSession session, ProgramFacts facts, Map<String, String> inputs, CheckpointGate human) {
+    void start(SessionServices services, ProgramFacts facts, Map<String, String> inputs, CheckpointGate human) {
         if (running()) {
             return;
         }
@@ -106,7 +105,7 @@ final class RunPanel extends VBox {
         Task<RunResult> task = new Task<>() {
             @Override
             protected RunResult call() {
-                return ProgramRunner.forSession(session).run(scriptId, RunOptions.defaults(inputs), runGate, runObserver);
+                return services.programRunner().run(scriptId, RunOptions.defaults(inputs), runGate, runObserver);
             }
         };
         // A result arrives through the observer's runFinished; a failure before the run began arrives here.

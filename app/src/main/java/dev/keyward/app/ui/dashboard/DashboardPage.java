@@ -65,7 +65,7 @@ public final class DashboardPage implements Page {
 
     public DashboardPage(PageContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
-        this.dashboard = new DashboardService(ctx.session());
+        this.dashboard = ctx.services().dashboard();
         this.loader = new DashboardLoader(ctx.session(), dashboard, ZoneId.systemDefault());
         this.detail = new KeyDetailView(() -> LocalDate.ofInstant(ctx.session().clock().instant(), ZoneOffset.UTC));
         refresh.setId("dashboard-refresh");

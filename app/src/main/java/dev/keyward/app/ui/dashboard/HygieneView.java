@@ -6,7 +6,6 @@ import dev.keyward.app.ui.discovery.SourceOpener;
 import dev.keyward.automation.dashboard.hygiene.HygieneAction;
 import dev.keyward.automation.dashboard.hygiene.HygieneFinding;
 import dev.keyward.automation.dashboard.hygiene.HygieneService;
-import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.vault.secrets.SecretInfo;
 import java.net.URI;
 import java.util.Locale;
@@ -60,7 +59,7 @@ final class HygieneView {
     }
 
     private HygieneService hygiene() {
-        return new DashboardService(ctx.session()).hygiene();
+        return ctx.services().hygiene();
     }
 
     private void show(HygieneService.Report report) {

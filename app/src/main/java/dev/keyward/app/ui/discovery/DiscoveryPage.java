@@ -67,7 +67,7 @@ public final class DiscoveryPage implements Page {
         this.ctx = ctx;
         this.opener = opener;
         this.pageSize = pageSize;
-        this.service = new DiscoveryService(ctx.session());
+        this.service = ctx.services().discovery();
         this.detail = new FindingDetail(this::mark, this::openSource);
         this.checkNow = new CheckNowControl(ctx);
         placeholder.setId("discovery-empty");
@@ -142,7 +142,7 @@ public final class DiscoveryPage implements Page {
         } catch (Exception e) {
             // Removing a listener has nothing to report; the page is going away either way.
         }
-        service.close();
+        // The service is the session's; it closes with the session, not with the page.
     }
 
     private void reload() {

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.jobs;
 
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
@@ -58,6 +59,8 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
     private final DashboardService dashboard;
     private final DiscoveryService discovery;
     private final AutoCloseable driftAlerts;
+    private final AutoCloseable urgentFindings;
+    private final RetentionJob retention;
     private final Map<JobName, List<Consumer<JobResult>>> listeners = new ConcurrentHashMap<>();
     private final Set<JobName> registered = ConcurrentHashMap.newKeySet();
     /**
@@ -72,14 +75,15 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
     private final AtomicInteger lastDashboardKeys = new AtomicInteger(-1);
     private volatile boolean closed;
 
-    private BackgroundJobs(VaultSession session, Notifier notifier, JobsConfig config) {
-        this.session = Objects.requireNonNull(session, "session");
+    private BackgroundJobs(SessionServices services, Notifier notifier, JobsConfig config) {
+        this.session = services.session();
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.config = Objects.requireNonNull(config, "config");
         this.scheduler = new SessionScheduler(session, session.clock(), config.tick());
-        this.dashboard = new DashboardService(session, config.dashboard());
-        this.discovery = new DiscoveryService(session, config.discovery(),
-                urgent -> post(List.of(FindingNotices.of(urgent))));
+        this.dashboard = services.dashboard();
+        this.discovery = services.discovery();
+        this.retention = services.retention();
+        this.urgentFindings = services.onUrgentFindings(urgent -> post(List.of(FindingNotices.of(urgent))));
         this.driftAlerts = dashboard.alerts().subscribe(alert -> post(List.of(
                 new Notification("Dashboard page changed: " + alert.providerSlug(), alert.message(),
                         Notification.Urgency.ATTENTION))));
@@ -90,13 +94,13 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
      * Builds, registers and starts the session's jobs; catch-up runs start at once. Call it off the
      * JavaFX thread: it reads and writes {@code scheduled_jobs}.
      */
-    public static BackgroundJobs start(VaultSession session, Notifier notifier, JobsConfig config) {
-        BackgroundJobs jobs = new BackgroundJobs(session, notifier, config);
+    public static BackgroundJobs start(SessionServices services, Notifier notifier, JobsConfig config) {
+        BackgroundJobs jobs = new BackgroundJobs(services, notifier, config);
         try {
-            if (session.automationEnabled()) {
+            if (jobs.session.automationEnabled()) {
                 jobs.registerAutomationJobs(UnlockRule.IF_MISSED);
             }
-            jobs.register(JobName.RETENTION, StandardJobs.retentionWork(new RetentionJob(session)),
+            jobs.register(JobName.RETENTION, StandardJobs.retentionWork(jobs.retention),
                     NextRunPolicy.every(Duration.ofDays(1)), UnlockRule.ALWAYS);
             jobs.scheduler.start();
             if (!jobs.registered.contains(JobName.DASHBOARD_REFRESH)) {
@@ -167,10 +171,11 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
         scheduler.close();
         try {
             driftAlerts.close();
+            urgentFindings.close();
         } catch (Exception e) {
             LOG.debug("Unsubscribing from dashboard alerts failed ({}).", e.getClass().getSimpleName());
         }
-        discovery.close();
+        // The services (discovery's fetcher, the HTTP client) are the session's; they close with it.
     }
 
     private void registerLateQuietly() {

@@ -1,7 +1,5 @@
 package dev.keyward.app.ui.jobs;
 
-import dev.keyward.automation.dashboard.service.DashboardConfig;
-import dev.keyward.automation.discovery.service.DiscoveryOptions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -10,37 +8,31 @@ import javafx.application.Platform;
 
 /**
  * What the session's background jobs are built with besides the session: the user's time zone,
- * how often the scheduler looks for due jobs, the dashboard's and discovery's limits, and the thread
- * that page listeners are called on. Tests shorten the tick and call listeners directly.
+ * how often the scheduler looks for due jobs, and the thread that page listeners are called on (the
+ * dashboard's and discovery's limits are the session services'). Tests shorten the tick and call listeners directly.
  *
  * @param zone      quiet hours and the discovery hour are judged here
  * @param tick      how often the scheduler checks for due jobs
- * @param dashboard HTTP client, timeouts and rate limits of the dashboard refresh
- * @param discovery fetch limits of discovery runs
  * @param uiThread  where {@link SessionJobs#onFinished} listeners run (the JavaFX thread)
  */
-public record JobsConfig(ZoneId zone, Duration tick, DashboardConfig dashboard, DiscoveryOptions discovery,
-                         Executor uiThread) {
+public record JobsConfig(ZoneId zone, Duration tick, Executor uiThread) {
 
     public JobsConfig {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(tick, "tick");
-        Objects.requireNonNull(dashboard, "dashboard");
-        Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(uiThread, "uiThread");
     }
 
-    /** The desktop's: the system time zone, a check every 30 s, default limits, listeners on the JavaFX thread. */
+    /** The desktop's: the system time zone, a check every 30 s, listeners on the JavaFX thread. */
     public static JobsConfig forDesktop() {
-        return new JobsConfig(ZoneId.systemDefault(), Duration.ofSeconds(30), DashboardConfig.defaults(),
-                DiscoveryOptions.defaults(), Platform::runLater);
+        return new JobsConfig(ZoneId.systemDefault(), Duration.ofSeconds(30), Platform::runLater);
     }
 
     public JobsConfig withTick(Duration newTick) {
-        return new JobsConfig(zone, newTick, dashboard, discovery, uiThread);
+        return new JobsConfig(zone, newTick, uiThread);
     }
 
     public JobsConfig withUiThread(Executor newUiThread) {
-        return new JobsConfig(zone, tick, dashboard, discovery, newUiThread);
+        return new JobsConfig(zone, tick, newUiThread);
     }
 }

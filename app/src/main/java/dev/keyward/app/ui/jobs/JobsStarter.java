@@ -1,7 +1,7 @@
 package dev.keyward.app.ui.jobs;
 
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.tray.Notifier;
-import dev.keyward.vault.session.VaultSession;
 
 /**
  * How the shell starts an unlocked session's background jobs; called off the JavaFX thread
@@ -10,10 +10,10 @@ import dev.keyward.vault.session.VaultSession;
 @FunctionalInterface
 public interface JobsStarter {
 
-    BackgroundJobs start(VaultSession session, Notifier notifier);
+    BackgroundJobs start(SessionServices services, Notifier notifier);
 
     /** The desktop's jobs: {@link JobsConfig#forDesktop()}. */
     static JobsStarter forDesktop() {
-        return (session, notifier) -> BackgroundJobs.start(session, notifier, JobsConfig.forDesktop());
+        return (services, notifier) -> BackgroundJobs.start(services, notifier, JobsConfig.forDesktop());
     }
 }

@@ -32,7 +32,7 @@ final class DesktopPages implements Function<PageKind, Page> {
             case PROJECTS -> new ProjectsPage(ctx);
             case DASHBOARD -> new DashboardPage(ctx);
             case DISCOVERY -> new DiscoveryPage(ctx);
-            case AUTOMATION -> new AutomationPage(ctx, library);
+            case AUTOMATION -> new AutomationPage(ctx);
             case REFERENCE_LIBRARY -> new ReferenceLibraryPage(library.get(), ctx.work());
             case AUDIT_LOG -> new AuditPage(ctx);
             case SETTINGS -> new SettingsPage(ctx);

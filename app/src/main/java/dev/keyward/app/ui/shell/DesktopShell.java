@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopServices;
@@ -48,6 +49,8 @@ public final class DesktopShell {
     private final JobsStarter jobsStarter;
     /** The session, its background jobs and which phase is in force; the window follows its changes. */
     private final SessionLifecycle<VaultSession, BackgroundJobs> lifecycle = new SessionLifecycle<>();
+    /** The session's services: made at unlock, shared by its pages and jobs, closed at lock-and-stop. */
+    private volatile SessionServices sessionServices;
     private ProfileSummary profile;
     private ProfileSettings settings;
     private MainView main;
@@ -140,13 +143,26 @@ public final class DesktopShell {
         }
         profile = unlocked.profile();
         BackgroundJobs running = lifecycle.jobs();
-        work.run(() -> new Adopted(unlocked.settings().current(),
-                running != null && running.isFor(unlocked) ? running : startJobs(unlocked)), adopted -> {
+        SessionServices existing = sessionServices;
+        work.run(() -> {
+            SessionServices forSession = existing != null && existing.isFor(unlocked) ? existing
+                    : SessionServices.open(unlocked, services.profiles().root().path());
+            try {
+                return new Adopted(unlocked.settings().current(),
+                        running != null && running.isFor(unlocked) ? running : startJobs(forSession), forSession);
+            } catch (RuntimeException e) {
+                if (forSession != existing) {
+                    forSession.close(); // the error path stops the session; its new services go with it
+                }
+                throw e;
+            }
+        }, adopted -> {
             if (!lifecycle.finishUnlock(unlocked, adopted.jobs())) {
                 // Locked and stopped while the jobs started: they must not outlive their session.
-                stopJobs(adopted.jobs());
+                stopJobs(adopted.jobs(), adopted.services());
                 return;
             }
+            sessionServices = adopted.services();
             settings = adopted.settings();
             Theme.of(settings.theme()).apply();
             next.run();
@@ -157,11 +173,11 @@ public final class DesktopShell {
     }
 
     /** What adopting a session loads off the JavaFX thread. */
-    private record Adopted(ProfileSettings settings, BackgroundJobs jobs) {
+    private record Adopted(ProfileSettings settings, BackgroundJobs jobs, SessionServices services) {
     }
 
     /** Starts the session's jobs; a failure leaves the window usable without them and says so. */
-    private BackgroundJobs startJobs(VaultSession unlocked) {
+    private BackgroundJobs startJobs(SessionServices unlocked) {
         try {
             return jobsStarter.start(unlocked, status);
         } catch (RuntimeException e) {
@@ -171,20 +187,22 @@ public final class DesktopShell {
         }
     }
 
-    private void stopJobs(BackgroundJobs stopping) {
-        if (stopping != null) {
-            work.run(() -> {
+    private void stopJobs(BackgroundJobs stopping, SessionServices closing) {
+        work.run(() -> {
+            if (stopping != null) {
                 stopping.close();
-                return true;
-            }, ok -> { }, error -> { });
-        }
+            }
+            closing.close();
+            return true;
+        }, ok -> { }, error -> { });
     }
 
     void showMain() {
         BackgroundJobs jobs = lifecycle.jobs();
         PageContext ctx = new PageContext(lifecycle.session(), work, longWork, stage, clipboard, services.files(),
-                services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none());
-        main = new MainView(new DesktopPages(ctx, services::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
+                services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none(),
+                sessionServices);
+        main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         router.show(main);
         main.show(PageKind.SECRETS);
@@ -210,6 +228,8 @@ public final class DesktopShell {
     public void lockAndStop() {
         hideSecretViews();
         SessionLifecycle.Closing<VaultSession, BackgroundJobs> taken = lifecycle.stop();
+        SessionServices closingServices = sessionServices;
+        sessionServices = null;
         showStatus();
         if (!taken.isEmpty()) {
             VaultSession closing = taken.session();
@@ -218,6 +238,9 @@ public final class DesktopShell {
             BackgroundWork.Job<Boolean> stop = () -> {
                 if (stopping != null) {
                     stopping.close();
+                }
+                if (closingServices != null) {
+                    closingServices.close();
                 }
                 if (closing != null) {
                     closing.close();

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.dashboard;
 
+import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +71,8 @@ class DashboardPageFlowTest {
 
     @TempDir
     Path dataDir;
+    /** The session's services the page works with (made with the page, closed before the session). */
+    SessionServices services;
     private Stage stage;
     private VaultSession session;
     private PracticeCloud cloud;
@@ -101,6 +104,9 @@ class DashboardPageFlowTest {
         work.close();
         if (cloud != null) {
             cloud.close();
+        }
+        if (services != null) {
+            services.close();
         }
         if (session != null) {
             session.close();
@@ -146,7 +152,8 @@ class DashboardPageFlowTest {
         onFx(() -> {
             PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
                     new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { }, jobs);
+                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { }, jobs,
+                    services != null ? services : (services = SessionServices.open(session, dataDir)));
             page = new DashboardPage(ctx);
             stage.getScene().setRoot((Parent) page.view());
             return null;

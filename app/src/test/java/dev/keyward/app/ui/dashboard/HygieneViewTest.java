@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.dashboard;
 
+import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +47,8 @@ class HygieneViewTest {
 
     @TempDir
     Path dataDir;
+    /** The session's services the page works with (made with the page, closed before the session). */
+    SessionServices services;
     private Stage stage;
     private VaultSession session;
     private DashboardPage page;
@@ -68,6 +71,9 @@ class HygieneViewTest {
             });
         }
         work.close();
+        if (services != null) {
+            services.close();
+        }
         if (session != null) {
             session.close();
         }
@@ -92,7 +98,8 @@ class HygieneViewTest {
             PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
                     new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
                     DotenvReader.standard(), notification -> { }, () -> null, settings -> { },
-                    new DirectDashboardJobs(new DashboardService(session)));
+                    new DirectDashboardJobs(new DashboardService(session)),
+                    services != null ? services : (services = SessionServices.open(session, dataDir)));
             page = new DashboardPage(ctx);
             stage.getScene().setRoot((Parent) page.view());
             return null;

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.discovery;
 
+import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 
@@ -54,6 +55,8 @@ abstract class DiscoveryPageTestBase {
 
     @TempDir
     Path dataDir;
+    /** The session's services the page works with (made with the page, closed before the session). */
+    SessionServices services;
     Stage stage;
     final ProviderFeeds feeds = new ProviderFeeds();
     final List<URI> opened = new CopyOnWriteArrayList<>();
@@ -79,6 +82,9 @@ abstract class DiscoveryPageTestBase {
         work.close();
         if (jobs != null) {
             jobs.close();
+        }
+        if (services != null) {
+            services.close();
         }
         if (session != null) {
             session.close();
@@ -115,7 +121,8 @@ abstract class DiscoveryPageTestBase {
             ProgressOverlay overlay = new ProgressOverlay();
             PageContext ctx = new PageContext(session, work, new LongWork(work, overlay), stage,
                     new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.standard(), n -> { }, session.settings()::current, s -> { }, jobs);
+                    DotenvReader.standard(), n -> { }, session.settings()::current, s -> { }, jobs,
+                    services != null ? services : (services = SessionServices.open(session, dataDir)));
             page = new DiscoveryPage(ctx, opened::add, pageSize);
             stage.setScene(new Scene((Parent) page.view(), 1280, 800));
             stage.show();

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.jobs;
 
+import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.jobs.PracticeProfile.CANARY;
 import static dev.keyward.app.ui.jobs.PracticeProfile.await;
 import static dev.keyward.app.ui.jobs.PracticeProfile.runCount;
@@ -38,6 +39,7 @@ class BackgroundJobsTest {
     private VaultSession session;
     private final NotificationRecorder recorder = new NotificationRecorder();
     private BackgroundJobs jobs;
+    private SessionServices services;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -51,12 +53,18 @@ class BackgroundJobsTest {
         if (jobs != null) {
             jobs.close();
         }
+        if (services != null) {
+            services.close();
+        }
         session.close();
         cloud.close();
     }
 
     private BackgroundJobs start() {
-        jobs = BackgroundJobs.start(session, recorder, JobsConfig.forDesktop().withTick(Duration.ofMillis(200))
+        if (services == null) {
+            services = SessionServices.open(session, dataDir);
+        }
+        jobs = BackgroundJobs.start(services, recorder, JobsConfig.forDesktop().withTick(Duration.ofMillis(200))
                 .withUiThread(Runnable::run));
         return jobs;
     }

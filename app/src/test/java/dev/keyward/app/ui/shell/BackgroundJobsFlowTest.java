@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.session.SessionServices;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 import static dev.keyward.app.ui.jobs.PracticeProfile.CANARY;
@@ -72,7 +73,7 @@ class BackgroundJobsFlowTest {
         }
         JobsConfig config = JobsConfig.forDesktop().withTick(Duration.ofMillis(200));
         shell = new DesktopShell(stage, DesktopTestKit.services(profiles, dataDir, new DesktopTestKit.QueuedFiles(), null)
-                .withTray(tray), (session, notifier) -> BackgroundJobs.start(session, n -> {
+                .withTray(tray), (services, notifier) -> BackgroundJobs.start(services, n -> {
                     recorder.post(n);
                     notifier.post(n);
                 }, config));

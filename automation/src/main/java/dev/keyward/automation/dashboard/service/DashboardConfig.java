@@ -35,7 +35,12 @@ public record DashboardConfig(ProviderHttp http, RefreshSettings refresh, Refres
 
     /** The system clock, real sleeping, the default HTTP client, system Chromium, 15 s per request. */
     public static DashboardConfig defaults() {
-        return new DashboardConfig(ProviderHttp.withDefaultClient(), RefreshSettings.defaults(), RefreshTiming.system(),
+        return defaults(ProviderHttp.withDefaultClient());
+    }
+
+    /** The defaults over {@code http} (a session shares one client among its services and closes it). */
+    public static DashboardConfig defaults(ProviderHttp http) {
+        return new DashboardConfig(http, RefreshSettings.defaults(), RefreshTiming.system(),
                 HeadlessBrowser.system(), FetchSettings.defaults().withTotalTimeout(Duration.ofSeconds(15)));
     }
 

@@ -1,0 +1,221 @@
+package dev.keyward.app.session;
+
+import dev.keyward.automation.dashboard.collect.ProviderHttp;
+import dev.keyward.automation.dashboard.hygiene.HygieneService;
+import dev.keyward.automation.dashboard.service.DashboardConfig;
+import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.discovery.service.DiscoveryAlerts;
+import dev.keyward.automation.discovery.service.DiscoveryOptions;
+import dev.keyward.automation.discovery.service.DiscoveryService;
+import dev.keyward.automation.generate.GeneratedProgram;
+import dev.keyward.automation.generate.GenerationRequest;
+import dev.keyward.automation.generate.ProgramGenerator;
+import dev.keyward.automation.generate.ReferenceSnippets;
+import dev.keyward.automation.jobs.JobCatalog;
+import dev.keyward.automation.llm.LlmClient;
+import dev.keyward.automation.llm.SessionLlm;
+import dev.keyward.automation.recommend.RecommendationService;
+import dev.keyward.automation.retention.RetentionJob;
+import dev.keyward.automation.runner.ProgramRunner;
+import dev.keyward.automation.runner.RunHistory;
+import dev.keyward.automation.scripts.ScriptService;
+import dev.keyward.reflib.LibrarySettings;
+import dev.keyward.reflib.ReferenceLibrary;
+import dev.keyward.vault.session.VaultSession;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every service of one unlocked session and the resources they share, built once by the composition root
+ * (the desktop at unlock, a CLI command after it opens its session) and closed with the session: the HTTP
+ * clients' threads end and discovery's fetcher closes. Secrets, projects and settings stay on
+ * {@link VaultSession}; this object does not close the session itself, whose owner closes it afterwards.
+ */
+public final class SessionServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionServices.class);
+
+    private final VaultSession session;
+    private final Path dataRoot;
+    /** Provider APIs and the LLM: never follows redirects, so an auth header never travels to another host. */
+    private final HttpClient http;
+    private final DashboardService dashboard;
+    private final DiscoveryService discovery;
+    private final RecommendationService recommendations;
+    private final RetentionJob retention;
+    private final JobCatalog jobs;
+    private final List<DiscoveryAlerts> urgentListeners = new CopyOnWriteArrayList<>();
+    /** Downloads for the reference library, which must follow GitHub's archive redirects; made on first use. */
+    private HttpClient downloads;
+    /** Made on first use: building them turns the profile's automation on, which opening a session must not do. */
+    private ScriptService scripts;
+    private RunHistory runHistory;
+    private ReferenceLibrary library;
+    private boolean closed;
+
+    private SessionServices(VaultSession session, Path dataRoot) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.dashboard = new DashboardService(session, DashboardConfig.defaults(new ProviderHttp(http)));
+        this.discovery = new DiscoveryService(session, DiscoveryOptions.defaults(),
+                findings -> urgentListeners.forEach(listener -> listener.urgentFindings(findings)));
+        this.recommendations = new RecommendationService(session, Optional.empty());
+        this.retention = new RetentionJob(session);
+        this.jobs = new JobCatalog(session, dashboard, discovery, retention, ZoneId.systemDefault());
+    }
+
+    /**
+     * The services of {@code session}, whose data folder is {@code dataRoot}, with default limits; job
+     * schedules are judged in the system time zone.
+     */
+    public static SessionServices open(VaultSession session, Path dataRoot) {
+        return new SessionServices(session, dataRoot);
+    }
+
+    public VaultSession session() {
+        return session;
+    }
+
+    /** True when these are the services of {@code other}. */
+    public boolean isFor(VaultSession other) {
+        return session == other;
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
+    }
+
+    public HygieneService hygiene() {
+        return dashboard.hygiene();
+    }
+
+    public DiscoveryService discovery() {
+        return discovery;
+    }
+
+    /** The step programs; the first call turns the profile's automation on. */
+    public synchronized ScriptService scripts() {
+        if (scripts == null) {
+            scripts = new ScriptService(session);
+        }
+        return scripts;
+    }
+
+    /** Runs and checkpoints of step programs; the first call turns the profile's automation on. */
+    public synchronized RunHistory runHistory() {
+        if (runHistory == null) {
+            runHistory = new RunHistory(session);
+        }
+        return runHistory;
+    }
+
+    /** Recommendations without an LLM (listing, accepting, rejecting); a scan uses {@link #withLlm}. */
+    public RecommendationService recommendations() {
+        return recommendations;
+    }
+
+    /** Recommendations that may ask {@code llm} (from {@link #withLlm}). */
+    public RecommendationService recommendations(Optional<LlmClient> llm) {
+        return new RecommendationService(session, llm);
+    }
+
+    public RetentionJob retention() {
+        return retention;
+    }
+
+    /** Every job by name: run one now and record it. */
+    public JobCatalog jobs() {
+        return jobs;
+    }
+
+    /** A runner that starts the browser the profile's {@code browser_executable} names (read at each call); each run closes its browser. */
+    public ProgramRunner programRunner() {
+        return ProgramRunner.forSession(session);
+    }
+
+    /**
+     * Runs {@code work} with the profile's LLM client (empty when none is configured, or when {@code useLlm}
+     * is false), over the session's HTTP client; the client's copy of the API key is wiped afterwards.
+     */
+    public <T> T withLlm(boolean useLlm, Function<Optional<LlmClient>, T> work) {
+        Optional<LlmClient> llm = useLlm ? SessionLlm.open(session, http, SessionLlm.DEFAULT_TIMEOUT) : Optional.empty();
+        try {
+            return work.apply(llm);
+        } finally {
+            llm.ifPresent(LlmClient::close);
+        }
+    }
+
+    /** Writes a step program and stores it as pending; the only place generation is wired. */
+    public GeneratedProgram generateProgram(GenerationRequest request, boolean templateOnly) {
+        return withLlm(!templateOnly, llm -> new ProgramGenerator(session, referenceSnippets(), scripts(), llm,
+                ProgramGenerator.DEFAULT_REPAIR_ROUNDS).generate(request, templateOnly));
+    }
+
+    /** The reference library in the data folder (made on first use; syncing it downloads from GitHub). */
+    public synchronized ReferenceLibrary referenceLibrary() {
+        requireOpen();
+        if (library == null) {
+            downloads = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(20)).build();
+            library = new ReferenceLibrary(dataRoot, LibrarySettings.GITHUB_ARCHIVE_BASE, downloads);
+        }
+        return library;
+    }
+
+    /** The reference library only when it was set up; generation never creates one as a side effect. */
+    private ReferenceSnippets referenceSnippets() {
+        return ReferenceLibrary.existsIn(dataRoot) ? ReferenceSnippets.of(referenceLibrary()) : ReferenceSnippets.NONE;
+    }
+
+    /** Hears discovery's urgent findings (the desktop's notifications) until the returned handle is closed. */
+    public AutoCloseable onUrgentFindings(DiscoveryAlerts listener) {
+        Objects.requireNonNull(listener, "listener");
+        urgentListeners.add(listener);
+        return () -> urgentListeners.remove(listener);
+    }
+
+    private synchronized void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The session's services are closed.");
+        }
+    }
+
+    /** Closes what the services share; call it after the session's jobs stopped and before the session closes. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        urgentListeners.clear();
+        discovery.close();
+        closeQuietly(http);
+        if (downloads != null) {
+            closeQuietly(downloads);
+        }
+    }
+
+    private static void closeQuietly(HttpClient client) {
+        // shutdownNow: a request still in flight belongs to a session that is going away.
+        client.shutdownNow();
+        try {
+            if (!client.awaitTermination(Duration.ofSeconds(5))) {
+                LOG.debug("An HTTP client did not stop within 5 s; its threads end with the process.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
