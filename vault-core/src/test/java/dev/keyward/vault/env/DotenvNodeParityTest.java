@@ -57,16 +57,28 @@ class DotenvNodeParityTest {
             throw new AssertionError("CI is set but node is not installed; the dotenv parity test needs it");
         }
         if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules/dotenv"))) {
+            // Never inherit the test JVM's stdio: it carries the test runner's own channel.
+            Path log = Files.createTempFile("npm-ci", ".log");
             Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
-                    .directory(NODE_PROJECT.toFile()).inheritIO().start();
-            assertTrue(install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0, "npm ci installs dotenv");
+                    .directory(NODE_PROJECT.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean installed = install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0;
+            String said = Files.readString(log, StandardCharsets.UTF_8);
+            Files.delete(log);
+            assertTrue(installed, "npm ci installs dotenv: " + said);
         }
         List<String> command = new ArrayList<>(List.of("node", "parse.js"));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
+        Path errors = Files.createTempFile("node-parse", ".log");
         Process node = new ProcessBuilder(command).directory(NODE_PROJECT.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectError(errors.toFile()).start();
         byte[] out = node.getInputStream().readAllBytes();
-        assertTrue(node.waitFor(1, TimeUnit.MINUTES) && node.exitValue() == 0, "node parse.js ran");
+        boolean ran = node.waitFor(1, TimeUnit.MINUTES) && node.exitValue() == 0;
+        String said = Files.readString(errors, StandardCharsets.UTF_8);
+        Files.delete(errors);
+        assertTrue(ran, "node parse.js ran: " + said);
         return new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
     }
 
