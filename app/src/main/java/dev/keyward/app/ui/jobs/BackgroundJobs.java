@@ -239,7 +239,7 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
                 return;
             }
             notifier.post(new Notification(session.redactor().redact(n.title()), session.redactor().redact(n.text()),
-                    n.urgency()));
+                    n.urgency(), n.action()));
         }
     }
 
