@@ -2,12 +2,8 @@ package dev.keyward.app;
 
 import dev.keyward.app.ui.DesktopLauncher;
 import dev.keyward.app.ui.projects.DotenvReader;
-import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.backup.BackupService;
-import dev.keyward.vault.profile.DataRoot;
-import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** Starts the desktop app with the composition root's real backup restore and .env parser. */
 public final class Desktop {
@@ -26,13 +22,13 @@ public final class Desktop {
     }
 
     private static int launch(Path dataDir, String[] args) {
-        DataRoot root = DataRoot.resolve(dataDir, System.getenv());
-        ProfileService profiles = new ProfileService(root, Clock.systemUTC(), Argon2Params.DEFAULT, "app");
-        BackupService backups = new BackupService(profiles);
-        return DesktopLauncher.launch(dataDir, args, (profile, file, password) -> {
-            BackupService.Restored restored = backups.restore(file, password);
-            return "Restored '" + restored.profile().name() + "' from " + file.getFileName()
-                    + (restored.previousVaultKeptAt() == null ? "." : "; the damaged vault is kept in its backups folder.");
+        return DesktopLauncher.launch(dataDir, args, profiles -> {
+            BackupService backups = new BackupService(profiles);
+            return (profile, file, password) -> {
+                BackupService.Restored restored = backups.restore(file, password);
+                return "Restored '" + restored.profile().name() + "' from " + file.getFileName()
+                        + (restored.previousVaultKeptAt() == null ? "." : "; the damaged vault is kept in its backups folder.");
+            };
         }, DotenvReader.standard());
     }
 }

@@ -33,7 +33,7 @@ public final class BackupCommands {
         @Override
         public Integer call() {
             try (VaultSession session = group.root.unlock(passwordStdin)) {
-                long bytes = new BackupService(group.root.profiles()).create(session, file);
+                long bytes = group.root.backups().create(session, file);
                 group.root.terminal().out().println("Backed up profile '" + session.profile().name() + "' to " + file
                         + " (" + bytes + " bytes, encrypted). It opens with the current password.");
             }
@@ -57,7 +57,7 @@ public final class BackupCommands {
             Terminal t = group.root.terminal();
             try (Password password = t.secret(ChildEnvironment.PASSWORD, passwordStdin,
                     "Password the profile had when the backup was made", false)) {
-                BackupService.Restored restored = new BackupService(group.root.profiles()).restore(file, password);
+                BackupService.Restored restored = group.root.backups().restore(file, password);
                 t.out().println("Restored profile '" + restored.profile().name() + "' from " + file + ".");
                 if (restored.previousVaultKeptAt() != null) {
                     t.out().println("The vault it replaced is kept at " + restored.previousVaultKeptAt() + ".");

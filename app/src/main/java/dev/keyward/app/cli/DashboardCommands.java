@@ -6,19 +6,15 @@ import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.dashboard.service.RefreshReport;
 import dev.keyward.automation.dashboard.DashboardCard;
 import dev.keyward.automation.dashboard.ProviderSelector;
-import dev.keyward.automation.jobs.DashboardRefreshPolicy;
+import dev.keyward.automation.jobs.JobOutcome;
 import dev.keyward.automation.jobs.JobResult;
-import dev.keyward.automation.jobs.StandardJobs;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.jobs.JobName;
-import dev.keyward.vault.jobs.JobRuns;
-import dev.keyward.vault.jobs.JobState;
 import dev.keyward.vault.jobs.JobStatus;
 import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,17 +82,16 @@ public final class DashboardCommands {
                 java.util.Map<String, String> names = new java.util.HashMap<>();
                 session.secrets().list().forEach(info -> names.put(info.id(), info.name()));
                 RefreshListener progress = refreshed -> out.println(line(names.get(refreshed.target().secretId()), refreshed));
-                JobStatus status = secret == null ? refreshAll(open, dashboard, progress, err) : refreshOne(session, dashboard, progress, err);
+                JobStatus status = secret == null ? refreshAll(open, progress, err) : refreshOne(open, progress, err);
                 return status == JobStatus.FAILED ? ErrorReport.ERROR : ErrorReport.OK;
             }
         }
 
         /** Through the job catalog, so the run is the dashboard job's (no overlap, recorded, next run planned). */
-        private static JobStatus refreshAll(OpenSession open, DashboardService dashboard, RefreshListener progress,
-                                            PrintStream err) {
+        private static JobStatus refreshAll(OpenSession open, RefreshListener progress, PrintStream err) {
             open.session().enableAutomation();
             JobResult result = open.services().jobs().runNow(JobName.DASHBOARD_REFRESH,
-                    StandardJobs.dashboardWork(dashboard, progress));
+                    open.services().jobs().dashboardRefresh(progress));
             if (!result.ran()) {
                 throw new OperationFailedException("A dashboard refresh is already running; wait for it to finish.");
             }
@@ -106,23 +101,19 @@ public final class DashboardCommands {
             return result.status();
         }
 
-        /** One key: recorded as a dashboard run, without moving the next scheduled run. */
-        private JobStatus refreshOne(VaultSession session, DashboardService dashboard, RefreshListener progress,
-                                     PrintStream err) throws InterruptedException {
-            session.enableAutomation();
-            Optional<JobRuns.Run> begun = session.jobs().begin(JobName.DASHBOARD_REFRESH, "on_demand");
-            if (begun.isEmpty()) {
-                throw new OperationFailedException("A dashboard refresh is already running; wait for it to finish.");
+        /** One key, through the job catalog: recorded as a dashboard run, without moving the next scheduled run. */
+        private JobStatus refreshOne(OpenSession open, RefreshListener progress, PrintStream err) throws Exception {
+            open.session().enableAutomation();
+            DashboardService dashboard = open.services().dashboard();
+            RefreshReport report = open.services().jobs().runPartNow(JobName.DASHBOARD_REFRESH,
+                            () -> dashboard.refreshSecret(secret, progress),
+                            r -> new JobOutcome(r.jobStatus(), r.shortfall()))
+                    .orElseThrow(() -> new OperationFailedException(
+                            "A dashboard refresh is already running; wait for it to finish."));
+            if (report.shortfall() != null) {
+                err.println(report.shortfall());
             }
-            try (JobRuns.Run run = begun.get()) {
-                java.time.Instant next = session.jobs().state(JobName.DASHBOARD_REFRESH).map(JobState::nextRunAt).orElse(null);
-                RefreshReport report = dashboard.refreshSecret(secret, progress);
-                run.finish(report.jobStatus(), report.shortfall(), next);
-                if (report.shortfall() != null) {
-                    err.println(report.shortfall());
-                }
-                return report.jobStatus();
-            }
+            return report.jobStatus();
         }
 
         private static String line(String name, KeyRefreshResult refreshed) {

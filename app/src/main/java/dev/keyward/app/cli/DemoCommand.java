@@ -11,7 +11,6 @@ import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + " WAYLAND_DISPLAY are unset); run 'keyward demo' without --open to watch the run on this terminal.");
         }
         Path folder = demoDir != null ? demoDir.toAbsolutePath().normalize() : root.root().path().resolve("demo");
-        ProfileService profiles = new ProfileService(new DataRoot(folder), Clock.systemUTC(), root.kdfParams(), "cli");
+        ProfileService profiles = root.profiles(new DataRoot(folder));
         String fromEnv = terminal.env().get(ChildEnvironment.DEMO_PASSWORD);
         char[] password = (fromEnv != null && !fromEnv.isBlank() ? fromEnv : DemoWorkspace.DEFAULT_PASSWORD).toCharArray();
         try (DemoWorkspace demo = DemoWorkspace.prepare(profiles, password, port)) {

@@ -2,7 +2,6 @@ package dev.keyward.app.cli;
 
 import dev.keyward.automation.dashboard.ProviderIncident;
 import dev.keyward.automation.dashboard.service.DashboardService;
-import dev.keyward.vault.session.VaultSession;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,10 +16,10 @@ final class IncidentNotice {
      * Prints at most one line; never blocks the run. Without the automation schema there is no status data,
      * and a failure to read it is not the command's business, so both print nothing.
      */
-    static void print(VaultSession session, String project, PrintStream err) {
+    static void print(DashboardService dashboard, String project, PrintStream err) {
         List<ProviderIncident> incidents;
         try {
-            incidents = new DashboardService(session).incidents(project);
+            incidents = dashboard.incidents(project);
         } catch (RuntimeException e) {
             return;
         }

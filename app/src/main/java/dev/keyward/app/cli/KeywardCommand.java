@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keyward.app.session.SessionServices;
 import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.backup.BackupService;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.process.ChildEnvironment;
@@ -59,7 +60,17 @@ public final class KeywardCommand implements Runnable {
     }
 
     ProfileService profiles() {
-        return new ProfileService(root(), Clock.systemUTC(), kdfParams, "cli");
+        return profiles(root());
+    }
+
+    /** The profiles of {@code root} (the demo's own data folder, for one). */
+    ProfileService profiles(DataRoot root) {
+        return new ProfileService(root, Clock.systemUTC(), kdfParams, "cli");
+    }
+
+    /** Backups of the data folder's profiles; they need no unlocked session (restore replaces a vault). */
+    BackupService backups() {
+        return new BackupService(profiles());
     }
 
     /** The profile named by --profile / KEYWARD_PROFILE, or the only one. */

@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import dev.keyward.app.error.CliMessage;
 import dev.keyward.app.error.ErrorWording;
+import dev.keyward.app.session.LibraryAccess;
 import dev.keyward.reflib.ArchiveFormat;
 import dev.keyward.reflib.LibrarySettings;
 import dev.keyward.reflib.LibrarySource;
@@ -14,8 +15,6 @@ import dev.keyward.reflib.SyncReport;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +46,13 @@ public final class ReflibCommands {
                     + ", else https://github.com).")
     String archiveBase;
 
-    ReferenceLibrary library() {
-        HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL) // GitHub redirects archives to codeload
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
-        return new ReferenceLibrary(root.root().path(), archiveBaseUri(), http);
+    /**
+     * The library in the data folder, closed when the command ends. Not from {@code SessionServices}: the
+     * library lives outside every vault and holds only public sources, so these commands ask for no profile
+     * or password.
+     */
+    LibraryAccess library() {
+        return LibraryAccess.of(root.root().path(), archiveBaseUri());
     }
 
     private URI archiveBaseUri() {
@@ -102,9 +102,14 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
+            try (LibraryAccess access = group.library()) {
+                return run(access.library());
+            }
+        }
+
+        private Integer run(ReferenceLibrary library) {
             ReferenceSource source = new ReferenceSource(name, repositoryUrl, sha,
                     format == null ? ArchiveFormat.TAR_GZ : ArchiveFormat.fromDbValue(format), checksum);
-            ReferenceLibrary library = group.library();
             library.add(source);
             group.root.terminal().out().println("Registered " + source.name() + " at " + source.shortSha()
                     + " (" + source.repositoryUrl() + "); run 'keyward reflib sync " + source.name() + "' to download it.");
@@ -125,7 +130,12 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
-            ReferenceLibrary library = group.library();
+            try (LibraryAccess access = group.library()) {
+                return run(access.library());
+            }
+        }
+
+        private Integer run(ReferenceLibrary library) {
             SyncMode mode = force ? SyncMode.ALWAYS : SyncMode.IF_OUTDATED;
             SyncProgressBar bar = new SyncProgressBar(group.root.terminal().err(), group.root.terminal().interactive());
             if (name != null) {
@@ -179,7 +189,13 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
-            List<LibrarySource> sources = group.library().list();
+            try (LibraryAccess access = group.library()) {
+                return run(access.library());
+            }
+        }
+
+        private Integer run(ReferenceLibrary library) {
+            List<LibrarySource> sources = library.list();
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (LibrarySource s : sources) {
@@ -216,7 +232,13 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
-            var reports = group.library().verify();
+            try (LibraryAccess access = group.library()) {
+                return run(access.library());
+            }
+        }
+
+        private Integer run(ReferenceLibrary library) {
+            var reports = library.verify();
             int code = 0;
             for (var r : reports) {
                 String detail = switch (r.status()) {
@@ -250,7 +272,12 @@ public final class ReflibCommands {
 
         @Override
         public Integer call() {
-            ReferenceLibrary library = group.library();
+            try (LibraryAccess access = group.library()) {
+                return run(access.library());
+            }
+        }
+
+        private Integer run(ReferenceLibrary library) {
             ReferenceSource.requireName(name);
             requireRegistered(library, name);
             library.remove(name);

@@ -1,5 +1,7 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.session.LibraryAccess;
+import dev.keyward.reflib.ReferenceLibrary;
 import dev.keyward.reflib.SearchHit;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +34,14 @@ final class ReflibSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (LibraryAccess access = group.library()) {
+            return search(access.library());
+        }
+    }
+
+    private Integer search(ReferenceLibrary library) {
         int checked = ReflibCommands.checkedLimit(limit);
         String query = String.join(" ", words);
-        var library = group.library();
         if (source != null) {
             ReflibCommands.requireRegistered(library, source);
         }

@@ -4,7 +4,6 @@ import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.crypto.Wipe;
 import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.secrets.SecretService;
-import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +44,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, char[]> env;
-        try (VaultSession session = root.unlock(passwordStdin)) {
-            env = session.projects().environment(project, SecretService.Purpose.INJECT);
+        try (OpenSession open = root.open(passwordStdin)) {
+            env = open.session().projects().environment(project, SecretService.Purpose.INJECT);
             if (!quiet) {
-                IncidentNotice.print(session, project, root.terminal().err());
+                IncidentNotice.print(open.services().dashboard(), project, root.terminal().err());
             }
         }
         // The child gets this environment without Keyward's own credentials, plus the project's variables.

@@ -19,20 +19,16 @@ import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.automation.runner.ProgramRunner;
 import dev.keyward.automation.runner.RunHistory;
 import dev.keyward.automation.scripts.ScriptService;
-import dev.keyward.reflib.LibrarySettings;
 import dev.keyward.reflib.ReferenceLibrary;
 import dev.keyward.vault.session.VaultSession;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every service of one unlocked session and the resources they share, built once by the composition root
@@ -42,10 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionServices implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionServices.class);
-
     private final VaultSession session;
     private final Path dataRoot;
+    private final List<DiscoveryAlerts> urgentListeners = new CopyOnWriteArrayList<>();
     /** Provider APIs and the LLM: never follows redirects, so an auth header never travels to another host. */
     private final HttpClient http;
     private final DashboardService dashboard;
@@ -53,20 +48,18 @@ public final class SessionServices implements AutoCloseable {
     private final RecommendationService recommendations;
     private final RetentionJob retention;
     private final JobCatalog jobs;
-    private final List<DiscoveryAlerts> urgentListeners = new CopyOnWriteArrayList<>();
-    /** Downloads for the reference library, which must follow GitHub's archive redirects; made on first use. */
-    private HttpClient downloads;
+    /** The reference library and its download client (made on first use; it follows GitHub's archive redirects). */
+    private final LibraryAccess library;
     /** Made on first use: building them turns the profile's automation on, which opening a session must not do. */
     private ScriptService scripts;
     private RunHistory runHistory;
-    private ReferenceLibrary library;
     private boolean closed;
 
     private SessionServices(VaultSession session, Path dataRoot) {
         this.session = Objects.requireNonNull(session, "session");
         this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.library = LibraryAccess.ofGitHub(dataRoot);
+        this.http = HttpClients.forProviders();
         this.dashboard = new DashboardService(session, DashboardConfig.defaults(new ProviderHttp(http)));
         this.discovery = new DiscoveryService(session, DiscoveryOptions.defaults(),
                 findings -> urgentListeners.forEach(listener -> listener.urgentFindings(findings)));
@@ -164,19 +157,14 @@ public final class SessionServices implements AutoCloseable {
     }
 
     /** The reference library in the data folder (made on first use; syncing it downloads from GitHub). */
-    public synchronized ReferenceLibrary referenceLibrary() {
+    public ReferenceLibrary referenceLibrary() {
         requireOpen();
-        if (library == null) {
-            downloads = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(20)).build();
-            library = new ReferenceLibrary(dataRoot, LibrarySettings.GITHUB_ARCHIVE_BASE, downloads);
-        }
-        return library;
+        return library.library();
     }
 
     /** The reference library only when it was set up; generation never creates one as a side effect. */
     private ReferenceSnippets referenceSnippets() {
-        return ReferenceLibrary.existsIn(dataRoot) ? ReferenceSnippets.of(referenceLibrary()) : ReferenceSnippets.NONE;
+        return library.exists() ? ReferenceSnippets.of(referenceLibrary()) : ReferenceSnippets.NONE;
     }
 
     /** Hears discovery's urgent findings (the desktop's notifications) until the returned handle is closed. */
@@ -184,6 +172,11 @@ public final class SessionServices implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         urgentListeners.add(listener);
         return () -> urgentListeners.remove(listener);
+    }
+
+    /** True once {@link #close} ran. */
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     private synchronized void requireOpen() {
@@ -201,21 +194,7 @@ public final class SessionServices implements AutoCloseable {
         closed = true;
         urgentListeners.clear();
         discovery.close();
-        closeQuietly(http);
-        if (downloads != null) {
-            closeQuietly(downloads);
-        }
-    }
-
-    private static void closeQuietly(HttpClient client) {
-        // shutdownNow: a request still in flight belongs to a session that is going away.
-        client.shutdownNow();
-        try {
-            if (!client.awaitTermination(Duration.ofSeconds(5))) {
-                LOG.debug("An HTTP client did not stop within 5 s; its threads end with the process.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HttpClients.close(http);
+        library.close();
     }
 }

@@ -3,8 +3,10 @@ package dev.keyward.app.ui;
 import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.app.ui.unlock.BackupRestorer;
 import dev.keyward.vault.profile.DataRoot;
+import dev.keyward.vault.session.ProfileService;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import javafx.application.Application;
 
 /** Starts the desktop app when {@code keyward} runs without a CLI command. */
@@ -19,11 +21,15 @@ public final class DesktopLauncher {
      * brings the first one's window forward and returns 0 at once.
      */
     public static int launch(Path dataDir, String[] args) {
-        return launch(dataDir, args, BackupRestorer.unavailable(), DotenvReader.standard());
+        return launch(dataDir, args, profiles -> BackupRestorer.unavailable(), DotenvReader.standard());
     }
 
-    /** As {@link #launch(Path, String[])}, with the composition root's restore and .env parsing. */
-    public static int launch(Path dataDir, String[] args, BackupRestorer restorer, DotenvReader dotenv) {
+    /**
+     * As {@link #launch(Path, String[])}, with the composition root's restore (built over the desktop's
+     * profiles, so one {@link ProfileService} serves both) and .env parsing.
+     */
+    public static int launch(Path dataDir, String[] args, Function<ProfileService, BackupRestorer> restorer,
+                             DotenvReader dotenv) {
         DataRoot root = DataRoot.resolve(dataDir, System.getenv());
         InstanceGuard guard;
         try {
@@ -38,7 +44,8 @@ public final class DesktopLauncher {
             return 0;
         }
         try (guard) {
-            DesktopApp.prepare(DesktopServices.forDesktop(root).withRestorer(restorer).withDotenv(dotenv));
+            DesktopServices services = DesktopServices.forDesktop(root);
+            DesktopApp.prepare(services.withRestorer(restorer.apply(services.profiles())).withDotenv(dotenv));
             Application.launch(DesktopApp.class, args);
             return 0;
         }

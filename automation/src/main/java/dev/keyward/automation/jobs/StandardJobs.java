@@ -9,38 +9,19 @@ import dev.keyward.automation.discovery.service.DiscoveryOutcome;
 import dev.keyward.automation.discovery.service.DiscoveryService;
 import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.automation.retention.RetentionReport;
-import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobStatus;
-import dev.keyward.vault.session.VaultSession;
-import java.time.Duration;
-import java.time.InstantSource;
-import java.time.ZoneId;
 
 /**
- * Registers Keyward's own background jobs on a session's scheduler: the dashboard refresh (its
- * interval and quiet hours, once at unlock when a run was missed) and retention (daily and at
- * every unlock). Discovery's work and schedule are here too ({@link #discoveryWork},
- * {@link DiscoverySchedulePolicy}); the desktop registers it daily, caught up at unlock when missed.
+ * The work of Keyward's own jobs: the dashboard refresh, discovery and retention. {@link JobCatalog}
+ * lists them with their schedules and unlock rules; schedulers and commands take them from there.
  */
 public final class StandardJobs {
 
     private StandardJobs() {
     }
 
-    /** Registers both jobs; the dashboard one only when the automation schema is enabled. */
-    public static void register(SessionScheduler scheduler, VaultSession session, DashboardService dashboard,
-                                RetentionJob retention, ZoneId zone, InstantSource clock) {
-        if (session.automationEnabled()) {
-            scheduler.register(JobName.DASHBOARD_REFRESH, dashboardWork(dashboard),
-                    new DashboardRefreshPolicy(() -> session.settings().current(), zone, clock), UnlockRule.IF_MISSED);
-        }
-        scheduler.register(JobName.RETENTION, retentionWork(retention), NextRunPolicy.every(Duration.ofDays(1)),
-                UnlockRule.ALWAYS);
-    }
-
     /**
-     * Discovery as a job. It calls the service directly: {@code DiscoveryJob} begins its own run in
-     * {@code scheduled_jobs}, which the scheduler has already begun, so going through it would skip every run.
+     * Discovery as a job (the run is begun and recorded by whoever runs the job, so the service is called directly).
      * An on-demand run is a person pressing Check now, so it is a fresh check past the per-provider interval;
      * scheduled and catch-up runs keep the interval.
      */

@@ -7,6 +7,7 @@ import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.refresh.RefreshTiming;
 import dev.keyward.automation.dashboard.service.DashboardConfig;
 import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.discovery.service.DiscoveryService;
 import dev.keyward.automation.practice.ApiFault;
 import dev.keyward.automation.practice.KeyLedger;
 import dev.keyward.automation.practice.PracticeCloud;
@@ -15,6 +16,7 @@ import dev.keyward.automation.retention.GeneratedSnapshots;
 import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.automation.testing.SettableClock;
 import dev.keyward.automation.testing.TestVault;
+import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +37,30 @@ class BackgroundJobsWithTheVaultTest {
 
     @TempDir
     Path dir;
+    private DiscoveryService discovery;
 
     private static DashboardService dashboard(TestVault vault, SettableClock clock) {
         return new DashboardService(vault.session(), DashboardConfig.defaults()
                 .withTiming(new RefreshTiming(clock, duration -> { }, () -> 0.0))
                 .withRefresh(RefreshSettings.defaults().withRequestTimeout(Duration.ofSeconds(5))));
+    }
+
+    /** The dashboard refresh and retention as the job catalog lists them, retention deleting {@code batch} rows at a time. */
+    private void registerRefreshAndRetention(SessionScheduler scheduler, TestVault vault, SettableClock clock, int batch) {
+        discovery = new DiscoveryService(vault.session());
+        JobCatalog catalog = new JobCatalog(vault.session(), dashboard(vault, clock), discovery,
+                new RetentionJob(vault.session(), clock, batch), ZoneOffset.UTC);
+        for (JobName job : List.of(JobName.DASHBOARD_REFRESH, JobName.RETENTION)) {
+            JobCatalog.Entry entry = catalog.entry(job);
+            scheduler.register(job, entry.work(), entry.policy(), entry.atUnlock());
+        }
+    }
+
+    @AfterEach
+    void closeDiscovery() {
+        if (discovery != null) {
+            discovery.close();
+        }
     }
 
     @Test
@@ -49,8 +71,7 @@ class BackgroundJobsWithTheVaultTest {
             vault.setApiBaseUrl("practice-cloud", cloud.baseUrl());
             vault.addSecret("pc-main", KeyLedger.DEFAULT_SEEDED_VALUE, null);
             try (SessionScheduler scheduler = new SessionScheduler(vault.session(), clock, Duration.ofHours(1))) {
-                StandardJobs.register(scheduler, vault.session(), dashboard(vault, clock),
-                        new RetentionJob(vault.session(), clock, 500), ZoneOffset.UTC, clock);
+                registerRefreshAndRetention(scheduler, vault, clock, 500);
 
                 Map<String, JobResult> ran = scheduler.start().stream()
                         .map(f -> f.orTimeout(60, TimeUnit.SECONDS).join())
@@ -83,8 +104,7 @@ class BackgroundJobsWithTheVaultTest {
             }
             GeneratedSnapshots.snapshots(vault.session(), keys, 60, clock.instant(), Duration.ofMinutes(30), 7);
             try (SessionScheduler scheduler = new SessionScheduler(vault.session(), clock, Duration.ofHours(1))) {
-                StandardJobs.register(scheduler, vault.session(), dashboard(vault, clock),
-                        new RetentionJob(vault.session(), clock, 50), ZoneOffset.UTC, clock);
+                registerRefreshAndRetention(scheduler, vault, clock, 50);
                 scheduler.start();
                 List<CompletableFuture<?>> background = new ArrayList<>();
                 for (int round = 0; round < 3; round++) {

@@ -6,22 +6,16 @@ import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.automation.dashboard.refresh.KeyRefreshResult;
 import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.dashboard.DashboardCard;
-import dev.keyward.automation.discovery.service.DiscoveryService;
-import dev.keyward.automation.jobs.DashboardRefreshPolicy;
-import dev.keyward.automation.jobs.DiscoverySchedulePolicy;
+import dev.keyward.automation.jobs.JobCatalog;
 import dev.keyward.automation.jobs.JobOutcome;
 import dev.keyward.automation.jobs.JobResult;
 import dev.keyward.automation.jobs.JobTrigger;
 import dev.keyward.automation.jobs.JobWork;
-import dev.keyward.automation.jobs.NextRunPolicy;
 import dev.keyward.automation.jobs.SessionScheduler;
-import dev.keyward.automation.jobs.StandardJobs;
 import dev.keyward.automation.jobs.UnlockRule;
-import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobStatus;
 import dev.keyward.vault.session.VaultSession;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background jobs of one unlocked desktop session: dashboard refresh and discovery (when the
- * profile uses automation) and retention, on a {@link SessionScheduler} that starts with the
- * unlock, goes on while the window is locked, and is closed before the session at lock-and-stop.
- * After each run it tells the user what needs them through the shell's {@link Notifier}.
+ * The background jobs of one unlocked desktop session: every job of the session's {@link JobCatalog}
+ * (those that need automation once the profile uses it), on a {@link SessionScheduler} that starts
+ * with the unlock, goes on while the window is locked, and is closed before the session at
+ * lock-and-stop. After each run it tells the user what needs them through the shell's {@link Notifier}.
  */
 public final class BackgroundJobs implements SessionJobs, AutoCloseable {
 
@@ -57,10 +51,9 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
     private final JobsConfig config;
     private final SessionScheduler scheduler;
     private final DashboardService dashboard;
-    private final DiscoveryService discovery;
+    private final JobCatalog catalog;
     private final AutoCloseable driftAlerts;
     private final AutoCloseable urgentFindings;
-    private final RetentionJob retention;
     private final Map<JobName, List<Consumer<JobResult>>> listeners = new ConcurrentHashMap<>();
     private final Set<JobName> registered = ConcurrentHashMap.newKeySet();
     /**
@@ -81,8 +74,7 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.scheduler = new SessionScheduler(session, session.clock(), config.tick());
         this.dashboard = services.dashboard();
-        this.discovery = services.discovery();
-        this.retention = services.retention();
+        this.catalog = services.jobs();
         this.urgentFindings = services.onUrgentFindings(urgent -> post(List.of(FindingNotices.of(urgent))));
         this.driftAlerts = dashboard.alerts().subscribe(alert -> post(List.of(
                 new Notification("Dashboard page changed: " + alert.providerSlug(), alert.message(),
@@ -97,11 +89,13 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
     public static BackgroundJobs start(SessionServices services, Notifier notifier, JobsConfig config) {
         BackgroundJobs jobs = new BackgroundJobs(services, notifier, config);
         try {
-            if (jobs.session.automationEnabled()) {
-                jobs.registerAutomationJobs(UnlockRule.IF_MISSED);
+            boolean automation = jobs.session.automationEnabled();
+            for (JobName job : jobs.catalog.names()) {
+                JobCatalog.Entry entry = jobs.catalog.entry(job);
+                if (automation || !entry.needsAutomation()) {
+                    jobs.register(job, entry.atUnlock());
+                }
             }
-            jobs.register(JobName.RETENTION, StandardJobs.retentionWork(jobs.retention),
-                    NextRunPolicy.every(Duration.ofDays(1)), UnlockRule.ALWAYS);
             jobs.scheduler.start();
             if (!jobs.registered.contains(JobName.DASHBOARD_REFRESH)) {
                 long tick = config.tick().toMillis();
@@ -190,20 +184,20 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
     private synchronized boolean registerLate() {
         if (!registered.contains(JobName.DASHBOARD_REFRESH) && session.automationEnabled()) {
             // The user turned automation on in this session: run on demand now, then on the schedule.
-            registerAutomationJobs(UnlockRule.NEVER);
+            for (JobName job : catalog.names()) {
+                if (catalog.entry(job).needsAutomation()) {
+                    register(job, UnlockRule.NEVER);
+                }
+            }
         }
         return registered.contains(JobName.DASHBOARD_REFRESH);
     }
 
-    private void registerAutomationJobs(UnlockRule atUnlock) {
-        register(JobName.DASHBOARD_REFRESH, this::refreshDashboard,
-                new DashboardRefreshPolicy(() -> session.settings().current(), config.zone(), session.clock()), atUnlock);
-        register(JobName.DISCOVERY, StandardJobs.discoveryWork(discovery),
-                new DiscoverySchedulePolicy(() -> session.settings().current(), config.zone()), atUnlock);
-    }
-
-    private void register(JobName job, JobWork work, NextRunPolicy policy, UnlockRule rule) {
-        scheduler.register(job, work, policy, rule);
+    /** Registers the catalog's job; the dashboard refresh also tells the user what changed. */
+    private void register(JobName job, UnlockRule atUnlock) {
+        JobCatalog.Entry entry = catalog.entry(job);
+        JobWork work = job == JobName.DASHBOARD_REFRESH ? this::refreshDashboard : entry.work();
+        scheduler.register(job, work, entry.policy(), atUnlock);
         registered.add(job);
     }
 
@@ -213,7 +207,7 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
         lastDashboardKeys.set(-1);
         List<DashboardCard> before = dashboard.overview();
         List<KeyRefreshResult> refreshed = new CopyOnWriteArrayList<>();
-        JobOutcome outcome = StandardJobs.dashboardWork(dashboard, refreshed::add).run(trigger);
+        JobOutcome outcome = catalog.dashboardRefresh(refreshed::add).run(trigger);
         lastDashboardKeys.set(refreshed.size());
         post(DashboardNotices.after(before, refreshed));
         return outcome;
@@ -245,7 +239,7 @@ public final class BackgroundJobs implements SessionJobs, AutoCloseable {
                 return;
             }
             notifier.post(new Notification(session.redactor().redact(n.title()), session.redactor().redact(n.text()),
-                    n.urgency()));
+                    n.urgency(), n.action()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.error.DesktopAction;
 import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
@@ -70,6 +71,7 @@ public final class DesktopShell {
         this.router = new ScreenRouter(services, work, longWork, new Unlocking(this, services), this::created, () -> profile);
         lifecycle.observe(phase -> showStatus());
         router.follow(lifecycle);
+        status.setActions(new ShellActions(() -> main, router::unlockView, () -> showProfiles(profile, null)));
     }
 
     /** Shows the window with the first screen (create a profile, or unlock one). */
@@ -259,7 +261,7 @@ public final class DesktopShell {
             } else {
                 work.run(stop, ok -> lifecycle.stopped(), error -> {
                     lifecycle.stopped();
-                    post(Notification.info("Keyward", UserMessages.describe(error)));
+                    post(Notification.error("Keyward", UserMessages.explain(error)));
                 });
             }
         }
@@ -329,7 +331,7 @@ public final class DesktopShell {
         work.run(() -> {
             s.settings().set("theme", theme.name().toLowerCase(java.util.Locale.ROOT));
             return s.settings().current();
-        }, saved -> settings = saved, error -> post(Notification.info("Theme", UserMessages.describe(error))));
+        }, saved -> settings = saved, error -> post(Notification.error("Theme", UserMessages.explain(error))));
     }
 
     private void armIdle() {
@@ -344,8 +346,9 @@ public final class DesktopShell {
         BackgroundJobs running = lifecycle.jobs();
         if (lifecycle.lockState() == LockState.STOPPED) {
             bringToFront();
-            post(Notification.info("Unlock first",
-                    "Keyward is locked and stopped, so nothing runs in the background. Unlock a profile to refresh its dashboard."));
+            post(new Notification("Unlock first",
+                    "Keyward is locked and stopped, so nothing runs in the background. Unlock a profile to refresh its dashboard.",
+                    Notification.Urgency.INFO, DesktopAction.UNLOCK));
         } else if (running == null) {
             post(Notification.info("Nothing to refresh",
                     "Background jobs are not running in this session; lock and stop, then unlock again to start them."));
@@ -392,5 +395,15 @@ public final class DesktopShell {
     /** The running background jobs, or null when stopped (tests). */
     BackgroundJobs jobs() {
         return lifecycle.jobs();
+    }
+
+    /** The main window while a profile is unlocked, else null (tests). */
+    MainView main() {
+        return main;
+    }
+
+    /** The session's services, or null when stopped (tests). */
+    SessionServices sessionServices() {
+        return sessionServices;
     }
 }

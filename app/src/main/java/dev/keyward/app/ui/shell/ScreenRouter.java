@@ -99,6 +99,11 @@ final class ScreenRouter {
         view.focusPassword();
     }
 
+    /** The unlock screen while it is shown, else null. */
+    UnlockView unlockView() {
+        return screen.getChildren().size() == 1 && screen.getChildren().get(0) instanceof UnlockView view ? view : null;
+    }
+
     void problem(String sentence) {
         show(new ProblemView(sentence, () -> profiles(current.get(), null)));
     }

@@ -1,5 +1,7 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.error.DesktopAction;
+import dev.keyward.app.ui.ErrorActions;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayChannel;
@@ -7,18 +9,28 @@ import dev.keyward.app.ui.tray.TrayState;
 import dev.keyward.vault.profile.ProfileSummary;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 /**
  * Says which lock is in force, everywhere at once (window title, tray icon and tooltip, status
- * bar), and delivers notifications: a tray balloon while the window is hidden, else a banner.
+ * bar), and delivers notifications: a tray balloon while the window is hidden, else a banner, which
+ * offers an error's action as a button when the window can do it from where it is.
  */
 final class WindowStatus implements Notifier {
 
     private final Stage stage;
     private final TrayChannel tray;
     private final Label banner = new Label();
+    private final Button bannerAction = new Button();
+    private final HBox bannerBox = new HBox(10, banner, bannerAction);
+    private ErrorActions actions = ErrorActions.none();
     private Consumer<String> statusBar = s -> { };
     private LockState state = LockState.STOPPED;
     private ProfileSummary profile;
@@ -27,15 +39,26 @@ final class WindowStatus implements Notifier {
         this.stage = stage;
         this.tray = tray;
         banner.setId("banner");
-        banner.getStyleClass().add("banner");
+        bannerBox.getStyleClass().add("banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setOnMouseClicked(e -> hideBanner());
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        bannerBox.setId("banner-box");
+        bannerAction.setId("banner-action");
+        // The label is the action's whole name; the button never shrinks below it.
+        bannerAction.setMinWidth(Region.USE_PREF_SIZE);
+        bannerBox.setAlignment(Pos.CENTER_LEFT);
         hideBanner();
     }
 
-    Label banner() {
-        return banner;
+    Node banner() {
+        return bannerBox;
+    }
+
+    /** What the banner's button does for an error's action. */
+    void setActions(ErrorActions actions) {
+        this.actions = actions;
     }
 
     /** Where the main window's status line is, while it is shown. */
@@ -72,13 +95,22 @@ final class WindowStatus implements Notifier {
         }
         if (stage.isShowing() || !tray.notify(n)) {
             banner.setText(n.title() + ": " + n.text() + "  (click to dismiss)");
-            banner.setManaged(true);
-            banner.setVisible(true);
+            DesktopAction action = n.action();
+            boolean offered = !action.label().isEmpty() && actions.offers(action);
+            bannerAction.setText(offered ? action.label() : "");
+            bannerAction.setOnAction(offered ? e -> {
+                hideBanner();
+                actions.perform(action);
+            } : null);
+            bannerAction.setVisible(offered);
+            bannerAction.setManaged(offered);
+            bannerBox.setManaged(true);
+            bannerBox.setVisible(true);
         }
     }
 
     private void hideBanner() {
-        banner.setVisible(false);
-        banner.setManaged(false);
+        bannerBox.setVisible(false);
+        bannerBox.setManaged(false);
     }
 }

@@ -89,6 +89,17 @@ public final class UnlockView extends StackPane {
         password.requestFocus();
     }
 
+    /** Restore from backup, as its button does (an error's action asks for it); the button stays offered. */
+    public void startRestore() {
+        setRestoreVisible(true);
+        restore.requestFocus();
+        if (profile.getValue() == null) {
+            setMessage("Choose the profile to restore, then choose Restore from backup….", true);
+            return;
+        }
+        restoreFromBackup();
+    }
+
     private void showProfileState() {
         ProfileSummary p = profile.getValue();
         boolean damaged = p != null && p.isDamaged();

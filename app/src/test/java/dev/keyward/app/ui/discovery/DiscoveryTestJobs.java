@@ -1,12 +1,16 @@
 package dev.keyward.app.ui.discovery;
 
 import dev.keyward.app.ui.jobs.SessionJobs;
+import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.discovery.CheckPace;
 import dev.keyward.automation.discovery.Trigger;
-import dev.keyward.automation.discovery.service.DiscoveryJob;
 import dev.keyward.automation.discovery.service.DiscoveryOutcome;
 import dev.keyward.automation.discovery.service.DiscoveryService;
+import dev.keyward.automation.jobs.JobCatalog;
+import dev.keyward.automation.jobs.JobOutcome;
 import dev.keyward.automation.jobs.JobResult;
 import dev.keyward.automation.jobs.JobTrigger;
+import dev.keyward.automation.retention.RetentionJob;
 import dev.keyward.vault.jobs.JobName;
 import dev.keyward.vault.jobs.JobState;
 import dev.keyward.vault.jobs.JobStatus;
@@ -23,21 +27,22 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /**
- * A small real {@link SessionJobs} for the tests: "run now" runs the real discovery job (DiscoveryService
- * over the session, recorded in scheduled_jobs) on its own thread and tells the listeners on the JavaFX thread.
+ * A small real {@link SessionJobs} for the tests: "run now" runs discovery (DiscoveryService over the session)
+ * through the job catalog, recorded in scheduled_jobs, on its own thread and tells the listeners on the JavaFX thread.
  */
 final class DiscoveryTestJobs implements SessionJobs, AutoCloseable {
 
     private final VaultSession session;
     private final DiscoveryService service;
-    private final DiscoveryJob job;
+    private final JobCatalog catalog;
     private final List<Consumer<JobResult>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger asked = new AtomicInteger();
 
     DiscoveryTestJobs(VaultSession session) {
         this.session = session;
         this.service = new DiscoveryService(session);
-        this.job = new DiscoveryJob(session, service, ZoneId.systemDefault());
+        this.catalog = new JobCatalog(session, new DashboardService(session), service, new RetentionJob(session),
+                ZoneId.systemDefault());
     }
 
     /** How often a page asked for a run. */
@@ -56,7 +61,9 @@ final class DiscoveryTestJobs implements SessionJobs, AutoCloseable {
             throw new IllegalArgumentException("These test jobs run discovery only, not " + name);
         }
         return CompletableFuture.supplyAsync(() -> {
-            Optional<DiscoveryOutcome> outcome = job.runNow(Trigger.ON_DEMAND);
+            Optional<DiscoveryOutcome> outcome = catalog.runNow(name,
+                    () -> service.run(Trigger.ON_DEMAND, null, CheckPace.PACED),
+                    ran -> new JobOutcome(ran.jobStatus(), ran.jobError()));
             if (outcome.isEmpty()) {
                 return new JobResult(name, JobTrigger.ON_DEMAND, false, JobStatus.SKIPPED, null, null);
             }

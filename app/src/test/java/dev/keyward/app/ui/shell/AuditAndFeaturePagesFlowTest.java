@@ -79,7 +79,8 @@ class AuditAndFeaturePagesFlowTest extends ShellTestBase {
         robot.clickOn("#nav-automation");
         waitUntil("the programs list says how to start", () -> robot.lookup("#automation-page").tryQuery().isPresent()
                 && DesktopTestKit.allVisibleText().contains("No programs here. Import one, or generate one from a sentence."));
-        assertTrue(session.automationEnabled(), "listing programs prepares the automation tables");
+        // The table's placeholder shows before the list has loaded; loading it is what prepares the tables.
+        waitUntil("listing programs prepares the automation tables", session::automationEnabled);
     }
 
     @Test

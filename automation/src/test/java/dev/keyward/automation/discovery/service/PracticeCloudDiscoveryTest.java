@@ -3,6 +3,8 @@ package dev.keyward.automation.discovery.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.discovery.CheckPace;
 import dev.keyward.automation.discovery.MutableClock;
 import dev.keyward.automation.discovery.RunStatus;
 import dev.keyward.automation.discovery.Trigger;
@@ -12,12 +14,17 @@ import dev.keyward.automation.feeds.SourceKind;
 import dev.keyward.automation.discovery.FindingQuery;
 import dev.keyward.automation.discovery.SearchLogEntry;
 import dev.keyward.automation.discovery.StoredFinding;
+import dev.keyward.automation.jobs.JobCatalog;
+import dev.keyward.automation.jobs.JobOutcome;
 import dev.keyward.automation.practice.PracticeCloud;
 import dev.keyward.automation.practice.PracticeState;
+import dev.keyward.automation.retention.RetentionJob;
+import dev.keyward.vault.jobs.JobName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +43,7 @@ class PracticeCloudDiscoveryTest {
     private PracticeCloud cloud;
     private TestVault vault;
     private DiscoveryService service;
-    private DiscoveryJob job;
+    private JobCatalog catalog;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -47,7 +54,14 @@ class PracticeCloudDiscoveryTest {
         vault.watchOnly("practice-cloud");
         vault.networkOn();
         service = new DiscoveryService(vault.session(), DiscoveryOptions.defaults(), alerted::addAll);
-        job = new DiscoveryJob(vault.session(), service, ZoneOffset.UTC);
+        catalog = new JobCatalog(vault.session(), new DashboardService(vault.session()), service,
+                new RetentionJob(vault.session()), ZoneOffset.UTC);
+    }
+
+    /** A discovery run at the scheduled pace through the job catalog, as {@code keyward discovery run} makes one. */
+    private Optional<DiscoveryOutcome> run(Trigger trigger, String providerSlug) {
+        return catalog.runNow(JobName.DISCOVERY, () -> service.run(trigger, providerSlug, CheckPace.PACED),
+                outcome -> new JobOutcome(outcome.jobStatus(), outcome.jobError()));
     }
 
     @AfterEach
@@ -64,7 +78,7 @@ class PracticeCloudDiscoveryTest {
 
     @Test
     void practiceCloudStatusAndChangelogBecomeStoredFindings() {
-        DiscoveryOutcome outcome = job.runNow(Trigger.ON_DEMAND, "practice-cloud").orElseThrow();
+        DiscoveryOutcome outcome = run(Trigger.ON_DEMAND, "practice-cloud").orElseThrow();
 
         SearchLogEntry row = service.searchLog("practice-cloud", 1).get(0);
         assertEquals(RunStatus.SUCCESS, row.status());
@@ -90,7 +104,7 @@ class PracticeCloudDiscoveryTest {
 
     @Test
     void laterRunsReportOnlyWhatPracticeCloudAddedSince() {
-        job.runNow(Trigger.ON_DEMAND, "practice-cloud");
+        run(Trigger.ON_DEMAND, "practice-cloud");
         cloud.state().statusBoard().openIncident("API unavailable in all regions", "major",
                 "Requests to the API fail with 503.", "API");
         cloud.state().changelog().publish("New model practice-small-3 now available", "feature",
@@ -98,9 +112,9 @@ class PracticeCloudDiscoveryTest {
         clock.advance(Duration.ofHours(2));
         alerted.clear();
 
-        DiscoveryOutcome second = job.runNow(Trigger.SCHEDULED).orElseThrow();
+        DiscoveryOutcome second = run(Trigger.SCHEDULED, null).orElseThrow();
         clock.advance(Duration.ofHours(2));
-        DiscoveryOutcome third = job.runNow(Trigger.SCHEDULED).orElseThrow();
+        DiscoveryOutcome third = run(Trigger.SCHEDULED, null).orElseThrow();
 
         assertEquals(List.of("API unavailable in all regions", "New model practice-small-3 now available"),
                 second.newFindings().stream().map(StoredFinding::sourceTitle).sorted().toList());
