@@ -282,7 +282,7 @@ class ApprovalDialogTest {
         ClientProcess client = new ClientProcess(516, 1000, Optional.of(Path.of(argv.get(0))), argv,
                 Optional.of(Path.of("/home/ada/src/work/clients/acme-corporation/payments-service-production-eu-west")),
                 OptionalLong.of(4242), Optional.of("/dev/pts/3"));
-        AccessRequest request = new AccessRequest(client, argv.subList(4, argv.size()), AccessRequest.Access.REVEAL,
+        AccessRequest request = new AccessRequest(client, argv.subList(5, argv.size()), AccessRequest.Access.REVEAL,
                 Optional.of("payments-service-production-eu-west"),
                 List.of("OPENAI_API_KEY", "STRIPE_SECRET_KEY_FOR_THE_PRODUCTION_ACCOUNT", "DATABASE_URL"));
         Future<Approval> f = ask(request, robot);
