@@ -3,6 +3,7 @@ package dev.keyward.app.ui.approval;
 import dev.keyward.app.agent.Approval;
 import dev.keyward.app.agent.ApprovalQuestion;
 import dev.keyward.app.agent.ClientDescription;
+import dev.keyward.app.ui.Theme;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,9 @@ final class ApprovalWindow {
         }
         stage.setTitle("Keyward: allow a program to " + question.client().wants() + "?");
         stage.setAlwaysOnTop(true);
-        stage.setScene(new Scene(content()));
+        Scene scene = new Scene(content());
+        Theme.addAppStylesheet(scene);
+        stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> showCountdown()));
@@ -110,6 +113,8 @@ final class ApprovalWindow {
         scroll.setPadding(new Insets(16));
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setFocusTraversable(false);
+        // Tall enough that a usual request's facts show without scrolling; a long command line scrolls.
+        scroll.setPrefViewportHeight(360);
 
         deny.setId("approval-deny");
         deny.setCancelButton(true);
