@@ -21,7 +21,7 @@ public final class ApprovalRefusedException extends RuntimeException implements 
         this.facts = facts;
     }
 
-    /** The person denied the request or did not answer in time. */
+    /** The person denied the request. */
     public static ApprovalRefusedException byPerson() {
         return new ApprovalRefusedException(ApprovalErrorKind.REFUSED_BY_PERSON, ErrorFacts.NONE);
     }
@@ -30,6 +30,18 @@ public final class ApprovalRefusedException extends RuntimeException implements 
     public static ApprovalRefusedException outsideScope(Collection<String> projects) {
         return new ApprovalRefusedException(ApprovalErrorKind.OUTSIDE_AGENT_SCOPE,
                 ErrorFacts.of(Fact.DETAIL, String.join(", ", projects)));
+    }
+
+    /** The refusal that words {@code outcome}; a denial by the person for an outcome that allows (never asked for). */
+    public static ApprovalRefusedException of(ApprovalOutcome outcome, java.time.Duration answerWithin) {
+        return switch (outcome) {
+            case NOT_ANSWERED -> new ApprovalRefusedException(ApprovalErrorKind.NOT_ANSWERED,
+                    ErrorFacts.of(Fact.COUNT, answerWithin.toSeconds()));
+            case REFUSED_BUSY -> new ApprovalRefusedException(ApprovalErrorKind.TOO_MANY_WAITING, ErrorFacts.NONE);
+            case ENDED -> new ApprovalRefusedException(ApprovalErrorKind.LOCKED_BEFORE_ANSWER, ErrorFacts.NONE);
+            case NOT_RECORDED -> new ApprovalRefusedException(ApprovalErrorKind.NOT_RECORDED, ErrorFacts.NONE);
+            default -> byPerson();
+        };
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class DesktopApprovals implements Approvals, AutoCloseable {
     private final Semaphore turn = new Semaphore(1, true);
     private final Set<Object> waiting = new HashSet<>();
     private final Set<CompletableFuture<Approval>> shown = ConcurrentHashMap.newKeySet();
+    private final Refusals refusals = new Refusals();
     private volatile boolean closed;
 
     /** The production approvals: 60 s to answer, 10-minute grants on {@code clock}. */
@@ -68,31 +69,31 @@ public final class DesktopApprovals implements Approvals, AutoCloseable {
     public Approval decide(AccessRequest request) throws InterruptedException {
         ClientDescription client = ClientDescription.of(request, redactor);
         if (closed) {
-            return finish(client, ApprovalOutcome.ENDED);
+            return finish(request, client, ApprovalOutcome.ENDED);
         }
         if (grants.covers(request)) {
-            return finish(client, ApprovalOutcome.ALLOWED_BY_GRANT);
+            return finish(request, client, ApprovalOutcome.ALLOWED_BY_GRANT);
         }
         Object source = request.client().terminalSession().<Object>map(s -> s).orElse(request.client().pid());
         if (!admit(source)) {
-            return finish(client, ApprovalOutcome.REFUSED_BUSY);
+            return finish(request, client, ApprovalOutcome.REFUSED_BUSY);
         }
         try {
             turn.acquire();
             try {
                 if (closed) {
-                    return finish(client, ApprovalOutcome.ENDED);
+                    return finish(request, client, ApprovalOutcome.ENDED);
                 }
                 // The question before this one may have granted this terminal session.
                 if (grants.covers(request)) {
-                    return finish(client, ApprovalOutcome.ALLOWED_BY_GRANT);
+                    return finish(request, client, ApprovalOutcome.ALLOWED_BY_GRANT);
                 }
                 return ask(request, client);
             } finally {
                 turn.release();
             }
         } catch (InterruptedException e) {
-            finish(client, ApprovalOutcome.ENDED);
+            finish(request, client, ApprovalOutcome.ENDED);
             throw e;
         } finally {
             leave(source);
@@ -109,18 +110,18 @@ public final class DesktopApprovals implements Approvals, AutoCloseable {
         try {
             Approval given = answer.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
             return switch (given) {
-                case ALLOW_ONCE -> finish(client, ApprovalOutcome.ALLOWED_ONCE);
+                case ALLOW_ONCE -> finish(request, client, ApprovalOutcome.ALLOWED_ONCE);
                 case ALLOW_TERMINAL_SESSION -> allowForTerminal(request, client);
-                case DENY -> finish(client, ApprovalOutcome.DENIED);
+                case DENY -> finish(request, client, ApprovalOutcome.DENIED);
             };
         } catch (TimeoutException e) {
             answer.cancel(false);
             prompt.notAnswered(question);
-            return finish(client, ApprovalOutcome.NOT_ANSWERED);
+            return finish(request, client, ApprovalOutcome.NOT_ANSWERED);
         } catch (CancellationException e) {
-            return finish(client, ApprovalOutcome.ENDED);
+            return finish(request, client, ApprovalOutcome.ENDED);
         } catch (ExecutionException e) {
-            return finish(client, ApprovalOutcome.DENIED);
+            return finish(request, client, ApprovalOutcome.DENIED);
         } catch (InterruptedException e) {
             answer.cancel(false);
             throw e;
@@ -132,29 +133,36 @@ public final class DesktopApprovals implements Approvals, AutoCloseable {
     /** Records the grant before giving it, so a grant that could not be recorded is never in force. */
     private Approval allowForTerminal(AccessRequest request, ClientDescription client) {
         if (request.client().terminalSession().isEmpty()) {
-            return finish(client, ApprovalOutcome.ALLOWED_ONCE); // the window never offers it; treated as once
+            return finish(request, client, ApprovalOutcome.ALLOWED_ONCE); // the window never offers it; treated as once
         }
-        Approval approval = finish(client, ApprovalOutcome.ALLOWED_FOR_TERMINAL);
+        Approval approval = finish(request, client, ApprovalOutcome.ALLOWED_FOR_TERMINAL);
         if (approval.allows()) {
             grants.grant(request);
         }
         return approval;
     }
 
-    private Approval finish(ClientDescription client, ApprovalOutcome outcome) {
+    private Approval finish(AccessRequest request, ClientDescription client, ApprovalOutcome outcome) {
         try {
             audit.record(client, outcome);
-            return outcome.approval();
+            return refusals.note(request, outcome);
         } catch (RuntimeException e) {
-            if (outcome.approval().allows()) {
-                try {
-                    audit.record(client, ApprovalOutcome.NOT_RECORDED);
-                } catch (RuntimeException again) {
-                    // Nothing more to try: the request is refused either way.
-                }
+            if (!outcome.approval().allows()) {
+                return refusals.note(request, outcome);
             }
-            return Approval.DENY;
+            try {
+                audit.record(client, ApprovalOutcome.NOT_RECORDED);
+            } catch (RuntimeException again) {
+                // Nothing more to try: the request is refused either way.
+            }
+            return refusals.note(request, ApprovalOutcome.NOT_RECORDED);
         }
+    }
+
+    /** The sentence for why {@code request} was refused: denied, unanswered, too many waiting, locked or unrecorded. */
+    @Override
+    public ApprovalRefusedException refusal(AccessRequest request) {
+        return ApprovalRefusedException.of(refusals.take(request), answerWithin);
     }
 
     private synchronized boolean admit(Object source) {

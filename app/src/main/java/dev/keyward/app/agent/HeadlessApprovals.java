@@ -13,6 +13,7 @@ public final class HeadlessApprovals implements Approvals {
     private final ProjectSecrets links;
     private final ApprovalAudit audit;
     private final Redactor redactor;
+    private final Refusals refusals = new Refusals();
 
     public HeadlessApprovals(AgentScope scope, ProjectSecrets links, ApprovalAudit audit, Redactor redactor) {
         this.scope = scope;
@@ -28,14 +29,16 @@ public final class HeadlessApprovals implements Approvals {
                 ? ApprovalOutcome.ALLOWED_IN_SCOPE : ApprovalOutcome.REFUSED_OUTSIDE_SCOPE;
         try {
             audit.record(client, outcome);
-            return outcome.approval();
+            return refusals.note(request, outcome);
         } catch (RuntimeException e) {
-            return Approval.DENY;
+            return refusals.note(request, outcome.approval().allows() ? ApprovalOutcome.NOT_RECORDED : outcome);
         }
     }
 
     @Override
     public ApprovalRefusedException refusal(AccessRequest request) {
-        return ApprovalRefusedException.outsideScope(scope.projects());
+        ApprovalOutcome why = refusals.take(request);
+        return why == ApprovalOutcome.NOT_RECORDED ? ApprovalRefusedException.of(why, DesktopApprovals.ANSWER_WITHIN)
+                : ApprovalRefusedException.outsideScope(scope.projects());
     }
 }

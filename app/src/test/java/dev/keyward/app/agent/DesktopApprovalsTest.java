@@ -57,6 +57,8 @@ class DesktopApprovalsTest {
         prompt.next().answer().complete(Approval.DENY);
         assertEquals(Approval.DENY, outcome(second));
         assertEquals(List.of(ApprovalOutcome.ALLOWED_ONCE, ApprovalOutcome.DENIED), audited);
+        assertEquals(ApprovalErrorKind.REFUSED_BY_PERSON,
+                approvals.refusal(reveal(inTerminal(11, 42, "/dev/pts/3"), "A")).kind());
     }
 
     @Test
@@ -96,14 +98,17 @@ class DesktopApprovalsTest {
 
     @Test
     void noAnswerInTimeIsDenyAndThePersonIsToldNothingWasShared() throws Exception {
-        answerWithin = Duration.ofMillis(300);
+        answerWithin = Duration.ofSeconds(1);
         approvals = approvals();
-        Future<Approval> f = decideLater(reveal(inTerminal(10, 42, "/dev/pts/3"), "A"));
+        AccessRequest request = reveal(inTerminal(10, 42, "/dev/pts/3"), "A");
+        Future<Approval> f = decideLater(request);
         ScriptedPrompt.Asked asked = prompt.next();
         assertEquals(Approval.DENY, outcome(f));
         assertTrue(asked.answer().isCancelled(), "the window is told to close");
         assertEquals(List.of(asked.question()), prompt.notAnswered);
         assertEquals(List.of(ApprovalOutcome.NOT_ANSWERED), audited);
+        assertEquals("Nobody answered the request in the Keyward app within 1 seconds, so it was denied;"
+                + " nothing was shared.", approvals.refusal(request).getMessage());
     }
 
     @Test
@@ -123,8 +128,10 @@ class DesktopApprovalsTest {
         Future<Approval> first = decideLater(reveal(inTerminal(10, 42, "/dev/pts/3"), "A"));
         ScriptedPrompt.Asked asked = prompt.next();
         // Same terminal session, another process: refused without a second window.
-        assertEquals(Approval.DENY, approvals.decide(reveal(inTerminal(11, 42, "/dev/pts/3"), "B")));
+        AccessRequest second = reveal(inTerminal(11, 42, "/dev/pts/3"), "B");
+        assertEquals(Approval.DENY, approvals.decide(second));
         assertEquals(List.of(ApprovalOutcome.REFUSED_BUSY), audited);
+        assertEquals(ApprovalErrorKind.TOO_MANY_WAITING, approvals.refusal(second).kind());
         asked.answer().complete(Approval.ALLOW_ONCE);
         assertEquals(Approval.ALLOW_ONCE, outcome(first));
     }
@@ -161,7 +168,8 @@ class DesktopApprovalsTest {
         Future<Approval> granted = decideLater(reveal(inTerminal(10, 42, "/dev/pts/3"), "A"));
         prompt.next().answer().complete(Approval.ALLOW_TERMINAL_SESSION);
         outcome(granted);
-        Future<Approval> shown = decideLater(change(inTerminal(11, 42, "/dev/pts/3"), "A"));
+        AccessRequest shownRequest = change(inTerminal(11, 42, "/dev/pts/3"), "A");
+        Future<Approval> shown = decideLater(shownRequest);
         ScriptedPrompt.Asked asked = prompt.next();
         Future<Approval> queued = decideLater(reveal(inTerminal(30, 77, "/dev/pts/9"), "B"));
 
@@ -174,6 +182,7 @@ class DesktopApprovalsTest {
                 "the terminal grant ended with the lock");
         assertTrue(prompt.asked.isEmpty(), "nothing more is asked after the lock");
         assertEquals(3, audited.stream().filter(o -> o == ApprovalOutcome.ENDED).count(), audited.toString());
+        assertEquals(ApprovalErrorKind.LOCKED_BEFORE_ANSWER, approvals.refusal(shownRequest).kind());
     }
 
     @Test
@@ -183,10 +192,12 @@ class DesktopApprovalsTest {
             tried.add(outcome);
             throw new IllegalStateException("disk full");
         }, Redactor.formatsOnly(), new TerminalGrants(clock), TerminalGrants.LENGTH, answerWithin);
-        Future<Approval> f = decideLater(reveal(inTerminal(10, 42, "/dev/pts/3"), "A"));
+        AccessRequest request = reveal(inTerminal(10, 42, "/dev/pts/3"), "A");
+        Future<Approval> f = decideLater(request);
         prompt.next().answer().complete(Approval.ALLOW_TERMINAL_SESSION);
         assertEquals(Approval.DENY, outcome(f));
         assertEquals(List.of(ApprovalOutcome.ALLOWED_FOR_TERMINAL, ApprovalOutcome.NOT_RECORDED), tried);
+        assertEquals(ApprovalErrorKind.NOT_RECORDED, approvals.refusal(request).kind());
         Future<Approval> again = decideLater(reveal(inTerminal(11, 42, "/dev/pts/3"), "A"));
         prompt.next().answer().complete(Approval.DENY);
         assertEquals(Approval.DENY, outcome(again), "no grant was given");

@@ -56,7 +56,9 @@ class HeadlessApprovalsTest {
     @Test
     void aRefusalOutsideTheScopeExitsWithSixAndNamesTheScope() {
         HeadlessApprovals api = approvals(AgentScope.of(List.of("web", "api")));
-        CliMessage cli = ErrorWording.forCli(api.refusal(runProject(client, "other")));
+        AccessRequest outside = runProject(client, "other");
+        assertEquals(Approval.DENY, api.decide(outside));
+        CliMessage cli = ErrorWording.forCli(api.refusal(outside));
         assertEquals(ErrorWording.REFUSED, cli.exitCode());
         assertEquals("This agent serves only the projects api, web, and the request reaches beyond them;"
                 + " nothing was shared.", cli.text());
@@ -67,6 +69,8 @@ class HeadlessApprovalsTest {
         HeadlessApprovals failing = new HeadlessApprovals(AgentScope.everyProject(), links, (c, o) -> {
             throw new IllegalStateException("read-only");
         }, Redactor.formatsOnly());
-        assertEquals(Approval.DENY, failing.decide(reveal(client, "A")));
+        AccessRequest request = reveal(client, "A");
+        assertEquals(Approval.DENY, failing.decide(request));
+        assertEquals(ApprovalErrorKind.NOT_RECORDED, failing.refusal(request).kind());
     }
 }

@@ -99,11 +99,11 @@ class ErrorWordingTest {
     void aRequestRefusedAtAnApprovalExitsWithSixAndSaysHowToAllowItOnEachFrontEnd() {
         CliMessage cli = ErrorWording.forCli(ApprovalRefusedException.byPerson());
         assertEquals(6, cli.exitCode());
-        assertEquals("The request was denied in the Keyward app, or not answered within 60 seconds; nothing was shared."
+        assertEquals("The request was denied in the Keyward app; nothing was shared."
                 + " Run the command again and choose Allow in the Keyward app's approval window.", cli.text());
         DesktopMessage desktop = ErrorWording.forDesktop(ApprovalRefusedException.byPerson());
         assertEquals(DesktopAction.ALLOW_WHEN_ASKED, desktop.action());
-        assertEquals("The request was denied in the Keyward app, or not answered within 60 seconds; nothing was shared."
+        assertEquals("The request was denied in the Keyward app; nothing was shared."
                 + " If the program should have it, choose Allow when Keyward asks again.", desktop.text());
     }
 
