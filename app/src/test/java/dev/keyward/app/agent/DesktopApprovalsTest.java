@@ -129,7 +129,7 @@ class DesktopApprovalsTest {
         ScriptedPrompt.Asked asked = prompt.next();
         // Same terminal session, another process: refused without a second window.
         AccessRequest second = reveal(inTerminal(11, 42, "/dev/pts/3"), "B");
-        assertEquals(Approval.DENY, approvals.decide(second));
+        assertEquals(Approval.DENY, outcome(decideLater(second)), "refused without waiting for the first");
         assertEquals(List.of(ApprovalOutcome.REFUSED_BUSY), audited);
         assertEquals(ApprovalErrorKind.TOO_MANY_WAITING, approvals.refusal(second).kind());
         asked.answer().complete(Approval.ALLOW_ONCE);
@@ -150,7 +150,8 @@ class DesktopApprovalsTest {
             Thread.sleep(10);
         }
         for (int i = 0; i < 50; i++) {
-            assertEquals(Approval.DENY, approvals.decide(reveal(withoutTerminal(2000 + i), "A")));
+            assertEquals(Approval.DENY, outcome(decideLater(reveal(withoutTerminal(2000 + i), "A"))),
+                    "refused without waiting");
         }
         assertEquals(50, audited.stream().filter(o -> o == ApprovalOutcome.REFUSED_BUSY).count());
         asked.answer().complete(Approval.DENY);
