@@ -10,6 +10,8 @@ public enum Remedy {
     NONE,
     /** A passing failure: the same action may work now. */
     TRY_AGAIN,
+    /** The person refused (or did not answer) an approval in the app: ask again and allow it there. */
+    ALLOW_IN_APP,
     /** Try again; if it keeps failing, check the profile's integrity. */
     VERIFY_IF_REPEATED,
     /** No profile exists yet: create one. */

@@ -15,4 +15,12 @@ public interface Approvals {
      * @throws InterruptedException when the agent stops (a lock, quit or {@code agent stop}) while it waits
      */
     Approval decide(AccessRequest request) throws InterruptedException;
+
+    /**
+     * The error a refused request ends with (exit code 6): what the agent words in its {@code refused}
+     * frame through {@code ErrorWording.forCli} when {@link #decide} answered {@link Approval#DENY}.
+     */
+    default ApprovalRefusedException refusal(AccessRequest request) {
+        return ApprovalRefusedException.byPerson();
+    }
 }

@@ -14,6 +14,7 @@ final class CliHints {
         return facts.fill(switch (remedy) {
             case NONE -> "";
             case TRY_AGAIN -> "Try again.";
+            case ALLOW_IN_APP -> "Run the command again and choose Allow in the Keyward app's approval window.";
             case VERIFY_IF_REPEATED -> "Try again, and run 'keyward profile verify' if it repeats.";
             case CREATE_PROFILE -> "Create one with 'keyward profile create NAME'.";
             case CHOOSE_PROFILE -> "Name one with --profile NAME (or KEYWARD_PROFILE); 'keyward profile list' shows them.";

@@ -7,6 +7,8 @@ package dev.keyward.app.error;
 public enum DesktopAction {
     NONE("", ""),
     TRY_AGAIN("Try again", "Try again."),
+    /** Nothing to press now: the approval window opens again when the program asks again. */
+    ALLOW_WHEN_ASKED("", "If the program should have it, choose Allow when Keyward asks again."),
     TRY_AGAIN_OR_RESTORE("Try again", "Try again; if it keeps happening, lock the profile and use "
             + "Restore from backup on the unlock screen."),
     CHECK_PASSWORD("Try again", "Check the password and try again."),

@@ -12,6 +12,7 @@ final class DesktopActions {
         return switch (remedy) {
             case NONE -> DesktopAction.NONE;
             case TRY_AGAIN -> DesktopAction.TRY_AGAIN;
+            case ALLOW_IN_APP -> DesktopAction.ALLOW_WHEN_ASKED;
             case VERIFY_IF_REPEATED -> DesktopAction.TRY_AGAIN_OR_RESTORE;
             case CREATE_PROFILE -> DesktopAction.CREATE_PROFILE;
             case CHOOSE_PROFILE, SHOW_PROFILES -> DesktopAction.CHOOSE_PROFILE;

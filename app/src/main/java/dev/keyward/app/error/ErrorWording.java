@@ -1,5 +1,6 @@
 package dev.keyward.app.error;
 
+import dev.keyward.app.agent.ApprovalRefusedException;
 import dev.keyward.automation.llm.LlmException;
 import dev.keyward.automation.program.InvalidStepProgramException;
 import dev.keyward.automation.program.PlaceholderResolutionException;
@@ -36,7 +37,7 @@ public final class ErrorWording {
     public static final int WRONG_PASSWORD = 3;
     public static final int NOT_FOUND = 4;
     public static final int DAMAGED = 5;
-    /** Refused by the person at an approval (DESIGN section 9); reserved for the agent's approvals. */
+    /** Refused by the person at an approval, or outside a headless agent's scope (DESIGN section 9). */
     public static final int REFUSED = 6;
 
     private ErrorWording() {
@@ -85,6 +86,7 @@ public final class ErrorWording {
             case InvalidStepProgramException p -> typed(p, p.getMessage(), USAGE);
             case PlaceholderResolutionException p -> typed(p, p.getMessage(), USAGE);
             case LlmException l -> typed(l, l.getMessage(), ERROR);
+            case ApprovalRefusedException r -> typed(r, r.getMessage(), REFUSED);
             case TypedError t -> typed(t, e.getMessage(), ERROR);
             case FlywayException f -> Classified.of(VaultErrorKind.SCHEMA_NOT_UPDATED.describe(ErrorFacts.NONE),
                     VaultErrorKind.SCHEMA_NOT_UPDATED.remedy(), ErrorFacts.NONE, DAMAGED);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.app.agent.ApprovalErrorKind;
+import dev.keyward.app.agent.ApprovalRefusedException;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.reflib.ReferenceArchiveException;
 import dev.keyward.reflib.ReferenceSourceException;
@@ -28,6 +30,7 @@ class ErrorWordingTest {
     static List<ErrorKind> allKinds() {
         List<ErrorKind> kinds = new ArrayList<>(List.of(VaultErrorKind.values()));
         kinds.addAll(List.of(AutomationErrorKind.values()));
+        kinds.addAll(List.of(ApprovalErrorKind.values()));
         return kinds;
     }
 
@@ -90,6 +93,18 @@ class ErrorWordingTest {
         DesktopMessage desktop = ErrorWording.forDesktop(new ExecutionException(damaged));
         assertEquals("The vault file of profile 'work' is missing (/x/vault.db).", desktop.sentence());
         assertEquals(DesktopAction.RESTORE_FROM_BACKUP, desktop.action());
+    }
+
+    @Test
+    void aRequestRefusedAtAnApprovalExitsWithSixAndSaysHowToAllowItOnEachFrontEnd() {
+        CliMessage cli = ErrorWording.forCli(ApprovalRefusedException.byPerson());
+        assertEquals(6, cli.exitCode());
+        assertEquals("The request was denied in the Keyward app; nothing was shared."
+                + " Run the command again and choose Allow in the Keyward app's approval window.", cli.text());
+        DesktopMessage desktop = ErrorWording.forDesktop(ApprovalRefusedException.byPerson());
+        assertEquals(DesktopAction.ALLOW_WHEN_ASKED, desktop.action());
+        assertEquals("The request was denied in the Keyward app; nothing was shared."
+                + " If the program should have it, choose Allow when Keyward asks again.", desktop.text());
     }
 
     @Test
