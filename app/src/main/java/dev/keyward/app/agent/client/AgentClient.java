@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
 
 /**
  * The command line's end of an agent conversation (docs/agent-protocol.md): says hello, sends one
@@ -78,6 +80,10 @@ public final class AgentClient {
         }
         try (channel) {
             channel.connect(UnixDomainSocketAddress.of(socket));
+            if (!servedByThisUser(channel)) {
+                err.println("keyward: the agent socket " + socket + " is served by another user; it was not used.");
+                return new Direct(Optional.empty());
+            }
             FrameChannel frames = new FrameChannel(channel);
             Optional<Outcome> early = greet(channel, frames, request);
             if (early.isPresent()) {
@@ -88,6 +94,20 @@ public final class AgentClient {
         } catch (IOException | RuntimeException e) {
             // Reached only before the command was sent (converse handles its own failures).
             return new Direct(Optional.empty());
+        }
+    }
+
+    /**
+     * Whether the process at the other end runs as this user (the kernel's {@code SO_PEERCRED}): an agent
+     * of someone else could answer with a program for this client to start. Where the system cannot
+     * tell, the socket folder's permissions (0700, this user's) are what protects it.
+     */
+    private static boolean servedByThisUser(SocketChannel channel) throws IOException {
+        try {
+            UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            return peer.user().getName().equals(System.getProperty("user.name"));
+        } catch (UnsupportedOperationException | NoClassDefFoundError e) {
+            return true; // another OS, or a runtime linked without jdk.net
         }
     }
 

@@ -24,6 +24,9 @@ public final class AgentFastPath {
 
     /** Runs {@code args} through the agent when one serves them; the exit code, or empty for the direct path. */
     public static OptionalInt serve(String[] args) {
+        if (!AgentRoute.of(args).useAgent()) {
+            return OptionalInt.empty(); // the desktop, help and the like: nothing more to set up
+        }
         Console console = System.console();
         boolean terminal = console != null && isTerminal(console);
         // Unbuffered stdin: what the agent does not ask for must still reach a program that 'run' starts.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -291,6 +292,40 @@ class AgentClientTest {
         List<String> names = new java.util.ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names.stream().sorted().toList();
+    }
+
+    @Test
+    void anAgentOfAnotherUserIsNotUsed() throws Exception {
+        // The fake agent of bench/ run as 'nobody'; only root can start it so, and CI runs as root.
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "needs root and setpriv");
+        Path home = dir.resolve("shared-home");
+        Files.createDirectories(home);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path envFile = dir.resolve("ten.env");
+        Files.writeString(envFile, "VAR1=x\n");
+        Files.setPosixFilePermissions(envFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "/usr/bin/python3", Path.of("..", "bench", "fake-agent.py").toAbsolutePath().normalize().toString(),
+                home.toString(), "sk-from-someone-else", envFile.toString());
+        builder.environment().remove("XDG_RUNTIME_DIR");
+        builder.redirectErrorStream(true);
+        Process other = builder.start();
+        try {
+            String socketLine = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            Path socket = AgentSocket.of(home, Map.of());
+            assertEquals(socket.toString(), socketLine);
+            AgentClient.Outcome outcome = client(InputStream.nullInputStream(), (a, e, s) -> 99)
+                    .run(socket, request("secret", "get", "A"));
+            assertEquals(new AgentClient.Direct(Optional.empty()), outcome);
+            assertEquals("", out());
+            assertTrue(err().contains("is served by another user; it was not used."), err());
+        } finally {
+            other.destroy();
+            other.waitFor();
+        }
     }
 
     private AgentRequest request(String... args) {
