@@ -85,12 +85,12 @@ public final class AgentClient {
                 return new Direct(Optional.empty());
             }
             FrameChannel frames = new FrameChannel(channel);
-            Optional<Outcome> early = greet(channel, frames, request);
-            if (early.isPresent()) {
-                return early.get();
+            Greeting greeting = greet(channel, frames, request);
+            if (greeting.early().isPresent()) {
+                return greeting.early().get();
             }
             frames.write(command(request));
-            return converse(frames, request.profile().orElse(""));
+            return converse(frames, greeting.profile());
         } catch (IOException | RuntimeException e) {
             // Reached only before the command was sent (converse handles its own failures).
             return new Direct(Optional.empty());
@@ -111,8 +111,12 @@ public final class AgentClient {
         }
     }
 
-    /** Hello and welcome; empty when the agent serves this command's profile unlocked. */
-    private Optional<Outcome> greet(SocketChannel channel, FrameChannel frames, AgentRequest request) throws IOException {
+    /** The welcome's profile, and how the command ends already when the agent does not serve it unlocked. */
+    private record Greeting(String profile, Optional<Outcome> early) {
+    }
+
+    /** Hello and welcome. */
+    private Greeting greet(SocketChannel channel, FrameChannel frames, AgentRequest request) throws IOException {
         CountDownLatch welcomed = new CountDownLatch(1);
         Thread watchdog = new Thread(() -> {
             try {
@@ -140,17 +144,17 @@ public final class AgentClient {
         }
         if ("bad-version".equals(welcome.get("type"))) {
             err.println("keyward: the running Keyward agent speaks another protocol version; running the command directly.");
-            return Optional.of(new Direct(Optional.empty()));
+            return new Greeting("", Optional.of(new Direct(Optional.empty())));
         }
         if (!"welcome".equals(welcome.get("type")) || !(welcome.get("profile") instanceof String profile)) {
-            return Optional.of(new Direct(Optional.empty()));
+            return new Greeting("", Optional.of(new Direct(Optional.empty())));
         }
         if (Boolean.TRUE.equals(welcome.get("locked"))) {
             // A command for another profile than the app's is not affected by the app being locked.
             boolean sameProfile = request.profile().map(profile::equals).orElse(true);
-            return Optional.of(new Direct(sameProfile ? Optional.of(profile) : Optional.empty()));
+            return new Greeting(profile, Optional.of(new Direct(sameProfile ? Optional.of(profile) : Optional.empty())));
         }
-        return Optional.empty();
+        return new Greeting(profile, Optional.empty());
     }
 
     private static Map<String, Object> command(AgentRequest request) {
