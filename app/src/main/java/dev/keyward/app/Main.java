@@ -1,5 +1,7 @@
 package dev.keyward.app;
 
+import dev.keyward.app.agent.client.AgentFastPath;
+import dev.keyward.app.agent.client.AgentRoute;
 import dev.keyward.app.cli.CommandTree;
 import dev.keyward.app.cli.ErrorReport;
 import dev.keyward.app.cli.KeywardCommand;
@@ -12,6 +14,7 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +26,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First, before SQLite, picocli or Argon2 are loaded: an agent serving this data root runs the command.
+        OptionalInt served = AgentFastPath.serve(args);
+        if (served.isPresent()) {
+            System.exit(outputChecked(served.getAsInt(), System.out, System.err));
+        }
         if (!CommandTree.asksForVersionOnly(args)) {
             SqliteNativeCopy.useKeptCopy(System.getenv());
         }
@@ -40,6 +48,7 @@ public final class Main {
     /** Runs the CLI in this process and returns its exit code (tests call this directly). */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
                           java.io.Console console, Argon2Params kdfParams) {
+        args = AgentRoute.withoutNoAgent(args); // the agent was not used (or not asked); the parser never sees it
         if (CommandTree.asksForVersionOnly(args)) {
             // The answer picocli would print, without building a command line for it.
             for (String line : new Version().getVersion()) {

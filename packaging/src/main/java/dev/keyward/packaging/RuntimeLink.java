@@ -25,6 +25,7 @@ public final class RuntimeLink {
             "jdk.charsets",      // pages in legacy encodings met by discovery
             "jdk.crypto.ec",     // TLS with EC keys when the runtime is JDK 21 (part of java.base since 22)
             "jdk.httpserver",    // the Practice Cloud fake provider
+            "jdk.net",           // the agent's peer credentials (SO_PEERCRED) on its Unix domain socket
             "jdk.unsupported",   // sun.misc.Unsafe for JavaFX
             "jdk.zipfs");        // Playwright unpacks its driver through a zip file system
 

@@ -33,6 +33,10 @@ public final class KeywardCommand implements Runnable {
     @Option(names = "--profile", paramLabel = "NAME", description = "Profile to use (default: $KEYWARD_PROFILE, else the only one).")
     String profile;
 
+    /** Declared so that help lists it: Main removes it before parsing, after the agent was skipped for it. */
+    @Option(names = "--no-agent", description = "Do not use a running Keyward agent: unlock the vault in this command.")
+    boolean noAgent;
+
     private final Terminal terminal;
     private final Argon2Params kdfParams;
 

@@ -8,14 +8,15 @@ import java.util.List;
  * Passes SIGINT, SIGTERM and SIGHUP that reach Keyward on to the child of {@code keyward run},
  * so the child decides how to stop, and Keyward then exits with the child's code.
  */
-final class SignalForwarding {
+public final class SignalForwarding {
 
     private static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
 
     private SignalForwarding() {
     }
 
-    static void forwardTo(Process child) {
+    /** Forwards the three signals to {@code child} from now on (also used by the agent client's {@code exec}). */
+    public static void forwardTo(Process child) {
         if (System.getProperty("os.name", "").toLowerCase().contains("win")) {
             return; // Windows has no POSIX signals; Ctrl+C reaches the console's processes directly.
         }
