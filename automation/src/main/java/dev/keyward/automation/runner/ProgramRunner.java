@@ -127,7 +127,8 @@ public final class ProgramRunner {
             DebugScreenshots screenshots = new DebugScreenshots(session);
             StepExecutor executor = new StepExecutor(page, resolver, session, script.providerSlug(), recorder, screenshots);
             StepRunner steps = new StepRunner(context, new StepPreparer(page, resolver, guard), executor, checkpoints,
-                    writes, new PaymentHandoff(recorder, guard, writes, effective, observer), guard, recorder,
+                    writes, new PaymentHandoff(recorder, guard, writes, effective, observer, checkpoints,
+                            new HandoffWindow(launcher)), guard, recorder,
                     screenshots, effective, session.settings().current().automationMaxRetries());
             for (int i = 0; i < program.steps().size(); i++) {
                 observer.stepStarted(i, program.steps().get(i).id(), program.steps().get(i).type().jsonName());
