@@ -22,11 +22,14 @@ public final class BrowserLauncher {
 
     /**
      * Flags for a browser that must not reach out on its own: no background updates, sync, first-run pages
-     * or QUIC probes. Without them an offline machine fills the log with refused connections.
+     * or QUIC probes. Without them an offline machine fills the log with refused connections. Local network
+     * access checks are off: a page the network gate fetched and fulfilled has no address of its own, so Chromium
+     * would count it as public and refuse its WebSocket to a loopback or LAN host on the allowed list; what a page
+     * can reach is the allowed list's business (the three walls), not the address space's.
      */
     static final List<String> QUIET_FLAGS = List.of("--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
-            "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter");
+            "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter,LocalNetworkAccessChecks");
 
     private static final double LAUNCH_TIMEOUT_MS = 60_000;
 

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Proxy;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
 
 /**
  * A running Chromium and the Playwright driver that talks to it; closing it stops both. One per run:
@@ -42,8 +43,18 @@ public final class LaunchedBrowser implements AutoCloseable {
      * whatever routing misses (a redirect hop, a prefetch) cannot reach such a host.
      */
     public BrowserContext newContext(HostLimits limits) {
-        return browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(false)
-                .setProxy(new Proxy(deadEnd.server()).setBypass(limits.proxyBypass())));
+        return browser.newContext(limited(limits));
+    }
+
+    /** As {@link #newContext(HostLimits)}, starting with the cookies and storage of {@code storageState}. */
+    public BrowserContext newContext(HostLimits limits, String storageState) {
+        return browser.newContext(limited(limits).setStorageState(storageState));
+    }
+
+    private Browser.NewContextOptions limited(HostLimits limits) {
+        // Service workers are blocked: nothing Keyward injects reaches them, and they could send on their own.
+        return new Browser.NewContextOptions().setAcceptDownloads(false).setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setProxy(new Proxy(deadEnd.server()).setBypass(limits.proxyBypass()));
     }
 
     /** The hosts the browser itself was limited to at launch, or null when it was started without a limit. */

@@ -88,15 +88,18 @@ final class ExecutionRecorder {
         return redactor.redact(text);
     }
 
+    /**
+     * A step's outcome. Kept in memory until the row is next written (a checkpoint, a pause, a screenshot, a
+     * stored secret, a handoff, the end): one SQLCipher transaction per step was most of the runner's own cost
+     * per step, and the live view follows the {@link RunObserver}, not the row.
+     */
     void step(int index, StepStatus stepStatus, int attempts, String error, String note) {
         outcomes.set(index, outcomes.get(index).with(stepStatus, attempts, redact(error), redact(note)));
-        persist();
     }
 
-    /** A non-secret output; the caller has checked the redactor leaves it unchanged. */
+    /** A non-secret output; the caller has checked the redactor leaves it unchanged. Written with the next row update. */
     void output(String name, String value) {
         outputs.put(name, redact(value));
-        persist();
     }
 
     void secretStored(String stepId, String name, int version) {

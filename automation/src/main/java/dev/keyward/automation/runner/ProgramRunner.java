@@ -6,6 +6,7 @@ import dev.keyward.automation.browser.BrowserLauncher;
 import dev.keyward.automation.browser.HostLimits;
 import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.NavigationGuard;
+import dev.keyward.automation.browser.SocketHold;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.PlaceholderResolutionException;
@@ -111,10 +112,14 @@ public final class ProgramRunner {
         NavigationGuard guard = new NavigationGuard(program.domainPolicy());
         try {
             guard.install(context);
-            Page page = context.newPage();
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
-            WriteGate writes = new WriteGate(checkpoints, session, script.id(), page);
-            guard.holdRequests(new WriteHold(writes, new RequestReader(recorder::redact)));
+            WriteGate writes = new WriteGate(checkpoints, session, script.id());
+            WriteHold hold = new WriteHold(writes, new RequestReader(recorder::redact), guard);
+            // Before the first page: the hold must be in every frame before the page's own scripts run.
+            SocketHold.install(context, hold);
+            Page page = context.newPage();
+            writes.onPage(page);
+            guard.holdRequests(hold);
             if (!script.approved() && !reviewApproved(script, program, effective, checkpoints)) {
                 return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
                         + " checkpoint was not approved.");
@@ -122,7 +127,8 @@ public final class ProgramRunner {
             DebugScreenshots screenshots = new DebugScreenshots(session);
             StepExecutor executor = new StepExecutor(page, resolver, session, script.providerSlug(), recorder, screenshots);
             StepRunner steps = new StepRunner(context, new StepPreparer(page, resolver, guard), executor, checkpoints,
-                    writes, new PaymentHandoff(recorder, guard, writes, effective, observer), guard, recorder,
+                    writes, new PaymentHandoff(recorder, guard, writes, effective, observer, checkpoints,
+                            new HandoffWindow(launcher)), guard, recorder,
                     screenshots, effective, session.settings().current().automationMaxRetries());
             for (int i = 0; i < program.steps().size(); i++) {
                 observer.stepStarted(i, program.steps().get(i).id(), program.steps().get(i).type().jsonName());

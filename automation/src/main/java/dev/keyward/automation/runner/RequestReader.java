@@ -32,6 +32,7 @@ final class RequestReader {
             "(?i)pass|pwd|secret|token|api[-_]?key|otp|totp|mfa|code|cvc|cvv|csc|card|iban|pin|auth|session|cookie");
     private static final Pattern MULTIPART_NAME = Pattern.compile("(?i)content-disposition:[^\\r\\n]*\\bname=\"([^\"]*)\"");
     private static final Pattern CARD_SHAPED = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
+    private static final Pattern FORM_ENCODED = Pattern.compile("[^\\s=&]+=[^\\s&]*(?:&[^\\s=&]+=[^\\s&]*)*");
     private static final int MAX_SHOWN = 60;
     private static final int MAX_FIELDS = 40;
 
@@ -59,10 +60,11 @@ final class RequestReader {
                 fields(contentType, body), body.length);
     }
 
-    /** A message the page sends over a WebSocket. */
+    /** A message the page sends over a WebSocket: a JSON object's or a form-encoded text's fields. */
     HeldRequest readWebSocket(String url, String text, int size) {
         URI uri = uri(url);
-        List<HeldRequest.Field> fields = text == null ? List.of() : jsonFields(text);
+        List<HeldRequest.Field> fields = text == null ? List.of()
+                : FORM_ENCODED.matcher(text).matches() ? formFields(text) : jsonFields(text);
         return new HeldRequest(HeldRequest.Kind.WEBSOCKET, "WS", host(uri), path(uri), fields, size);
     }
 

@@ -31,7 +31,7 @@ final class WriteGate {
     private final VaultSession session;
     private final String scriptId;
     private final ApprovedRequestRepository approvedRequests;
-    private final Page page;
+    private Page page;
 
     private Step step;
     private TargetDescription target;
@@ -42,12 +42,16 @@ final class WriteGate {
     private final List<Decided> decidedInStep = new ArrayList<>();
     private boolean handedOver;
 
-    WriteGate(HumanCheckpoints checkpoints, VaultSession session, String scriptId, Page page) {
+    WriteGate(HumanCheckpoints checkpoints, VaultSession session, String scriptId) {
         this.checkpoints = checkpoints;
         this.session = session;
         this.scriptId = scriptId;
         this.approvedRequests = new ApprovedRequestRepository(session.profileId());
-        this.page = page;
+    }
+
+    /** The run's page, opened after the gate was installed on its context. */
+    void onPage(Page runPage) {
+        this.page = runPage;
     }
 
     /**
@@ -134,7 +138,7 @@ final class WriteGate {
         String stepId = step == null ? "(before the first step)" : step.id();
         Map<String, String> context = new LinkedHashMap<>();
         context.put("step", step == null ? stepId : stepId + " (" + step.type().jsonName() + ")");
-        context.put("page", page.url());
+        context.put("page", page == null ? "(no page yet)" : page.url());
         context.put("request", request.target() + " (" + request.kind().shown() + ")");
         if (!request.fields().isEmpty()) {
             context.put("fields", request.fieldsShown());
@@ -157,6 +161,9 @@ final class WriteGate {
     }
 
     private String readPageText() {
+        if (page == null) {
+            return "";
+        }
         try {
             Object text = page.evaluate(PAGE_TEXT);
             return text == null ? "" : text.toString();

@@ -38,7 +38,7 @@ class NetworkGateTest {
     @TempDir
     static Path root;
     private static RunnerFixture fx;
-    private GateRecordingServer site;
+    private RecordingServer site;
 
     @BeforeAll
     static void openVaultAndBrowser() {
@@ -53,7 +53,7 @@ class NetworkGateTest {
     @BeforeEach
     void freshSite() throws IOException {
         fx.reset();
-        site = new GateRecordingServer();
+        site = new RecordingServer();
     }
 
     @AfterEach
@@ -98,9 +98,9 @@ class NetworkGateTest {
 
         RunResult result = fx.run(script, inputs(), gate);
 
-        assertEquals(ExecutionStatus.SUCCESS, result.status(), result.error() + " " + site.hits + " " + gate.types());
-        List<GateRecordingServer.Hit> posts = site.received("POST", "/api/purchase");
-        assertEquals(1, posts.size(), site.hits.toString());
+        assertEquals(ExecutionStatus.SUCCESS, result.status(), result.error() + " " + site.received() + " " + gate.types());
+        List<RecordingServer.Received> posts = site.received("POST", "/api/purchase");
+        assertEquals(1, posts.size(), site.received().toString());
         assertTrue(posts.getFirst().body().contains("\"plan\":\"pro\""), posts.getFirst().body());
         assertEquals(List.of(CheckpointType.FINANCIAL), gate.types());
     }
@@ -120,7 +120,7 @@ class NetworkGateTest {
                 silent);
 
         assertEquals(ExecutionStatus.ABORTED, result.status(), String.valueOf(result.error()));
-        assertEquals(List.of(), site.received("POST", "/order/submit"), site.hits.toString());
+        assertEquals(List.of(), site.received("POST", "/order/submit"), site.received().toString());
         CheckpointRecord row = fx.checkpoints(result.executionId()).getLast();
         assertEquals(CheckpointDecision.Kind.REJECTED, row.decision());
         // The risk rules see the Enter as this form's submission and ask before the key is pressed (the
@@ -141,7 +141,7 @@ class NetworkGateTest {
         RunResult result = fx.run(script, inputs(), gate);
 
         assertEquals(ExecutionStatus.ABORTED, result.status(), String.valueOf(result.error()));
-        assertEquals(List.of(), site.received("POST", "/track/upgrade"), site.hits.toString());
+        assertEquals(List.of(), site.received("POST", "/track/upgrade"), site.received().toString());
         assertTrue(gate.asked.getLast().context().get("request").startsWith("POST 127.0.0.1/track/upgrade"),
                 gate.asked.getLast().context().toString());
     }

@@ -16,19 +16,24 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP server that logs every request it receives (method, path, query, body) before answering:
- * what proves whether a dangerous request left the browser. It serves the pages it is given, answers redirects,
- * and answers anything else with a small page ({@code #received}). With {@link #withWebSocket()} it also accepts
- * WebSocket connections on a second port and logs every text message sent on them.
+ * A loopback HTTP server (127.0.0.1 only) that logs every request it receives (method, Host header, path,
+ * query, body) before answering: what proves whether a dangerous request left the browser. It serves the pages
+ * it is given, answers redirects, and answers anything else with a small page ({@code #received}). With
+ * {@link #withWebSocket()} it also accepts WebSocket connections on a second port and logs every text message
+ * sent on them. The corpus shares one log between two servers; the runner tests use one server on its own.
  */
 final class RecordingServer implements AutoCloseable {
 
-    /** One request as it arrived; {@code method} is {@code WS} for a WebSocket message. */
-    record Received(String server, String method, String path, String query, String body) {
+    /**
+     * One request as it arrived; {@code method} is {@code WS} for a WebSocket message, {@code WS-OPEN} for a
+     * handshake.
+     */
+    record Received(String server, String method, String host, String path, String query, String body) {
         @Override
         public String toString() {
             return server + " " + method + " " + path + (query == null ? "" : "?" + query);
@@ -54,8 +59,42 @@ final class RecordingServer implements AutoCloseable {
         http.start();
     }
 
+    /** A server of its own, with its own log, pages and redirects. */
+    RecordingServer() throws IOException {
+        this("main", new ArrayList<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
     int port() {
         return http.getAddress().getPort();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The same server under a host name the runs do not allow. */
+    String unlistedBase() {
+        return "http://localhost:" + port();
+    }
+
+    /** Serves {@code html} at {@code path} from now on. */
+    void page(String path, String html) {
+        pages.put(path, html);
+    }
+
+    /** Answers {@code path} with a 302 to {@code location} from now on. */
+    void redirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
+    /** Requests that reached the server with the given method and path. */
+    List<Received> received(String method, String path) {
+        return received().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    /** Requests that reached the server addressed to a host other than 127.0.0.1. */
+    List<Received> toUnlistedHost() {
+        return received().stream().filter(r -> r.host() != null && !r.host().startsWith("127.0.0.1")).toList();
     }
 
     int webSocketPort() {
@@ -65,8 +104,8 @@ final class RecordingServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getRawPath();
-        record(new Received(label, exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                new String(body, StandardCharsets.UTF_8)));
+        record(new Received(label, exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Host"), path,
+                exchange.getRequestURI().getRawQuery(), new String(body, StandardCharsets.UTF_8)));
         String location = redirects.get(path);
         if (location != null) {
             exchange.getResponseHeaders().add("Location", location);
@@ -125,7 +164,7 @@ final class RecordingServer implements AutoCloseable {
             socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            record(new Received(label, "WS-OPEN", path, null, ""));
+            record(new Received(label, "WS-OPEN", null, path, null, ""));
             while (true) {
                 int first = in.read();
                 int second = in.read();
@@ -147,7 +186,7 @@ final class RecordingServer implements AutoCloseable {
                     payload[i] ^= mask[i % 4];
                 }
                 if ((first & 0x0f) == 0x1) {
-                    record(new Received(label, "WS", path, null, new String(payload, StandardCharsets.UTF_8)));
+                    record(new Received(label, "WS", null, path, null, new String(payload, StandardCharsets.UTF_8)));
                 }
             }
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {

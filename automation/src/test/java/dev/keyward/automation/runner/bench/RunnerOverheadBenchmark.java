@@ -8,6 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.keyward.automation.browser.BrowserLauncher;
 import dev.keyward.automation.browser.ChromiumLocator;
+import dev.keyward.automation.browser.DomainPolicy;
+import dev.keyward.automation.browser.HostLimits;
+import dev.keyward.automation.browser.NavigationGuard;
+import dev.keyward.automation.browser.SocketHold;
 import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.RequiresChromium;
 import dev.keyward.automation.practice.PracticeCloud;
@@ -72,6 +76,7 @@ class RunnerOverheadBenchmark {
 
             List<Long> viaRunner = new ArrayList<>();
             List<Long> direct = new ArrayList<>();
+            List<Long> routed = new ArrayList<>();
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
                 long t0 = System.nanoTime();
                 RunResult result = runner.run(script.id(), options,
@@ -82,32 +87,50 @@ class RunnerOverheadBenchmark {
                         RunObserver.NONE, browser);
                 long t1 = System.nanoTime();
                 assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
-                String requests = directFlow(browser, cloud.baseUrl());
+                String requests = directFlow(browser, cloud.baseUrl(), false);
                 long t2 = System.nanoTime();
                 assertEquals(result.outputs().get("requests"), requests);
+                directFlow(browser, cloud.baseUrl(), true);
+                long t3 = System.nanoTime();
                 if (round >= WARMUP) {
                     viaRunner.add(t1 - t0);
                     direct.add(t2 - t1);
+                    routed.add(t3 - t2);
                 }
             }
             double runnerMs = median(viaRunner) / 1e6;
             double directMs = median(direct) / 1e6;
+            double routedMs = median(routed) / 1e6;
             String report = String.format("""
                     Browser runner overhead (read-usage-dashboard, %d steps, %d rounds after %d warm-up, medians)
                       runner run:          %.1f ms  (%.1f ms per step)
                       direct Playwright:   %.1f ms  (%.1f ms per step)
-                      overhead per step:   %.1f ms
+                      direct, gate routing: %.1f ms  (%.1f ms per step)
+                      overhead per step:   %.1f ms  (of which the gate's routing and socket hold: %.1f ms)
                       ratio runner/direct: %.2f
-                    """, STEPS, ROUNDS, WARMUP, runnerMs, runnerMs / STEPS, directMs, directMs / STEPS,
-                    (runnerMs - directMs) / STEPS, runnerMs / directMs);
+                      ratio routed/direct: %.2f
+                    """, STEPS, ROUNDS, WARMUP, runnerMs, runnerMs / STEPS, directMs, directMs / STEPS, routedMs,
+                    routedMs / STEPS, (runnerMs - directMs) / STEPS, (routedMs - directMs) / STEPS, runnerMs / directMs,
+                    routedMs / directMs);
             System.out.println(report);
             Files.writeString(Path.of("target/runner-benchmark.txt"), report);
         }
     }
 
-    /** The same ten steps, hand-written: what the runner would cost if it added nothing. */
-    private static String directFlow(LaunchedBrowser browser, String baseUrl) {
-        try (BrowserContext context = browser.newContext()) {
+    /**
+     * The same ten steps, hand-written: what the runner would cost if it added nothing; {@code gated} puts the
+     * network gate's walls in front (the routing of every request, the context's proxy, the socket hold), without
+     * the runner's recording, inspection or checkpoints.
+     */
+    private static String directFlow(LaunchedBrowser browser, String baseUrl, boolean gated) {
+        List<String> hosts = List.of(java.net.URI.create(baseUrl).getHost());
+        try (BrowserContext context = gated ? browser.newContext(new HostLimits(hosts)) : browser.newContext()) {
+            if (gated) {
+                NavigationGuard guard = new NavigationGuard(new DomainPolicy(hosts));
+                guard.install(context);
+                guard.holdRequests(request -> true);
+                SocketHold.install(context, (url, text, size) -> true);
+            }
             Page page = context.newPage();
             page.navigate(baseUrl + "/login");
             page.locator("#username").fill("demo@practice.test");
