@@ -105,11 +105,12 @@ public final class VaultSession implements AutoCloseable {
 
     /**
      * Whether the automation schema (seed 002) is applied. "Not yet" is asked of the vault each time: reads never
-     * enable it, so another session of the profile (the CLI beside the desktop) may be the one that does.
+     * enable it, so another session of the profile (the CLI beside the desktop) may be the one that does. It counts
+     * as applied once all its migrations are, never halfway through them (the unlock completed any earlier run).
      */
     public boolean automationEnabled() {
         if (!automationEnabled) {
-            automationEnabled = SchemaMigrations.isAutomationEnabled(database);
+            automationEnabled = SchemaMigrations.isAutomationComplete(database);
         }
         return automationEnabled;
     }
