@@ -26,7 +26,12 @@ public enum VaultErrorKind implements ErrorKind {
     SECRET_NOT_FOUND("No secret named '{secret}' in this profile.", Remedy.SHOW_SECRETS),
     SECRET_EXISTS("A secret named '{secret}' already exists.", Remedy.ROTATE_SECRET),
     PROJECT_NOT_FOUND("No project named '{project}'.", Remedy.SHOW_PROJECTS),
-    PROVIDER_NOT_FOUND("No provider '{provider}' in this profile.", Remedy.SHOW_PROVIDERS);
+    PROVIDER_NOT_FOUND("No provider '{provider}' in this profile.", Remedy.SHOW_PROVIDERS),
+    /** The session was closed (lock and stop): its keys were wiped and its database closed. */
+    PROFILE_LOCKED("The profile is locked; its keys were wiped and its vault closed.", Remedy.UNLOCK_FIRST),
+    /** An automation table was needed, but the profile's automation schema was never enabled. */
+    AUTOMATION_NOT_ENABLED("Automation is not enabled for this profile, so it has no automation data yet.",
+            Remedy.ENABLE_AUTOMATION);
 
     private final String template;
     private final Remedy remedy;

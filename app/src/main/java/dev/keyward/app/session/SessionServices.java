@@ -97,7 +97,7 @@ public final class SessionServices implements AutoCloseable {
         return discovery;
     }
 
-    /** The step programs; the first call turns the profile's automation on. */
+    /** The step programs; storing one turns the profile's automation on, reading never does. */
     public synchronized ScriptService scripts() {
         if (scripts == null) {
             scripts = new ScriptService(session);
@@ -105,7 +105,7 @@ public final class SessionServices implements AutoCloseable {
         return scripts;
     }
 
-    /** Runs and checkpoints of step programs; the first call turns the profile's automation on. */
+    /** Runs and checkpoints of step programs (a read: it never turns the profile's automation on). */
     public synchronized RunHistory runHistory() {
         if (runHistory == null) {
             runHistory = new RunHistory(session);

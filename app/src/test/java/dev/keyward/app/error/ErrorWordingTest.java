@@ -2,6 +2,7 @@ package dev.keyward.app.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.agent.ApprovalErrorKind;
@@ -18,6 +19,7 @@ import dev.keyward.vault.Remedy;
 import dev.keyward.vault.TypedError;
 import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.VaultErrorKind;
+import dev.keyward.vault.profile.ProfileKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -105,6 +107,21 @@ class ErrorWordingTest {
         assertEquals(DesktopAction.ALLOW_WHEN_ASKED, desktop.action());
         assertEquals("The request was denied in the Keyward app; nothing was shared."
                 + " If the program should have it, choose Allow when Keyward asks again.", desktop.text());
+    }
+
+    @Test
+    void aLockedProfileIsWordedAsUnlockFirstRatherThanAsSomethingWentWrong() {
+        ProfileKeys keys = new ProfileKeys(new byte[32]);
+        keys.close();
+        RuntimeException locked = assertThrows(RuntimeException.class, keys::fieldKey);
+        assertFalse(ErrorWording.isUnexpected(locked));
+        CliMessage cli = ErrorWording.forCli(locked);
+        assertEquals(1, cli.exitCode());
+        assertEquals("The profile is locked; its keys were wiped and its vault closed.", cli.sentence());
+        assertTrue(cli.hint().contains("password"), cli.hint());
+        DesktopMessage desktop = ErrorWording.forDesktop(new ExecutionException(locked));
+        assertEquals("The profile is locked; its keys were wiped and its vault closed.", desktop.sentence());
+        assertEquals(DesktopAction.UNLOCK, desktop.action());
     }
 
     @Test

@@ -40,9 +40,11 @@ public final class ProgramGenerator {
         this.maxRepairRounds = maxRepairRounds;
     }
 
-    /** Researches the request only; what the UI shows before the user asks for a program. */
+    /**
+     * Researches the request only; what the UI shows before the user asks for a program. A read: without the
+     * automation schema there are no stored selectors to offer, and researching does not enable it.
+     */
     public Research research(GenerationRequest request) {
-        session.enableAutomation();
         return new ResearchCollector(session, library).collect(request);
     }
 
@@ -52,6 +54,8 @@ public final class ProgramGenerator {
      * @param templateOnly write the template even when an LLM is configured
      */
     public GeneratedProgram generate(GenerationRequest request, boolean templateOnly) {
+        // Generating stores a program: enabled first, so the research sees the provider's automation addresses.
+        session.enableAutomation();
         Research research = research(request);
         StepProgram program;
         String model;

@@ -28,7 +28,7 @@ final class ResearchCollector {
     Research collect(GenerationRequest request) {
         Redactor redactor = session.redactor();
         ProviderInfo provider = session.providers().get(request.providerSlug());
-        List<SelectorRow> selectors = session.database().read(
+        List<SelectorRow> selectors = !session.automationEnabled() ? List.of() : session.database().read(
                 c -> ProviderSelectorReader.latest(c, session.profileId(), provider.id()));
         String sentence = redactor.redact(request.sentence());
         List<String> notes = new ArrayList<>();

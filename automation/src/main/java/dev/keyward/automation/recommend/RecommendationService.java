@@ -88,10 +88,13 @@ public final class RecommendationService {
         return session.database().read(c -> projects.find(c, name)).isPresent();
     }
 
+    /** The stored recommendations, of one project or all; none while the automation schema is not enabled. */
     public List<Recommendation> list(String projectNameOrNull) {
-        session.enableAutomation();
-        return session.database().read(c -> repository.list(c,
-                projectNameOrNull == null ? null : projects.require(c, projectNameOrNull).id()));
+        boolean automation = session.automationEnabled();
+        return session.database().read(c -> {
+            String projectId = projectNameOrNull == null ? null : projects.require(c, projectNameOrNull).id();
+            return automation ? repository.list(c, projectId) : List.<Recommendation>of();
+        });
     }
 
     /** Marks a recommendation accepted and makes sure its provider is in the profile. */

@@ -1,5 +1,7 @@
 package dev.keyward.automation.retention;
 
+import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.db.VaultDatabase;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.session.VaultSession;
@@ -131,8 +133,9 @@ public final class RetentionJob {
             } finally {
                 try {
                     setWriterCache(VaultDatabase.CACHE_KIB);
-                } catch (IllegalStateException e) {
+                } catch (OperationFailedException e) {
                     // The session closed meanwhile; its connections, and their caches, are gone with it.
+                    rethrowUnlessLocked(e);
                 }
             }
         }
@@ -217,8 +220,15 @@ public final class RetentionJob {
                 session.audit().record(c, "retention", "run", "profile", session.profileId(), details);
                 return null;
             });
-        } catch (IllegalStateException e) {
+        } catch (OperationFailedException e) {
             // The session closed while the run stopped; the rows it removed are already committed.
+            rethrowUnlessLocked(e);
+        }
+    }
+
+    private static void rethrowUnlessLocked(OperationFailedException e) {
+        if (e.kind() != VaultErrorKind.PROFILE_LOCKED) {
+            throw e;
         }
     }
 }

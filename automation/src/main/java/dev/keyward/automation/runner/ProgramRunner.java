@@ -54,7 +54,6 @@ public final class ProgramRunner {
 
     /** A runner that starts the browser named by the profile's {@code browser_executable} setting, or searches. */
     public static ProgramRunner forSession(VaultSession session) {
-        session.enableAutomation();
         Object configured = session.settings().values().get(Setting.BROWSER_EXECUTABLE);
         return new ProgramRunner(session, BrowserLauncher.withSetting(configured == null ? null : configured.toString()));
     }

@@ -14,6 +14,8 @@ import dev.keyward.vault.ErrorFacts;
 import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.provider.ProviderInfo;
 import dev.keyward.vault.session.VaultSession;
 import java.net.URI;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
  * Stores step programs in {@code automation_scripts}: validated before they are stored, a new version
  * (and a fresh approval) whenever the content hash changes, approval by a human. The CLI's
  * {@code keyward script ...} and the desktop's automation view both call this.
+ *
+ * <p>Only storing a new program turns the profile's automation on (the schema migration); reading,
+ * checking and changing an existing script never do, and a profile without automation has no scripts.
  */
 public final class ScriptService {
 
@@ -48,7 +53,6 @@ public final class ScriptService {
 
     public ScriptService(VaultSession session) {
         this.session = Objects.requireNonNull(session, "session");
-        session.enableAutomation();
         this.repository = new AutomationScriptRepository(session.profileId());
     }
 
@@ -64,6 +68,7 @@ public final class ScriptService {
      * @throws InvalidInputException naming every problem (step and field) when the program is not valid
      */
     public ImportOutcome importProgram(String json, String providerSlug) {
+        session.enableAutomation();
         return session.database().write(c -> {
             ValidProgram valid = validate(c, json, providerSlug);
             var existing = repository.findByProviderAndTitle(c, valid.provider().id(), valid.program().title());
@@ -88,6 +93,7 @@ public final class ScriptService {
         if (modelUsed == null || modelUsed.isBlank()) {
             throw new InvalidInputException("Say which model wrote the program (or 'imported'); nothing was stored.");
         }
+        session.enableAutomation();
         return session.database().write(c -> insert(c, validate(c, json, providerSlug), modelUsed.strip(),
                 researchDataJson, planDataJson));
     }
@@ -108,8 +114,17 @@ public final class ScriptService {
         });
     }
 
-    /** Every problem with a program, without storing anything; empty when it is valid. */
+    /**
+     * Every problem with a program, without storing anything; empty when it is valid.
+     *
+     * @throws OperationFailedException of kind {@link VaultErrorKind#AUTOMATION_NOT_ENABLED} while the profile has
+     *         no automation schema: the provider's dashboard and API addresses a program defaults its domains
+     *         to live there, so the check could not be the one a stored program gets
+     */
     public List<ValidationProblem> check(String json, String providerSlug) {
+        if (!session.automationEnabled()) {
+            throw new OperationFailedException(VaultErrorKind.AUTOMATION_NOT_ENABLED, ErrorFacts.NONE);
+        }
         return session.database().read(c -> {
             try {
                 validate(c, json, providerSlug);
@@ -123,7 +138,11 @@ public final class ScriptService {
         });
     }
 
+    /** Every stored script; none while the profile's automation is not enabled. */
     public List<AutomationScript> list() {
+        if (!session.automationEnabled()) {
+            return List.of();
+        }
         return session.database().read(repository::list);
     }
 
@@ -188,10 +207,15 @@ public final class ScriptService {
         });
     }
 
+    /** The script with this id or unique id prefix, read in the caller's transaction. */
     public AutomationScript require(Connection c, String idOrPrefix) throws SQLException {
         String wanted = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(Locale.ROOT);
         if (wanted.isEmpty()) {
             throw new InvalidInputException(AutomationErrorKind.SCRIPT_NOT_NAMED, ErrorFacts.NONE);
+        }
+        if (!session.automationEnabled()) {
+            // No automation tables, so no scripts: the honest answer, without creating the tables to give it.
+            throw new NotFoundException(AutomationErrorKind.SCRIPT_NOT_FOUND, ErrorFacts.of(Fact.SCRIPT, wanted));
         }
         var exact = repository.findById(c, wanted);
         if (exact.isPresent()) {

@@ -58,6 +58,14 @@ public final class SchemaMigrations {
         return db.read(SchemaMigrations::automationApplied);
     }
 
+    /**
+     * Whether every automation migration this build ships is applied: what a session may rely on while another
+     * session (or thread) may be running them, since they commit one version at a time.
+     */
+    public static boolean isAutomationComplete(VaultDatabase db) {
+        return db.read(c -> appliedVersions(c).containsAll(AUTOMATION_VERSIONS));
+    }
+
     private static void runFlyway(VaultDatabase db, boolean automation) {
         String[] locations = automation
                 ? new String[] {BASE_LOCATION, AUTOMATION_LOCATION}

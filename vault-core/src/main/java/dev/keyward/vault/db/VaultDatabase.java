@@ -319,7 +319,8 @@ public final class VaultDatabase implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("the vault database is closed");
+            // Closed with its session (lock and stop): the person unlocks again.
+            throw new OperationFailedException(VaultErrorKind.PROFILE_LOCKED, ErrorFacts.NONE);
         }
     }
 

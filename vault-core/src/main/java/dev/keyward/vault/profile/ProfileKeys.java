@@ -1,12 +1,16 @@
 package dev.keyward.vault.profile;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.crypto.Hkdf;
 import dev.keyward.vault.crypto.Wipe;
 import java.util.HexFormat;
 
 /**
  * The keys of an unlocked profile: the profile vault key (PVK) and the subkeys derived from it
- * with HKDF. All are wiped by {@link #close()} (lock and stop).
+ * with HKDF. All are wiped by {@link #close()} (lock and stop); asking for one afterwards is the
+ * typed error {@link VaultErrorKind#PROFILE_LOCKED}, which a front end words as "unlock first".
  */
 public final class ProfileKeys implements AutoCloseable {
 
@@ -60,7 +64,7 @@ public final class ProfileKeys implements AutoCloseable {
 
     private byte[] alive(byte[] key) {
         if (closed) {
-            throw new IllegalStateException("the profile is locked; its keys were wiped");
+            throw new OperationFailedException(VaultErrorKind.PROFILE_LOCKED, ErrorFacts.NONE);
         }
         return key;
     }

@@ -33,7 +33,8 @@ public final class VaultSession implements AutoCloseable {
     private final ProjectService projects;
     private final SettingsService settings;
     private final JobRuns jobs;
-    private volatile Boolean automationEnabled;
+    /** Once true, true for good (the automation schema is never removed); false is asked again. */
+    private volatile boolean automationEnabled;
 
     VaultSession(ProfileSummary profile, ProfileKeys keys, VaultDatabase database, Clock clock, String actor) {
         this.profile = profile;
@@ -102,13 +103,16 @@ public final class VaultSession implements AutoCloseable {
         return jobs;
     }
 
+    /**
+     * Whether the automation schema (seed 002) is applied. "Not yet" is asked of the vault each time: reads never
+     * enable it, so another session of the profile (the CLI beside the desktop) may be the one that does. It counts
+     * as applied once all its migrations are, never halfway through them (the unlock completed any earlier run).
+     */
     public boolean automationEnabled() {
-        Boolean known = automationEnabled;
-        if (known == null) {
-            known = SchemaMigrations.isAutomationEnabled(database);
-            automationEnabled = known;
+        if (!automationEnabled) {
+            automationEnabled = SchemaMigrations.isAutomationComplete(database);
         }
-        return known;
+        return automationEnabled;
     }
 
     /** Applies the automation schema (seed 002) the first time any automation feature is used. */

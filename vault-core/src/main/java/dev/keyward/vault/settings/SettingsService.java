@@ -1,6 +1,10 @@
 package dev.keyward.vault.settings;
 
+import dev.keyward.vault.ErrorFacts;
+import dev.keyward.vault.Fact;
 import dev.keyward.vault.InvalidInputException;
+import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.session.VaultSession;
 import java.sql.Connection;
@@ -42,7 +46,9 @@ public final class SettingsService {
                 ps.setString(1, session.profileId());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalStateException("profile_settings row is missing");
+                        // Every profile gets its row at creation, so a missing one is damage, not a state to repair.
+                        throw new VaultDamagedException(VaultErrorKind.PROFILE_DAMAGED, ErrorFacts.of(
+                                Fact.PROFILE, session.profile().name(), Fact.DETAIL, "its settings row is missing"));
                     }
                     Map<Setting, Object> out = new LinkedHashMap<>();
                     for (int i = 0; i < present.size(); i++) {

@@ -85,4 +85,15 @@ class AutomationMigrationTest {
         }
     }
 
+    @Test
+    void automationEnabledByAnotherSessionIsSeenByAnOpenOne(@TempDir Path otherData) {
+        TestProfile profile = TestProfile.create(otherData, "two");
+        // The desktop's session looks first (reads do not enable), then the CLI's enables it beside it.
+        try (VaultSession desktop = profile.unlock(); VaultSession cli = profile.unlock()) {
+            assertFalse(desktop.automationEnabled());
+            cli.enableAutomation();
+            assertTrue(desktop.automationEnabled(), "a read after the other session's enable sees the automation schema");
+        }
+    }
+
 }

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
+import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.Remedy;
+import dev.keyward.vault.VaultDamagedException;
+import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.WrongPasswordException;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.profile.ProfileSummary;
@@ -49,6 +53,36 @@ class ProfileLifecycleTest {
         }
         try (VaultSession session = profile.service().unlock(profile.service().resolve("work"), profile.password())) {
             assertEquals("kept-value-0123456789", new String(session.secrets().reveal("kept", Purpose.READ)));
+        }
+    }
+
+    @Test
+    void aClosedSessionIsTheTypedLockedErrorWithTheUnlockRemedy() {
+        TestProfile profile = TestProfile.create(data, "Work");
+        VaultSession session = profile.unlock();
+        session.secrets().add("kept", "kept-value-0123456789".toCharArray(), null);
+        session.close();
+        for (org.junit.jupiter.api.function.Executable use : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> session.keys().fieldKey(), () -> session.secrets().list(),
+                () -> session.secrets().reveal("kept", Purpose.READ))) {
+            OperationFailedException locked = assertThrows(OperationFailedException.class, use);
+            assertEquals(VaultErrorKind.PROFILE_LOCKED, locked.kind());
+            assertEquals(Remedy.UNLOCK_FIRST, locked.remedy());
+        }
+    }
+
+    @Test
+    void aMissingSettingsRowIsReportedAsDamageToTheProfile() {
+        TestProfile profile = TestProfile.create(data, "Work");
+        try (VaultSession session = profile.unlock()) {
+            session.database().write(c -> {
+                try (var s = c.createStatement()) {
+                    return s.executeUpdate("DELETE FROM profile_settings");
+                }
+            });
+            VaultDamagedException damaged = assertThrows(VaultDamagedException.class, () -> session.settings().values());
+            assertEquals(VaultErrorKind.PROFILE_DAMAGED, damaged.kind());
+            assertEquals("Profile 'Work' is damaged: its settings row is missing.", damaged.getMessage());
         }
     }
 

@@ -3,10 +3,12 @@ package dev.keyward.app.ui.shell;
 import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.vault.audit.AuditEntry;
+import dev.keyward.vault.db.SchemaMigrations;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.VaultSession;
 import java.util.List;
@@ -73,14 +75,14 @@ class AuditAndFeaturePagesFlowTest extends ShellTestBase {
     }
 
     @Test
-    void automationEntryOpensTheProgramsListAndPreparesTheProfile(FxRobot robot) {
+    void automationEntryOpensTheProgramsListWithoutEnablingAutomation(FxRobot robot) {
         unlock(robot);
         VaultSession session = onFx(shell::session);
         robot.clickOn("#nav-automation");
         waitUntil("the programs list says how to start", () -> robot.lookup("#automation-page").tryQuery().isPresent()
                 && DesktopTestKit.allVisibleText().contains("No programs here. Import one, or generate one from a sentence."));
-        // The table's placeholder shows before the list has loaded; loading it is what prepares the tables.
-        waitUntil("listing programs prepares the automation tables", session::automationEnabled);
+        // Issue 14: reads never migrate or write; the first stored program enables the automation schema.
+        assertFalse(SchemaMigrations.isAutomationEnabled(session.database()), "listing programs is a read");
     }
 
     @Test

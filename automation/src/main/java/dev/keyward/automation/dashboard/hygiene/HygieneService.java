@@ -16,12 +16,16 @@ import java.util.function.Supplier;
 
 /**
  * The key-hygiene report of an unlocked profile, and the changes it offers: dismissing a finding and
- * confirming which vault key a provider key is. Building the report also raises the urgency of each
- * deprecation finding whose retired model a key still uses (one transaction).
+ * confirming which vault key a provider key is. The report is a read (it works on a read-only vault and
+ * never enables the automation schema); raising the urgency of each deprecation finding whose retired
+ * model a key still uses is the write {@link #raiseUrgencies()}, which each dashboard refresh makes.
  */
 public final class HygieneService {
 
-    /** The report: findings in order of kind, and whether any provider's inventory is known at all. */
+    /**
+     * The report: findings in order of kind, how many were dismissed, whether any provider's inventory is known at
+     * all, and the deprecation findings whose urgency the key's model use raises (stored by the refreshes).
+     */
     public record Report(List<HygieneFinding> findings, int dismissed, boolean inventoryKnown, List<String> raisedFindings) {
         public Report {
             findings = List.copyOf(findings);
@@ -42,16 +46,37 @@ public final class HygieneService {
         this.query = new HygieneQuery(session.profileId());
     }
 
+    /** The report as of now; empty while the automation schema is not enabled (nothing was ever read). */
     public Report report() {
-        session.enableAutomation();
+        if (!session.automationEnabled()) {
+            return new Report(List.of(), 0, false, List.of());
+        }
         Instant now = session.clock().instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Set<String> admins = adminSecretIds.get();
         int unusedDays = setting(Setting.HYGIENE_UNUSED_DAYS, 90);
         int factor = setting(Setting.HYGIENE_SPIKE_FACTOR, 3);
+        HygieneFacts facts = session.database().read(c -> query.read(c, today, admins));
+        List<HygieneFinding> findings = HygieneRules.findings(facts, now, unusedDays, factor).stream()
+                .sorted(java.util.Comparator.comparing(HygieneFinding::kind)).toList();
+        boolean known = !facts.inventory().isEmpty() || !facts.vaultKeys().isEmpty();
+        return new Report(findings, facts.dismissed().size(), known,
+                List.copyOf(HygieneRules.urgencyRaises(facts, today).keySet()));
+    }
+
+    /**
+     * Raises the urgency of each deprecation finding whose retired model a key still uses (critical when used in
+     * the last week), in one transaction with an audit row per raised finding; returns the raised findings' ids.
+     * Nothing happens while the automation schema is not enabled.
+     */
+    public List<String> raiseUrgencies() {
+        if (!session.automationEnabled()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.ofInstant(session.clock().instant(), ZoneOffset.UTC);
         return session.database().write(c -> {
-            HygieneFacts facts = query.read(c, today, admins);
-            Map<String, String> raises = HygieneRules.urgencyRaises(facts, today);
+            // Which vault keys are admin keys plays no part in a deprecation's urgency, so none are asked for.
+            Map<String, String> raises = HygieneRules.urgencyRaises(query.read(c, today, Set.of()), today);
             List<String> raised = new java.util.ArrayList<>();
             for (Map.Entry<String, String> raise : raises.entrySet()) {
                 if (query.raiseUrgency(c, raise.getKey(), raise.getValue())) {
@@ -60,10 +85,7 @@ public final class HygieneService {
                             Map.of("urgency", raise.getValue()));
                 }
             }
-            List<HygieneFinding> findings = HygieneRules.findings(facts, now, unusedDays, factor).stream()
-                    .sorted(java.util.Comparator.comparing(HygieneFinding::kind)).toList();
-            boolean known = !facts.inventory().isEmpty() || !facts.vaultKeys().isEmpty();
-            return new Report(findings, facts.dismissed().size(), known, raised);
+            return raised;
         });
     }
 

@@ -136,9 +136,14 @@ public final class DashboardService {
         return new HygieneService(session, this::adminKeyIds);
     }
 
-    /** The ids of the vault's admin keys: marked by hand, or in a provider's admin key format. */
+    /**
+     * The ids of the vault's admin keys: marked by hand, or in a provider's admin key format. A read: while the
+     * automation schema is not enabled no key was ever read as an admin key, so there are none.
+     */
     public Set<String> adminKeyIds() {
-        session.enableAutomation();
+        if (!session.automationEnabled()) {
+            return Set.of();
+        }
         List<WatchedKey> keys = session.database().read(c -> new WatchedKeyQuery(session.profileId()).all(c));
         return new OrganizationRefresh(session, config.http(), config.refresh().requestTimeout()).adminKeys(keys).stream()
                 .map(WatchedKey::secretId).collect(Collectors.toSet());
@@ -169,12 +174,16 @@ public final class DashboardService {
         });
     }
 
-    /** Every selector version of a provider, seeding Keyward's own version 1 first where it ships one. */
+    /**
+     * Every selector version of a provider, with Keyward's own version 1 where it ships one and none is stored yet
+     * (stored at the next refresh or selector change; such a selector has no id). A read: it neither stores the
+     * shipped versions nor enables the automation schema.
+     */
     public List<ProviderSelector> selectors(String providerSlug) {
-        session.enableAutomation();
         String providerId = session.providers().get(providerSlug).id();
-        seedSelectors(Map.of(providerSlug, providerId));
-        return session.database().read(c -> selectors.all(c, providerId));
+        List<ProviderSelector> stored = session.automationEnabled()
+                ? session.database().read(c -> selectors.all(c, providerId)) : List.of();
+        return SelectorSeed.withUnstored(stored, providerId, SelectorSeed.forProvider(providerSlug));
     }
 
     /** Adds the next version of a selector, e.g. after drift; the scraper uses it from the next refresh. */
@@ -222,6 +231,8 @@ public final class DashboardService {
             }).stream().map(r -> OrganizationUsage.merged(r, organization.usageBySecret())).toList());
             RefreshReport report = new RefreshReport(results,
                     results.stream().map(r -> names.get(r.target().secretId())).toList(), plans.note());
+            // The models a key used just arrived: a deprecation of one of them is more urgent now.
+            hygiene().raiseUrgencies();
             recordRun(report, unattended);
             return report;
         }

@@ -148,7 +148,9 @@ public final class DiscoveryService implements AutoCloseable {
 
     /** The finding with this id, or with this id prefix (six characters or more). */
     public StoredFinding finding(String idOrPrefix) {
-        session.enableAutomation();
+        if (!session.automationEnabled()) {
+            throw FindingRepository.notFound(idOrPrefix);
+        }
         return session.database().read(c -> findings.get(c, findings.resolveId(c, idOrPrefix)).orElseThrow());
     }
 
@@ -166,7 +168,10 @@ public final class DiscoveryService implements AutoCloseable {
      */
     public StoredFinding mark(String idOrPrefix, FindingStatus status, String notes) {
         Objects.requireNonNull(status, "status");
-        session.enableAutomation();
+        if (!session.automationEnabled()) {
+            // Nothing to mark: without the automation schema there are no findings, and marking does not create it.
+            throw FindingRepository.notFound(idOrPrefix);
+        }
         return session.database().write(c -> {
             String id = findings.resolveId(c, idOrPrefix);
             findings.mark(c, id, status, notes, clock.instant());

@@ -211,7 +211,8 @@ public final class FindingRepository {
         }
     }
 
-    private static NotFoundException notFound(String id) {
+    /** The error for a finding id that names no finding of this profile. */
+    public static NotFoundException notFound(String id) {
         return new NotFoundException(AutomationErrorKind.FINDING_NOT_FOUND, ErrorFacts.of(Fact.FINDING, id));
     }
 

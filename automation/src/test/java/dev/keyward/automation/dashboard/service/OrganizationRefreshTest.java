@@ -187,6 +187,33 @@ class OrganizationRefreshTest {
     }
 
     @Test
+    void theHygieneReportIsAReadAndTheNextRefreshRaisesTheDeprecationItNames() throws Exception {
+        DashboardService dashboard = dashboard();
+        dashboard.refreshAll(false, RefreshListener.ignoring());
+        String providerId = (String) vault.rows("SELECT id FROM providers WHERE slug = 'openai'").get(0).get("id");
+        vault.execute("""
+                INSERT INTO discovery_findings (id, profile_id, provider_id, discovered_at, source_url, source_title,
+                    source_snippet, category, impact_summary, action_recommendation, urgency, relevance_score, created_at)
+                VALUES ('f-later', ?, ?, '2026-03-10T00:00:00Z', 'https://example.test/deprecations', 'Deprecation of gpt-4-0613',
+                    'On 2026-06-06 gpt-4-0613 will be shut down.', 'deprecation', 'Calls to the model will fail.', 'Move to a newer model.',
+                    'advisory', 0.9, '2026-03-10T00:00:00Z')""", vault.session().profileId(), providerId);
+        long auditRows = vault.count("SELECT count(*) FROM audit_log");
+
+        HygieneService.Report report = dashboard.hygiene().report();
+        assertEquals(List.of("f-later"), report.raisedFindings(), "the report names the deprecation the model use raises");
+        assertEquals("advisory", urgencyOf("f-later"), "reading the report changed no finding");
+        assertEquals(auditRows, vault.count("SELECT count(*) FROM audit_log"), "reading the report wrote no audit row");
+
+        dashboard.refreshAll(false, RefreshListener.ignoring());
+        assertEquals("critical", urgencyOf("f-later"), "the refresh raised it");
+        assertEquals(1, vault.count("SELECT count(*) FROM audit_log WHERE action = 'hygiene_urgency' AND subject_id = 'f-later'"));
+    }
+
+    private String urgencyOf(String findingId) {
+        return (String) vault.rows("SELECT urgency FROM discovery_findings WHERE id = ?", findingId).get(0).get("urgency");
+    }
+
+    @Test
     void aCollisionIsSettledByAConfirmationThatTheNextRefreshKeeps() throws Exception {
         // A second vault key with alpha's prefix and tail: key_alpha's hint now fits two vault keys.
         vault.addSecret("alpha-copy", "sk-proj-abcCANARYotherSECRET000000ALPH", "openai");
