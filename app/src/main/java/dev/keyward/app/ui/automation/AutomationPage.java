@@ -95,7 +95,10 @@ public final class AutomationPage implements Page {
 
     /** Re-reads the list from {@code automation_scripts}; {@code select} (an id) is shown and reviewed. */
     void reload(String select) {
-        ctx.work().run(() -> ctx.services().scripts().list(), scripts -> list.show(scripts, select), this::fail);
+        ctx.work().run(() -> ctx.services().scripts().list(), scripts -> list.show(scripts, select), error -> {
+            list.notRead();
+            fail(error);
+        });
     }
 
     private void select(AutomationScript script) {

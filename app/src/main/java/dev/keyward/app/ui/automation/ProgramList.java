@@ -17,10 +17,16 @@ import javafx.scene.layout.VBox;
 /** The stored programs ({@code automation_scripts}) as a table with a pending/approved filter. */
 final class ProgramList extends VBox {
 
+    static final String READING = "Reading the programs…";
+    static final String NONE = "No programs here. Import one, or generate one from a sentence.";
+    static final String NOT_READ = "The programs could not be read; the line below says why.";
+
     private final TableView<AutomationScript> table = new TableView<>();
     private final ComboBox<ProgramFilter> filter = new ComboBox<>();
     private final List<AutomationScript> all = new ArrayList<>();
     private final Consumer<AutomationScript> onSelect;
+    /** Said by the empty table once the programs were read; until then it says they are being read. */
+    private final Label none = placeholder(NONE);
     /** Set while the rows are replaced, so the review hears only the final selection, not the cleared one. */
     private boolean updating;
 
@@ -38,9 +44,8 @@ final class ProgramList extends VBox {
         });
         table.setId("program-table");
         dev.keyward.app.ui.TableHeaders.keepWhole(table);
-        Label none = new Label("No programs here. Import one, or generate one from a sentence.");
-        none.setWrapText(true);
-        table.setPlaceholder(none);
+        // An empty table must not claim there are no programs before they were read.
+        table.setPlaceholder(placeholder(READING));
         table.setMinHeight(120);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
@@ -81,6 +86,7 @@ final class ProgramList extends VBox {
      * even when the filter would hide it (a new or edited program is pending).
      */
     void show(List<AutomationScript> scripts, String selectId) {
+        table.setPlaceholder(none);
         String keep = selectId != null ? selectId : selectedId();
         all.clear();
         all.addAll(scripts);
@@ -91,6 +97,19 @@ final class ProgramList extends VBox {
             updating = false;
         }
         applyFilter(keep);
+    }
+
+    /** Reading the programs failed: the empty table says so instead of claiming there are none. */
+    void notRead() {
+        if (all.isEmpty()) {
+            table.setPlaceholder(placeholder(NOT_READ));
+        }
+    }
+
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 
     private void applyFilter(String keep) {

@@ -2,6 +2,7 @@ package dev.keyward.app.ui.automation;
 
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.shell.DesktopShell;
 import dev.keyward.vault.profile.ProfileSummary;
@@ -14,13 +15,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 /** The real desktop shell on a real profile (fast Argon2id), opened on the Automation page. */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 abstract class AutomationTestBase {
 
     /** The practice account's password, stored as a vault secret: it must never show in the window. */

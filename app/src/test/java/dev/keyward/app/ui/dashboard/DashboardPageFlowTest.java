@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
@@ -52,19 +53,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The dashboard page on a real profile with snapshots from real refreshes (Practice Cloud on
  * loopback through DashboardService) and daily summaries from the store's own writer.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class DashboardPageFlowTest {
 
     /** A Practice Cloud-shaped key the cloud does not know (it answers 401); it must never appear on screen. */
@@ -166,7 +164,6 @@ class DashboardPageFlowTest {
     }
 
     @Test
-    @Disabled("Fails only in the full app suite (one JVM, CI order), passes alone: cards below the fold are missing from the visible text; see the 2026-12-05 session note, issue 12")
     void refreshNowIsDisabledWhileItRunsThenSaysWhatItFound(FxRobot robot) throws Exception {
         watchedKeys();
         openPage();
@@ -195,7 +192,6 @@ class DashboardPageFlowTest {
     }
 
     @Test
-    @Disabled("Fails only in the full app suite (one JVM, CI order), passes alone: cards below the fold are missing from the visible text; see the 2026-12-05 session note, issue 12")
     void filtersNarrowTheCardsByNameProviderAndHealth(FxRobot robot) throws Exception {
         watchedKeys();
         refreshedBeforehand();
@@ -248,7 +244,6 @@ class DashboardPageFlowTest {
     }
 
     @Test
-    @Disabled("Fails only in the full app suite (one JVM, CI order), passes alone: cards below the fold are missing from the visible text; see the 2026-12-05 session note, issue 12")
     void aRunAlreadyUnderWayIsSaidSoAndItsEndRefreshesTheCards(FxRobot robot) throws Exception {
         watchedKeys();
         openPage();
@@ -281,7 +276,6 @@ class DashboardPageFlowTest {
     }
 
     @Test
-    @Disabled("Fails only in the full app suite (one JVM, CI order), passes alone: cards below the fold are missing from the visible text; see the 2026-12-05 session note, issue 12")
     void noNodeEverShowsASecretValue(FxRobot robot) throws Exception {
         watchedKeys();
         refreshedBeforehand();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
@@ -33,14 +34,12 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The dashboard's key-hygiene view on a real profile whose stored inventory has an unknown copy and a gone key. */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class HygieneViewTest {
 
     private static final String CANARY = "sk-proj-oldCANARYdesktopGONE00000GONE";

@@ -6,6 +6,7 @@ import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
@@ -40,17 +41,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * Shared set-up of the Discovery page flow tests: a real profile whose findings a real DiscoveryService run
  * fetched from loopback status pages and feeds, and the page on it with a small real SessionJobs and a
  * source opener that records addresses instead of starting a browser.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 abstract class DiscoveryPageTestBase {
 
     @TempDir

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.keyward.app.ui.BackgroundWork;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.reflib.ArchiveFormat;
 import dev.keyward.reflib.LibrarySettings;
 import dev.keyward.reflib.LibrarySource;
@@ -33,14 +34,12 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The page against a loopback stand-in for GitHub's archive host. */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class ReferenceLibraryPageTest {
 
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";

@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -86,7 +85,6 @@ class AuditAndFeaturePagesFlowTest extends ShellTestBase {
     }
 
     @Test
-    @Disabled("Fails only in the full app suite (one JVM, CI order), passes alone: the empty state never shows as visible text after Enable; see the 2026-12-05 session note, issue 12")
     void dashboardEntryOpensTheDashboardWithItsHonestEmptyState(FxRobot robot) {
         unlock(robot);
         VaultSession session = onFx(shell::session);

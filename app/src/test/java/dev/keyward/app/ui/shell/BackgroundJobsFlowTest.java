@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.jobs.BackgroundJobs;
 import dev.keyward.app.ui.jobs.JobsConfig;
@@ -34,10 +35,8 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -45,7 +44,7 @@ import org.testfx.framework.junit5.Start;
  * unlock starts them, the tray refreshes, Lock keeps them, Lock and stop ends them, and what the
  * user is told never holds a key.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class BackgroundJobsFlowTest {
 
     @TempDir

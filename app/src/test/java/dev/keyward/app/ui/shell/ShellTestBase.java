@@ -3,6 +3,7 @@ package dev.keyward.app.ui.shell;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 
 import dev.keyward.app.ui.DesktopServices;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Path;
@@ -10,13 +11,11 @@ import java.time.Duration;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 /** Starts the real desktop shell on a temporary data folder, headless under Monocle. */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 abstract class ShellTestBase {
 
     @TempDir
