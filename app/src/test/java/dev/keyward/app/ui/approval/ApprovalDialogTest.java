@@ -14,6 +14,7 @@ import dev.keyward.app.agent.Requests;
 import dev.keyward.app.agent.SessionApprovalAudit;
 import dev.keyward.app.agent.TerminalGrants;
 import dev.keyward.app.ui.CutTexts;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.vault.audit.AuditEntry;
@@ -39,14 +40,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The approval window answered each way by mouse and keyboard, timing out, and read whole; audited in a real vault. */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class ApprovalDialogTest {
 
     /** A vault value that must never reach the window, a notice or the audit log, even when typed on a command line. */

@@ -11,6 +11,7 @@ import dev.keyward.app.agent.ClientProcess;
 import dev.keyward.app.agent.DesktopApprovals;
 import dev.keyward.app.agent.TerminalGrants;
 import dev.keyward.app.ui.CutTexts;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.vault.redact.Redactor;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -37,9 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -47,7 +46,7 @@ import org.testfx.framework.junit5.Start;
  * at its default and minimum size, and answered with the keyboard alone. Screenshots go to
  * target/screenshots/ for a person to look at.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class ApprovalOnDisplayTest {
 
     private final ExecutorService agentThreads = Executors.newCachedThreadPool();
