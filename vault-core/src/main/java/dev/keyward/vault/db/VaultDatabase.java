@@ -236,6 +236,24 @@ public final class VaultDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite's {@code PRAGMA data_version} of the writer connection: it differs from an earlier answer
+     * exactly when another connection (another process, or a migration's own connection) committed in
+     * between, never for this database's own writes. A read: it passes no write guard and writes nothing.
+     */
+    public long dataVersion() {
+        ensureOpen();
+        writeLock.lock();
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Folds the WAL into the main file and truncates it, so nothing is left only in the WAL. */
     public void checkpoint() {
         ensureOpen();
