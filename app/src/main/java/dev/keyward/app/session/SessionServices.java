@@ -48,6 +48,8 @@ public final class SessionServices implements AutoCloseable {
     private final RecommendationService recommendations;
     private final RetentionJob retention;
     private final JobCatalog jobs;
+    /** Tells the open views that the vault changed (here or in another process). */
+    private final VaultChanges changes;
     /** The reference library and its download client (made on first use; it follows GitHub's archive redirects). */
     private final LibraryAccess library;
     /** Made on first use: building them turns the profile's automation on, which opening a session must not do. */
@@ -66,6 +68,7 @@ public final class SessionServices implements AutoCloseable {
         this.recommendations = new RecommendationService(session, Optional.empty());
         this.retention = new RetentionJob(session);
         this.jobs = new JobCatalog(session, dashboard, discovery, retention, ZoneId.systemDefault());
+        this.changes = VaultChanges.of(session.database());
     }
 
     /**
@@ -167,6 +170,14 @@ public final class SessionServices implements AutoCloseable {
         return library.exists() ? ReferenceSnippets.of(referenceLibrary()) : ReferenceSnippets.NONE;
     }
 
+    /**
+     * Who hears that the vault changed: a writer in this process reports its commits with
+     * {@link VaultChanges#changedHere()}; other processes' commits are polled for while someone listens.
+     */
+    public VaultChanges changes() {
+        return changes;
+    }
+
     /** Hears discovery's urgent findings (the desktop's notifications) until the returned handle is closed. */
     public AutoCloseable onUrgentFindings(DiscoveryAlerts listener) {
         Objects.requireNonNull(listener, "listener");
@@ -192,6 +203,7 @@ public final class SessionServices implements AutoCloseable {
             return;
         }
         closed = true;
+        changes.close();
         urgentListeners.clear();
         discovery.close();
         HttpClients.close(http);

@@ -11,6 +11,15 @@ public interface Page {
     default void focusSearch() {
     }
 
+    /**
+     * The vault changed (another process, or the agent): load again what the page lists, keeping the
+     * person's selection, filter and scroll where they still exist. Called on the JavaFX thread. A page
+     * whose content is a form being edited keeps this no-op, so a change elsewhere never overwrites typing;
+     * dialogs hold their own fields and are not touched by a reload of the list behind them.
+     */
+    default void reload() {
+    }
+
     /** The page goes away (lock, quit): wipe whatever secret data it holds or shows. */
     default void dispose() {
     }

@@ -38,26 +38,31 @@ public final class PageAuthenticator {
 
     /** Page numbers (1-based) whose HMAC does not match; empty means every page is authentic. */
     public static List<Long> badPages(Path file, byte[] rawKey) throws IOException {
-        List<Long> bad = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size == 0) {
-                return bad;
-            }
-            ByteBuffer page = ByteBuffer.allocate(PAGE_SIZE);
-            readPage(channel, 0, page);
-            byte[] salt = new byte[SALT_BYTES];
-            page.get(0, salt);
-            Mac mac = macFor(rawKey, salt);
-            long pages = size / PAGE_SIZE;
-            if (size % PAGE_SIZE != 0) {
-                bad.add(pages + 1); // a torn last page
-            }
-            for (long pgno = 1; pgno <= pages; pgno++) {
-                readPage(channel, (pgno - 1) * PAGE_SIZE, page);
-                if (!authentic(mac, page.array(), pgno)) {
-                    bad.add(pgno);
-                }
+            return badPages(channel, rawKey);
+        }
+    }
+
+    /** Like {@link #badPages(Path, byte[])}, read through {@code channel}, which stays open. */
+    static List<Long> badPages(FileChannel channel, byte[] rawKey) throws IOException {
+        List<Long> bad = new ArrayList<>();
+        long size = channel.size();
+        if (size == 0) {
+            return bad;
+        }
+        ByteBuffer page = ByteBuffer.allocate(PAGE_SIZE);
+        readPage(channel, 0, page);
+        byte[] salt = new byte[SALT_BYTES];
+        page.get(0, salt);
+        Mac mac = macFor(rawKey, salt);
+        long pages = size / PAGE_SIZE;
+        if (size % PAGE_SIZE != 0) {
+            bad.add(pages + 1); // a torn last page
+        }
+        for (long pgno = 1; pgno <= pages; pgno++) {
+            readPage(channel, (pgno - 1) * PAGE_SIZE, page);
+            if (!authentic(mac, page.array(), pgno)) {
+                bad.add(pgno);
             }
         }
         return bad;
@@ -69,11 +74,21 @@ public final class PageAuthenticator {
      * at twice; only pages that fail both times count.
      */
     public static void requireAuthentic(Path file, byte[] rawKey) {
+        requireAuthentic(file, () -> badPages(file, rawKey));
+    }
+
+    /** One look at the pages for {@link #requireAuthentic(Path, PageLook)}. */
+    interface PageLook {
+        List<Long> badPages() throws IOException;
+    }
+
+    /** {@link #requireAuthentic(Path, byte[])} with each look at the pages made by {@code look}. */
+    static void requireAuthentic(Path file, PageLook look) {
         try {
-            List<Long> bad = badPages(file, rawKey);
+            List<Long> bad = look.badPages();
             if (!bad.isEmpty()) {
                 Thread.sleep(SECOND_LOOK_MILLIS);
-                List<Long> again = badPages(file, rawKey);
+                List<Long> again = look.badPages();
                 bad.retainAll(again);
             }
             if (!bad.isEmpty()) {

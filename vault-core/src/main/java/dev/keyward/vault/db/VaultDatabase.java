@@ -6,8 +6,11 @@ import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.VaultException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -43,6 +47,15 @@ public final class VaultDatabase implements AutoCloseable {
     /** The URI query that opens a read-only vault; empty when writable. */
     private final String uriQuery;
     private Connection writer;
+    /**
+     * The vault file, open for reading from before the first connection until after the last one closes.
+     * POSIX drops every lock a process holds on a file when it closes any descriptor of that file: a
+     * channel opened and closed beside SQLite's connections (to check pages, to copy the file) would drop
+     * their shared lock, and another process closing the vault would then believe itself its last user,
+     * delete the WAL and shared-memory index under this process and leave it reading stale data. So every
+     * read of the file's bytes while the database is open goes through this channel.
+     */
+    private FileChannel held;
     private volatile boolean closed;
     private volatile boolean damaged;
     private Runnable writeGuard;
@@ -88,6 +101,13 @@ public final class VaultDatabase implements AutoCloseable {
                         + " profile once with write access, and it can be read from a read-only folder afterwards.", e);
             }
             throw translate(e, file);
+        }
+        try {
+            // Opened once SQLite made the file (a new vault); only closing it early would drop a lock.
+            db.held = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (java.io.IOException e) {
+            db.closeQuietly();
+            throw new OperationFailedException("Could not read the vault file " + file + "; nothing was changed.", e);
         }
         return db;
     }
@@ -236,6 +256,24 @@ public final class VaultDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite's {@code PRAGMA data_version} of the writer connection: it differs from an earlier answer
+     * exactly when another connection (another process, or a migration's own connection) committed in
+     * between, never for this database's own writes. A read: it passes no write guard and writes nothing.
+     */
+    public long dataVersion() {
+        ensureOpen();
+        writeLock.lock();
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Folds the WAL into the main file and truncates it, so nothing is left only in the WAL. */
     public void checkpoint() {
         ensureOpen();
@@ -268,7 +306,7 @@ public final class VaultDatabase implements AutoCloseable {
             if (!readOnly) {
                 s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
-            return java.nio.file.Files.readAllBytes(file);
+            return readHeldFile();
         } catch (SQLException e) {
             throw failure(e);
         } catch (java.io.IOException e) {
@@ -276,6 +314,32 @@ public final class VaultDatabase implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** The whole file's bytes, read through the held channel (see {@link #held}). */
+    private byte[] readHeldFile() throws java.io.IOException {
+        long size = held.size();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new java.io.IOException("the vault file is larger than one copy in memory can hold");
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((int) size);
+        while (bytes.hasRemaining()) {
+            if (held.read(bytes, bytes.position()) < 0) {
+                break; // shortened meanwhile: the copy ends where the file does
+            }
+        }
+        return bytes.position() == bytes.capacity() ? bytes.array() : java.util.Arrays.copyOf(bytes.array(), bytes.position());
+    }
+
+    /** Page numbers (1-based) of the file whose HMAC does not match ({@link PageAuthenticator}), read through the held channel. */
+    public List<Long> badPages(byte[] rawKey) throws java.io.IOException {
+        ensureOpen();
+        return PageAuthenticator.badPages(held, rawKey);
+    }
+
+    /** Throws {@link VaultDamagedException} when a page fails its authentication ({@link PageAuthenticator#requireAuthentic}). */
+    public void requireAuthenticPages(byte[] rawKey) {
+        PageAuthenticator.requireAuthentic(file, () -> badPages(rawKey));
     }
 
     @Override
@@ -315,6 +379,13 @@ public final class VaultDatabase implements AutoCloseable {
         idleReaders.forEach(VaultDatabase::closeConnectionQuietly);
         idleReaders.clear();
         closeConnectionQuietly(writer);
+        if (held != null) {
+            try {
+                held.close(); // last: SQLite's connections are closed, so no lock of theirs is dropped
+            } catch (java.io.IOException ignored) {
+                // A read-only descriptor has nothing to flush.
+            }
+        }
     }
 
     private void ensureOpen() {

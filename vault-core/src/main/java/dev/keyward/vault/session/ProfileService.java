@@ -14,7 +14,6 @@ import dev.keyward.vault.crypto.Argon2idKdf;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.crypto.RecoveryCode;
 import dev.keyward.vault.crypto.Wipe;
-import dev.keyward.vault.db.PageAuthenticator;
 import dev.keyward.vault.db.SchemaMigrations;
 import dev.keyward.vault.db.VaultDatabase;
 import dev.keyward.vault.db.WalAuthenticator;
@@ -258,7 +257,8 @@ public final class ProfileService {
             db = VaultDatabase.open(vault, keys::sqlcipherRawKey);
             // SQLite authenticates only the pages a statement reads: before anything is written (an
             // audit entry of a read included), every page is checked, so a damaged vault stays as found.
-            db.guardWrites(() -> PageAuthenticator.requireAuthentic(vault, keys.databaseKey()));
+            VaultDatabase opened = db;
+            db.guardWrites(() -> opened.requireAuthenticPages(keys.databaseKey()));
             SchemaMigrations.migrate(db);
             return new VaultSession(new ProfileSummary(header.profileId(), header.profileName(), header.createdAt(),
                     profile.location(), null), keys, db, clock, actor);
@@ -389,7 +389,7 @@ public final class ProfileService {
             // SQLite authenticates only the pages its b-trees reach; check every page's HMAC too.
             session.database().checkpoint();
             try {
-                for (long page : PageAuthenticator.badPages(session.location().vaultFile(), session.keys().databaseKey())) {
+                for (long page : session.database().badPages(session.keys().databaseKey())) {
                     problems.add("page " + page + " failed its authentication check");
                 }
             } catch (IOException e) {

@@ -73,7 +73,9 @@ public final class AuditPage implements Page {
         return c;
     }
 
-    private void reload() {
+    /** The first page of entries again, in the chosen category (also when the vault changed elsewhere). */
+    @Override
+    public void reload() {
         cursor = null;
         table.getItems().clear();
         loadPage();

@@ -125,6 +125,12 @@ public final class DashboardPage implements Page {
         detail.clear();
     }
 
+    /** The vault changed elsewhere: the cards again, as after a refresh. */
+    @Override
+    public void reload() {
+        reload(null);
+    }
+
     /** Reads the dashboard again; {@code after} (may be null) runs with the new cards once they are shown. */
     private void reload(Consumer<List<KeyCard>> after) {
         int load = ++loads;

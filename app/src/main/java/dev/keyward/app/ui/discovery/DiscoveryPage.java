@@ -145,7 +145,9 @@ public final class DiscoveryPage implements Page {
         // The service is the session's; it closes with the session, not with the page.
     }
 
-    private void reload() {
+    /** The first page of findings again under the chosen filters (also when the vault changed elsewhere). */
+    @Override
+    public void reload() {
         generation++;
         next = Optional.empty();
         loadPage(true);

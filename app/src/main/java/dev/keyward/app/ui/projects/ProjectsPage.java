@@ -93,7 +93,17 @@ public final class ProjectsPage implements Page {
         return b;
     }
 
+    /** The vault changed elsewhere: the projects again, the same one chosen, and its variables again. */
+    @Override
+    public void reload() {
+        load(null, true);
+    }
+
     private void load(String select) {
+        load(select, false);
+    }
+
+    private void load(String select, boolean linksToo) {
         String keep = select != null ? select : selectedName();
         ctx.work().run(() -> ctx.session().projects().list(), list -> {
             projects.getItems().setAll(list);
@@ -103,6 +113,10 @@ public final class ProjectsPage implements Page {
                             projects.getSelectionModel().select(0);
                         }
                     });
+            if (linksToo) {
+                // The same project chosen again does not count as a new choice, so its links load here.
+                loadLinks();
+            }
         }, this::fail);
     }
 

@@ -125,8 +125,18 @@ public final class SecretsPage implements Page {
         return b;
     }
 
-    /** Reloads secrets, their projects and the provider list. */
+    /** Reloads secrets, their projects and the provider list; revealed values are hidden. */
     public void load() {
+        load(false);
+    }
+
+    /** The vault changed elsewhere: the rows that did not change keep a revealed value, and the selection stays. */
+    @Override
+    public void reload() {
+        load(true);
+    }
+
+    private void load(boolean keepUnchanged) {
         VaultSession s = ctx.session();
         ctx.work().run(() -> {
             List<SecretInfo> secrets = s.secrets().list();
@@ -139,28 +149,43 @@ public final class SecretsPage implements Page {
             }
             List<String> slugs = s.providers().list().stream().map(ProviderInfo::slug).toList();
             return new Snapshot(secrets, projectsOf, slugs, projectNames);
-        }, this::show, error -> status.setText(UserMessages.describe(error)));
+        }, snapshot -> show(snapshot, keepUnchanged), error -> status.setText(UserMessages.describe(error)));
     }
 
     private record Snapshot(List<SecretInfo> secrets, Map<String, Set<String>> projectsOf, List<String> providerSlugs,
                             List<String> projectNames) {
     }
 
-    private void show(Snapshot snapshot) {
-        hideAll();
+    private void show(Snapshot snapshot, boolean keepUnchanged) {
+        Map<String, SecretRow> before = new HashMap<>();
+        rows.forEach(r -> before.put(r.info().id(), r));
+        SecretRow selected = table.getSelectionModel().getSelectedItem();
+        String selectedId = selected == null ? null : selected.info().id();
         Instant now = ctx.session().clock().instant();
         providerSlugs = snapshot.providerSlugs();
         Set<String> usedProviders = new HashSet<>();
-        rows.setAll(snapshot.secrets().stream().map(info -> {
+        List<SecretRow> shown = snapshot.secrets().stream().map(info -> {
             if (info.providerSlug() != null) {
                 usedProviders.add(info.providerSlug());
             }
-            return new SecretRow(info, snapshot.projectsOf().getOrDefault(info.id(), Set.of()),
-                    SecretFilter.ageDays(info, now));
-        }).toList());
+            Set<String> projects = snapshot.projectsOf().getOrDefault(info.id(), Set.of());
+            SecretRow kept = before.get(info.id());
+            if (keepUnchanged && kept != null && kept.info().equals(info) && kept.projects().equals(projects)) {
+                before.remove(info.id());
+                return kept;
+            }
+            return new SecretRow(info, projects, SecretFilter.ageDays(info, now));
+        }).toList();
+        // Rows that are not shown again wipe a revealed value.
+        before.values().forEach(SecretRow::hide);
+        rows.setAll(shown);
         filters.setChoices(new TreeSet<>(usedProviders), snapshot.projectNames(),
                 ctx.settings().get().keyAgeWarningDays());
         applyFilter();
+        if (selectedId != null) {
+            visible.stream().filter(r -> r.info().id().equals(selectedId)).findFirst()
+                    .ifPresent(r -> table.getSelectionModel().select(r));
+        }
     }
 
     private void applyFilter() {

@@ -206,6 +206,7 @@ public final class DesktopShell {
                 sessionServices);
         main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
+        main.follow(sessionServices.changes());
         router.show(main);
         main.show(PageKind.SECRETS);
         status.setStatusBar(main::setStatus);

@@ -1,10 +1,14 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.session.VaultChanges;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.Theme;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -36,6 +40,9 @@ public final class MainView extends BorderPane {
     private final Map<PageKind, ToggleButton> rail = new EnumMap<>(PageKind.class);
     private final StackPane content = new StackPane();
     private final Label status = new Label();
+    /** Built pages not shown when the vault last changed: they load again when shown next. */
+    private final Set<PageKind> stale = EnumSet.noneOf(PageKind.class);
+    private VaultChanges.Listening following;
     private PageKind current;
 
     public MainView(Function<PageKind, Page> pageFactory, ShellCommands commands, Theme theme) {
@@ -113,7 +120,13 @@ public final class MainView extends BorderPane {
 
     /** Shows the page of {@code kind}, building it the first time. */
     public void show(PageKind kind) {
-        Page page = built.computeIfAbsent(kind, pageFactory);
+        Page page = built.get(kind);
+        if (page == null) {
+            page = pageFactory.apply(kind);
+            built.put(kind, page);
+        } else if (stale.remove(kind)) {
+            page.reload();
+        }
         current = kind;
         rail.get(kind).setSelected(true);
         content.getChildren().setAll(page.view());
@@ -133,8 +146,31 @@ public final class MainView extends BorderPane {
         status.setText(text);
     }
 
+    /**
+     * Reloads the shown page whenever {@code changes} reports a change (and each other built page when it
+     * is shown next), until {@link #dispose()}.
+     */
+    public void follow(VaultChanges changes) {
+        following = changes.listen(() -> Platform.runLater(this::vaultChanged));
+    }
+
+    private void vaultChanged() {
+        if (following == null) {
+            return; // disposed meanwhile
+        }
+        stale.addAll(built.keySet());
+        if (current != null && stale.remove(current)) {
+            built.get(current).reload();
+        }
+    }
+
     /** Disposes every page built so far (lock): wipes revealed values and forgets the views. */
     public void dispose() {
+        if (following != null) {
+            following.close();
+            following = null;
+        }
+        stale.clear();
         built.values().forEach(Page::dispose);
         built.clear();
         content.getChildren().clear();
