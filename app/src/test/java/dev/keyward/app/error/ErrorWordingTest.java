@@ -16,7 +16,6 @@ import dev.keyward.vault.ErrorKind;
 import dev.keyward.vault.Fact;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.Remedy;
-import dev.keyward.vault.TypedError;
 import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.profile.ProfileKeys;
@@ -52,7 +51,7 @@ class ErrorWordingTest {
     void everyKindWithEveryRemedyHasACliAndADesktopRendering() {
         for (ErrorKind kind : allKinds()) {
             for (Remedy remedy : Remedy.values()) {
-                Throwable error = new Sample(kind, everyFact(), remedy);
+                Throwable error = new SampleError(kind, everyFact(), remedy);
                 String what = kind.name() + " x " + remedy;
 
                 CliMessage cli = ErrorWording.forCli(error);
@@ -75,7 +74,7 @@ class ErrorWordingTest {
             String sentence = kind.describe(everyFact());
             assertFalse(CLI_WORDS.matcher(sentence).find(), kind.name() + " states CLI words: " + sentence);
             for (Remedy remedy : Remedy.values()) {
-                String text = ErrorWording.forDesktop(new Sample(kind, everyFact(), remedy)).text();
+                String text = ErrorWording.forDesktop(new SampleError(kind, everyFact(), remedy)).text();
                 assertFalse(CLI_WORDS.matcher(text).find(), kind.name() + " x " + remedy + ": " + text);
             }
         }
@@ -153,34 +152,5 @@ class ErrorWordingTest {
         DesktopMessage desktop = ErrorWording.forDesktop(odd);
         assertEquals("Something went wrong (IllegalStateException). The details are in the log.", desktop.text());
         assertTrue(ErrorWording.isUnexpected(odd));
-    }
-
-    /** A typed error of any kind with any remedy, as a module other than vault-core might throw it. */
-    private static final class Sample extends RuntimeException implements TypedError {
-        private final ErrorKind kind;
-        private final ErrorFacts facts;
-        private final Remedy remedy;
-
-        Sample(ErrorKind kind, ErrorFacts facts, Remedy remedy) {
-            super(kind.describe(facts));
-            this.kind = kind;
-            this.facts = facts;
-            this.remedy = remedy;
-        }
-
-        @Override
-        public ErrorKind kind() {
-            return kind;
-        }
-
-        @Override
-        public ErrorFacts facts() {
-            return facts;
-        }
-
-        @Override
-        public Remedy remedy() {
-            return remedy;
-        }
     }
 }

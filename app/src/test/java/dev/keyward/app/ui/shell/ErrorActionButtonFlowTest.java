@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.error.DesktopAction;
 import dev.keyward.app.error.DesktopMessage;
+import dev.keyward.app.error.SampleError;
 import dev.keyward.app.ui.CutTexts;
 import dev.keyward.app.ui.DesktopServices;
 import dev.keyward.app.ui.DesktopTestKit;
@@ -17,7 +18,6 @@ import dev.keyward.vault.ErrorFacts;
 import dev.keyward.vault.ErrorKind;
 import dev.keyward.vault.Fact;
 import dev.keyward.vault.Remedy;
-import dev.keyward.vault.TypedError;
 import dev.keyward.vault.VaultErrorKind;
 import java.util.List;
 import javafx.scene.Node;
@@ -102,7 +102,7 @@ class ErrorActionButtonFlowTest extends ShellTestBase {
     void anErrorsPageActionOpensThatPageOfTheMainWindow(FxRobot robot) {
         unlock(robot);
         assertEquals(PageKind.SECRETS, onFx(() -> shell.main().current()));
-        DesktopMessage message = UserMessages.explain(new Sample(VaultErrorKind.STATED,
+        DesktopMessage message = UserMessages.explain(new SampleError(VaultErrorKind.STATED,
                 ErrorFacts.of(Fact.DETAIL, "The dashboard is not set up for this profile."), Remedy.ENABLE_AUTOMATION));
         assertEquals(DesktopAction.ENABLE_AUTOMATION, message.action());
 
@@ -119,7 +119,7 @@ class ErrorActionButtonFlowTest extends ShellTestBase {
     @Test
     void anActionTheWindowCannotDoStaysAdviceWithoutAButton(FxRobot robot) {
         unlock(robot);
-        DesktopMessage message = UserMessages.explain(new Sample(VaultErrorKind.STATED,
+        DesktopMessage message = UserMessages.explain(new SampleError(VaultErrorKind.STATED,
                 ErrorFacts.of(Fact.DETAIL, "Saving failed."), Remedy.TRY_AGAIN));
 
         shell.notifier().post(Notification.error("Settings", message));
@@ -127,34 +127,5 @@ class ErrorActionButtonFlowTest extends ShellTestBase {
         waitUntil("the banner shows it", () -> onFx(() -> robot.lookup("#banner").queryLabeled().getText()
                 .contains("Saving failed. Try again.")));
         assertFalse(onFx(() -> bannerAction(robot).isVisible()), "a button that would do nothing is offered");
-    }
-
-    /** A typed error with any remedy, as core code throws them. */
-    private static final class Sample extends RuntimeException implements TypedError {
-        private final ErrorKind kind;
-        private final ErrorFacts facts;
-        private final Remedy remedy;
-
-        Sample(ErrorKind kind, ErrorFacts facts, Remedy remedy) {
-            super(kind.describe(facts));
-            this.kind = kind;
-            this.facts = facts;
-            this.remedy = remedy;
-        }
-
-        @Override
-        public ErrorKind kind() {
-            return kind;
-        }
-
-        @Override
-        public ErrorFacts facts() {
-            return facts;
-        }
-
-        @Override
-        public Remedy remedy() {
-            return remedy;
-        }
     }
 }
