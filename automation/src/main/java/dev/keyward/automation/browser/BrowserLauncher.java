@@ -29,7 +29,9 @@ public final class BrowserLauncher {
      */
     static final List<String> QUIET_FLAGS = List.of("--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
-            "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter,LocalNetworkAccessChecks");
+            "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter,LocalNetworkAccessChecks",
+            // Depth behind the init script that removes WebRTC from pages: no UDP that skips the proxy.
+            "--force-webrtc-ip-handling-policy=disable_non_proxied_udp");
 
     private static final double LAUNCH_TIMEOUT_MS = 60_000;
 

