@@ -7,7 +7,8 @@
 (() => {
   // WebRTC is not held: its STUN, TURN and data-channel traffic goes to any address the page names, past
   // Playwright's routing and the host resolver rules, so a run's pages get no peer connections at all.
-  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceTransport']) {
+  // WebTransport (HTTP/3) is off with QUIC, and is taken away too rather than left to a flag.
+  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceTransport', 'WebTransport']) {
     if (name in globalThis) {
       Object.defineProperty(globalThis, name, {value: undefined, writable: false, configurable: false});
     }
@@ -312,7 +313,7 @@
   // Workers: the worker's own script runs after a prelude that takes WebSocket (and nested workers) away.
   const PRELUDE = '(() => { const refuse = function WebSocket() { throw new DOMException('
       + "'WebSockets are not available to workers during a Keyward run', 'SecurityError'); };"
-      + " for (const name of ['WebSocket', 'WebSocketStream', 'Worker', 'SharedWorker']) {"
+      + " for (const name of ['WebSocket', 'WebSocketStream', 'WebTransport', 'Worker', 'SharedWorker']) {"
       + " Object.defineProperty(self, name, {value: refuse, writable: false, configurable: false}); } })();\n";
   for (const name of ['Worker', 'SharedWorker']) {
     const NativeWorker = g[name];
