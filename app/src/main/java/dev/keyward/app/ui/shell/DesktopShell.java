@@ -1,5 +1,8 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.agent.AgentPreference;
+import dev.keyward.app.agent.DeniedWithoutDialog;
+import dev.keyward.app.agent.DesktopAgent;
 import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
@@ -47,6 +50,8 @@ public final class DesktopShell {
     private final WindowStatus status;
     private final ScreenRouter router;
     private final JobsStarter jobsStarter;
+    /** Serves the unlocked profile to this user's command line (docs/agent-protocol.md). */
+    private final DesktopAgent agent;
     /** The session, its background jobs and which phase is in force; the window follows its changes. */
     private final SessionLifecycle<VaultSession, BackgroundJobs> lifecycle = new SessionLifecycle<>();
     /** The session's services: made at unlock, shared by its pages and jobs, closed at lock-and-stop. */
@@ -66,6 +71,8 @@ public final class DesktopShell {
         this.stage = stage;
         this.services = services;
         this.jobsStarter = jobsStarter;
+        this.agent = new DesktopAgent(services.profiles().root().path(), System.getenv(), new DeniedWithoutDialog(),
+                () -> Platform.runLater(this::lock));
         this.status = new WindowStatus(stage, services.tray());
         this.router = new ScreenRouter(services, work, longWork, new Unlocking(this, services), this::created, () -> profile);
         lifecycle.observe(phase -> showStatus());
@@ -164,6 +171,9 @@ public final class DesktopShell {
             }
             sessionServices = adopted.services();
             settings = adopted.settings();
+            if (new AgentPreference(services.profiles().root().path()).desktopServes()) {
+                agent.unlocked(unlocked, adopted.services());
+            }
             Theme.of(settings.theme()).apply();
             next.run();
         }, error -> {
@@ -280,6 +290,7 @@ public final class DesktopShell {
         }
         quitting = true;
         lockAndStop();
+        agent.close();
         lifecycle.close();
         services.tray().remove();
         work.close();
@@ -297,6 +308,8 @@ public final class DesktopShell {
     }
 
     private void hideSecretViews() {
+        // Every lock path comes here first (lock, auto-lock, lock-and-stop, quit): the agent stops serving at once.
+        agent.locked();
         idle.disarm();
         // Dialogs may show secret data (a value being typed, a rotation, an import preview).
         for (Window w : List.copyOf(Window.getWindows())) {
