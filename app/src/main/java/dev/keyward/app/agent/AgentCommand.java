@@ -244,7 +244,7 @@ final class AgentCommand {
         }
         Optional<String> project = Optional.ofNullable(leaf.matchedOptionValue("--project", (String) null));
         List<String> secrets = name.toString().startsWith("secret ") && !leaf.matchedPositionals().isEmpty()
-                ? List.of(String.valueOf(leaf.matchedPositionals().get(0).getValue())) : List.of();
+                ? List.of(java.util.Objects.toString((Object) leaf.matchedPositionals().get(0).getValue())) : List.of();
         return new Classified(kind, project, secrets);
     }
 }

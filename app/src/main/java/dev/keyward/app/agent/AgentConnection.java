@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class AgentConnection implements Runnable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentConnection.class);
+
     /** How long the server waits for a client to send (or to take what it is sent). */
     static final int IDLE_SECONDS = 30;
 
@@ -76,8 +78,12 @@ final class AgentConnection implements Runnable {
             } catch (IOException gone) {
                 // The client left; nothing more to tell it.
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // A client that left, timed out or broke the stream: dropped without a trace of what it sent.
+        } catch (RuntimeException e) {
+            // A defect of the agent's own: named by its type and place only, since a message might quote a value.
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            LOG.warn("An agent connection ended by an unexpected {} at {}", e.getClass().getName(), at);
         } finally {
             drop();
             server.ended(this);

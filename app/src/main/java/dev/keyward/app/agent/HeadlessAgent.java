@@ -64,7 +64,7 @@ public final class HeadlessAgent {
         String profileId = args[1];
         Duration idle = Duration.ofSeconds(Long.parseLong(args[2]));
         Set<String> projects = new LinkedHashSet<>(List.of(args).subList(3, args.length));
-        ProfileService profiles = new ProfileService(new DataRoot(dataRoot), Clock.systemUTC(), Argon2Params.DEFAULT, "agent");
+        ProfileService profiles = new ProfileService(new DataRoot(dataRoot), Clock.systemUTC(), Argon2Params.DEFAULT, "cli");
         Terminal terminal = new Terminal(new FileInputStream(FileDescriptor.in), out, err, Map.of(), null);
         VaultSession session;
         try (Password password = terminal.secret(ChildEnvironment.PASSWORD, true, "Password", false)) {
