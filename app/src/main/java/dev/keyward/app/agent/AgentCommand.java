@@ -81,7 +81,7 @@ final class AgentCommand {
             }
         });
         Terminal terminal = new Terminal(in, out, err, env, null);
-        ExecCapture exec = new ExecCapture();
+        ExecCapture program = new ExecCapture();
         String[] args = argv.toArray(String[]::new);
 
         Classified classified = classify(args, terminal, cwd, served.get());
@@ -110,7 +110,7 @@ final class AgentCommand {
         server.commands().lock();
         try {
             KeywardCommand root = new KeywardCommand(terminal, server.kdfParams(), new LentSessions(server, connection),
-                    exec, cwd);
+                    program, cwd);
             CommandLine cli = CommandTree.build(root, args);
             cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
             cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -149,7 +149,7 @@ final class AgentCommand {
                     + " what was printed is incomplete.");
             code = code == ErrorReport.OK ? ErrorReport.ERROR : code;
         }
-        Optional<ExecCapture.Exec> toRun = exec.exec();
+        Optional<ExecCapture.Exec> toRun = program.captured();
         if (toRun.isPresent() && code == ErrorReport.OK) {
             connection.send(Frame.of("exec", id).with("argv", toRun.get().commandLine())
                     .with("env", toRun.get().variables()));

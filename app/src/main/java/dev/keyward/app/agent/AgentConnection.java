@@ -115,6 +115,11 @@ final class AgentConnection implements Runnable {
                 send(reply);
                 return true;
             }
+            case "raise" -> {
+                send(Frame.of("exit", request.id()).with("code", 0));
+                server.control().raiseRequested();
+                return true;
+            }
             case "lock", "stop" -> {
                 send(Frame.of("exit", request.id()).with("code", 0));
                 if ("lock".equals(request.type())) {

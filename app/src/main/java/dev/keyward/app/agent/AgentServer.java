@@ -43,6 +43,10 @@ public final class AgentServer implements AutoCloseable {
 
         /** Stop serving (a headless agent ends its process). */
         void stopRequested();
+
+        /** Bring the unlock window forward (a client found the app locked); nothing for a headless agent. */
+        default void raiseRequested() {
+        }
     }
 
     /** The most connections served at once; more are closed unread. */

@@ -19,18 +19,21 @@ public final class DesktopAgent implements AutoCloseable {
     private final Map<String, String> env;
     private final Approvals approvals;
     private final Runnable lockApp;
+    private final Runnable raiseApp;
     private AgentServer server;
     private boolean stopped;
 
     /**
      * @param approvals asks the person (the approval dialog)
      * @param lockApp   locks the app when a client asks ({@code keyward lock}); called off the JavaFX thread
+     * @param raiseApp  brings the app's window forward when a client that found it locked asks; off the JavaFX thread
      */
-    public DesktopAgent(Path dataRoot, Map<String, String> env, Approvals approvals, Runnable lockApp) {
+    public DesktopAgent(Path dataRoot, Map<String, String> env, Approvals approvals, Runnable lockApp, Runnable raiseApp) {
         this.dataRoot = dataRoot;
         this.env = env;
         this.approvals = approvals;
         this.lockApp = lockApp;
+        this.raiseApp = raiseApp;
     }
 
     /** Serves {@code session} (starting to listen on first use); false when another agent serves the folder. */
@@ -48,6 +51,11 @@ public final class DesktopAgent implements AutoCloseable {
                             @Override
                             public void stopRequested() {
                                 stop();
+                            }
+
+                            @Override
+                            public void raiseRequested() {
+                                raiseApp.run();
                             }
                         }, Map::of);
             } catch (RuntimeException e) {

@@ -28,7 +28,7 @@ final class ExecCapture implements ChildStarter {
         return 0;
     }
 
-    Optional<Exec> exec() {
+    Optional<Exec> captured() {
         return Optional.ofNullable(exec);
     }
 }

@@ -110,6 +110,25 @@ class HeadlessAgentProcessTest {
     }
 
     @Test
+    void anIdleAgentStopsByItselfAndAStoppedOneIsGone() throws Exception {
+        AgentFixture.createProfile(data);
+        Path socket = AgentSocketPath.of(data, Map.of()).socket();
+        Run start = keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "1s");
+        assertEquals(0, start.code(), start.err());
+        for (int i = 0; i < 600 && Files.exists(socket); i++) {
+            Thread.sleep(100);
+        }
+        assertFalse(Files.exists(socket), "the idle agent removed its socket");
+
+        assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start").code());
+        Run second = keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start");
+        assertEquals(1, second.code(), "a second agent for the same data folder is refused");
+        Run stop = keyward(Map.of(), "agent", "stop");
+        assertEquals(0, stop.code(), stop.err());
+        assertFalse(Files.exists(socket));
+    }
+
+    @Test
     void aWrongPasswordIsReportedByStartAndNothingServes() throws Exception {
         AgentFixture.createProfile(data);
         Run start = keyward(Map.of("KEYWARD_PASSWORD", "wrong-password-123"), "agent", "start");

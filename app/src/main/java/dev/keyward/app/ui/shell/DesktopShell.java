@@ -72,7 +72,7 @@ public final class DesktopShell {
         this.services = services;
         this.jobsStarter = jobsStarter;
         this.agent = new DesktopAgent(services.profiles().root().path(), System.getenv(), new DeniedWithoutDialog(),
-                () -> Platform.runLater(this::lock));
+                () -> Platform.runLater(this::lock), () -> Platform.runLater(this::bringToFront));
         this.status = new WindowStatus(stage, services.tray());
         this.router = new ScreenRouter(services, work, longWork, new Unlocking(this, services), this::created, () -> profile);
         lifecycle.observe(phase -> showStatus());
