@@ -120,12 +120,16 @@ public final class AgentCommands {
             List<String> command = new ArrayList<>();
             setsid().ifPresent(command::add); // its own session: the terminal's hangup does not end it
             command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            // The launcher's runtime options, but not its class data sharing archive: a process that runs for
+            // hours must not rewrite the command line's archive when it ends.
+            for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (option.startsWith("--enable-native-access") || option.startsWith("--sun-misc-unsafe-memory-access")
+                        || option.startsWith("-Dkeyward.")) {
+                    command.add(option);
+                }
+            }
             command.add("--enable-native-access=ALL-UNNAMED");
             command.add("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
-            String nativeDir = System.getProperty("keyward.native.dir");
-            if (nativeDir != null) {
-                command.add("-Dkeyward.native.dir=" + nativeDir);
-            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(HeadlessAgent.class.getName());
