@@ -242,9 +242,18 @@ final class AgentCommand {
         } catch (RuntimeException e) {
             return Classified.direct(); // no such profile, or a damaged one: the direct path says so
         }
+        // What the request is about, for the person asked: `--project P`, or the positional names of
+        // `secret NAME ...` and `project P [SECRET]` (project link's second name is the secret).
+        List<String> names = leaf.matchedPositionals().stream()
+                .map(p -> java.util.Objects.toString((Object) p.getValue())).toList();
         Optional<String> project = Optional.ofNullable(leaf.matchedOptionValue("--project", (String) null));
-        List<String> secrets = name.toString().startsWith("secret ") && !leaf.matchedPositionals().isEmpty()
-                ? List.of(java.util.Objects.toString((Object) leaf.matchedPositionals().get(0).getValue())) : List.of();
+        List<String> secrets = List.of();
+        if (name.toString().startsWith("secret ") && !names.isEmpty()) {
+            secrets = List.of(names.get(0));
+        } else if (name.toString().startsWith("project ") && !names.isEmpty()) {
+            project = project.or(() -> Optional.of(names.get(0)));
+            secrets = name.toString().equals("project link") && names.size() > 1 ? List.of(names.get(1)) : List.of();
+        }
         return new Classified(kind, project, secrets);
     }
 }

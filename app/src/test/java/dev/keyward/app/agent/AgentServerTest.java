@@ -180,6 +180,18 @@ class AgentServerTest {
     }
 
     @Test
+    void aProjectChangeNamesTheProjectAndSecretToThePersonAsked() throws Exception {
+        try (AgentLink link = connect()) {
+            Reply reply = command(link, Map.of(), null, "project", "link", PROJECT, AgentFixture.UNLINKED, "--env", "STRIPE");
+            assertEquals("exit", reply.type(), reply.err());
+        }
+        AccessRequest asked = approvals.asked.get(0);
+        assertEquals(AccessRequest.Access.CHANGE, asked.access());
+        assertEquals(Optional.of(PROJECT), asked.project());
+        assertEquals(List.of(AgentFixture.UNLINKED), asked.secretNames());
+    }
+
+    @Test
     void anErrorIsWordedByTheCommandLinesMapperAndEndsWithItsExitCode() throws Exception {
         try (AgentLink link = connect()) {
             Reply reply = command(link, Map.of(), null, "secret", "get", "NO_SUCH_SECRET");
