@@ -58,7 +58,7 @@ final class AgentConnection implements Runnable {
             if (!"hello".equals(hello.type()) || hello.id() == 0) {
                 throw new BadFrameException("the first frame is a hello with an id");
             }
-            send(Frame.of("welcome", hello.id()).with("profile", server.served().map(s -> s.session().profile().name()).orElse(null))
+            send(Frame.of("welcome", hello.id()).with("profile", server.profileName())
                     .with("server", server.mode().wire).with("locked", server.served().isEmpty()));
             while (true) {
                 Frame request = next();

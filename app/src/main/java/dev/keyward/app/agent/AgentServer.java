@@ -66,6 +66,8 @@ public final class AgentServer implements AutoCloseable {
     private final ReentrantLock commands = new ReentrantLock(true);
     private final Thread acceptor;
     private volatile ServedSession served;
+    /** The profile served last: a locked app's welcome still names it, so a client can say which profile is locked. */
+    private volatile String profileName;
     private volatile Instant lastRequest;
     private volatile boolean closed;
 
@@ -100,6 +102,7 @@ public final class AgentServer implements AutoCloseable {
 
     /** Serves {@code session} from now on (after an unlock). */
     public void serve(ServedSession session) {
+        profileName = session.session().profile().name();
         served = session;
         lastRequest = clock.instant();
     }
@@ -135,6 +138,11 @@ public final class AgentServer implements AutoCloseable {
     /** When the last command arrived (or serving began): the headless agent's idle clock. */
     public Instant lastRequest() {
         return lastRequest;
+    }
+
+    /** The served profile's name, kept while locked. */
+    String profileName() {
+        return profileName;
     }
 
     Optional<ServedSession> served() {

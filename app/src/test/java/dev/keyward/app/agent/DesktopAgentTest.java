@@ -43,6 +43,7 @@ class DesktopAgentTest {
                 agent.locked();
                 try (AgentLink link = AgentLink.connect(socket, "test")) {
                     assertTrue(link.welcome().flag("locked"));
+                    assertEquals("work", link.welcome().string("profile"), "the locked profile is still named");
                     assertEquals("locked", command(link, Map.of(), null, "secret", "list").type());
                     assertEquals("exit", link.request(Frame.of("raise", 0)).type());
                     assertEquals("exit", link.request(Frame.of("lock", 0)).type());
