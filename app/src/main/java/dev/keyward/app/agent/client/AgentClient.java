@@ -1,5 +1,6 @@
 package dev.keyward.app.agent.client;
 
+import dev.keyward.app.error.ErrorWording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ public final class AgentClient {
     static final long WELCOME_WAIT_MILLIS = 5_000;
 
     /** Exit code of a request the person refused or did not answer (docs/agent-protocol.md). */
-    public static final int REFUSED = 6;
+    public static final int REFUSED = ErrorWording.REFUSED;
 
     private static final int ERROR = 1;
     private static final long HELLO_ID = 1;
