@@ -123,6 +123,11 @@ public final class Frame {
         throw new BadFrameException("field '" + name + "' must be an object of strings");
     }
 
+    /** Every field, {@code v}, {@code type} and {@code id} included (read-only). */
+    public Map<String, Object> fields() {
+        return Collections.unmodifiableMap(fields);
+    }
+
     /** The frame's JSON text. */
     public String json() {
         return Json.write(fields);
