@@ -232,7 +232,8 @@ public final class AgentClient {
                         return new Direct(Optional.of(profile));
                     }
                     case "refused" -> {
-                        err.println(text(frame, "message").stripTrailing());
+                        // The refusal's sentence from the one error mapper, printed as the direct path prints errors.
+                        err.println("keyward: " + text(frame, "message").stripTrailing());
                         return new Exited(REFUSED);
                     }
                     case "direct" -> {

@@ -191,7 +191,7 @@ class AgentClientTest {
         try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
             c.greetAndReadCommand("work");
             c.send("{\"v\":1,\"type\":\"refused\",\"id\":2,\"code\":6,"
-                    + "\"message\":\"keyward: The request was denied in the Keyward app.\"}");
+                    + "\"message\":\"The request was denied in the Keyward app.\"}");
         })) {
             OptionalInt code = serve(InputStream.nullInputStream(), "secret", "get", "A");
             agent.awaitScript();
