@@ -34,7 +34,10 @@ class ServicesBuiltInTheCompositionRootTest {
     private static final Set<String> ROOT_CLASSES = Set.of(
             "dev.keyward.app.cli.KeywardCommand",
             "dev.keyward.app.ui.DesktopServices",
-            "dev.keyward.app.Desktop");
+            "dev.keyward.app.Desktop",
+            // The background process of `keyward agent start` is a program of its own: its entry point
+            // unlocks the profile and builds the session's services once, like the CLI's root does.
+            "dev.keyward.app.agent.HeadlessAgent");
 
     private static final DescribedPredicate<JavaClass> OUTSIDE_THE_COMPOSITION_ROOT = DescribedPredicate.describe(
             "are outside the composition root", c -> !c.getPackageName().equals("dev.keyward.app.session")

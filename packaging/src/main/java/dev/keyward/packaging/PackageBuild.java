@@ -57,10 +57,12 @@ public final class PackageBuild {
     /**
      * Options baked into the launcher. Both opt-ins are needed on current JDKs: the SQLite and
      * Argon2 native libraries are loaded by unnamed modules, and JavaFX 21 still uses
-     * sun.misc.Unsafe's memory methods, which JDK 24+ warns about unless allowed.
+     * sun.misc.Unsafe's memory methods, which JDK 24+ warns about unless allowed. The agent reads
+     * its client's pid from the socket's descriptor (app agent.PeerCredentials), inside sun.nio.ch.
      */
     static List<String> javaOptions(int runtimeFeatureVersion) {
-        List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+        List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED",
+                "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
         if (runtimeFeatureVersion >= 24) {
             options.add("--sun-misc-unsafe-memory-access=allow");
         }

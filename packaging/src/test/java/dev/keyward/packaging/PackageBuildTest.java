@@ -22,8 +22,10 @@ class PackageBuildTest {
 
     @Test
     void unsafeMemoryAccessIsAllowedOnlyOnRuntimesThatKnowTheOption() {
-        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), PackageBuild.javaOptions(21));
-        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"),
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"),
+                PackageBuild.javaOptions(21));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow"),
                 PackageBuild.javaOptions(25));
     }
 

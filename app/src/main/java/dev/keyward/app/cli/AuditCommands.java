@@ -47,7 +47,8 @@ public final class AuditCommands {
                 cursor = new AuditCursor(before.substring(0, slash), before.substring(slash + 1));
             }
             AuditCursor start = cursor;
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 List<AuditEntry> page = session.database().read(c -> session.audit().page(c, category, start, limit));
                 if (json) {
                     group.root.printJson(page);

@@ -23,7 +23,8 @@ public final class AutomationCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 boolean already = session.automationEnabled();
                 session.enableAutomation();
                 group.root.terminal().out().println(already ? "Automation was already enabled for this profile."

@@ -32,7 +32,8 @@ public final class BackupCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 long bytes = group.root.backups().create(session, file);
                 group.root.terminal().out().println("Backed up profile '" + session.profile().name() + "' to " + file
                         + " (" + bytes + " bytes, encrypted). It opens with the current password.");

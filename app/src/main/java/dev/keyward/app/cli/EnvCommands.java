@@ -55,8 +55,9 @@ public final class EnvCommands {
         @Override
         public Integer call() {
             Terminal t = group.root.terminal();
-            try (DotenvFile.Contents contents = DotenvFile.read(file);
-                 VaultSession session = group.root.unlock(passwordStdin)) {
+            try (DotenvFile.Contents contents = DotenvFile.read(group.root.resolve(file));
+                 SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 EnvImportPlan plan = session.projects().planImport(project, contents.values(), allowEmpty);
                 print(plan, t);
                 printRepeats(contents, t);
@@ -96,13 +97,15 @@ public final class EnvCommands {
 
         @Override
         public Integer call() {
+            Path output = this.output == null ? null : group.root.resolve(this.output);
             if (output != null) {
                 // Refuse a symbolic link, device or missing folder before anything is decrypted or audited.
                 UserFiles.checkWritable(output);
             }
             byte[] bytes;
             int count;
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 Map<String, char[]> env = session.projects().environment(project, SecretService.Purpose.EXPORT);
                 count = env.size();
                 char[] text = null;

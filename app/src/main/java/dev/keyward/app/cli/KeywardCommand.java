@@ -39,10 +39,30 @@ public final class KeywardCommand implements Runnable {
 
     private final Terminal terminal;
     private final Argon2Params kdfParams;
+    private final SessionSource sessions;
+    private final ChildStarter children;
+    private final Path workingFolder;
 
     public KeywardCommand(Terminal terminal, Argon2Params kdfParams) {
+        this(terminal, kdfParams, SessionSource.DIRECT, ChildStarter.DIRECT, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * A root whose commands get their session from {@code sessions}, start {@code run}'s program through
+     * {@code children} and resolve relative file names against {@code workingFolder} (the agent runs
+     * commands for clients in other folders).
+     */
+    public KeywardCommand(Terminal terminal, Argon2Params kdfParams, SessionSource sessions, ChildStarter children,
+                          Path workingFolder) {
         this.terminal = terminal;
         this.kdfParams = kdfParams;
+        this.sessions = sessions;
+        this.children = children;
+        this.workingFolder = workingFolder;
+    }
+
+    ChildStarter children() {
+        return children;
     }
 
     @Override
@@ -59,8 +79,13 @@ public final class KeywardCommand implements Runnable {
         return kdfParams;
     }
 
-    DataRoot root() {
-        return DataRoot.resolve(dataDir, terminal.env());
+    /** {@code file} resolved against the folder the command was run from. */
+    Path resolve(Path file) {
+        return workingFolder.resolve(file);
+    }
+
+    public DataRoot root() {
+        return DataRoot.resolve(dataDir == null ? null : workingFolder.resolve(dataDir), terminal.env());
     }
 
     ProfileService profiles() {
@@ -78,7 +103,7 @@ public final class KeywardCommand implements Runnable {
     }
 
     /** The profile named by --profile / KEYWARD_PROFILE, or the only one. */
-    ProfileSummary selectedProfile() {
+    public ProfileSummary selectedProfile() {
         String name = profile != null ? profile : terminal.env().get("KEYWARD_PROFILE");
         ProfileSummary selected = profiles().resolve(name == null || name.isBlank() ? null : name);
         if (selected.isDamaged()) {
@@ -88,8 +113,18 @@ public final class KeywardCommand implements Runnable {
         return selected;
     }
 
+    /** The selected profile's session for this command (unlocked for it, or lent by the agent). */
+    SessionLease unlock(boolean passwordFromStdin) {
+        return sessions.unlock(this, passwordFromStdin);
+    }
+
+    /** The selected profile's session and services for this command (opened for it, or lent by the agent). */
+    OpenSession open(boolean passwordFromStdin) {
+        return sessions.open(this, passwordFromStdin);
+    }
+
     /** Unlocks the selected profile with KEYWARD_PASSWORD, stdin or a prompt. */
-    VaultSession unlock(boolean passwordFromStdin) {
+    VaultSession unlockDirectly(boolean passwordFromStdin) {
         ProfileSummary selected = selectedProfile();
         try (Password password = terminal.secret(ChildEnvironment.PASSWORD, passwordFromStdin,
                 "Password for " + selected.name(), false)) {
@@ -103,11 +138,11 @@ public final class KeywardCommand implements Runnable {
         }
     }
 
-    /** Unlocks the selected profile (see {@link #unlock}) and builds its session's services. */
-    OpenSession open(boolean passwordFromStdin) {
-        VaultSession session = unlock(passwordFromStdin);
+    /** Unlocks the selected profile (see {@link #unlockDirectly}) and builds its session's services. */
+    OpenSession openDirectly(boolean passwordFromStdin) {
+        VaultSession session = unlockDirectly(passwordFromStdin);
         try {
-            return new OpenSession(session, SessionServices.open(session, root().path()));
+            return new OpenSession(session, SessionServices.open(session, root().path()), true);
         } catch (RuntimeException e) {
             session.close();
             throw e;

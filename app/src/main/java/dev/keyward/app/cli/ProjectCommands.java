@@ -35,7 +35,8 @@ public final class ProjectCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 session.projects().create(name, description);
                 group.root.terminal().out().println("Created project '" + name + "'.");
             }
@@ -56,7 +57,8 @@ public final class ProjectCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 List<ProjectInfo> all = session.projects().list();
                 if (json) {
                     group.root.printJson(all);
@@ -89,7 +91,8 @@ public final class ProjectCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 ProjectLink link = session.projects().link(project, secret, envVar);
                 group.root.terminal().out().println("Project '" + project + "': " + link.envVar() + " <- secret '" + link.secretName() + "'.");
             }
@@ -113,7 +116,8 @@ public final class ProjectCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 session.projects().unlink(project, envVar);
                 group.root.terminal().out().println("Project '" + project + "' no longer sets " + envVar + ".");
             }
@@ -137,7 +141,8 @@ public final class ProjectCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 List<ProjectLink> links = session.projects().links(project);
                 if (json) {
                     group.root.printJson(links);

@@ -31,7 +31,8 @@ public final class ProviderCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 List<ProviderInfo> all = session.providers().list();
                 if (json) {
                     group.root.printJson(all);
@@ -79,7 +80,8 @@ public final class ProviderCommands {
                 case "off", "false", "no" -> false;
                 default -> throw new CliUsageException("--discovery takes on or off.");
             };
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 ProviderInfo p = session.providers().update(slug,
                         new ProviderUpdate(apiBaseUrl, dashboardUrl, statusPageUrl, changelogUrl, discoveryEnabled, null));
                 group.root.terminal().out().println("Provider " + p.slug() + ": api " + orNone(p.apiBaseUrl())

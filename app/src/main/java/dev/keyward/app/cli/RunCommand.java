@@ -1,10 +1,6 @@
 package dev.keyward.app.cli;
 
-import dev.keyward.vault.OperationFailedException;
-import dev.keyward.vault.crypto.Wipe;
-import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.secrets.SecretService;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,28 +46,7 @@ public final class RunCommand implements Callable<Integer> {
                 IncidentNotice.print(open.services().dashboard(), project, root.terminal().err());
             }
         }
-        // The child gets this environment without Keyward's own credentials, plus the project's variables.
-        ProcessBuilder builder = ChildEnvironment.processBuilder(commandLine()).inheritIO();
-        env.forEach((name, value) -> builder.environment().put(name, new String(value)));
-        env.values().forEach(Wipe::chars);
-        Process child;
-        try {
-            child = builder.start();
-        } catch (IOException e) {
-            throw new OperationFailedException("Could not start '" + command.get(0) + "': "
-                    + "check that it exists and is executable (or use --shell for shell syntax).", e);
-        } finally {
-            builder.environment().clear();
-        }
-        SignalForwarding.forwardTo(child);
-        while (true) {
-            try {
-                // On Unix Java reports a child killed by signal N as 128 + N, which is what shells report.
-                return child.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return root.children().start(commandLine(), env);
     }
 
     private List<String> commandLine() {

@@ -43,7 +43,8 @@ public final class SecretCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 char[] value = group.root.terminal().value(valueStdin, "Value for " + name);
                 try {
                     List<SecretInfo> same = session.secrets().withSameValue(value);
@@ -85,7 +86,8 @@ public final class SecretCommands {
             if (newName == null && provider == null) {
                 throw new CliUsageException("Say what to change: --name NEW_NAME, --provider SLUG, or both.");
             }
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 SecretInfo edited = session.secrets().edit(name, newName == null ? name : newName, provider);
                 group.root.terminal().out().println("Secret '" + edited.name() + "'"
                         + (edited.name().equals(name) ? "" : " (was '" + name + "')")
@@ -111,7 +113,8 @@ public final class SecretCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 char[] value = version == null
                         ? session.secrets().reveal(name, SecretService.Purpose.READ)
                         : session.secrets().revealVersion(name, version);
@@ -139,7 +142,8 @@ public final class SecretCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 List<SecretInfo> all = session.secrets().list();
                 if (json) {
                     group.root.printJson(all.stream().map(SecretCommands::toJson).toList());
@@ -174,7 +178,8 @@ public final class SecretCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 session.secrets().info(name);
                 char[] value = group.root.terminal().value(valueStdin, "New value for " + name);
                 try {
@@ -204,7 +209,8 @@ public final class SecretCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 List<SecretVersionInfo> versions = session.secrets().history(name);
                 if (json) {
                     group.root.printJson(versions);
@@ -236,7 +242,8 @@ public final class SecretCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 session.secrets().info(name);
                 if (!yes && !group.root.terminal().confirm("Delete secret '" + name + "' and all its versions?")) {
                     throw new CliUsageException("Not deleted: confirm at the prompt or pass --yes.");

@@ -31,7 +31,8 @@ public final class SettingsCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 Map<Setting, Object> values = session.settings().values();
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -64,7 +65,8 @@ public final class SettingsCommands {
 
         @Override
         public Integer call() {
-            try (VaultSession session = group.root.unlock(passwordStdin)) {
+            try (SessionLease lease = group.root.unlock(passwordStdin)) {
+                VaultSession session = lease.session();
                 session.settings().set(key, value);
                 Setting s = Setting.byKey(key).orElseThrow();
                 group.root.terminal().out().println(key + " = " + s.display(session.settings().values().get(s)));

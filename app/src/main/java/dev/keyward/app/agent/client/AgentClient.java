@@ -1,5 +1,6 @@
 package dev.keyward.app.agent.client;
 
+import dev.keyward.app.error.ErrorWording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ public final class AgentClient {
     static final long WELCOME_WAIT_MILLIS = 5_000;
 
     /** Exit code of a request the person refused or did not answer (docs/agent-protocol.md). */
-    public static final int REFUSED = 6;
+    public static final int REFUSED = ErrorWording.REFUSED;
 
     private static final int ERROR = 1;
     private static final long HELLO_ID = 1;
@@ -139,6 +140,9 @@ public final class AgentClient {
             hello.put("version", version != null ? version : "0.1.0-SNAPSHOT");
             frames.write(hello);
             welcome = frames.read();
+            if (raisesUnlockWindow(welcome, request)) {
+                raise(frames);
+            }
         } finally {
             welcomed.countDown();
         }
@@ -155,6 +159,30 @@ public final class AgentClient {
             return new Greeting(profile, Optional.of(new Direct(sameProfile ? Optional.of(profile) : Optional.empty())));
         }
         return new Greeting(profile, Optional.empty());
+    }
+
+    /** Whether the welcome is from a locked desktop app serving the profile this command names (or any). */
+    private static boolean raisesUnlockWindow(Map<String, Object> welcome, AgentRequest request) {
+        return "welcome".equals(welcome.get("type")) && Boolean.TRUE.equals(welcome.get("locked"))
+                && "desktop".equals(welcome.get("server")) && welcome.get("profile") instanceof String profile
+                && request.profile().map(profile::equals).orElse(true);
+    }
+
+    /**
+     * Asks the locked app to bring its unlock window forward (docs/agent-protocol.md, {@code raise}) before
+     * the command falls back to the password prompt. Best effort: an agent that does not answer costs
+     * nothing more than the welcome's wait, and the fallback happens either way.
+     */
+    private static void raise(FrameChannel frames) {
+        Map<String, Object> raise = new LinkedHashMap<>();
+        raise.put("type", "raise");
+        raise.put("id", COMMAND_ID);
+        try {
+            frames.write(raise);
+            frames.read(); // the server raises the window after answering, so the answer is awaited
+        } catch (IOException e) {
+            // The window stays where it is; the password prompt still follows.
+        }
     }
 
     private static Map<String, Object> command(AgentRequest request) {
@@ -175,6 +203,13 @@ public final class AgentClient {
         try {
             while (true) {
                 Map<String, Object> frame = frames.read();
+                if ("bad-frame".equals(frame.get("type")) && !frame.containsKey("id")) {
+                    // The server refuses what it could not take as a request (it answers with no id): its
+                    // sentence says why, and the connection ends by the rules, not because it broke.
+                    err.println("keyward: the Keyward agent did not accept this request: "
+                            + text(frame, "message").stripTrailing());
+                    return new Exited(ERROR);
+                }
                 if (!(frame.get("id") instanceof Long id) || id != COMMAND_ID) {
                     throw new FrameChannel.BadFrameException("a frame for another request");
                 }
@@ -197,7 +232,8 @@ public final class AgentClient {
                         return new Direct(Optional.of(profile));
                     }
                     case "refused" -> {
-                        err.println(text(frame, "message").stripTrailing());
+                        // The refusal's sentence from the one error mapper, printed as the direct path prints errors.
+                        err.println("keyward: " + text(frame, "message").stripTrailing());
                         return new Exited(REFUSED);
                     }
                     case "direct" -> {

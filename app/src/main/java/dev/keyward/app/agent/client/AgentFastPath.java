@@ -1,5 +1,6 @@
 package dev.keyward.app.agent.client;
 
+import dev.keyward.app.agent.protocol.AgentSocketPath;
 import dev.keyward.vault.profile.DataRoot;
 import java.io.Console;
 import java.io.FileDescriptor;
@@ -44,7 +45,7 @@ public final class AgentFastPath {
         }
         Path socket;
         try {
-            socket = AgentSocket.of(DataRoot.resolve(route.dataDir().orElse(null), env).path(), env);
+            socket = AgentSocketPath.of(DataRoot.resolve(route.dataDir().orElse(null), env).path(), env).socket();
         } catch (RuntimeException e) {
             return OptionalInt.empty(); // a data root the direct path will report on in its own words
         }

@@ -1,26 +1,26 @@
 package dev.keyward.app.agent.client;
 
+import dev.keyward.app.agent.protocol.Frame;
+import dev.keyward.app.agent.protocol.FrameCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * One end of an agent connection, in frames (docs/agent-protocol.md, "Frames"): a 4-byte big-endian
- * length, then that many bytes of UTF-8 JSON holding one object, at most {@link #MAX_FRAME} bytes.
- * Writes are serialised, so a thread sending stdin and one answering the server never interleave.
+ * One end of an agent connection, in frames (docs/agent-protocol.md, "Frames"). The encoding is the
+ * server's own ({@link FrameCodec}, {@link dev.keyward.app.agent.protocol.Json}); this class only moves
+ * whole frames over the channel. Writes are serialised, so a thread sending stdin and one answering the
+ * server never interleave; reads go straight to the channel, never blocking a writer.
  */
 final class FrameChannel {
 
     /** The largest frame either end accepts. */
-    static final int MAX_FRAME = 1 << 20;
-
-    /** Protocol version this client speaks. */
-    static final int VERSION = 1;
+    static final int MAX_FRAME = FrameCodec.MAX_FRAME_BYTES;
 
     private final ByteChannel channel;
     private final Object writeLock = new Object();
@@ -38,23 +38,29 @@ final class FrameChannel {
 
     /** Sends one frame holding {@code frame} (with {@code "v"} added first). */
     void write(Map<String, Object> frame) throws IOException {
-        Map<String, Object> versioned = new java.util.LinkedHashMap<>();
-        versioned.put("v", VERSION);
-        versioned.putAll(frame);
-        byte[] body = Json.write(versioned).getBytes(StandardCharsets.UTF_8);
-        if (body.length > MAX_FRAME) {
-            throw new BadFrameException("a frame of " + body.length + " bytes is over the 1 MiB limit");
+        Frame out = Frame.of(String.valueOf(frame.get("type")), 0);
+        frame.forEach((name, value) -> {
+            if (!name.equals("type")) {
+                out.with(name, value);
+            }
+        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            FrameCodec.write(bytes, out);
+        } catch (IllegalArgumentException e) {
+            throw new BadFrameException("a frame over the 1 MiB limit");
         }
-        ByteBuffer buffer = ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).flip();
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
         synchronized (writeLock) {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
         }
+        Arrays.fill(buffer.array(), (byte) 0);
     }
 
     /**
-     * The next frame's object. Only one thread reads.
+     * The next frame's fields. Only one thread reads.
      *
      * @throws EOFException       when the other end closed the connection between frames
      * @throws BadFrameException  when the frame is empty, too long, not UTF-8 or not one JSON object
@@ -64,23 +70,19 @@ final class FrameChannel {
         if (!fill(header, true)) {
             throw new EOFException("the agent closed the connection");
         }
-        long length = Integer.toUnsignedLong(header.flip().getInt());
+        long length = Integer.toUnsignedLong(header.getInt(0));
         if (length < 1 || length > MAX_FRAME) {
             throw new BadFrameException("a frame of " + length + " bytes is outside 1 byte to 1 MiB");
         }
-        ByteBuffer body = ByteBuffer.allocate((int) length);
-        fill(body, false);
-        String text;
+        ByteBuffer whole = ByteBuffer.allocate(4 + (int) length).put(header.flip());
+        fill(whole, false);
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(body.flip()).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadFrameException("a frame is not UTF-8");
-        }
-        try {
-            return Json.parseObject(text);
-        } catch (Json.MalformedException e) {
-            throw new BadFrameException("a frame is not one JSON object: " + e.getMessage());
+            return FrameCodec.read(new ByteArrayInputStream(whole.array())).fields();
+        } catch (dev.keyward.app.agent.protocol.BadFrameException e) {
+            throw new BadFrameException(e.getMessage());
+        } finally {
+            // The body may have held a value (a secret's output).
+            Arrays.fill(whole.array(), (byte) 0);
         }
     }
 

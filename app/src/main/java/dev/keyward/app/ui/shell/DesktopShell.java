@@ -1,5 +1,9 @@
 package dev.keyward.app.ui.shell;
 
+import dev.keyward.app.agent.AgentPreference;
+import dev.keyward.app.agent.DesktopAgent;
+import dev.keyward.app.agent.DesktopApprovals;
+import dev.keyward.app.agent.SessionApprovalAudit;
 import dev.keyward.app.error.DesktopAction;
 import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.BackgroundWork;
@@ -16,11 +20,13 @@ import dev.keyward.app.ui.jobs.SessionJobs;
 import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayActions;
+import dev.keyward.app.ui.approval.ApprovalDialog;
 import dev.keyward.app.ui.unlock.RecoveryCodeView;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.VaultSession;
 import dev.keyward.vault.settings.ProfileSettings;
+import java.time.Clock;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -48,6 +54,10 @@ public final class DesktopShell {
     private final WindowStatus status;
     private final ScreenRouter router;
     private final JobsStarter jobsStarter;
+    /** Serves the unlocked profile to this user's command line (docs/agent-protocol.md). */
+    private final DesktopAgent agent;
+    /** Asks the person about the agent's requests for this unlock; closed at every lock (grants end, questions are denied). */
+    private DesktopApprovals approvals;
     /** The session, its background jobs and which phase is in force; the window follows its changes. */
     private final SessionLifecycle<VaultSession, BackgroundJobs> lifecycle = new SessionLifecycle<>();
     /** The session's services: made at unlock, shared by its pages and jobs, closed at lock-and-stop. */
@@ -67,6 +77,8 @@ public final class DesktopShell {
         this.stage = stage;
         this.services = services;
         this.jobsStarter = jobsStarter;
+        this.agent = new DesktopAgent(services.profiles().root().path(), System.getenv(),
+                () -> Platform.runLater(this::lock), () -> Platform.runLater(this::bringToFront));
         this.status = new WindowStatus(stage, services.tray());
         this.router = new ScreenRouter(services, work, longWork, new Unlocking(this, services), this::created, () -> profile);
         lifecycle.observe(phase -> showStatus());
@@ -166,6 +178,11 @@ public final class DesktopShell {
             }
             sessionServices = adopted.services();
             settings = adopted.settings();
+            if (new AgentPreference(services.profiles().root().path()).desktopServes()) {
+                approvals = new DesktopApprovals(new ApprovalDialog(stage, notifier()), new SessionApprovalAudit(unlocked),
+                        unlocked.redactor(), Clock.systemUTC());
+                agent.unlocked(unlocked, adopted.services(), approvals);
+            }
             Theme.of(settings.theme()).apply();
             next.run();
         }, error -> {
@@ -283,6 +300,7 @@ public final class DesktopShell {
         }
         quitting = true;
         lockAndStop();
+        agent.close();
         lifecycle.close();
         services.tray().remove();
         work.close();
@@ -300,6 +318,13 @@ public final class DesktopShell {
     }
 
     private void hideSecretViews() {
+        // Every lock path comes here first (lock, auto-lock, lock-and-stop, quit): grants end, waiting
+        // questions are denied as locked, and the agent stops serving at once.
+        if (approvals != null) {
+            approvals.close();
+            approvals = null;
+        }
+        agent.locked();
         idle.disarm();
         // Dialogs may show secret data (a value being typed, a rotation, an import preview).
         for (Window w : List.copyOf(Window.getWindows())) {

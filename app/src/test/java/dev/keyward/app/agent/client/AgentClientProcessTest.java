@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.app.agent.protocol.AgentSocketPath;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class AgentClientProcessTest {
     }
 
     private Path socket() {
-        return AgentSocket.of(dir.resolve("home"), Map.of("XDG_RUNTIME_DIR", dir.toString()));
+        return AgentSocketPath.of(dir.resolve("home"), Map.of("XDG_RUNTIME_DIR", dir.toString())).socket();
     }
 
     private static List<String> heavyClasses(String classLog) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyward.app.agent.protocol.AgentSocketPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ class AgentClientTest {
     }
 
     private Path socket() {
-        return AgentSocket.of(dir.resolve("home"), env());
+        return AgentSocketPath.of(dir.resolve("home"), env()).socket();
     }
 
     private AgentClient client(InputStream in, AgentClient.ChildLauncher children) {
@@ -131,13 +132,44 @@ class AgentClientTest {
         try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
             c.read();
             c.send("{\"v\":1,\"type\":\"welcome\",\"id\":1,\"profile\":\"work\",\"server\":\"desktop\",\"locked\":true}");
+            c.read();
+            c.send("{\"v\":1,\"type\":\"exit\",\"id\":2,\"code\":0}");
         })) {
             OptionalInt code = serve(InputStream.nullInputStream(), "secret", "get", "A");
             agent.awaitScript();
             assertEquals(OptionalInt.empty(), code);
             assertEquals("keyward: Keyward is open but profile 'work' is locked, so this command needs the password"
                     + " itself (unlock it in the app to skip this next time).\n", err());
-            assertEquals(1, agent.frames().size(), "no command is sent to a locked agent");
+            assertEquals(List.of("hello", "raise"), agent.frames().stream().map(f -> f.path("type").asText()).toList(),
+                    "the app is asked to bring its unlock window forward; no command is sent to a locked agent");
+        }
+    }
+
+    @Test
+    void aLockedAppThatDoesNotAnswerTheRaiseStillFallsBackWithTheSentence() throws Exception {
+        try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
+            c.read();
+            c.send("{\"v\":1,\"type\":\"welcome\",\"id\":1,\"profile\":\"work\",\"server\":\"desktop\",\"locked\":true}");
+            c.read(); // the raise, left unanswered: the script ends and the connection closes
+        })) {
+            OptionalInt code = serve(InputStream.nullInputStream(), "secret", "get", "A");
+            agent.awaitScript();
+            assertEquals(OptionalInt.empty(), code);
+            assertTrue(err().contains("profile 'work' is locked"), err());
+        }
+    }
+
+    @Test
+    void aBadFrameAnswerWithoutAnIdIsTheAgentsRefusalNotABrokenConnection() throws Exception {
+        try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
+            c.greetAndReadCommand("work");
+            c.send("{\"v\":1,\"type\":\"bad-frame\",\"message\":\"the variable NAME may not be sent\"}");
+        })) {
+            OptionalInt code = serve(InputStream.nullInputStream(), "secret", "get", "A");
+            agent.awaitScript();
+            assertEquals(OptionalInt.of(1), code);
+            assertEquals("keyward: the Keyward agent did not accept this request: the variable NAME may not be sent\n",
+                    err());
         }
     }
 
@@ -159,7 +191,7 @@ class AgentClientTest {
         try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
             c.greetAndReadCommand("work");
             c.send("{\"v\":1,\"type\":\"refused\",\"id\":2,\"code\":6,"
-                    + "\"message\":\"keyward: The request was denied in the Keyward app.\"}");
+                    + "\"message\":\"The request was denied in the Keyward app.\"}");
         })) {
             OptionalInt code = serve(InputStream.nullInputStream(), "secret", "get", "A");
             agent.awaitScript();
@@ -249,7 +281,7 @@ class AgentClientTest {
         })) {
             assertEquals(OptionalInt.of(1), serve(InputStream.nullInputStream(), "secret", "get", "A"));
             agent.awaitScript();
-            assertTrue(err().contains("not one JSON object"), err());
+            assertTrue(err().contains("(not JSON)"), err()); // the shared codec names the rule
             assertFalse(err().contains(CANARY), "the bad frame's content was echoed");
         }
     }
@@ -315,7 +347,7 @@ class AgentClientTest {
         try {
             String socketLine = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
-            Path socket = AgentSocket.of(home, Map.of());
+            Path socket = AgentSocketPath.of(home, Map.of()).socket();
             assertEquals(socket.toString(), socketLine);
             AgentClient.Outcome outcome = client(InputStream.nullInputStream(), (a, e, s) -> 99)
                     .run(socket, request("secret", "get", "A"));

@@ -1,4 +1,4 @@
-package dev.keyward.app.agent.client;
+package dev.keyward.app.agent.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The client's small JSON reader and writer agree with Jackson on what frames hold, and refuse the rest. */
+/** The protocol's small JSON reader and writer (both ends use them) agree with Jackson on what frames hold, and refuse the rest. */
 class JsonTest {
 
     @Test
@@ -40,7 +40,7 @@ class JsonTest {
         for (String bad : List.of("", "[]", "\"x\"", "{", "{\"a\":1} {}", "{\"a\":1.5}", "{\"a\":1e3}", "{a:1}",
                 "{\"a\":\"\\x\"}", "{\"a\":\"unterminated}", "{\"a\":1,\"a\":2}", "{\"a\":99999999999999999999}",
                 "{\"a\":" + "[".repeat(50) + "]".repeat(50) + "}", "{\"a\":\"raw\ncontrol\"}", "{\"a\":tru}")) {
-            assertThrows(Json.MalformedException.class, () -> Json.parseObject(bad), bad);
+            assertThrows(BadFrameException.class, () -> Json.parseObject(bad), bad);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.keyward.app.agent.client;
+package dev.keyward.app.agent.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The socket path rule of docs/agent-protocol.md, "Where the socket is". */
-class AgentSocketTest {
+class AgentSocketPathTest {
 
     @TempDir
     Path dir;
@@ -22,19 +22,19 @@ class AgentSocketTest {
         Path root = dir.resolve("home");
         String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(root.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        assertEquals(root.resolve("run").resolve("agent-" + hex + ".sock"), AgentSocket.of(root, Map.of()));
-        assertEquals(AgentSocket.of(root, Map.of()), AgentSocket.of(dir.resolve("x/../home"), Map.of()),
+        assertEquals(root.resolve("run").resolve("agent-" + hex + ".sock"), AgentSocketPath.of(root, Map.of()).socket());
+        assertEquals(AgentSocketPath.of(root, Map.of()).socket(), AgentSocketPath.of(dir.resolve("x/../home"), Map.of()).socket(),
                 "the path is normalised before hashing");
-        assertNotEquals(AgentSocket.of(root, Map.of()), AgentSocket.of(dir.resolve("other"), Map.of()));
+        assertNotEquals(AgentSocketPath.of(root, Map.of()).socket(), AgentSocketPath.of(dir.resolve("other"), Map.of()).socket());
     }
 
     @Test
     void theRuntimeFolderIsUsedWhenItIsAFolderOfThisUser() {
         Path root = dir.resolve("home");
-        Path socket = AgentSocket.of(root, Map.of("XDG_RUNTIME_DIR", dir.toString()));
+        Path socket = AgentSocketPath.of(root, Map.of("XDG_RUNTIME_DIR", dir.toString())).socket();
         assertEquals(dir.resolve("keyward"), socket.getParent());
-        assertEquals(root.resolve("run"), AgentSocket.of(root, Map.of("XDG_RUNTIME_DIR", dir.resolve("missing").toString()))
+        assertEquals(root.resolve("run"), AgentSocketPath.of(root, Map.of("XDG_RUNTIME_DIR", dir.resolve("missing").toString())).socket()
                 .getParent());
-        assertEquals(root.resolve("run"), AgentSocket.of(root, Map.of("XDG_RUNTIME_DIR", "relative/run")).getParent());
+        assertEquals(root.resolve("run"), AgentSocketPath.of(root, Map.of("XDG_RUNTIME_DIR", "relative/run")).socket().getParent());
     }
 }
