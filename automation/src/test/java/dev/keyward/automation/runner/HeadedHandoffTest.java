@@ -81,6 +81,8 @@ class HeadedHandoffTest {
         assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
         CheckpointRequest question = hostsQuestion(gate);
         assertEquals("127.0.0.1", question.modifiable().currentValue(), "the question shows the run's hosts");
+        assertEquals(CheckpointRequest.ModifiableValue.Shape.HOSTS, question.modifiable().shape(),
+                "a dialog shows the value as hosts and checks an answer as hosts");
         assertTrue(question.description().contains("It can reach only 127.0.0.1"), question.description());
         assertFalse(site.toUnlistedHost().isEmpty(), "the added host is reachable: " + site.received());
         assertTrue(notices.stream().anyMatch(n -> n.contains("can reach only 127.0.0.1, localhost")), notices.toString());
