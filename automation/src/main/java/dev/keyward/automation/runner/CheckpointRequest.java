@@ -44,6 +44,24 @@ public record CheckpointRequest(
      * @param stepId       the step whose value it is (the gated step itself, or the fill it submits)
      * @param selector     the field it goes into, resolved
      * @param currentValue what the program would use; never a secret
+     * @param shape        how a dialog shows and checks the value
      */
-    public record ModifiableValue(String stepId, String selector, String currentValue) {}
+    public record ModifiableValue(String stepId, String selector, String currentValue, Shape shape) {
+
+        /** A plain text value. */
+        public ModifiableValue(String stepId, String selector, String currentValue) {
+            this(stepId, selector, currentValue, Shape.TEXT);
+        }
+
+        /** What kind of value it is. */
+        public enum Shape {
+            /** Any text; the step's own checks apply. */
+            TEXT,
+            /**
+             * A payment handoff's hosts: {@code currentValue} lists the hosts the page may reach (comma and space
+             * separated), an answer lists hosts to add ({@link HandoffHosts#parse}).
+             */
+            HOSTS
+        }
+    }
 }

@@ -90,7 +90,7 @@ final class HumanCheckpoints {
         }
         CheckpointRequest.ModifiableValue modifiable = q.modifiable() == null ? null
                 : new CheckpointRequest.ModifiableValue(q.modifiable().stepId(), recorder.redact(q.modifiable().selector()),
-                        recorder.redact(q.modifiable().currentValue()));
+                        recorder.redact(q.modifiable().currentValue()), q.modifiable().shape());
         CheckpointRequest request = new CheckpointRequest(recorder.executionId(), recorder.redact(script.title()),
                 q.stepId(), q.type(), description, proposed, context, modifiable, options.checkpointTimeout());
         recorder.paused();

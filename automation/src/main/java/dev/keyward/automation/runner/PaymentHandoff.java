@@ -101,7 +101,8 @@ final class PaymentHandoff {
                 + ". If the payment needs another host (a payment processor's), add it to the list; the page then"
                 + " reopens in a window that may reach it. Anything you type there is yours and is not held.",
                 "Approve to keep these hosts, or change the list to add hosts.", context,
-                new CheckpointRequest.ModifiableValue(stepId, null, String.join(", ", allowed))));
+                new CheckpointRequest.ModifiableValue(stepId, null, String.join(", ", allowed),
+                        CheckpointRequest.ModifiableValue.Shape.HOSTS)));
         if (decision.kind() != CheckpointDecision.Kind.MODIFIED) {
             return HandoffHosts.unchanged(allowed);
         }

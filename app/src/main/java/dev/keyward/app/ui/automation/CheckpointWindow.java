@@ -2,6 +2,9 @@ package dev.keyward.app.ui.automation;
 
 import dev.keyward.automation.runner.CheckpointDecision;
 import dev.keyward.automation.runner.CheckpointRequest;
+import dev.keyward.automation.runner.HandoffHosts;
+import dev.keyward.vault.InvalidInputException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
@@ -11,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -23,6 +27,9 @@ import javafx.util.Duration;
 
 /** One checkpoint's modal window: what waits, why, the context, the answer buttons and a countdown that rejects. */
 final class CheckpointWindow {
+
+    static final double MIN_WIDTH = 420;
+    static final double MIN_HEIGHT = 320;
 
     private final Stage stage = new Stage();
     private final CheckpointRequest request;
@@ -45,13 +52,16 @@ final class CheckpointWindow {
         stage.setTitle("Checkpoint: " + request.type().dbValue().replace('_', ' '));
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
+        // A wrapped text gets taller as the window narrows: the content scrolls rather than being cut.
         stage.setScene(new Scene(content()));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setOnCloseRequest(e -> decide(CheckpointDecision.reject(withNote("Window closed without an answer."))));
         // The runner may give up first (its own timeout); then the window has nothing left to ask.
         answer.whenComplete((d, t) -> Platform.runLater(this::close));
     }
 
-    private VBox content() {
+    private javafx.scene.layout.BorderPane content() {
         Label heading = new Label(request.scriptTitle() + ": step " + request.stepId());
         heading.getStyleClass().add("title-3");
         heading.setWrapText(true);
@@ -75,6 +85,12 @@ final class CheckpointWindow {
         value.setDisable(!request.canModify());
         value.setPromptText(request.canModify()
                 ? "New value (now: " + request.modifiable().currentValue() + ")" : "This checkpoint has no value to change");
+        VBox hostList = hosts() ? hostList() : null;
+        if (hostList != null) {
+            // The hosts are read as a list above the field, not from a prompt that vanishes on focus or is cut.
+            value.setPromptText("Hosts to add, separated by commas");
+            value.setOnAction(e -> modify());
+        }
         notes.setId("checkpoint-notes");
         notes.setPromptText("Notes (optional, kept with the run)");
         notes.setPrefRowCount(2);
@@ -94,11 +110,47 @@ final class CheckpointWindow {
         problem.setWrapText(true);
         countdown.setWrapText(true);
         showCountdown();
-        VBox box = new VBox(10, heading, type, why, proposed, context, value, notes,
-                new javafx.scene.layout.FlowPane(8, 8, approve, reject, modify), countdown, problem);
+        VBox box = new VBox(10, heading, type, why, proposed, context);
+        if (hostList != null) {
+            modify.setText("_Add hosts and approve");
+            box.getChildren().add(hostList);
+        }
+        box.getChildren().addAll(value, notes);
         box.setPadding(new Insets(16));
-        box.setPrefWidth(520);
-        return box;
+        // A wrapped text gets taller as the window narrows: the facts scroll, the answer buttons stay in view.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        scroll.setPrefViewportWidth(520);
+        scroll.setPrefViewportHeight(420);
+        VBox answers = new VBox(8, new javafx.scene.layout.FlowPane(8, 8, approve, reject, modify), countdown, problem);
+        answers.setPadding(new Insets(0, 16, 16, 16));
+        javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
+        root.setBottom(answers);
+        return root;
+    }
+
+    private boolean hosts() {
+        return request.canModify() && request.modifiable().shape() == CheckpointRequest.ModifiableValue.Shape.HOSTS;
+    }
+
+    private List<String> currentHosts() {
+        return List.of(request.modifiable().currentValue().split("[,\\s]+"));
+    }
+
+    private VBox hostList() {
+        VBox list = new VBox(4);
+        list.setId("checkpoint-hosts");
+        list.getChildren().add(wrapped("The page may reach these hosts:"));
+        for (String host : currentHosts()) {
+            Label item = wrapped("\u2022 " + host);
+            item.getStyleClass().add("checkpoint-host");
+            list.getChildren().add(item);
+        }
+        list.getChildren().add(wrapped("To let it reach another host, type the host below and press Enter;"
+                + " the hosts above stay."));
+        return list;
     }
 
     private static Label wrapped(String text) {
@@ -131,6 +183,18 @@ final class CheckpointWindow {
         if (v == null || v.isBlank()) {
             problem.setText("Type the new value first, or approve or reject as proposed.");
             return;
+        }
+        if (hosts()) {
+            try {
+                if (!HandoffHosts.parse(currentHosts(), v).widened()) {
+                    problem.setText("The page may already reach " + v.strip() + ". Type a host to add, or approve"
+                            + " to keep the hosts as they are.");
+                    return;
+                }
+            } catch (InvalidInputException e) {
+                problem.setText(e.getMessage() + " Nothing was changed.");
+                return;
+            }
         }
         decide(CheckpointDecision.modify(v.strip(), note()));
     }
