@@ -64,11 +64,15 @@ public final class CliCheckpointGate implements CheckpointGate {
         for (Map.Entry<String, String> e : r.context().entrySet()) {
             out.println("  " + e.getKey() + ": " + e.getValue());
         }
-        if (r.canModify()) {
+        boolean hosts = r.canModify() && r.modifiable().shape() == CheckpointRequest.ModifiableValue.Shape.HOSTS;
+        if (hosts) {
+            out.println("Hosts:    " + r.modifiable().currentValue() + " (the hosts this run may reach)");
+        } else if (r.canModify()) {
             out.println("Value:    '" + r.modifiable().currentValue() + "' (typed by step '" + r.modifiable().stepId()
                     + "' into " + r.modifiable().selector() + ")");
         }
-        out.println("Answer 'approve', 'reject'" + (r.canModify() ? " or 'modify VALUE'" : "")
+        out.println("Answer 'approve', 'reject'" + (hosts ? " or 'modify HOST[,HOST...]' to add hosts"
+                : r.canModify() ? " or 'modify VALUE'" : "")
                 + ", optionally followed by a note. No answer within " + r.timeout().toSeconds() + " seconds rejects.");
         out.print("> ");
         out.flush();

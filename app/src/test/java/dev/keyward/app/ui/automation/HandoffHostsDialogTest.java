@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.CutTexts;
 import dev.keyward.app.ui.DesktopTestKit;
+import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.runner.CheckpointDecision;
 import dev.keyward.automation.runner.CheckpointRequest;
@@ -26,9 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -36,7 +35,7 @@ import org.testfx.framework.junit5.Start;
  * one with the keyboard alone, a wrong entry is refused in a sentence and answers nothing, and no answer or Reject
  * keeps the run's limits.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class HandoffHostsDialogTest {
 
     private static final List<String> HOSTS = List.of("billing.provider-with-a-long-name.example",
