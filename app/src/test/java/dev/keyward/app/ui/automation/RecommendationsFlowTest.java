@@ -39,8 +39,9 @@ class RecommendationsFlowTest extends AutomationTestBase {
         robot.clickOn("#tab-recommendations");
         files.answer(project.resolve("README.md"));
         robot.clickOn("#recommend-browse");
-        assertEquals(project.toAbsolutePath().toString(), onFx(() -> robot.lookup("#recommend-folder")
-                .queryAs(javafx.scene.control.TextField.class).getText()), "the README's folder is chosen");
+        // The chosen folder is shown once the picker's answer is handled, which may be after the click returns.
+        waitUntil("the README's folder is chosen", () -> project.toAbsolutePath().toString().equals(onFx(() -> robot
+                .lookup("#recommend-folder").queryAs(javafx.scene.control.TextField.class).getText())));
         robot.clickOn("#recommend-scan");
         TableView<Recommendation> table = table(robot, "#recommend-table");
         waitUntil("recommendations are listed", () -> table.getItems().size() >= 2);
