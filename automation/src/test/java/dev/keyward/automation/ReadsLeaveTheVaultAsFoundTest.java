@@ -32,6 +32,7 @@ import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
+import dev.keyward.vault.testing.ReadOnlyFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,45 +232,5 @@ class ReadsLeaveTheVaultAsFoundTest {
             }
         }
         return hashes;
-    }
-
-    /** A folder made read-only for this process, and writable again on close. */
-    private record ReadOnlyFolder(Path folder, boolean mounted) implements AutoCloseable {
-
-        static ReadOnlyFolder make(Path folder) throws IOException, InterruptedException {
-            if (isRoot()) {
-                // Root ignores permission bits; a read-only bind mount stops root too.
-                run("mount", "--bind", folder.toString(), folder.toString());
-                run("mount", "-o", "remount,ro,bind", folder.toString());
-                return new ReadOnlyFolder(folder, true);
-            }
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
-            return new ReadOnlyFolder(folder, false);
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-            if (mounted) {
-                run("umount", folder.toString());
-            } else {
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            }
-        }
-
-        private static boolean isRoot() {
-            try {
-                return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-            } catch (IOException | UnsupportedOperationException e) {
-                return false;
-            }
-        }
-
-        private static void run(String... command) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IOException(String.join(" ", command) + " failed: " + output);
-            }
-        }
     }
 }

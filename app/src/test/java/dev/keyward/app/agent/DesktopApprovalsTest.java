@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.vault.redact.Redactor;
+import dev.keyward.vault.testing.ManualClock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class DesktopApprovalsTest {
 
-    private final Requests.HandClock clock = new Requests.HandClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T03:00:00Z"));
     private final ScriptedPrompt prompt = new ScriptedPrompt();
     private final List<ApprovalOutcome> audited = new CopyOnWriteArrayList<>();
     private final ExecutorService agentThreads = Executors.newCachedThreadPool();

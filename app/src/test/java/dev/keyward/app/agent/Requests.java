@@ -1,10 +1,6 @@
 package dev.keyward.app.agent;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,29 +46,5 @@ public final class Requests {
     public static AccessRequest change(ClientProcess client, String secret) {
         return new AccessRequest(client, List.of("secret", "add", secret), AccessRequest.Access.CHANGE,
                 Optional.empty(), List.of(secret));
-    }
-
-    /** A clock that stands still until a test moves it. */
-    public static final class HandClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-05T03:00:00Z");
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

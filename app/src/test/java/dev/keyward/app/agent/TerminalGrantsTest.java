@@ -7,12 +7,14 @@ import static dev.keyward.app.agent.Requests.withoutTerminal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.vault.testing.ManualClock;
+import java.time.Instant;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TerminalGrantsTest {
 
-    private final Requests.HandClock clock = new Requests.HandClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T03:00:00Z"));
     private final TerminalGrants grants = new TerminalGrants(clock);
 
     @Test

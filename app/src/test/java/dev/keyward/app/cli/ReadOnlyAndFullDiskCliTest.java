@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keyward.vault.testing.ReadOnlyFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class ReadOnlyAndFullDiskCliTest {
     void aReadOnlyProfileFolderReadsAndRefusesChangesInASentence() throws Exception {
         Path folder = createProfileWithSecret();
         Map<String, String> before = contents(folder);
-        try (ReadOnly ignored = ReadOnly.make(folder)) {
+        try (ReadOnlyFolder ignored = ReadOnlyFolder.make(folder)) {
             assertFalse(Files.isWritable(folder), "the folder is really read-only");
 
             CliRunner.Result list = cli.run("secret", "list");
@@ -79,9 +80,9 @@ class ReadOnlyAndFullDiskCliTest {
 
     @Test
     void aFullDiskIsReportedAsAFullDiskAndChangesNothing() throws Exception {
-        assumeTrue(isRoot(), "mounting a small tmpfs needs root");
+        assumeTrue(ReadOnlyFolder.runningAsRoot(), "mounting a small tmpfs needs root");
         Files.createDirectories(data);
-        run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", data.toString());
+        ReadOnlyFolder.run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", data.toString());
         try {
             createProfileWithSecret();
             Path filler = data.resolve("filler");
@@ -105,7 +106,7 @@ class ReadOnlyAndFullDiskCliTest {
             assertEquals(List.of("k"), list.out().lines().map(l -> l.split(" ")[0]).toList(), "the failed add left nothing");
             assertEquals(VALUE, cli.run("secret", "get", "k").out().strip());
         } finally {
-            run("umount", "-l", data.toString());
+            ReadOnlyFolder.run("umount", "-l", data.toString());
         }
     }
 
@@ -117,45 +118,5 @@ class ReadOnlyAndFullDiskCliTest {
             }
         }
         return hashes;
-    }
-
-    static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
-    }
-
-    /** A folder made read-only for this process, and writable again on close. */
-    private record ReadOnly(Path folder, boolean mounted) implements AutoCloseable {
-
-        static ReadOnly make(Path folder) throws IOException, InterruptedException {
-            if (isRoot()) {
-                // Root ignores permission bits; a read-only bind mount stops root too.
-                run("mount", "--bind", folder.toString(), folder.toString());
-                run("mount", "-o", "remount,ro,bind", folder.toString());
-                return new ReadOnly(folder, true);
-            }
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
-            return new ReadOnly(folder, false);
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-            if (mounted) {
-                run("umount", folder.toString());
-            } else {
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            }
-        }
     }
 }

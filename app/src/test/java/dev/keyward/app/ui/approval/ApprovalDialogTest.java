@@ -20,6 +20,8 @@ import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.vault.audit.AuditEntry;
 import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
+import dev.keyward.vault.testing.ManualClock;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ class ApprovalDialogTest {
     static Path dataDir;
 
     private final List<Notification> posted = new CopyOnWriteArrayList<>();
-    private final Requests.HandClock clock = new Requests.HandClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T03:00:00Z"));
     private final ExecutorService agentThreads = Executors.newCachedThreadPool();
     private Stage main;
     private VaultSession session;
