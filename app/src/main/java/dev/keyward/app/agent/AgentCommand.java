@@ -133,6 +133,9 @@ final class AgentCommand {
             }
         } finally {
             server.commands().unlock();
+            // The command wrote through the served session's own connection, which data_version does not
+            // see: tell the open views (after every command, since even a read may add an audit row).
+            served.get().services().changes().changedHere();
         }
         out.flush();
         err.flush();

@@ -145,6 +145,11 @@ class DesktopServesTheCommandLineFlowTest extends ShellTestBase {
         unlock(robot);
         waitUntil("the app serves", () -> Files.exists(socket()));
 
+        // The command writes through the app's own connection (its audit row), which data_version does not
+        // show: the agent says so itself, and the open views hear it.
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        dev.keyward.app.session.VaultChanges.Listening listening = onFx(shell::sessionServices).changes()
+                .listen(heard::incrementAndGet);
         Path out = outputs.resolve("allowed.out");
         Path err = outputs.resolve("allowed.err");
         Process allowed = keyward(out, err, "secret", "get", "STRIPE_KEY");
@@ -153,6 +158,8 @@ class DesktopServesTheCommandLineFlowTest extends ShellTestBase {
         robot.clickOn("#approval-allow-once");
         assertEquals(0, exitOf(allowed), Files.readString(err));
         assertEquals(VALUE + "\n", Files.readString(out), "the value came through the app: the client has no password");
+        waitUntil("the app's views are told the agent's command changed the vault", () -> heard.get() > 0);
+        listening.close();
 
         Path deniedErr = outputs.resolve("denied.err");
         Process denied = keyward(outputs.resolve("denied.out"), deniedErr, "secret", "get", "STRIPE_KEY");

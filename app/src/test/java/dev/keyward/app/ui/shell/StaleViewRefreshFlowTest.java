@@ -97,11 +97,11 @@ class StaleViewRefreshFlowTest extends ShellTestBase {
                 .filter(t -> t.getName().equals("keyward-vault-changes") && t.isAlive()).findFirst();
     }
 
-    /** Keyward's CLI as a separate JVM on the same data folder, with {@code stdin} as its input. */
+    /** Keyward's CLI as a separate JVM on the same data folder, past the app's agent (a direct write), with {@code stdin} as its input. */
     private void cli(String stdin, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--data-dir", dataDir.toString()));
+                Main.class.getName(), "--data-dir", dataDir.toString(), "--no-agent"));
         command.addAll(List.of(args));
         Path in = Files.writeString(work.resolve("stdin.txt"), stdin);
         File err = work.resolve("stderr.txt").toFile();
