@@ -184,11 +184,26 @@ public final class DesktopShell {
                 agent.unlocked(unlocked, adopted.services(), approvals);
             }
             Theme.of(settings.theme()).apply();
+            showStatus();
+            if (unlocked.isReadOnly()) {
+                post(readOnlyNotice(unlocked));
+            }
             next.run();
         }, error -> {
             lockAndStop();
             router.problem(UserMessages.describe(error));
         });
+    }
+
+    /**
+     * Said once at unlock (the status line keeps saying "read-only"): what works, what does not, what is
+     * not recorded, and how to change that, as the command line's note on stderr says it.
+     */
+    private static Notification readOnlyNotice(VaultSession unlocked) {
+        return Notification.info("Read-only profile", "The folder of profile " + unlocked.profile().name() + " ("
+                + unlocked.profile().location().folder() + ") is read-only. You can read its secrets, but "
+                + "changes are refused and what you read is not recorded in the audit log. To make changes, "
+                + "lock and stop, give your user write access to that folder, and unlock again.");
     }
 
     /** What adopting a session loads off the JavaFX thread. */
@@ -388,7 +403,8 @@ public final class DesktopShell {
     }
 
     private void showStatus() {
-        status.show(lifecycle.lockState(), profile);
+        VaultSession open = lifecycle.session();
+        status.show(lifecycle.lockState(), profile, open != null && open.isReadOnly());
     }
 
     // Package-private views for the unlock flow and tests.

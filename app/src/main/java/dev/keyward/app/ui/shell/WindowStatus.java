@@ -34,6 +34,7 @@ final class WindowStatus implements Notifier {
     private Consumer<String> statusBar = s -> { };
     private LockState state = LockState.STOPPED;
     private ProfileSummary profile;
+    private boolean readOnly;
 
     WindowStatus(Stage stage, TrayChannel tray) {
         this.stage = stage;
@@ -67,9 +68,10 @@ final class WindowStatus implements Notifier {
         bar.accept(line());
     }
 
-    void show(LockState state, ProfileSummary profile) {
+    void show(LockState state, ProfileSummary profile, boolean readOnly) {
         this.state = state;
         this.profile = profile;
+        this.readOnly = readOnly;
         refresh();
     }
 
@@ -81,7 +83,7 @@ final class WindowStatus implements Notifier {
     }
 
     private String line() {
-        return StatusText.of(state, profile);
+        return StatusText.of(state, profile, readOnly);
     }
 
     @Override
