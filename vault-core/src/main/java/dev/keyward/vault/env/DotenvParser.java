@@ -1,8 +1,8 @@
 package dev.keyward.vault.env;
 
 import dev.keyward.vault.crypto.Wipe;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,26 +71,6 @@ public final class DotenvParser {
     }
 
     /**
-     * Parses a whole {@code .env} text.
-     *
-     * @return one entry per distinct key, in order of first appearance
-     * @throws DotenvSyntaxException if any line is malformed; then nothing is returned
-     */
-    public static List<DotenvEntry> parse(CharSequence text) throws DotenvSyntaxException {
-        char[] normalized = normalizeLineBreaks(text);
-        try {
-            DotenvScanner scanner = new DotenvScanner(normalized);
-            Map<String, char[]> values = scanner.scan();
-            List<DotenvEntry> out = new ArrayList<>(values.size());
-            values.forEach((key, value) -> out.add(new DotenvEntry(key, new String(value), scanner.lastLine(key))));
-            values.values().forEach(Wipe::chars);
-            return List.copyOf(out);
-        } finally {
-            Wipe.chars(normalized);
-        }
-    }
-
-    /**
      * Parses a whole {@code .env} text into {@code char[]} values (no value becomes a String) and
      * also reports the keys it defines more than once.
      *
@@ -101,7 +81,9 @@ public final class DotenvParser {
         try {
             DotenvScanner scanner = new DotenvScanner(normalized);
             Map<String, char[]> values = scanner.scan();
-            return new Parsed(values, scanner.repeatedKeys());
+            Map<String, Integer> lines = new LinkedHashMap<>();
+            values.keySet().forEach(key -> lines.put(key, scanner.lastLine(key)));
+            return new Parsed(values, lines, scanner.repeatedKeys());
         } finally {
             Wipe.chars(normalized);
         }
@@ -109,9 +91,10 @@ public final class DotenvParser {
 
     /**
      * A parsed text: each key's value (the last definition's, in order of first appearance; the
-     * caller wipes the arrays) and the keys defined more than once, each with its lines.
+     * caller wipes the arrays), the line of that definition, and the keys defined more than once,
+     * each with its lines. Its {@code toString} shows no value (a {@code char[]} prints as its type).
      */
-    public record Parsed(Map<String, char[]> values, Map<String, List<Integer>> repeatedKeys) {
+    public record Parsed(Map<String, char[]> values, Map<String, Integer> lines, Map<String, List<Integer>> repeatedKeys) {
     }
 
     /** Turns CRLF and lone CR into LF, as dotenv does before matching; the caller wipes the result. */

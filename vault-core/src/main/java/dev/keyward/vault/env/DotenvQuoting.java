@@ -63,15 +63,6 @@ public enum DotenvQuoting {
         return Optional.empty();
     }
 
-    /** Renders {@code value} in this style; call only when {@link #blocker} is empty. */
-    String render(String value) {
-        SecretText out = new SecretText();
-        render(value, out);
-        char[] chars = out.toCharArray();
-        out.wipe();
-        return new String(chars);
-    }
-
     /** Appends {@code value} in this style to {@code out}; call only when {@link #blocker} is empty. */
     void render(CharSequence value, SecretText out) {
         if (this == UNQUOTED) {

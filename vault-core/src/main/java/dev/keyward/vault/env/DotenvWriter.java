@@ -1,8 +1,6 @@
 package dev.keyward.vault.env;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.SequencedMap;
@@ -23,27 +21,6 @@ public final class DotenvWriter {
     private DotenvWriter() {
     }
 
-    /** Renders the entries in order; their line numbers are ignored. Keys must be distinct. */
-    public static String render(Collection<DotenvEntry> entries) throws UnrepresentableValueException {
-        SequencedMap<String, String> values = new LinkedHashMap<>();
-        for (DotenvEntry entry : entries) {
-            if (values.putIfAbsent(entry.key(), entry.value()) != null) {
-                throw new UnrepresentableValueException(entry.key(), "the key " + entry.key()
-                        + " appears twice; dotenv would keep only the last value");
-            }
-        }
-        return render(values);
-    }
-
-    /** Renders the map in its iteration order. */
-    public static String render(SequencedMap<String, String> values) throws UnrepresentableValueException {
-        StringBuilder out = new StringBuilder();
-        for (var entry : values.entrySet()) {
-            out.append(renderLine(entry.getKey(), entry.getValue())).append('\n');
-        }
-        return out.toString();
-    }
-
     /**
      * Renders the map in its iteration order from {@code char[]} values into a {@code char[]} the
      * caller wipes; no value becomes a String on the way.
@@ -62,11 +39,6 @@ public final class DotenvWriter {
         } finally {
             out.wipe();
         }
-    }
-
-    /** One {@code KEY=value} line without its line break. */
-    public static String renderLine(String key, String value) throws UnrepresentableValueException {
-        return key + '=' + styleFor(key, value).render(value);
     }
 
     private static DotenvQuoting styleFor(String key, CharSequence value) throws UnrepresentableValueException {

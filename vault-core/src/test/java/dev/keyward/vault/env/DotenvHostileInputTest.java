@@ -17,7 +17,7 @@ class DotenvHostileInputTest {
     void aLongRunOfEscapedQuotesIsRefusedWithoutRereadingTheLine() {
         String text = "A=\"" + "\\\"".repeat(300_000) + " tail\n";
 
-        DotenvSyntaxException refused = assertThrows(DotenvSyntaxException.class, () -> DotenvParser.parse(text));
+        DotenvSyntaxException refused = assertThrows(DotenvSyntaxException.class, () -> DotenvEntries.parse(text));
 
         assertEquals(1, refused.line());
     }
@@ -26,7 +26,7 @@ class DotenvHostileInputTest {
     void aLongRunOfEscapedQuotesThatIsClosedIsRead() throws DotenvSyntaxException {
         String text = "A=\"" + "\\\"".repeat(300_000) + "\" # comment\nB=2\n";
 
-        List<DotenvEntry> entries = DotenvParser.parse(text);
+        List<DotenvEntries.Entry> entries = DotenvEntries.parse(text);
 
         assertEquals("\\\"".repeat(300_000), entries.get(0).value());
         assertEquals("2", entries.get(1).value());

@@ -86,7 +86,7 @@ class DotenvParserTest {
     @MethodSource
     void readsValuesLikeDotenv(String description, String text, String key, String value)
             throws DotenvSyntaxException {
-        List<DotenvEntry> entries = DotenvParser.parse(text);
+        List<DotenvEntries.Entry> entries = DotenvEntries.parse(text);
         assertEquals(1, entries.size(), description);
         assertEquals(key, entries.get(0).key(), description);
         assertEquals(value, entries.get(0).value(), description);
@@ -96,15 +96,15 @@ class DotenvParserTest {
     void readsAPemKeyInDoubleQuotesAcrossLines() throws DotenvSyntaxException {
         String pem = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n"
                 + "u4QuUoobAgMBAAE=\n-----END PUBLIC KEY-----";
-        List<DotenvEntry> entries = DotenvParser.parse("BEFORE=1\nPEM=\"" + pem + "\"\nAFTER=2\n");
-        assertEquals(List.of("BEFORE", "PEM", "AFTER"), entries.stream().map(DotenvEntry::key).toList());
+        List<DotenvEntries.Entry> entries = DotenvEntries.parse("BEFORE=1\nPEM=\"" + pem + "\"\nAFTER=2\n");
+        assertEquals(List.of("BEFORE", "PEM", "AFTER"), entries.stream().map(DotenvEntries.Entry::key).toList());
         assertEquals(pem, entries.get(1).value());
         assertEquals(6, entries.get(2).line());
     }
 
     @Test
     void skipsBlankLinesAndCommentsAndCountsLinesFromOne() throws DotenvSyntaxException {
-        List<DotenvEntry> entries = DotenvParser.parse("""
+        List<DotenvEntries.Entry> entries = DotenvEntries.parse("""
                 # settings
 
                 FIRST=1
@@ -113,29 +113,29 @@ class DotenvParserTest {
                 lines'
                 THIRD=3
                 """);
-        assertEquals(List.of(new DotenvEntry("FIRST", "1", 3), new DotenvEntry("SECOND", "two\nlines", 5),
-                new DotenvEntry("THIRD", "3", 7)), entries);
+        assertEquals(List.of(new DotenvEntries.Entry("FIRST", "1", 3), new DotenvEntries.Entry("SECOND", "two\nlines", 5),
+                new DotenvEntries.Entry("THIRD", "3", 7)), entries);
     }
 
     @Test
     void readsAllThreeKindsOfLineEndings() throws DotenvSyntaxException {
-        List<DotenvEntry> expected = List.of(new DotenvEntry("HOST", "localhost", 1),
-                new DotenvEntry("USER", "me", 2), new DotenvEntry("DB", "tests", 3));
-        assertEquals(expected, DotenvParser.parse("HOST=localhost\nUSER=me\nDB=tests\n"));
-        assertEquals(expected, DotenvParser.parse("HOST=localhost\r\nUSER=me\r\nDB=tests\r\n"));
-        assertEquals(expected, DotenvParser.parse("HOST=localhost\rUSER=me\rDB=tests\r"));
+        List<DotenvEntries.Entry> expected = List.of(new DotenvEntries.Entry("HOST", "localhost", 1),
+                new DotenvEntries.Entry("USER", "me", 2), new DotenvEntries.Entry("DB", "tests", 3));
+        assertEquals(expected, DotenvEntries.parse("HOST=localhost\nUSER=me\nDB=tests\n"));
+        assertEquals(expected, DotenvEntries.parse("HOST=localhost\r\nUSER=me\r\nDB=tests\r\n"));
+        assertEquals(expected, DotenvEntries.parse("HOST=localhost\rUSER=me\rDB=tests\r"));
     }
 
     @Test
     void lastDefinitionWinsAndKeepsThePlaceOfTheFirst() throws DotenvSyntaxException {
-        List<DotenvEntry> entries = DotenvParser.parse("A=1\nB=2\nA=3\n");
-        assertEquals(List.of(new DotenvEntry("A", "3", 3), new DotenvEntry("B", "2", 2)), entries);
+        List<DotenvEntries.Entry> entries = DotenvEntries.parse("A=1\nB=2\nA=3\n");
+        assertEquals(List.of(new DotenvEntries.Entry("A", "3", 3), new DotenvEntries.Entry("B", "2", 2)), entries);
     }
 
     @Test
     void emptyAndCommentOnlyFilesGiveNoEntries() throws DotenvSyntaxException {
-        assertEquals(List.of(), DotenvParser.parse(""));
-        assertEquals(List.of(), DotenvParser.parse("\uFEFF# only a comment\r\n\r\n   \n"));
+        assertEquals(List.of(), DotenvEntries.parse(""));
+        assertEquals(List.of(), DotenvEntries.parse("\uFEFF# only a comment\r\n\r\n   \n"));
     }
 
     static Stream<Arguments> refusesMalformedFilesNamingTheLine() {
@@ -166,7 +166,7 @@ class DotenvParserTest {
     @ParameterizedTest(name = "line {1}: {2}")
     @MethodSource
     void refusesMalformedFilesNamingTheLine(String text, int line, String reason) {
-        DotenvSyntaxException refused = assertThrows(DotenvSyntaxException.class, () -> DotenvParser.parse(text));
+        DotenvSyntaxException refused = assertThrows(DotenvSyntaxException.class, () -> DotenvEntries.parse(text));
         assertEquals(line, refused.line());
         assertTrue(refused.reason().contains(reason), refused.getMessage());
         assertEquals("line " + line + ": " + refused.reason(), refused.getMessage());
@@ -175,7 +175,7 @@ class DotenvParserTest {
     @Test
     void unclosedQuoteMessageIsTheExactSentence() {
         DotenvSyntaxException refused = assertThrows(DotenvSyntaxException.class,
-                () -> DotenvParser.parse("A=1\nB=2\nC=3\nD=4\nE=5\nF=6\nG=\"unfinished\n"));
+                () -> DotenvEntries.parse("A=1\nB=2\nC=3\nD=4\nE=5\nF=6\nG=\"unfinished\n"));
         assertEquals("line 7: the value opened with \" is never closed", refused.getMessage());
     }
 
@@ -184,14 +184,15 @@ class DotenvParserTest {
         String secret = "sk-live-Zq8vN3mXr7TtL2pW9yK4";
         for (String text : List.of("A=1\n" + secret + "\n", "A=\"" + secret, "A='" + secret + "' x",
                 "B " + secret + "=1", "A: " + secret + "\u2028")) {
-            DotenvSyntaxException refused = assertThrows(DotenvSyntaxException.class, () -> DotenvParser.parse(text));
+            DotenvSyntaxException refused = assertThrows(DotenvSyntaxException.class, () -> DotenvEntries.parse(text));
             assertFalse(refused.getMessage().contains("Zq8vN3"), refused.getMessage());
         }
     }
 
     @Test
-    void entryToStringHidesTheValue() throws DotenvSyntaxException {
-        String shown = DotenvParser.parse("TOKEN=Zq8vN3mXr7TtL2pW9yK4").get(0).toString();
+    void parsedToStringHidesTheValue() throws DotenvSyntaxException {
+        DotenvParser.Parsed parsed = DotenvParser.parseToChars("TOKEN=Zq8vN3mXr7TtL2pW9yK4");
+        String shown = parsed.toString();
         assertTrue(shown.contains("TOKEN"), shown);
         assertFalse(shown.contains("Zq8vN3"), shown);
     }

@@ -3,10 +3,8 @@ package dev.keyward.vault.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.keyward.vault.env.DotenvEntry;
-import dev.keyward.vault.env.DotenvParser;
+import dev.keyward.vault.env.DotenvEntries;
 import dev.keyward.vault.env.DotenvSyntaxException;
-import dev.keyward.vault.env.DotenvWriter;
 import dev.keyward.vault.env.UnrepresentableValueException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,19 +14,19 @@ class DotenvParserFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void anyTextIsReadOrRefusedAndWhatIsReadWritesBack(byte[] input) throws Exception {
         String text = new String(input, StandardCharsets.UTF_8);
-        List<DotenvEntry> entries;
+        List<DotenvEntries.Entry> entries;
         try {
-            entries = DotenvParser.parse(text);
+            entries = DotenvEntries.parse(text);
         } catch (DotenvSyntaxException refused) {
             return;
         }
         String written;
         try {
-            written = DotenvWriter.render(entries);
+            written = DotenvEntries.render(entries);
         } catch (UnrepresentableValueException unwritable) {
             return;
         }
-        List<DotenvEntry> reread = DotenvParser.parse(written);
+        List<DotenvEntries.Entry> reread = DotenvEntries.parse(written);
         assertEquals(entries.size(), reread.size());
         for (int i = 0; i < entries.size(); i++) {
             assertEquals(entries.get(i).key(), reread.get(i).key());

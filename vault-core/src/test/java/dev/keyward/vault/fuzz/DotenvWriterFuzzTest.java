@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.keyward.vault.env.DotenvEntry;
-import dev.keyward.vault.env.DotenvParser;
-import dev.keyward.vault.env.DotenvWriter;
+import dev.keyward.vault.env.DotenvEntries;
 import dev.keyward.vault.env.UnrepresentableValueException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -33,7 +31,7 @@ class DotenvWriterFuzzTest {
         }
         String text;
         try {
-            text = DotenvWriter.render(values);
+            text = DotenvEntries.render(values);
         } catch (UnrepresentableValueException refused) {
             String value = values.get(refused.key());
             // A value made only of letters and punctuation may coincide with the message's own words
@@ -44,8 +42,8 @@ class DotenvWriterFuzzTest {
             }
             return;
         }
-        List<DotenvEntry> reread = DotenvParser.parse(text);
-        assertEquals(List.copyOf(values.keySet()), reread.stream().map(DotenvEntry::key).toList());
-        assertEquals(List.copyOf(values.values()), reread.stream().map(DotenvEntry::value).toList());
+        List<DotenvEntries.Entry> reread = DotenvEntries.parse(text);
+        assertEquals(List.copyOf(values.keySet()), reread.stream().map(DotenvEntries.Entry::key).toList());
+        assertEquals(List.copyOf(values.values()), reread.stream().map(DotenvEntries.Entry::value).toList());
     }
 }
