@@ -45,6 +45,14 @@ public final class CutTexts {
         return out;
     }
 
+    /** Whether all of {@code area}'s text fits in it, so nothing is scrolled away (a recovery code must show whole). */
+    public static boolean wholeTextShows(javafx.scene.control.TextArea area) {
+        Node content = area.lookup(".content");
+        ScrollPane scroll = (ScrollPane) area.lookup(".scroll-pane");
+        return content.getLayoutBounds().getHeight() <= scroll.getViewportBounds().getHeight() + 1
+                && content.getLayoutBounds().getWidth() <= scroll.getViewportBounds().getWidth() + 1;
+    }
+
     /** Every cut text in {@code scene}, each prefixed with {@code where}. */
     public static List<String> in(Scene scene, String where) {
         List<String> out = new ArrayList<>();

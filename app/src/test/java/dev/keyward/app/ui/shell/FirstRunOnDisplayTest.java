@@ -64,7 +64,7 @@ class FirstRunOnDisplayTest extends ShellTestBase {
             resize(size);
             DesktopOnDisplayShots.save(robot, stage, "recovery-code-" + size + ".png");
             cut.addAll(cutTexts("recovery code " + size));
-            assertTrue(onFx(() -> wholeCodeShows(robot.lookup("#recovery-code").queryAs(TextArea.class))),
+            assertTrue(onFx(() -> CutTexts.wholeTextShows(robot.lookup("#recovery-code").queryAs(TextArea.class))),
                     "the recovery code needs scrolling at " + size);
         }
         // Tab to "I have saved it", Space ticks it, Enter continues.
@@ -92,14 +92,6 @@ class FirstRunOnDisplayTest extends ShellTestBase {
             }
         }
         assertTrue(cut.isEmpty(), "texts cut short:\n" + String.join("\n", cut));
-    }
-
-    /** All of the code's lines fit in the area: nothing is scrolled away. */
-    private static boolean wholeCodeShows(TextArea area) {
-        javafx.scene.Node content = area.lookup(".content");
-        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) area.lookup(".scroll-pane");
-        return content.getLayoutBounds().getHeight() <= scroll.getViewportBounds().getHeight() + 1
-                && content.getLayoutBounds().getWidth() <= scroll.getViewportBounds().getWidth() + 1;
     }
 
     private static List<String> cutTexts(String where) {
