@@ -112,6 +112,27 @@ class SecretsStayPutCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("the output could not be written"));
     }
 
+    /** Issue 12's class "output never checked", beyond the commands that print secrets: help, version, lists. */
+    @Test
+    void everyWayOfPrintingChecksTheOutput() {
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        String dir = data.toString();
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"--data-dir", dir, "--version"},
+                new String[] {"--help"}, new String[] {"secret", "get", "--help"}, new String[] {"--data-dir", dir, "profile", "list"})) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(args, new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(failing, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.of("KEYWARD_PASSWORD", PASSWORD), null, Argon2Params.FLOOR);
+            assertEquals(1, code, String.join(" ", args));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("the output could not be written"), String.join(" ", args));
+        }
+    }
+
     @Test
     void passwordStdinWinsOverKeywardPassword() {
         CliRunner.Result r = cli.env("KEYWARD_PASSWORD", "wrong-from-environment").feed(PASSWORD + "\n", "secret", "get", "k",
