@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.keyward.automation.discovery.DiscoveryRun;
 import dev.keyward.automation.practice.PracticeCloud;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -114,8 +115,9 @@ class DiscoveryCliTest {
         CliRunner.Result help = cli.run("discovery", "run", "--help");
         String text = help.out().replaceAll("\\s+", " ");
 
-        assertTrue(text.contains("Items older than 30 days are left out, except status page incidents that are"
-                + " still unresolved"), help.out());
+        // The window the help states is the one the run applies.
+        assertTrue(text.contains("Items older than " + DiscoveryRun.DEFAULT_MAX_ITEM_AGE.toDays() + " days are left out,"
+                + " except status page incidents that are still unresolved"), help.out());
         assertTrue(text.contains("--now checks it again anyway"), help.out());
     }
 
