@@ -21,8 +21,6 @@ public enum VaultErrorKind implements ErrorKind {
     BACKUP_DAMAGED("The backup {path} is damaged: {detail}. Nothing was restored.", Remedy.NONE),
     SCHEMA_NOT_UPDATED("The vault's schema could not be brought up to date; it may be damaged.",
             Remedy.VERIFY_OR_RESTORE),
-    DATABASE_FAILED("A vault database operation failed (SQLite error {code}). Nothing was changed.",
-            Remedy.VERIFY_IF_REPEATED),
     SECRET_NOT_FOUND("No secret named '{secret}' in this profile.", Remedy.SHOW_SECRETS),
     SECRET_EXISTS("A secret named '{secret}' already exists.", Remedy.ROTATE_SECRET),
     PROJECT_NOT_FOUND("No project named '{project}'.", Remedy.SHOW_PROJECTS),

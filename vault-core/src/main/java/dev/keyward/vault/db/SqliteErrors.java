@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
@@ -154,11 +155,15 @@ public final class SqliteErrors {
                 + " changed. Close other programs and try again.", e);
     }
 
+    /** SQLite's own words for the code ("data type mismatch"), never the number alone. */
     private static String codeName(SQLException e) {
-        if (e instanceof SQLiteException s && s.getResultCode() != null) {
-            return s.getResultCode().name();
+        if (e instanceof SQLiteException s && s.getResultCode() != null && s.getResultCode() != SQLiteErrorCode.UNKNOWN_ERROR) {
+            String words = s.getResultCode().message;
+            // "Data type mismatch" reads as "(data type mismatch)"; "SQL error ..." keeps its capitals.
+            boolean capitalisedWord = words.length() > 1 && Character.isLowerCase(words.charAt(1));
+            return capitalisedWord ? Character.toLowerCase(words.charAt(0)) + words.substring(1) : words;
         }
-        return "SQLite result code " + e.getErrorCode();
+        return "a reason SQLite did not name";
     }
 
     private static long freeBytes(Path folder) {

@@ -11,8 +11,13 @@ import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.VaultException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real SQLite errors, raised on a real vault, become sentences with facts: never an error number alone. */
@@ -38,6 +43,25 @@ class SqliteErrorsTest {
         assertTrue(e.getMessage().contains("nothing was changed") || e.getMessage().contains("Nothing was written"),
                 e.getMessage());
         assertFalse(e.getMessage().matches(".*SQLite error \\d+.*"), e.getMessage());
+    }
+
+    /** Every result code SQLite has (and a code the driver does not know): a sentence, never the number. */
+    @Test
+    void everySqliteResultCodeIsASentenceWithoutItsNumber() {
+        Path file = dir.resolve("v.db");
+        List<SQLException> errors = new ArrayList<>();
+        for (SQLiteErrorCode code : SQLiteErrorCode.values()) {
+            errors.add(new SQLiteException("[" + code.name() + "] " + code.message, code));
+        }
+        errors.add(new SQLException("a driver error without a SQLite code", "HY000", 4242));
+        for (SQLException error : errors) {
+            VaultException e = SqliteErrors.translate(error, file);
+            String message = e.getMessage();
+            assertSentence(e);
+            int number = error instanceof SQLiteException s ? s.getResultCode().code : error.getErrorCode();
+            assertFalse(message.matches("(?s).*(?<![\\w/.-])" + number + "(?![\\w/.-]).*"), "the number " + number + " in: " + message);
+            assertFalse(message.contains("SQLITE_") || message.contains("result code"), message);
+        }
     }
 
     @Test
