@@ -31,7 +31,8 @@ public final class CliCommandCheck {
         Matcher m = NAMED.matcher(text);
         while (m.find()) {
             String words = m.group(1).strip();
-            if (!words.isEmpty() && Character.isLowerCase(words.charAt(0))) {
+            // Global options may come first ("keyward --data-dir DIR script list", "keyward --help").
+            if (!words.isEmpty() && (Character.isLowerCase(words.charAt(0)) || words.startsWith("--"))) {
                 out.add(words);
             }
         }
@@ -44,15 +45,45 @@ public final class CliCommandCheck {
         CommandLine current = ROOT;
         String path = "keyward";
         boolean pastCommand = false;
+        boolean optionValue = false;
         for (String raw : words.split("\\s+")) {
-            String token = raw.replaceAll("[.,;:]+$", "");
+            // Usage notation around a word ("[--json]", "ID...") is not part of it.
+            String token = raw.replaceAll("^[\\[(]+", "").replaceAll("[\\])]*(\\.\\.\\.)?[\\])]*[.,;:]*$", "");
             if (token.isEmpty()) {
+                continue;
+            }
+            if (token.equals("--")) {
+                break; // what follows is the child's command line (run -- npm start)
+            }
+            if (token.equals(dev.keyward.app.agent.client.AgentRoute.NO_AGENT)) {
+                continue; // read before the command line is parsed, anywhere in it
+            }
+            if (optionValue) {
+                optionValue = false; // the value of the option before, not a command
                 continue;
             }
             if (token.startsWith("--")) {
                 String option = token.contains("=") ? token.substring(0, token.indexOf('=')) : token;
                 if (!hasOption(current, option) && !hasOption(ROOT, option)) {
                     problems.add("'" + path + "' has no option " + option + " (in: keyward " + words + ")");
+                }
+                if (current == ROOT && hasOption(ROOT, option)) {
+                    // A global option before the command: its value (if any) is next, then the command.
+                    optionValue = !token.contains("=") && ROOT.getCommandSpec().findOption(option).arity().max() > 0;
+                    continue;
+                }
+                pastCommand = true;
+                continue;
+            }
+            if (!pastCommand && token.contains("|") && !token.startsWith("-")) {
+                // Usage notation "agent status|stop": each alternative must be a subcommand.
+                CommandLine parent = current;
+                List<String> missing = java.util.Arrays.stream(token.split("\\|"))
+                        .filter(alternative -> !parent.getSubcommands().containsKey(alternative)).toList();
+                if (!missing.isEmpty()) {
+                    problems.add("'" + path + "' has no subcommand '" + String.join("', '", missing) + "' (in: keyward "
+                            + words + ")");
+                    return problems;
                 }
                 pastCommand = true;
                 continue;

@@ -23,7 +23,8 @@ class CommandsNamedInSourcesTest {
     /** Main code whose texts can reach the desktop: core modules and the desktop itself. */
     private static final List<Path> DESKTOP_REACHABLE = List.of(Path.of("../vault-core/src/main/java"),
             Path.of("../automation/src/main/java"), Path.of("../reference-library/src/main/java"),
-            Path.of("src/main/java/dev/keyward/app/ui"), Path.of("src/main/java/dev/keyward/app/error"));
+            Path.of("src/main/java/dev/keyward/app/ui"), Path.of("src/main/java/dev/keyward/app/error"),
+            Path.of("src/main/java/dev/keyward/app/session"));
 
     private static final Pattern OPTION = Pattern.compile("(^|[\\s'(])--[a-z][a-z-]+");
     private static final List<String> NOT_FOR_PEOPLE = List.of("BrowserLauncher.java", "PracticeCloudMain.java");
@@ -73,6 +74,25 @@ class CommandsNamedInSourcesTest {
         }
         found.removeIf(f -> f.startsWith("CliHints.java: "));
         assertEquals(List.of(), found);
+    }
+
+    /** The README and docs/*.md: commands in code spans and in code blocks' command lines. */
+    @Test
+    void everyCommandNamedInTheDocsExists() throws IOException {
+        List<Path> docs = new ArrayList<>(List.of(Path.of("../README.md")));
+        try (var files = java.nio.file.Files.list(Path.of("../docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        List<String> problems = new ArrayList<>();
+        int named = 0;
+        for (Path doc : docs) {
+            for (String command : DocCommands.in(java.nio.file.Files.readString(doc))) {
+                named++;
+                CliCommandCheck.problems(command).forEach(p -> problems.add(doc.getFileName() + ": " + p));
+            }
+        }
+        assertTrue(named > 50, "the docs name commands: " + named);
+        assertEquals(List.of(), problems);
     }
 
     @Test
