@@ -33,12 +33,16 @@ public interface SessionJobs {
 
     /** No background jobs (a session without the automation schema, or tests that need none). */
     static SessionJobs none() {
+        return none("Background jobs are not running in this session; lock and stop, then unlock again to start them.");
+    }
+
+    /** No background jobs, for the reason {@code why} (a sentence) that a run asked for is answered with. */
+    static SessionJobs none(String why) {
         return new SessionJobs() {
             @Override
             public CompletableFuture<JobResult> runNow(JobName job) {
                 return CompletableFuture.completedFuture(new JobResult(job, JobTrigger.ON_DEMAND, false, JobStatus.SKIPPED,
-                        "Background jobs are not running in this session; lock and stop, then unlock again to start them.",
-                        null));
+                        why, null));
             }
 
             @Override

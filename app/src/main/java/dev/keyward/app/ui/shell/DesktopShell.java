@@ -44,6 +44,10 @@ import javafx.util.Duration;
  */
 public final class DesktopShell {
 
+    /** Why nothing runs in the background of a read-only profile: its answer to a refresh or Check now. */
+    private static final String NO_JOBS_READ_ONLY = "The profile's folder is read-only, so nothing runs in the"
+            + " background: refreshes and checks store what they find in the vault.";
+
     private final Stage stage;
     private final DesktopServices services;
     private final BackgroundWork work = new BackgroundWork();
@@ -162,8 +166,10 @@ public final class DesktopShell {
             SessionServices forSession = existing != null && existing.isFor(unlocked) ? existing
                     : SessionServices.open(unlocked, services.profiles().root().path());
             try {
-                return new Adopted(unlocked.settings().current(),
-                        running != null && running.isFor(unlocked) ? running : startJobs(forSession), forSession);
+                // A read-only vault cannot record a job's schedule or results: no jobs, and the notice says so.
+                BackgroundJobs jobs = running != null && running.isFor(unlocked) ? running
+                        : unlocked.isReadOnly() ? null : startJobs(forSession);
+                return new Adopted(unlocked.settings().current(), jobs, forSession);
             } catch (RuntimeException e) {
                 if (forSession != existing) {
                     forSession.close(); // the error path stops the session; its new services go with it
@@ -202,8 +208,9 @@ public final class DesktopShell {
     private static Notification readOnlyNotice(VaultSession unlocked) {
         return Notification.info("Read-only profile", "The folder of profile " + unlocked.profile().name() + " ("
                 + unlocked.profile().location().folder() + ") is read-only. You can read its secrets, but "
-                + "changes are refused and what you read is not recorded in the audit log. To make changes, "
-                + "lock and stop, give your user write access to that folder, and unlock again.");
+                + "changes are refused and what you read is not recorded in the audit log. Background refresh, "
+                + "discovery and clean-up do not run, since they write to the vault. To make changes, lock and "
+                + "stop, give your user write access to that folder, and unlock again.");
     }
 
     /** What adopting a session loads off the JavaFX thread. */
@@ -234,7 +241,8 @@ public final class DesktopShell {
     void showMain() {
         BackgroundJobs jobs = lifecycle.jobs();
         PageContext ctx = new PageContext(lifecycle.session(), work, longWork, stage, clipboard, services.files(),
-                services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none(),
+                services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs
+                : lifecycle.session().isReadOnly() ? SessionJobs.none(NO_JOBS_READ_ONLY) : SessionJobs.none(),
                 sessionServices);
         main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
@@ -390,6 +398,8 @@ public final class DesktopShell {
             post(new Notification("Unlock first",
                     "Keyward is locked and stopped, so nothing runs in the background. Unlock a profile to refresh its dashboard.",
                     Notification.Urgency.INFO, DesktopAction.UNLOCK));
+        } else if (running == null && lifecycle.session() != null && lifecycle.session().isReadOnly()) {
+            post(Notification.info("Nothing to refresh", NO_JOBS_READ_ONLY));
         } else if (running == null) {
             post(Notification.info("Nothing to refresh",
                     "Background jobs are not running in this session; lock and stop, then unlock again to start them."));

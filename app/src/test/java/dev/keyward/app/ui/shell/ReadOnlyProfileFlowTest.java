@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 class ReadOnlyProfileFlowTest extends ShellTestBase {
 
     private ReadOnlyFolder readOnly;
+    private final RecordingTray tray = new RecordingTray();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -38,7 +39,7 @@ class ReadOnlyProfileFlowTest extends ShellTestBase {
 
     @Override
     DesktopServices services() {
-        return super.services().withTray(new RecordingTray()); // with a tray, no "no system tray" banner comes first
+        return super.services().withTray(tray);
     }
 
     @Override
@@ -62,6 +63,11 @@ class ReadOnlyProfileFlowTest extends ShellTestBase {
 
     @Test
     void aReadOnlyProfileOpensForReadingAndTheWindowSaysChangesAreRefusedAndNotAudited(FxRobot robot) {
+        List<String> banners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFx(() -> {
+            robot.lookup("#banner").queryAs(Label.class).textProperty().addListener((o, was, now) -> banners.add(now));
+            return null;
+        });
         unlock(robot);
         waitUntil("the secrets table lists the secret", () ->
                 robot.lookup("#secrets-table").queryAs(TableView.class).getItems().size() == 1);
@@ -77,6 +83,19 @@ class ReadOnlyProfileFlowTest extends ShellTestBase {
         String statusLine = onFx(() -> robot.lookup("#status-line").queryAs(Label.class).getText());
         assertEquals("Keyward — work — unlocked, read-only", statusLine, "the status line keeps saying it after the banner goes");
         assertEquals(statusLine, title());
+        // Background jobs write (their schedule, snapshots, findings): they are not started, rather than failing.
+        assertTrue(banner.contains("Background refresh, discovery and clean-up do not run"), banner);
+        assertEquals(List.of(), banners.stream().filter(b -> !b.startsWith("Read-only profile")).toList(),
+                "only the read-only notice was shown");
+        assertEquals(null, onFx(shell::jobs), "no background jobs on a read-only profile");
+
+        // The tray's Refresh now says why nothing refreshes (not "unlock again to start them").
+        onFx(() -> {
+            tray.actions().refreshNow().run();
+            return null;
+        });
+        String refresh = onFx(() -> robot.lookup("#banner").queryAs(Label.class).getText());
+        assertTrue(refresh.startsWith("Nothing to refresh") && refresh.contains("read-only"), refresh);
         assertEquals(List.of(), onFx(() -> CutTexts.in(stage.getScene(), "read-only main window")), "no cut text");
     }
 }
