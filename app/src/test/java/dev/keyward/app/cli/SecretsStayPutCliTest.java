@@ -133,6 +133,24 @@ class SecretsStayPutCliTest {
         }
     }
 
+    /** The same class of ambiguity beyond passwords: --profile over KEYWARD_PROFILE, --data-dir over KEYWARD_HOME. */
+    @Test
+    void explicitOptionsWinOverTheVariablesTheyStandFor() {
+        assertEquals(0, cli.run("profile", "create", "side").code());
+        Path elsewhere = work.resolve("elsewhere");
+        cli.env("KEYWARD_PROFILE", "side").env("KEYWARD_HOME", elsewhere.toString());
+
+        CliRunner.Result fromVariable = cli.run("secret", "list");
+        assertEquals(0, fromVariable.code(), fromVariable.err());
+        assertTrue(fromVariable.out().startsWith("No secrets yet"), "KEYWARD_PROFILE chose the empty profile: "
+                + fromVariable.out());
+
+        CliRunner.Result explicit = cli.run("--profile", "work", "secret", "list");
+        assertEquals(0, explicit.code(), explicit.err());
+        assertTrue(explicit.out().startsWith("k "), "--profile chose work: " + explicit.out());
+        assertFalse(Files.exists(elsewhere), "--data-dir won over KEYWARD_HOME, which was not touched");
+    }
+
     @Test
     void passwordStdinWinsOverKeywardPassword() {
         CliRunner.Result r = cli.env("KEYWARD_PASSWORD", "wrong-from-environment").feed(PASSWORD + "\n", "secret", "get", "k",
