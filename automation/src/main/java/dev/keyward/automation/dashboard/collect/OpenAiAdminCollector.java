@@ -23,8 +23,11 @@ import java.util.Optional;
  *       (Unix s), {@code bucket_width=1d} (at most 31 buckets a page), {@code group_by=api_key_id&group_by=model};
  *       page envelope {@code {object:"page", data:[bucket], has_more, next_page}}, each bucket
  *       {@code {start_time, end_time, results:[{input_tokens, output_tokens, num_model_requests, api_key_id, model}]}}</li>
- *   <li>{@code GET /v1/organization/costs}: same envelope, {@code group_by=project_id}, results
- *       {@code {amount:{value, currency}, project_id}}; the costs endpoint cannot group by API key</li>
+ *   <li>{@code GET /v1/organization/costs}: same envelope, {@code group_by=project_id&group_by=api_key_id}, results
+ *       {@code {amount:{value, currency}, project_id, api_key_id}} (the API reference at developers.openai.com,
+ *       "Admin > Organization > Usage > Costs", read December 2026, lists {@code api_key_id} among the
+ *       {@code group_by} fields; openai-openapi 2.3.0 predates it). Costs that belong to no key come back with
+ *       {@code api_key_id: null} and still count for their project.</li>
  *   <li>{@code GET /v1/organization/projects}, {@code /projects/{id}/api_keys} and {@code /admin_api_keys}:
  *       list envelope {@code {object:"list", data, first_id, last_id, has_more}} paged with {@code after};
  *       keys carry {@code id, name, redacted_value, created_at, last_used_at, owner}</li>
@@ -69,7 +72,7 @@ public final class OpenAiAdminCollector implements AdminCollector {
         }
 
         List<CostRow> costs = new ArrayList<>();
-        AdminPages.Outcome costRead = pages.readAll(COSTS, start + "&group_by=project_id", AdminPages.Cursor.NEXT_PAGE,
+        AdminPages.Outcome costRead = pages.readAll(COSTS, start + "&group_by=project_id&group_by=api_key_id", AdminPages.Cursor.NEXT_PAGE,
                 "costs");
         costRead.items().forEach(bucket -> costsOf(bucket, costs));
         costRead.problem().ifPresent(notes::add);
@@ -126,7 +129,8 @@ public final class OpenAiAdminCollector implements AdminCollector {
             JsonNode value = amount.get("value");
             Optional<String> currency = JsonBodies.text(amount, "currency", "[A-Za-z]{3}");
             if (value != null && value.isNumber() && Double.isFinite(value.asDouble()) && currency.isPresent()) {
-                into.add(new CostRow(day.get(), AdminFields.id(result, "project_id"), value.asDouble(),
+                into.add(new CostRow(day.get(), AdminFields.id(result, "project_id"), AdminFields.id(result, "api_key_id"),
+                        value.asDouble(),
                         currency.get().toUpperCase(Locale.ROOT)));
             }
         }

@@ -91,7 +91,11 @@ class AdminCollectorsTest {
                 () -> assertEquals("Service Account", report.inventory().get(1).owner()),
                 () -> assertNull(report.inventory().get(2).lastUsedAt()),
                 () -> assertTrue(report.inventory().get(3).adminKey()));
-        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "proj_abc", 0.06, "USD")), report.costs());
+        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "proj_abc", "key_alpha", 0.04, "USD"),
+                new CostRow(LocalDate.parse("2026-03-08"), "proj_abc", null, 0.02, "USD")), report.costs(),
+                "costs per key where the provider attributes them, and the project's rest");
+        assertTrue(fake.seen("/v1/organization/costs").get(0).queryHas("group_by=project_id&group_by=api_key_id"),
+                fake.seen("/v1/organization/costs").get(0).query());
 
         AdminApiFake.Seen second = fake.seen("/v1/organization/usage/completions").get(1);
         assertTrue(second.queryHas("page=AAAAAGdGxdEiJdKOAAAAAGcqsYA%3D"), "the next_page cursor goes back as page: " + second.query());
@@ -152,25 +156,35 @@ class AdminCollectorsTest {
     }
 
     @Test
-    void anthropicReadsTheAnalyticsUsageWithRequestCounts() {
+    void anthropicReadsTheAnalyticsUsageAndCostPerKeyWithTheBetaHeader() {
         fake.route("/v1/organizations/analytics/usage", Reply.ok(fixture("anthropic-analytics-usage.json")))
-                .route("/v1/organizations/cost_report", Reply.ok(fixture("anthropic-cost-report.json")))
+                .route("/v1/organizations/analytics/cost", Reply.ok(fixture("anthropic-analytics-cost.json")))
                 .route("/v1/organizations/api_keys", Reply.ok(fixture("anthropic-api-keys.json")));
         OrganizationReport report = anthropic();
 
         assertTrue(report.notes().isEmpty(), report.notes().toString());
         assertEquals(List.of(new UsageRow(LocalDate.parse("2026-03-08"), "apikey_01Rj2N8SVvo6BePZj99NhmiT",
                 "claude-3-5-sonnet-20241022", 12, 3200, 500)), report.usage(), "input = uncached + cache reads + cache writes");
-        assertEquals(1.2345, report.costs().get(0).amount(), 1e-9, "the cost report's amount is in cents");
-        assertEquals("USD", report.costs().get(0).currency());
+        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ",
+                        "apikey_01Rj2N8SVvo6BePZj99NhmiT", 1.2345, "USD"),
+                new CostRow(LocalDate.parse("2026-03-08"), null, null, 0.105, "USD")), report.costs(),
+                "analytics cost is in fractional cents, per key");
+        assertTrue(report.costsRead());
         InventoryKey developer = report.inventory().get(0);
+        AdminApiFake.Seen usage = fake.seen("/v1/organizations/analytics/usage").get(0);
+        AdminApiFake.Seen cost = fake.seen("/v1/organizations/analytics/cost").get(0);
         assertAll(
                 () -> assertEquals("sk-ant-api03-R2D...igAA", developer.hint()),
                 () -> assertEquals(Instant.parse("2026-03-20T00:00:00Z"), developer.expiresAt()),
                 () -> assertEquals("archived", report.inventory().get(1).status()),
-                () -> assertEquals(ANTHROPIC_ADMIN, fake.seen().get(0).apiKeyHeader()),
-                () -> assertEquals("2023-06-01", fake.seen().get(0).version()),
-                () -> assertTrue(fake.seen().get(0).queryHas("group_by%5B%5D=api_key_id&group_by%5B%5D=model")));
+                () -> assertEquals(ANTHROPIC_ADMIN, usage.apiKeyHeader()),
+                () -> assertEquals("2023-06-01", usage.version()),
+                () -> assertEquals("analytics-usage-cost-2026-08-24", usage.beta(), "the analytics API is a beta"),
+                () -> assertEquals("analytics-usage-cost-2026-08-24", cost.beta()),
+                () -> assertTrue(usage.queryHas("time_bucket_width=1d"), usage.query()),
+                () -> assertTrue(usage.queryHas("group_by%5B%5D=api_key_id&group_by%5B%5D=model"), usage.query()),
+                () -> assertTrue(cost.queryHas("group_by%5B%5D=api_key_id"), cost.query()),
+                () -> assertEquals(null, fake.seen("/v1/organizations/api_keys").get(0).beta(), "no beta on the stable API"));
     }
 
     @Test
@@ -181,9 +195,17 @@ class AdminCollectorsTest {
         OrganizationReport report = anthropic();
 
         assertTrue(report.usageRead());
+        assertTrue(report.costsRead());
         assertTrue(report.notes().isEmpty(), report.notes().toString());
         assertEquals(-1, report.usage().get(0).requests(), "the legacy report counts no requests");
         assertEquals(3200, report.usage().get(0).inputTokens());
+        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", null, 1.2345, "USD")),
+                report.costs(), "the legacy cost report is per workspace, in cents");
+        AdminApiFake.Seen legacy = fake.seen("/v1/organizations/usage_report/messages").get(0);
+        assertAll(
+                () -> assertEquals(null, legacy.beta()),
+                () -> assertTrue(legacy.queryHas("bucket_width=1d") && legacy.queryHas("limit=31"), legacy.query()),
+                () -> assertEquals(null, fake.seen("/v1/organizations/cost_report").get(0).beta()));
     }
 
     @Test
@@ -193,7 +215,7 @@ class AdminCollectorsTest {
                 .replace("apikey_01OldRevokedKey000000000", "apikey_02SecondPageOld");
         String page1 = fixture("anthropic-api-keys.json").replace("\"has_more\": false", "\"has_more\": true");
         fake.route("/v1/organizations/analytics/usage", Reply.ok(fixture("anthropic-analytics-usage.json")))
-                .route("/v1/organizations/cost_report", Reply.of(403, fixture("anthropic-error-permission.json")))
+                .route("/v1/organizations/analytics/cost", Reply.of(403, fixture("anthropic-error-permission.json")))
                 .route("/v1/organizations/api_keys", seen -> seen.queryHas("after_id=apikey_01OldRevokedKey000000000")
                         ? Reply.ok(page2) : Reply.ok(page1));
         OrganizationReport report = anthropic();

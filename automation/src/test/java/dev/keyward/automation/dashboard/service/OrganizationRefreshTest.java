@@ -78,18 +78,25 @@ class OrganizationRefreshTest {
         vault.close();
     }
 
-    /** Eight quiet days of 1.00 USD on proj_abc, then 10.00 USD on 2026-03-09. */
+    /**
+     * Eight quiet days of 1.00 USD on proj_abc, all key_alpha's, then 10.00 USD on 2026-03-09: 4.00 by key_alpha and
+     * 6.00 by key_beta, grouped by project and key as the OpenAI costs endpoint reports them.
+     */
     private static String costsWithASpike() {
         StringBuilder buckets = new StringBuilder();
         for (int day = 1; day <= 9; day++) {
             long start = LocalDate.of(2026, 3, day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-            double amount = day == 9 ? 10.0 : 1.0;
+            String results = day == 9 ? cost(4.0, "key_alpha") + "," + cost(6.0, "key_beta") : cost(1.0, "key_alpha");
             buckets.append(day == 1 ? "" : ",").append("""
-                    {"object":"bucket","start_time":%d,"end_time":%d,"results":[{"object":"organization.costs.result",
-                     "amount":{"value":%s,"currency":"usd"},"line_item":null,"project_id":"proj_abc"}]}"""
-                    .formatted(start, start + 86400, amount));
+                    {"object":"bucket","start_time":%d,"end_time":%d,"results":[%s]}""".formatted(start, start + 86400, results));
         }
         return "{\"object\":\"page\",\"data\":[" + buckets + "],\"has_more\":false,\"next_page\":null}";
+    }
+
+    private static String cost(double amount, String keyId) {
+        return """
+                {"object":"organization.costs.result","amount":{"value":%s,"currency":"usd"},"line_item":null,
+                 "project_id":"proj_abc","api_key_id":"%s","quantity":null}""".formatted(amount, keyId);
     }
 
     private DashboardService dashboard() {
@@ -119,7 +126,10 @@ class OrganizationRefreshTest {
                 () -> assertEquals(1200, alpha.get("output_tokens_30d").asLong()),
                 () -> assertEquals("user@example.com", alpha.get("owner").asText()),
                 () -> assertEquals("2026-03-09T00:00:00Z", alpha.get("last_used_at").asText()),
-                () -> assertEquals(2, alpha.get("daily").size()),
+                () -> assertEquals(9, alpha.get("daily").size(), "a day with cost and no usage is a day too"),
+                () -> assertEquals(12.0, alpha.get("cost_30d").asDouble(), 1e-9),
+                () -> assertEquals("USD", alpha.get("cost_currency").asText()),
+                () -> assertEquals("per_key", alpha.get("cost_basis").asText()),
                 () -> assertEquals("[\"gpt-4-0613\",\"gpt-4o-mini-2024-07-18\"]", alpha.get("models").toString()));
         assertEquals("2026-03-09T00:00:00Z", usageOf("beta").get("admin_api").get("last_used_at").asText(),
                 "Beta's listed last use is from 2024, its usage shows yesterday");
@@ -139,6 +149,12 @@ class OrganizationRefreshTest {
         assertEquals("2026-03-09", days.get(0).get("summary_date"));
         assertEquals(1L, ((Number) days.get(0).get("requests")).longValue());
         assertEquals(30L, ((Number) days.get(0).get("input_tokens")).longValue());
+        assertEquals(6.0, ((Number) days.get(0).get("total_cost")).doubleValue(), 1e-9,
+                "beta shares its project with two keys; the provider's per-key cost is its own");
+        assertEquals("USD", days.get(0).get("cost_currency"));
+        JsonNode betaDay = usageOf("beta").get("admin_api").get("daily").get(0);
+        assertEquals(6.0, betaDay.get("cost").asDouble(), 1e-9);
+        assertEquals("USD", betaDay.get("currency").asText());
 
         String everything = vault.allText();
         for (String value : List.of(ADMIN, ALPHA, BETA, REVOKED, "CANARY")) {
