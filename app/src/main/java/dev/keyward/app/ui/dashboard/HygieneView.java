@@ -37,8 +37,8 @@ final class HygieneView {
         status.setId("hygiene-status");
         Label title = new Label("Key hygiene");
         title.getStyleClass().add("title-3");
-        Label about = new Label("From your OpenAI and Anthropic admin keys at the last refresh: keys nobody uses, keys at the"
-                + " provider that are not in the vault, vault keys the provider no longer lists, keys close to expiry,"
+        Label about = new Label("From the last refresh: keys close to expiry, and with an OpenAI or Anthropic admin key also"
+                + " keys nobody uses, keys at the provider that are not in the vault, vault keys the provider no longer lists,"
                 + " spend spikes and retired models still in use.");
         about.setWrapText(true);
         VBox box = new VBox(10, title, about, status, list);
@@ -64,13 +64,16 @@ final class HygieneView {
 
     private void show(HygieneService.Report report) {
         list.getChildren().clear();
-        if (!report.inventoryKnown()) {
-            status.setText("No key inventory yet. Store an OpenAI admin key (sk-admin-…) or an Anthropic admin key"
-                    + " (sk-ant-admin01-…) with its provider, then press Refresh now.");
+        // Expiry findings need no admin key, so findings show even before any key inventory was read.
+        String noInventory = report.inventoryKnown() ? "" : "No key inventory yet. Store an OpenAI admin key (sk-admin-…) or"
+                + " an Anthropic admin key (sk-ant-admin01-…) with its provider, then press Refresh now.";
+        if (report.findings().isEmpty() && !report.inventoryKnown()) {
+            status.setText(noInventory);
             return;
         }
-        status.setText(report.findings().isEmpty() ? "No key-hygiene findings." : report.findings().size() + " finding(s)"
-                + (report.dismissed() > 0 ? ", " + report.dismissed() + " dismissed" : "") + ".");
+        status.setText((report.findings().isEmpty() ? "No key-hygiene findings." : report.findings().size() + " finding(s)"
+                + (report.dismissed() > 0 ? ", " + report.dismissed() + " dismissed" : "") + ".")
+                + (noInventory.isEmpty() ? "" : " " + noInventory));
         for (HygieneFinding finding : report.findings()) {
             list.getChildren().add(row(finding));
         }
