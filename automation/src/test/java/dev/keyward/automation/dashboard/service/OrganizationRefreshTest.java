@@ -264,6 +264,44 @@ class OrganizationRefreshTest {
     }
 
     @Test
+    void keyValuesAProviderEchoesReachNoLogNoColumnAndNoReport() throws Exception {
+        // Error bodies that quote the admin key and a vault key, and a key list whose "redacted" value is a whole key.
+        fake.route("/v1/organization/costs", Reply.of(403, "{\"error\":{\"message\":\"Key " + ADMIN + " lacks api.usage.read\","
+                        + "\"type\":\"invalid_request_error\",\"code\":\"insufficient_permissions\"}}")
+                        .withHeaders(Map.of("x-request-id", ADMIN)))
+                .route("/v1/organization/admin_api_keys", Reply.of(429, "{\"error\":{\"message\":\"Slow down " + ALPHA
+                        + "\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}").withHeaders(Map.of("retry-after", ALPHA)))
+                .route("/v1/organization/projects/proj_abc/api_keys", Reply.ok(fixture("openai-project-api-keys-page2.json")
+                        .replace("sk-proj-xyz...BETA", BETA).replace("\"has_more\": false", "\"has_more\": false")));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalErr = System.err;
+        java.io.PrintStream originalOut = System.out;
+        // slf4j-simple looks System.err up on every line, so swapping it captures the refresh's log.
+        java.io.PrintStream capture = new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setErr(capture);
+        System.setOut(capture);
+        String report;
+        try {
+            DashboardService dashboard = dashboard();
+            dashboard.refreshAll(false, RefreshListener.ignoring());
+            report = JSON.writeValueAsString(dashboard.hygiene().report());
+        } finally {
+            System.setErr(originalErr);
+            System.setOut(originalOut);
+        }
+
+        String errors = vault.rows("SELECT group_concat(coalesce(error_message_redacted, ''), ' | ') AS e FROM dashboard_snapshots")
+                .get(0).get("e").toString();
+        assertTrue(errors.contains("lacks the permission to read costs"), errors);
+        assertTrue(errors.contains("HTTP 429"), errors);
+        for (String value : List.of(ADMIN, ALPHA, BETA, "CANARY")) {
+            assertFalse(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains(value), "in the log: " + value);
+            assertFalse(vault.allText().contains(value), "in a column: " + value);
+            assertFalse(report.contains(value), "in the hygiene report: " + value);
+        }
+    }
+
+    @Test
     void aSecretMarkedByHandIsReadAsAnAdminKey() throws Exception {
         vault.addSecret("legacy-admin", "legacyCANARYadminFormat00000000", "openai");
         DashboardService dashboard = dashboard();
