@@ -2,6 +2,7 @@ package dev.keyward.app.ui.dashboard;
 
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
+import dev.keyward.app.ui.automation.ApprovedProgramRun;
 import dev.keyward.app.ui.discovery.SourceOpener;
 import dev.keyward.automation.dashboard.hygiene.HygieneAction;
 import dev.keyward.automation.dashboard.hygiene.HygieneFinding;
@@ -20,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The dashboard's key-hygiene view ("Watchtower"): each finding in a sentence with its actions (open the
- * provider's page, confirm a match, dismiss). Reads and writes happen on background threads.
+ * provider's page, run an approved key-management program, confirm a match, dismiss). Reads and writes happen on background threads.
  */
 final class HygieneView {
 
@@ -103,8 +104,15 @@ final class HygieneView {
                 }, ok -> { }, error -> status.setText(UserMessages.describe(error))));
                 yield open;
             }
-            case HygieneAction.RunRotationProgram program -> new Label("Approved program \"" + program.title()
-                    + "\" can rotate this key on the Automation page.");
+            case HygieneAction.RunRotationProgram program -> {
+                Button run = new Button(action.label());
+                run.getStyleClass().add("hygiene-run-program");
+                run.setOnAction(e -> {
+                    run.setDisable(true);
+                    ApprovedProgramRun.start(ctx, program.scriptId(), status::setText, () -> run.setDisable(false));
+                });
+                yield run;
+            }
             case HygieneAction.ConfirmMatch match -> {
                 Button confirm = new Button(action.label() + "…");
                 confirm.setOnAction(e -> confirm(match));
