@@ -19,7 +19,9 @@ import java.util.Optional;
  * reference, "Administration" section, and the public OpenAPI document {@code openai/openai-openapi}
  * (version 2.3.0):
  * <ul>
- *   <li>{@code GET /v1/organization/usage/completions} and {@code /usage/embeddings}: {@code start_time}
+ *   <li>{@code GET /v1/organization/usage/completions}, {@code /usage/embeddings}, {@code /usage/moderations},
+ *       {@code /usage/images}, {@code /usage/audio_speeches} and {@code /usage/audio_transcriptions} (every usage
+ *       endpoint whose results carry {@code api_key_id}; images and audio count requests, not tokens): {@code start_time}
  *       (Unix s), {@code bucket_width=1d} (at most 31 buckets a page), {@code group_by=api_key_id&group_by=model};
  *       page envelope {@code {object:"page", data:[bucket], has_more, next_page}}, each bucket
  *       {@code {start_time, end_time, results:[{input_tokens, output_tokens, num_model_requests, api_key_id, model}]}}</li>
@@ -37,6 +39,10 @@ public final class OpenAiAdminCollector implements AdminCollector {
 
     static final String USAGE_COMPLETIONS = "/v1/organization/usage/completions";
     static final String USAGE_EMBEDDINGS = "/v1/organization/usage/embeddings";
+    /** The usage endpoints that can be grouped by key and model, each read in full at every refresh. */
+    static final List<String> USAGE = List.of(USAGE_COMPLETIONS, USAGE_EMBEDDINGS,
+            "/v1/organization/usage/moderations", "/v1/organization/usage/images",
+            "/v1/organization/usage/audio_speeches", "/v1/organization/usage/audio_transcriptions");
     static final String COSTS = "/v1/organization/costs";
     static final String PROJECTS = "/v1/organization/projects";
     static final String ADMIN_KEYS = "/v1/organization/admin_api_keys";
@@ -62,7 +68,7 @@ public final class OpenAiAdminCollector implements AdminCollector {
 
         List<UsageRow> usage = new ArrayList<>();
         boolean usageRead = true;
-        for (String path : List.of(USAGE_COMPLETIONS, USAGE_EMBEDDINGS)) {
+        for (String path : USAGE) {
             AdminPages.Outcome read = pages.readAll(path, start + "&group_by=api_key_id&group_by=model",
                     AdminPages.Cursor.NEXT_PAGE, "usage");
             read.items().forEach(bucket -> usageOf(bucket, usage));

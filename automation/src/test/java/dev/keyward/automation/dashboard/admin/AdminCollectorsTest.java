@@ -28,6 +28,13 @@ class AdminCollectorsTest {
     private static final String ANTHROPIC_ADMIN = "sk-ant-admin01-CANARYadminKEY000000000000000000";
     private static final Instant SINCE = Instant.parse("2026-02-08T00:00:00Z");
 
+    private static final String EMPTY_PAGE = "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}";
+    /** The images usage endpoint's documented result shape: requests and images, no tokens. */
+    private static final String IMAGES_PAGE = """
+            {"object":"page","data":[{"object":"bucket","start_time":1773014400,"end_time":1773100800,"results":[
+             {"object":"organization.usage.images.result","images":4,"num_model_requests":2,"size":null,"source":null,
+              "project_id":null,"user_id":null,"api_key_id":"key_beta","model":"dall-e-3"}]}],"has_more":false,"next_page":null}""";
+
     private AdminApiFake fake;
 
     @BeforeEach
@@ -44,7 +51,11 @@ class AdminCollectorsTest {
         fake.route("/v1/organization/usage/completions", seen -> seen.queryHas("page=")
                         ? Reply.ok(fixture("openai-usage-completions-page2.json"))
                         : Reply.ok(fixture("openai-usage-completions-page1.json")))
-                .route("/v1/organization/usage/embeddings", Reply.ok("{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"))
+                .route("/v1/organization/usage/embeddings", Reply.ok(EMPTY_PAGE))
+                .route("/v1/organization/usage/moderations", Reply.ok(EMPTY_PAGE))
+                .route("/v1/organization/usage/images", Reply.ok(IMAGES_PAGE))
+                .route("/v1/organization/usage/audio_speeches", Reply.ok(EMPTY_PAGE))
+                .route("/v1/organization/usage/audio_transcriptions", Reply.ok(EMPTY_PAGE))
                 .route("/v1/organization/costs", Reply.ok(fixture("openai-costs.json")))
                 .route("/v1/organization/projects", Reply.ok(fixture("openai-projects.json")))
                 .route("/v1/organization/projects/proj_abc/api_keys", seen -> seen.queryHas("after=key_alpha")
@@ -76,8 +87,9 @@ class AdminCollectorsTest {
         assertEquals(List.of(
                 new UsageRow(LocalDate.parse("2026-03-08"), "key_alpha", "gpt-4o-mini-2024-07-18", 5, 1000, 500),
                 new UsageRow(LocalDate.parse("2026-03-09"), "key_alpha", "gpt-4-0613", 9, 2000, 700),
-                new UsageRow(LocalDate.parse("2026-03-09"), "key_beta", "gpt-4o-mini-2024-07-18", 1, 30, 10)),
-                report.usage(), "both pages of 1d buckets, per key and model");
+                new UsageRow(LocalDate.parse("2026-03-09"), "key_beta", "gpt-4o-mini-2024-07-18", 1, 30, 10),
+                new UsageRow(LocalDate.parse("2026-03-09"), "key_beta", "dall-e-3", 2, 0, 0)),
+                report.usage(), "both pages of 1d buckets, per key and model, and the image requests");
         assertEquals(List.of("key_alpha", "key_beta", "key_ghost", "key_admin"),
                 report.inventory().stream().map(InventoryKey::upstreamId).toList(), "both pages of the project's keys, then the admin keys");
         assertTrue(report.inventoryComplete());
@@ -143,8 +155,12 @@ class AdminCollectorsTest {
 
     @Test
     void aRevokedAdminKeyIsOneSentenceNotOnePerEndpoint() {
-        for (String path : List.of("/v1/organization/usage/completions", "/v1/organization/usage/embeddings",
-                "/v1/organization/costs", "/v1/organization/projects", "/v1/organization/admin_api_keys")) {
+        List<String> paths = new java.util.ArrayList<>(List.of("/v1/organization/costs", "/v1/organization/projects",
+                "/v1/organization/admin_api_keys"));
+        for (String kind : List.of("completions", "embeddings", "moderations", "images", "audio_speeches", "audio_transcriptions")) {
+            paths.add("/v1/organization/usage/" + kind);
+        }
+        for (String path : paths) {
             fake.route(path, Reply.of(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + OPENAI_ADMIN
                     + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
         }
