@@ -36,9 +36,12 @@ class DashboardHygieneCliTest {
     @BeforeEach
     void setUp() throws Exception {
         // Shapes of the OpenAI API reference's example responses (see automation's admin fixtures).
-        Map<String, String> routes = Map.of(
-                "/v1/organization/usage/completions", EMPTY_PAGE,
-                "/v1/organization/usage/embeddings", EMPTY_PAGE,
+        Map<String, String> routes = new java.util.HashMap<>();
+        for (String kind : java.util.List.of("completions", "embeddings", "moderations", "images", "audio_speeches",
+                "audio_transcriptions")) {
+            routes.put("/v1/organization/usage/" + kind, EMPTY_PAGE);
+        }
+        routes.putAll(Map.of(
                 "/v1/organization/costs", EMPTY_PAGE,
                 "/v1/organization/projects", "{\"object\":\"list\",\"data\":[{\"id\":\"proj_abc\",\"object\":\"organization.project\","
                         + "\"name\":\"P\",\"status\":\"active\"}],\"first_id\":\"proj_abc\",\"last_id\":\"proj_abc\",\"has_more\":false}",
@@ -53,7 +56,7 @@ class DashboardHygieneCliTest {
                 "/api/v2/summary.json", "{\"page\":{\"id\":\"p\",\"name\":\"OpenAI\"},\"status\":{\"indicator\":\"major\","
                         + "\"description\":\"Partial System Outage\"},\"components\":[{\"id\":\"c\",\"name\":\"API\","
                         + "\"status\":\"major_outage\"}],\"incidents\":[{\"id\":\"i1\",\"name\":\"API down\","
-                        + "\"status\":\"investigating\",\"impact\":\"major\"}],\"scheduled_maintenances\":[]}");
+                        + "\"status\":\"investigating\",\"impact\":\"major\"}],\"scheduled_maintenances\":[]}"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         server.createContext("/", exchange -> {
             try (exchange) {

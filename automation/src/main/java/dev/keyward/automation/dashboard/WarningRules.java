@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Turns a collection result and the key's dates into warning sentences: high usage, an old key, a
- * key about to expire, a provider answer or page that changed shape (drift), and an incident at the
+ * key about to expire (by the vault's date or the one the provider reported), a provider answer or page that changed shape (drift), and an incident at the
  * provider.
  *
  * @param usageThresholdPercent warn when usage is at or above this percent of a limit (default 80)
@@ -19,6 +19,8 @@ import java.util.List;
  * @param expiryNoticeDays      warn when the key expires within this many days, or has expired (default 14)
  */
 public record WarningRules(double usageThresholdPercent, int maxKeyAgeDays, int expiryNoticeDays) {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public WarningRules {
         if (!(usageThresholdPercent > 0) || maxKeyAgeDays < 1 || expiryNoticeDays < 0) {
@@ -49,8 +51,9 @@ public record WarningRules(double usageThresholdPercent, int maxKeyAgeDays, int 
                         + " days after which Keyward suggests rotating it.");
             }
         }
-        if (target.keyExpiresAt() != null) {
-            expiryWarning(target.keyExpiresAt(), now, warnings);
+        Instant expiresAt = earlier(target.keyExpiresAt(), reportedExpiry(result.configAttributesJson()));
+        if (expiresAt != null) {
+            expiryWarning(expiresAt, now, warnings);
         }
         if (result.cause().indicatesDrift()) {
             warnings.add("The provider's " + (result.cause() == FailureCause.SELECTOR_DRIFT ? "dashboard page" : "API answer")
@@ -77,6 +80,30 @@ public record WarningRules(double usageThresholdPercent, int maxKeyAgeDays, int 
             String when = daysLeft == 0 ? "within a day" : "in " + daysLeft + (daysLeft == 1 ? " day" : " days");
             warnings.add("This key expires on " + day + " (UTC), " + when + "; plan its rotation.");
         }
+    }
+
+    /**
+     * The expiry the provider itself reported in this collection ({@code token_expires_at}, which the GitHub collector
+     * reads from {@code github-authentication-token-expiration}), or null.
+     */
+    static Instant reportedExpiry(String configAttributesJson) {
+        if (configAttributesJson == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode value = JSON.readTree(configAttributesJson).path("token_expires_at");
+            return value.isTextual() ? Instant.parse(value.asText()) : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.format.DateTimeParseException e) {
+            // Collectors write this object; an unreadable expiry is no expiry rather than a failed refresh.
+            return null;
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isBefore(b) ? a : b;
     }
 
     private static String percent(double value) {

@@ -58,6 +58,21 @@ class WarningRulesTest {
     }
 
     @Test
+    void anExpiryTheProviderReportedIsWarnedLikeTheVaultsOwn() {
+        CollectionResult github = new CollectionResult(CollectionMethod.API, CollectionStatus.SUCCESS, null,
+                "{\"scopes\":[\"repo\"],\"token_expires_at\":\"2026-11-15T00:00:00Z\"}", null, HealthStatus.VALID,
+                ServiceStatus.OPERATIONAL, List.of(), null, FailureCause.NONE);
+        assertEquals(List.of("This key expires on 2026-11-15 (UTC), in 4 days; plan its rotation."),
+                rules.warningsFor(key(null, null), github, NOW));
+        assertEquals(List.of("This key expires on 2026-11-12 (UTC), in 2 days; plan its rotation."),
+                rules.warningsFor(key(null, NOW.plus(Duration.ofDays(2))), github, NOW), "the earlier date wins");
+        CollectionResult unreadable = new CollectionResult(CollectionMethod.API, CollectionStatus.SUCCESS, null,
+                "{\"token_expires_at\":\"soon\"}", null, HealthStatus.VALID, ServiceStatus.OPERATIONAL, List.of(), null,
+                FailureCause.NONE);
+        assertTrue(rules.warningsFor(key(null, null), unreadable, NOW).isEmpty());
+    }
+
+    @Test
     void expiredKeyIsWarned() {
         assertEquals(List.of("This key expired on 2026-11-09 (UTC); replace it."),
                 warnings(null, ServiceStatus.OPERATIONAL, null, NOW.minus(Duration.ofDays(1))));

@@ -2,6 +2,7 @@ package dev.keyward.app.ui.dashboard;
 
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
+import dev.keyward.app.ui.automation.ApprovedProgramRun;
 import dev.keyward.app.ui.discovery.SourceOpener;
 import dev.keyward.automation.dashboard.hygiene.HygieneAction;
 import dev.keyward.automation.dashboard.hygiene.HygieneFinding;
@@ -20,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The dashboard's key-hygiene view ("Watchtower"): each finding in a sentence with its actions (open the
- * provider's page, confirm a match, dismiss). Reads and writes happen on background threads.
+ * provider's page, run an approved key-management program, confirm a match, dismiss). Reads and writes happen on background threads.
  */
 final class HygieneView {
 
@@ -37,8 +38,8 @@ final class HygieneView {
         status.setId("hygiene-status");
         Label title = new Label("Key hygiene");
         title.getStyleClass().add("title-3");
-        Label about = new Label("From your OpenAI and Anthropic admin keys at the last refresh: keys nobody uses, keys at the"
-                + " provider that are not in the vault, vault keys the provider no longer lists, keys close to expiry,"
+        Label about = new Label("From the last refresh: keys close to expiry, and with an OpenAI or Anthropic admin key also"
+                + " keys nobody uses, keys at the provider that are not in the vault, vault keys the provider no longer lists,"
                 + " spend spikes and retired models still in use.");
         about.setWrapText(true);
         VBox box = new VBox(10, title, about, status, list);
@@ -64,13 +65,16 @@ final class HygieneView {
 
     private void show(HygieneService.Report report) {
         list.getChildren().clear();
-        if (!report.inventoryKnown()) {
-            status.setText("No key inventory yet. Store an OpenAI admin key (sk-admin-…) or an Anthropic admin key"
-                    + " (sk-ant-admin01-…) with its provider, then press Refresh now.");
+        // Expiry findings need no admin key, so findings show even before any key inventory was read.
+        String noInventory = report.inventoryKnown() ? "" : "No key inventory yet. Store an OpenAI admin key (sk-admin-…) or"
+                + " an Anthropic admin key (sk-ant-admin01-…) with its provider, then press Refresh now.";
+        if (report.findings().isEmpty() && !report.inventoryKnown()) {
+            status.setText(noInventory);
             return;
         }
-        status.setText(report.findings().isEmpty() ? "No key-hygiene findings." : report.findings().size() + " finding(s)"
-                + (report.dismissed() > 0 ? ", " + report.dismissed() + " dismissed" : "") + ".");
+        status.setText((report.findings().isEmpty() ? "No key-hygiene findings." : report.findings().size() + " finding(s)"
+                + (report.dismissed() > 0 ? ", " + report.dismissed() + " dismissed" : "") + ".")
+                + (noInventory.isEmpty() ? "" : " " + noInventory));
         for (HygieneFinding finding : report.findings()) {
             list.getChildren().add(row(finding));
         }
@@ -100,8 +104,15 @@ final class HygieneView {
                 }, ok -> { }, error -> status.setText(UserMessages.describe(error))));
                 yield open;
             }
-            case HygieneAction.RunRotationProgram program -> new Label("Approved program \"" + program.title()
-                    + "\" can rotate this key on the Automation page.");
+            case HygieneAction.RunRotationProgram program -> {
+                Button run = new Button(action.label());
+                run.getStyleClass().add("hygiene-run-program");
+                run.setOnAction(e -> {
+                    run.setDisable(true);
+                    ApprovedProgramRun.start(ctx, program.scriptId(), status::setText, () -> run.setDisable(false));
+                });
+                yield run;
+            }
             case HygieneAction.ConfirmMatch match -> {
                 Button confirm = new Button(action.label() + "…");
                 confirm.setOnAction(e -> confirm(match));

@@ -118,6 +118,37 @@ class HygieneViewTest {
         waitUntil("one finding is gone", () -> text(robot).contains("dismissed"));
     }
 
+    @Test
+    void aKeyCloseToExpiryShowsWithoutAnyAdminKey(FxRobot robot) {
+        ProfileService profiles = DesktopTestKit.profiles(dataDir);
+        session = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"));
+        session.enableAutomation();
+        session.secrets().add("gh-deploy", "github_pat_CANARYdesktopEXPIRING000000000000".toCharArray(), "github");
+        session.database().write(c -> {
+            try (var ps = c.prepareStatement("UPDATE secrets SET expires_at = ? WHERE name = 'gh-deploy'")) {
+                ps.setString(1, dev.keyward.vault.io.Timestamps.format(Instant.now().plus(java.time.Duration.ofDays(3))));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        onFx(() -> {
+            PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
+                    new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
+                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { },
+                    new DirectDashboardJobs(new DashboardService(session)),
+                    services != null ? services : (services = SessionServices.open(session, dataDir)));
+            page = new DashboardPage(ctx);
+            stage.getScene().setRoot((Parent) page.view());
+            return null;
+        });
+
+        robot.clickOn("#dashboard-hygiene");
+        waitUntil("the expiring key shows", () -> text(robot).contains("'gh-deploy' expires on"));
+        String shown = text(robot);
+        assertTrue(shown.contains("No key inventory yet"), "and says what an admin key would add: " + shown);
+        assertFalse(shown.contains("CANARY"), shown);
+    }
+
     private static String text(FxRobot robot) {
         return onFx(() -> robot.lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText)
                 .filter(t -> t != null).collect(Collectors.joining("\n"))

@@ -19,12 +19,17 @@ import java.util.Optional;
  * reference, "Administration" section, and the public OpenAPI document {@code openai/openai-openapi}
  * (version 2.3.0):
  * <ul>
- *   <li>{@code GET /v1/organization/usage/completions} and {@code /usage/embeddings}: {@code start_time}
+ *   <li>{@code GET /v1/organization/usage/completions}, {@code /usage/embeddings}, {@code /usage/moderations},
+ *       {@code /usage/images}, {@code /usage/audio_speeches} and {@code /usage/audio_transcriptions} (every usage
+ *       endpoint whose results carry {@code api_key_id}; images and audio count requests, not tokens): {@code start_time}
  *       (Unix s), {@code bucket_width=1d} (at most 31 buckets a page), {@code group_by=api_key_id&group_by=model};
  *       page envelope {@code {object:"page", data:[bucket], has_more, next_page}}, each bucket
  *       {@code {start_time, end_time, results:[{input_tokens, output_tokens, num_model_requests, api_key_id, model}]}}</li>
- *   <li>{@code GET /v1/organization/costs}: same envelope, {@code group_by=project_id}, results
- *       {@code {amount:{value, currency}, project_id}}; the costs endpoint cannot group by API key</li>
+ *   <li>{@code GET /v1/organization/costs}: same envelope, {@code group_by=project_id&group_by=api_key_id}, results
+ *       {@code {amount:{value, currency}, project_id, api_key_id}} (the API reference at developers.openai.com,
+ *       "Admin > Organization > Usage > Costs", read December 2026, lists {@code api_key_id} among the
+ *       {@code group_by} fields; openai-openapi 2.3.0 predates it). Costs that belong to no key come back with
+ *       {@code api_key_id: null} and still count for their project.</li>
  *   <li>{@code GET /v1/organization/projects}, {@code /projects/{id}/api_keys} and {@code /admin_api_keys}:
  *       list envelope {@code {object:"list", data, first_id, last_id, has_more}} paged with {@code after};
  *       keys carry {@code id, name, redacted_value, created_at, last_used_at, owner}</li>
@@ -34,6 +39,10 @@ public final class OpenAiAdminCollector implements AdminCollector {
 
     static final String USAGE_COMPLETIONS = "/v1/organization/usage/completions";
     static final String USAGE_EMBEDDINGS = "/v1/organization/usage/embeddings";
+    /** The usage endpoints that can be grouped by key and model, each read in full at every refresh. */
+    static final List<String> USAGE = List.of(USAGE_COMPLETIONS, USAGE_EMBEDDINGS,
+            "/v1/organization/usage/moderations", "/v1/organization/usage/images",
+            "/v1/organization/usage/audio_speeches", "/v1/organization/usage/audio_transcriptions");
     static final String COSTS = "/v1/organization/costs";
     static final String PROJECTS = "/v1/organization/projects";
     static final String ADMIN_KEYS = "/v1/organization/admin_api_keys";
@@ -59,7 +68,7 @@ public final class OpenAiAdminCollector implements AdminCollector {
 
         List<UsageRow> usage = new ArrayList<>();
         boolean usageRead = true;
-        for (String path : List.of(USAGE_COMPLETIONS, USAGE_EMBEDDINGS)) {
+        for (String path : USAGE) {
             AdminPages.Outcome read = pages.readAll(path, start + "&group_by=api_key_id&group_by=model",
                     AdminPages.Cursor.NEXT_PAGE, "usage");
             read.items().forEach(bucket -> usageOf(bucket, usage));
@@ -69,7 +78,7 @@ public final class OpenAiAdminCollector implements AdminCollector {
         }
 
         List<CostRow> costs = new ArrayList<>();
-        AdminPages.Outcome costRead = pages.readAll(COSTS, start + "&group_by=project_id", AdminPages.Cursor.NEXT_PAGE,
+        AdminPages.Outcome costRead = pages.readAll(COSTS, start + "&group_by=project_id&group_by=api_key_id", AdminPages.Cursor.NEXT_PAGE,
                 "costs");
         costRead.items().forEach(bucket -> costsOf(bucket, costs));
         costRead.problem().ifPresent(notes::add);
@@ -126,7 +135,8 @@ public final class OpenAiAdminCollector implements AdminCollector {
             JsonNode value = amount.get("value");
             Optional<String> currency = JsonBodies.text(amount, "currency", "[A-Za-z]{3}");
             if (value != null && value.isNumber() && Double.isFinite(value.asDouble()) && currency.isPresent()) {
-                into.add(new CostRow(day.get(), AdminFields.id(result, "project_id"), value.asDouble(),
+                into.add(new CostRow(day.get(), AdminFields.id(result, "project_id"), AdminFields.id(result, "api_key_id"),
+                        value.asDouble(),
                         currency.get().toUpperCase(Locale.ROOT)));
             }
         }

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param inventory       every provider key of the last reads
  * @param vaultKeys       every watched vault key of a provider whose inventory was read in full
+ * @param expiries        every vault key of a provider with an expiry: its own, or the one the provider last reported
  * @param costs           daily spend per provider and scope
  * @param usedModels      per model, the keys (secret names or provider key names) that used it and the last day
  * @param deprecations    open deprecation findings
@@ -20,6 +21,7 @@ import java.util.Set;
 record HygieneFacts(
         List<Listed> inventory,
         List<VaultKey> vaultKeys,
+        List<Expiry> expiries,
         List<DailyCost> costs,
         List<ModelUse> usedModels,
         List<Deprecation> deprecations,
@@ -34,7 +36,16 @@ record HygieneFacts(
 
     /** A watched vault key of a provider whose inventory is known in full. */
     record VaultKey(String providerSlug, String secretId, String secretName, boolean listed, boolean adminKey,
-                    Instant expiresAt, String providerPage) {
+                    String providerPage) {
+    }
+
+    /**
+     * When a vault key expires: the earlier of the secret's own {@code expires_at} and the expiry the provider
+     * reported at the last refresh (GitHub's {@code github-authentication-token-expiration}, kept as
+     * {@code config_attributes_json.token_expires_at}).
+     */
+    record Expiry(String providerSlug, String secretId, String secretName, Instant expiresAt, boolean reportedByProvider,
+                  String providerPage) {
     }
 
     /** One day of spend of one scope. */

@@ -33,7 +33,7 @@ final class HygieneQuery {
     }
 
     HygieneFacts read(Connection c, LocalDate today, Set<String> adminSecretIds) throws SQLException {
-        return new HygieneFacts(inventory(c), vaultKeys(c, adminSecretIds), costs(c, today.minusDays(45)),
+        return new HygieneFacts(inventory(c), vaultKeys(c, adminSecretIds), expiries(c), costs(c, today.minusDays(45)),
                 modelUses(c, today.minusDays(30)), deprecations(c), rotationScripts(c), dismissed(c));
     }
 
@@ -94,12 +94,57 @@ final class HygieneQuery {
                         continue;
                     }
                     rows.add(new HygieneFacts.VaultKey(slug, rs.getString(2), rs.getString(3), rs.getInt(6) == 1,
-                            adminSecretIds.contains(rs.getString(2)), instant(rs.getString(5)),
-                            keyPage(slug, rs.getString(4))));
+                            adminSecretIds.contains(rs.getString(2)), keyPage(slug, rs.getString(4))));
                 }
             }
         }
         return rows;
+    }
+
+    private List<HygieneFacts.Expiry> expiries(Connection c) throws SQLException {
+        // The newest snapshot that holds configuration says what the provider reports now (idx on secret, collected_at).
+        String sql = """
+                SELECT p.slug, s.id, s.name, p.dashboard_url, s.expires_at,
+                       (SELECT json_extract(d.config_attributes_json, '$.token_expires_at') FROM dashboard_snapshots d
+                         WHERE d.profile_id = s.profile_id AND d.secret_id = s.id AND d.config_attributes_json IS NOT NULL
+                         ORDER BY d.collected_at DESC LIMIT 1)
+                  FROM secrets s
+                  JOIN providers p ON p.id = s.provider_id AND p.profile_id = s.profile_id
+                 WHERE s.profile_id = ?
+                 ORDER BY s.name""";
+        List<HygieneFacts.Expiry> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String slug = rs.getString(1);
+                    if (dev.keyward.automation.dashboard.store.LoginSecrets.isLoginSecret(rs.getString(3), slug)) {
+                        continue;
+                    }
+                    Instant own = instant(rs.getString(5));
+                    Instant reported = reportedInstant(rs.getString(6));
+                    boolean byProvider = reported != null && (own == null || reported.isBefore(own));
+                    Instant expiresAt = byProvider ? reported : own;
+                    if (expiresAt != null) {
+                        rows.add(new HygieneFacts.Expiry(slug, rs.getString(2), rs.getString(3), expiresAt, byProvider,
+                                keyPage(slug, rs.getString(4))));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    // Written by a collector as Instant.toString(); anything else in the column is ignored, never trusted.
+    private static Instant reportedInstant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private List<HygieneFacts.DailyCost> costs(Connection c, LocalDate from) throws SQLException {

@@ -34,12 +34,8 @@ public final class HygieneRules {
                                 + "': it was deleted or revoked at the provider. Remove it from the vault or replace it.",
                         rotationActions(facts, key.providerSlug(), key.providerPage())));
             }
-            if (key.expiresAt() != null && expiresSoon(key.expiresAt(), now)) {
-                all.add(finding("expiring:" + key.providerSlug() + ":" + key.secretId(), HygieneKind.EXPIRING, key.providerSlug(),
-                        key.secretName(), null, "'" + key.secretName() + "' expires on " + day(key.expiresAt()) + ".",
-                        rotationActions(facts, key.providerSlug(), key.providerPage())));
-            }
         }
+        vaultExpiries(facts, now, all);
         spikes(facts, spikeFactor, all);
         retiredModels(facts, all);
         return all.stream().filter(f -> !facts.dismissed().contains(f.key())).toList();
@@ -85,6 +81,23 @@ public final class HygieneRules {
             all.add(finding("expiring:" + key.providerSlug() + ":" + key.upstreamId(), HygieneKind.EXPIRING,
                     key.providerSlug(), key.secretName(), key.upstreamId(), label + " expires on " + day(key.expiresAt()) + ".",
                     rotationActions(facts, key.providerSlug(), key.providerPage())));
+        }
+    }
+
+    // A vault key the provider's key list already reported as expiring is not named twice.
+    private static void vaultExpiries(HygieneFacts facts, Instant now, List<HygieneFinding> all) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        all.stream().filter(f -> f.kind() == HygieneKind.EXPIRING && f.secretName() != null)
+                .forEach(f -> named.add(f.secretName()));
+        for (HygieneFacts.Expiry key : facts.expiries()) {
+            if (!expiresSoon(key.expiresAt(), now) || named.contains(key.secretName())) {
+                continue;
+            }
+            String when = key.expiresAt().isAfter(now) ? "expires on " : "expired on ";
+            String source = key.reportedByProvider() ? " (as " + key.providerSlug() + " reported at the last refresh)" : "";
+            all.add(finding("expiring:" + key.providerSlug() + ":" + key.secretId(), HygieneKind.EXPIRING, key.providerSlug(),
+                    key.secretName(), null, "'" + key.secretName() + "' " + when + day(key.expiresAt()) + source
+                            + ". Replace it before then.", rotationActions(facts, key.providerSlug(), key.providerPage())));
         }
     }
 

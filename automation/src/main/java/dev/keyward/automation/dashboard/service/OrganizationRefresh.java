@@ -11,7 +11,6 @@ import dev.keyward.automation.dashboard.HealthStatus;
 import dev.keyward.automation.dashboard.KeyTarget;
 import dev.keyward.automation.dashboard.ServiceStatus;
 import dev.keyward.automation.dashboard.admin.AdminKeyFormat;
-import dev.keyward.automation.dashboard.admin.CostRow;
 import dev.keyward.automation.dashboard.admin.HintCheck;
 import dev.keyward.automation.dashboard.admin.InventoryKey;
 import dev.keyward.automation.dashboard.admin.InventoryMatcher;
@@ -38,8 +37,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The admin-key part of a dashboard refresh: finds the admin keys among the watched keys, reads each
@@ -149,11 +146,12 @@ final class OrganizationRefresh {
             }
             repository.storeUsage(c, admin.providerId(), report.usage());
             repository.storeCosts(c, admin.providerId(), report.costs());
-            writeSummaries(c, admin.providerId(), matched, report);
+            writeSummaries(c, admin.providerId(), matched, new KeyDays(report, matched));
             return matched;
         });
+        KeyDays keyDays = new KeyDays(report, matches);
         matches.stream().filter(m -> m.secretId() != null)
-                .forEach(m -> usageBySecret.put(m.secretId(), keyUsage(m, report)));
+                .forEach(m -> usageBySecret.put(m.secretId(), keyUsage(m, report, keyDays)));
         return adminResult(report, matches);
     }
 
@@ -168,51 +166,22 @@ final class OrganizationRefresh {
         }
     }
 
-    private void writeSummaries(java.sql.Connection c, String providerId, List<KeyMatch> matches, OrganizationReport report)
+    private void writeSummaries(java.sql.Connection c, String providerId, List<KeyMatch> matches, KeyDays keyDays)
             throws java.sql.SQLException {
-        Map<String, Long> keysPerScope = new HashMap<>();
-        matches.stream().filter(m -> m.key().active() && !m.key().adminKey())
-                .forEach(m -> keysPerScope.merge(String.valueOf(m.key().scopeId()), 1L, Long::sum));
         for (KeyMatch match : matches) {
             if (match.secretId() == null) {
                 continue;
             }
-            Map<LocalDate, long[]> days = daily(report.usage(), match.key().upstreamId());
-            boolean aloneInScope = match.key().scopeId() != null && keysPerScope.getOrDefault(match.key().scopeId(), 0L) == 1;
-            for (Map.Entry<LocalDate, long[]> day : days.entrySet()) {
-                Optional<CostRow> cost = aloneInScope ? scopeCost(report.costs(), match.key().scopeId(), day.getKey())
-                        : Optional.empty();
-                repository.storeDailySummary(c, match.secretId(), providerId, day.getKey().toString(), day.getValue()[0],
-                        day.getValue()[1], day.getValue()[2], cost.map(CostRow::amount).orElse(null),
-                        cost.map(CostRow::currency).orElse(null));
+            for (Map.Entry<LocalDate, KeyDays.Day> day : keyDays.of(match).entrySet()) {
+                KeyDays.Day figures = day.getValue();
+                repository.storeDailySummary(c, match.secretId(), providerId, day.getKey().toString(), figures.requests(),
+                        figures.inputTokens(), figures.outputTokens(), figures.cost(), figures.currency());
             }
         }
-    }
-
-    private static Optional<CostRow> scopeCost(List<CostRow> costs, String scopeId, LocalDate day) {
-        return costs.stream().filter(r -> r.scopeId().equals(scopeId) && r.day().equals(day))
-                .reduce((a, b) -> new CostRow(day, scopeId, a.amount() + b.amount(), a.currency()));
-    }
-
-    /** Requests (-1 when uncounted), input and output tokens per day of one provider key. */
-    private static Map<LocalDate, long[]> daily(List<UsageRow> usage, String upstreamId) {
-        Map<LocalDate, long[]> days = new TreeMap<>();
-        for (UsageRow row : usage) {
-            if (!row.upstreamId().equals(upstreamId)) {
-                continue;
-            }
-            long[] sums = days.computeIfAbsent(row.day(), d -> new long[] {-1, 0, 0});
-            if (row.requests() >= 0) {
-                sums[0] = Math.max(0, sums[0]) + row.requests();
-            }
-            sums[1] += row.inputTokens();
-            sums[2] += row.outputTokens();
-        }
-        return days;
     }
 
     /** The {@code admin_api} object of a matched key's {@code usage_stats_json}. */
-    private static ObjectNode keyUsage(KeyMatch match, OrganizationReport report) {
+    private static ObjectNode keyUsage(KeyMatch match, OrganizationReport report, KeyDays keyDays) {
         InventoryKey key = match.key();
         ObjectNode node = JSON.createObjectNode();
         node.put("provider_key_id", key.upstreamId());
@@ -230,25 +199,46 @@ final class OrganizationRefresh {
         long requests = 0;
         long input = 0;
         long output = 0;
-        for (Map.Entry<LocalDate, long[]> day : daily(report.usage(), key.upstreamId()).entrySet()) {
+        Map<String, Double> costByCurrency = new LinkedHashMap<>();
+        for (Map.Entry<LocalDate, KeyDays.Day> day : keyDays.of(match).entrySet()) {
+            KeyDays.Day figures = day.getValue();
             ObjectNode entry = days.addObject();
             entry.put("date", day.getKey().toString());
-            if (day.getValue()[0] >= 0) {
-                entry.put("requests", day.getValue()[0]);
-                requests += day.getValue()[0];
+            if (figures.requests() >= 0) {
+                entry.put("requests", figures.requests());
+                requests += figures.requests();
             }
-            entry.put("input_tokens", day.getValue()[1]);
-            entry.put("output_tokens", day.getValue()[2]);
-            input += day.getValue()[1];
-            output += day.getValue()[2];
+            entry.put("input_tokens", figures.inputTokens());
+            entry.put("output_tokens", figures.outputTokens());
+            if (figures.cost() != null) {
+                entry.put("cost", cents(figures.cost()));
+                entry.put("currency", figures.currency());
+                costByCurrency.merge(figures.currency(), figures.cost(), Double::sum);
+            }
+            input += figures.inputTokens();
+            output += figures.outputTokens();
         }
         node.put("requests_30d", requests);
         node.put("input_tokens_30d", input);
         node.put("output_tokens_30d", output);
+        KeyDays.CostBasis basis = keyDays.basis(match);
+        node.put("cost_basis", basis.name().toLowerCase(java.util.Locale.ROOT));
+        if (basis != KeyDays.CostBasis.NONE && report.costsRead() && costByCurrency.size() <= 1) {
+            // Read in full with nothing attributed to the key is a cost of zero, not an unknown one.
+            Map.Entry<String, Double> only = costByCurrency.isEmpty() ? null : costByCurrency.entrySet().iterator().next();
+            node.put("cost_30d", only == null ? 0.0 : cents(only.getValue()));
+            if (only != null) {
+                node.put("cost_currency", only.getKey());
+            }
+        }
         ArrayNode models = node.putArray("models");
         report.usage().stream().filter(r -> r.upstreamId().equals(key.upstreamId()) && !r.model().isEmpty())
                 .map(UsageRow::model).distinct().sorted().forEach(models::add);
         return node;
+    }
+
+    private static double cents(double amount) {
+        return Math.round(amount * 100.0) / 100.0;
     }
 
     /** The later of the inventory's last use and the last day usage shows (Anthropic lists no last use). */
@@ -279,7 +269,7 @@ final class OrganizationRefresh {
         report.costs().forEach(r -> costByCurrency.merge(r.currency(), r.amount(), Double::sum));
         if (costByCurrency.size() == 1) {
             Map.Entry<String, Double> only = costByCurrency.entrySet().iterator().next();
-            org.put("cost_30d", Math.round(only.getValue() * 100.0) / 100.0);
+            org.put("cost_30d", cents(only.getValue()));
             org.put("cost_currency", only.getKey());
         }
         ObjectNode usage = JSON.createObjectNode();

@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class AdminApiFake implements AutoCloseable {
 
     /** A request as the fake saw it. */
-    public record Seen(String path, String query, String authorization, String apiKeyHeader, String version) {
+    public record Seen(String path, String query, String authorization, String apiKeyHeader, String version, String beta) {
         public boolean queryHas(String part) {
             return query != null && query.contains(part);
         }
@@ -93,7 +93,8 @@ public final class AdminApiFake implements AutoCloseable {
             Seen request = new Seen(uri.getPath(), uri.getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("x-api-key"),
-                    exchange.getRequestHeaders().getFirst("anthropic-version"));
+                    exchange.getRequestHeaders().getFirst("anthropic-version"),
+                    exchange.getRequestHeaders().getFirst("anthropic-beta"));
             seen.add(request);
             Function<Seen, Reply> route = routes.get(uri.getPath());
             Reply reply = route == null

@@ -28,6 +28,13 @@ class AdminCollectorsTest {
     private static final String ANTHROPIC_ADMIN = "sk-ant-admin01-CANARYadminKEY000000000000000000";
     private static final Instant SINCE = Instant.parse("2026-02-08T00:00:00Z");
 
+    private static final String EMPTY_PAGE = "{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}";
+    /** The images usage endpoint's documented result shape: requests and images, no tokens. */
+    private static final String IMAGES_PAGE = """
+            {"object":"page","data":[{"object":"bucket","start_time":1773014400,"end_time":1773100800,"results":[
+             {"object":"organization.usage.images.result","images":4,"num_model_requests":2,"size":null,"source":null,
+              "project_id":null,"user_id":null,"api_key_id":"key_beta","model":"dall-e-3"}]}],"has_more":false,"next_page":null}""";
+
     private AdminApiFake fake;
 
     @BeforeEach
@@ -44,7 +51,11 @@ class AdminCollectorsTest {
         fake.route("/v1/organization/usage/completions", seen -> seen.queryHas("page=")
                         ? Reply.ok(fixture("openai-usage-completions-page2.json"))
                         : Reply.ok(fixture("openai-usage-completions-page1.json")))
-                .route("/v1/organization/usage/embeddings", Reply.ok("{\"object\":\"page\",\"data\":[],\"has_more\":false,\"next_page\":null}"))
+                .route("/v1/organization/usage/embeddings", Reply.ok(EMPTY_PAGE))
+                .route("/v1/organization/usage/moderations", Reply.ok(EMPTY_PAGE))
+                .route("/v1/organization/usage/images", Reply.ok(IMAGES_PAGE))
+                .route("/v1/organization/usage/audio_speeches", Reply.ok(EMPTY_PAGE))
+                .route("/v1/organization/usage/audio_transcriptions", Reply.ok(EMPTY_PAGE))
                 .route("/v1/organization/costs", Reply.ok(fixture("openai-costs.json")))
                 .route("/v1/organization/projects", Reply.ok(fixture("openai-projects.json")))
                 .route("/v1/organization/projects/proj_abc/api_keys", seen -> seen.queryHas("after=key_alpha")
@@ -76,8 +87,9 @@ class AdminCollectorsTest {
         assertEquals(List.of(
                 new UsageRow(LocalDate.parse("2026-03-08"), "key_alpha", "gpt-4o-mini-2024-07-18", 5, 1000, 500),
                 new UsageRow(LocalDate.parse("2026-03-09"), "key_alpha", "gpt-4-0613", 9, 2000, 700),
-                new UsageRow(LocalDate.parse("2026-03-09"), "key_beta", "gpt-4o-mini-2024-07-18", 1, 30, 10)),
-                report.usage(), "both pages of 1d buckets, per key and model");
+                new UsageRow(LocalDate.parse("2026-03-09"), "key_beta", "gpt-4o-mini-2024-07-18", 1, 30, 10),
+                new UsageRow(LocalDate.parse("2026-03-09"), "key_beta", "dall-e-3", 2, 0, 0)),
+                report.usage(), "both pages of 1d buckets, per key and model, and the image requests");
         assertEquals(List.of("key_alpha", "key_beta", "key_ghost", "key_admin"),
                 report.inventory().stream().map(InventoryKey::upstreamId).toList(), "both pages of the project's keys, then the admin keys");
         assertTrue(report.inventoryComplete());
@@ -91,7 +103,11 @@ class AdminCollectorsTest {
                 () -> assertEquals("Service Account", report.inventory().get(1).owner()),
                 () -> assertNull(report.inventory().get(2).lastUsedAt()),
                 () -> assertTrue(report.inventory().get(3).adminKey()));
-        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "proj_abc", 0.06, "USD")), report.costs());
+        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "proj_abc", "key_alpha", 0.04, "USD"),
+                new CostRow(LocalDate.parse("2026-03-08"), "proj_abc", null, 0.02, "USD")), report.costs(),
+                "costs per key where the provider attributes them, and the project's rest");
+        assertTrue(fake.seen("/v1/organization/costs").get(0).queryHas("group_by=project_id&group_by=api_key_id"),
+                fake.seen("/v1/organization/costs").get(0).query());
 
         AdminApiFake.Seen second = fake.seen("/v1/organization/usage/completions").get(1);
         assertTrue(second.queryHas("page=AAAAAGdGxdEiJdKOAAAAAGcqsYA%3D"), "the next_page cursor goes back as page: " + second.query());
@@ -139,8 +155,12 @@ class AdminCollectorsTest {
 
     @Test
     void aRevokedAdminKeyIsOneSentenceNotOnePerEndpoint() {
-        for (String path : List.of("/v1/organization/usage/completions", "/v1/organization/usage/embeddings",
-                "/v1/organization/costs", "/v1/organization/projects", "/v1/organization/admin_api_keys")) {
+        List<String> paths = new java.util.ArrayList<>(List.of("/v1/organization/costs", "/v1/organization/projects",
+                "/v1/organization/admin_api_keys"));
+        for (String kind : List.of("completions", "embeddings", "moderations", "images", "audio_speeches", "audio_transcriptions")) {
+            paths.add("/v1/organization/usage/" + kind);
+        }
+        for (String path : paths) {
             fake.route(path, Reply.of(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + OPENAI_ADMIN
                     + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
         }
@@ -152,25 +172,35 @@ class AdminCollectorsTest {
     }
 
     @Test
-    void anthropicReadsTheAnalyticsUsageWithRequestCounts() {
+    void anthropicReadsTheAnalyticsUsageAndCostPerKeyWithTheBetaHeader() {
         fake.route("/v1/organizations/analytics/usage", Reply.ok(fixture("anthropic-analytics-usage.json")))
-                .route("/v1/organizations/cost_report", Reply.ok(fixture("anthropic-cost-report.json")))
+                .route("/v1/organizations/analytics/cost", Reply.ok(fixture("anthropic-analytics-cost.json")))
                 .route("/v1/organizations/api_keys", Reply.ok(fixture("anthropic-api-keys.json")));
         OrganizationReport report = anthropic();
 
         assertTrue(report.notes().isEmpty(), report.notes().toString());
         assertEquals(List.of(new UsageRow(LocalDate.parse("2026-03-08"), "apikey_01Rj2N8SVvo6BePZj99NhmiT",
                 "claude-3-5-sonnet-20241022", 12, 3200, 500)), report.usage(), "input = uncached + cache reads + cache writes");
-        assertEquals(1.2345, report.costs().get(0).amount(), 1e-9, "the cost report's amount is in cents");
-        assertEquals("USD", report.costs().get(0).currency());
+        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ",
+                        "apikey_01Rj2N8SVvo6BePZj99NhmiT", 1.2345, "USD"),
+                new CostRow(LocalDate.parse("2026-03-08"), null, null, 0.105, "USD")), report.costs(),
+                "analytics cost is in fractional cents, per key");
+        assertTrue(report.costsRead());
         InventoryKey developer = report.inventory().get(0);
+        AdminApiFake.Seen usage = fake.seen("/v1/organizations/analytics/usage").get(0);
+        AdminApiFake.Seen cost = fake.seen("/v1/organizations/analytics/cost").get(0);
         assertAll(
                 () -> assertEquals("sk-ant-api03-R2D...igAA", developer.hint()),
                 () -> assertEquals(Instant.parse("2026-03-20T00:00:00Z"), developer.expiresAt()),
                 () -> assertEquals("archived", report.inventory().get(1).status()),
-                () -> assertEquals(ANTHROPIC_ADMIN, fake.seen().get(0).apiKeyHeader()),
-                () -> assertEquals("2023-06-01", fake.seen().get(0).version()),
-                () -> assertTrue(fake.seen().get(0).queryHas("group_by%5B%5D=api_key_id&group_by%5B%5D=model")));
+                () -> assertEquals(ANTHROPIC_ADMIN, usage.apiKeyHeader()),
+                () -> assertEquals("2023-06-01", usage.version()),
+                () -> assertEquals("analytics-usage-cost-2026-08-24", usage.beta(), "the analytics API is a beta"),
+                () -> assertEquals("analytics-usage-cost-2026-08-24", cost.beta()),
+                () -> assertTrue(usage.queryHas("time_bucket_width=1d"), usage.query()),
+                () -> assertTrue(usage.queryHas("group_by%5B%5D=api_key_id&group_by%5B%5D=model"), usage.query()),
+                () -> assertTrue(cost.queryHas("group_by%5B%5D=api_key_id"), cost.query()),
+                () -> assertEquals(null, fake.seen("/v1/organizations/api_keys").get(0).beta(), "no beta on the stable API"));
     }
 
     @Test
@@ -181,9 +211,17 @@ class AdminCollectorsTest {
         OrganizationReport report = anthropic();
 
         assertTrue(report.usageRead());
+        assertTrue(report.costsRead());
         assertTrue(report.notes().isEmpty(), report.notes().toString());
         assertEquals(-1, report.usage().get(0).requests(), "the legacy report counts no requests");
         assertEquals(3200, report.usage().get(0).inputTokens());
+        assertEquals(List.of(new CostRow(LocalDate.parse("2026-03-08"), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", null, 1.2345, "USD")),
+                report.costs(), "the legacy cost report is per workspace, in cents");
+        AdminApiFake.Seen legacy = fake.seen("/v1/organizations/usage_report/messages").get(0);
+        assertAll(
+                () -> assertEquals(null, legacy.beta()),
+                () -> assertTrue(legacy.queryHas("bucket_width=1d") && legacy.queryHas("limit=31"), legacy.query()),
+                () -> assertEquals(null, fake.seen("/v1/organizations/cost_report").get(0).beta()));
     }
 
     @Test
@@ -193,7 +231,7 @@ class AdminCollectorsTest {
                 .replace("apikey_01OldRevokedKey000000000", "apikey_02SecondPageOld");
         String page1 = fixture("anthropic-api-keys.json").replace("\"has_more\": false", "\"has_more\": true");
         fake.route("/v1/organizations/analytics/usage", Reply.ok(fixture("anthropic-analytics-usage.json")))
-                .route("/v1/organizations/cost_report", Reply.of(403, fixture("anthropic-error-permission.json")))
+                .route("/v1/organizations/analytics/cost", Reply.of(403, fixture("anthropic-error-permission.json")))
                 .route("/v1/organizations/api_keys", seen -> seen.queryHas("after_id=apikey_01OldRevokedKey000000000")
                         ? Reply.ok(page2) : Reply.ok(page1));
         OrganizationReport report = anthropic();

@@ -129,6 +129,53 @@ class ProviderSpecificCollectorsTest {
         assertEquals("{\"livemode\":true}", result.configAttributesJson());
     }
 
+    /** A Stripe API v2 "API key" object as the v2 reference documents it; {@code token} is only sent for test-mode keys. */
+    private static String stripeKey(String id, String redacted, String expiresAt, String token) {
+        return """
+                {"id":"%s","object":"v2.iam.api_key","type":"secret_key","status":"active","livemode":false,
+                 "created":"2026-01-02T00:00:00.000Z","expires_at":%s,"last_used":null,"name":"k","note":null,
+                 "ip_allowlist":[],"managed_by":null,"publishable_key":null,
+                 "secret_key":{"secret_token_redacted":"%s","token":%s}}""".formatted(id, expiresAt == null ? "null"
+                : "\"" + expiresAt + "\"", redacted, token == null ? "null" : "\"" + token + "\"");
+    }
+
+    @Test
+    void stripeRestrictedKeyExpiryComesFromTheV2KeyListAcrossPages() throws Exception {
+        String key = "rk_test_51CANARYrestricted00000000000000wxyz";
+        provider.route("/v1/balance", Reply.json(200, "{\"object\":\"balance\",\"livemode\":false,\"available\":[],\"pending\":[]}"));
+        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+        provider.route("/v2/iam/api_keys", seen -> pages.incrementAndGet() == 1
+                ? Reply.json(200, "{\"data\":[" + stripeKey("ak_other", "rk_test_51C...abcd", null,
+                        "rk_test_51CANARYothertestmodetoken000000abcd") + "],\"next_page_url\":\"/v2/iam/api_keys?page=p2&limit=100\","
+                        + "\"previous_page_url\":null}")
+                : Reply.json(200, "{\"data\":[" + stripeKey("ak_this", "rk_test_51C...wxyz", "2026-04-01T00:00:00.000Z", key)
+                        + "],\"next_page_url\":null,\"previous_page_url\":\"/v2/iam/api_keys?page=p1\"}"));
+
+        CollectionResult result = collect(new StripeCollector(ProviderHttp.withDefaultClient()), key);
+
+        assertEquals(CollectionStatus.SUCCESS, result.status());
+        assertEquals("2026-04-01T00:00:00Z", JSON.readTree(result.configAttributesJson()).get("token_expires_at").asText());
+        assertEquals(2, pages.get(), "the second page was read");
+        FakeProvider.Seen list = provider.seen().stream().filter(s -> s.path().equals("/v2/iam/api_keys")).findFirst().orElseThrow();
+        assertEquals(StripeCollector.V2_VERSION, list.header("Stripe-Version"), "v2 requests name their API version");
+        assertEquals("Bearer " + key, list.header("Authorization"));
+        assertTrue(!result.configAttributesJson().contains("CANARY") && !String.valueOf(result.usageStatsJson()).contains("CANARY"),
+                "no token from the list is kept: " + result.configAttributesJson());
+    }
+
+    @Test
+    void stripeKeyWithoutThePermissionToListKeysHasNoExpiryAndNoProblem() {
+        provider.route("/v1/balance", Reply.json(200, "{\"object\":\"balance\",\"available\":[],\"pending\":[]}"))
+                .route("/v2/iam/api_keys", Reply.json(403, "{\"error\":{\"type\":\"invalid_request_error\","
+                        + "\"code\":\"secret_key_required\",\"message\":\"This API call cannot be made with a restricted key.\"}}"));
+
+        CollectionResult result = collect(new StripeCollector(ProviderHttp.withDefaultClient()), "rk_live_abc");
+
+        assertEquals(CollectionStatus.SUCCESS, result.status());
+        assertEquals(HealthStatus.VALID, result.health());
+        assertTrue(result.configAttributesJson() == null || !result.configAttributesJson().contains("token_expires_at"));
+    }
+
     @Test
     void stripeBalanceWithoutAmountsIsPartialWithoutUsage() {
         provider.route("/v1/balance", Reply.json(200, "{\"object\":\"balance\",\"available\":[{\"currency\":\"usd\"}]}"));

@@ -60,6 +60,10 @@ class OrganizationRefreshTest {
                         ? Reply.ok(fixture("openai-usage-completions-page2.json"))
                         : Reply.ok(fixture("openai-usage-completions-page1.json")))
                 .route("/v1/organization/usage/embeddings", Reply.ok("{\"object\":\"page\",\"data\":[],\"has_more\":false}"))
+                .route("/v1/organization/usage/moderations", Reply.ok("{\"object\":\"page\",\"data\":[],\"has_more\":false}"))
+                .route("/v1/organization/usage/images", Reply.ok("{\"object\":\"page\",\"data\":[],\"has_more\":false}"))
+                .route("/v1/organization/usage/audio_speeches", Reply.ok("{\"object\":\"page\",\"data\":[],\"has_more\":false}"))
+                .route("/v1/organization/usage/audio_transcriptions", Reply.ok("{\"object\":\"page\",\"data\":[],\"has_more\":false}"))
                 .route("/v1/organization/costs", Reply.ok(costsWithASpike()))
                 .route("/v1/organization/projects", Reply.ok(fixture("openai-projects.json")))
                 .route("/v1/organization/projects/proj_abc/api_keys", seen -> seen.queryHas("after=key_alpha")
@@ -78,18 +82,25 @@ class OrganizationRefreshTest {
         vault.close();
     }
 
-    /** Eight quiet days of 1.00 USD on proj_abc, then 10.00 USD on 2026-03-09. */
+    /**
+     * Eight quiet days of 1.00 USD on proj_abc, all key_alpha's, then 10.00 USD on 2026-03-09: 4.00 by key_alpha and
+     * 6.00 by key_beta, grouped by project and key as the OpenAI costs endpoint reports them.
+     */
     private static String costsWithASpike() {
         StringBuilder buckets = new StringBuilder();
         for (int day = 1; day <= 9; day++) {
             long start = LocalDate.of(2026, 3, day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-            double amount = day == 9 ? 10.0 : 1.0;
+            String results = day == 9 ? cost(4.0, "key_alpha") + "," + cost(6.0, "key_beta") : cost(1.0, "key_alpha");
             buckets.append(day == 1 ? "" : ",").append("""
-                    {"object":"bucket","start_time":%d,"end_time":%d,"results":[{"object":"organization.costs.result",
-                     "amount":{"value":%s,"currency":"usd"},"line_item":null,"project_id":"proj_abc"}]}"""
-                    .formatted(start, start + 86400, amount));
+                    {"object":"bucket","start_time":%d,"end_time":%d,"results":[%s]}""".formatted(start, start + 86400, results));
         }
         return "{\"object\":\"page\",\"data\":[" + buckets + "],\"has_more\":false,\"next_page\":null}";
+    }
+
+    private static String cost(double amount, String keyId) {
+        return """
+                {"object":"organization.costs.result","amount":{"value":%s,"currency":"usd"},"line_item":null,
+                 "project_id":"proj_abc","api_key_id":"%s","quantity":null}""".formatted(amount, keyId);
     }
 
     private DashboardService dashboard() {
@@ -119,7 +130,10 @@ class OrganizationRefreshTest {
                 () -> assertEquals(1200, alpha.get("output_tokens_30d").asLong()),
                 () -> assertEquals("user@example.com", alpha.get("owner").asText()),
                 () -> assertEquals("2026-03-09T00:00:00Z", alpha.get("last_used_at").asText()),
-                () -> assertEquals(2, alpha.get("daily").size()),
+                () -> assertEquals(9, alpha.get("daily").size(), "a day with cost and no usage is a day too"),
+                () -> assertEquals(12.0, alpha.get("cost_30d").asDouble(), 1e-9),
+                () -> assertEquals("USD", alpha.get("cost_currency").asText()),
+                () -> assertEquals("per_key", alpha.get("cost_basis").asText()),
                 () -> assertEquals("[\"gpt-4-0613\",\"gpt-4o-mini-2024-07-18\"]", alpha.get("models").toString()));
         assertEquals("2026-03-09T00:00:00Z", usageOf("beta").get("admin_api").get("last_used_at").asText(),
                 "Beta's listed last use is from 2024, its usage shows yesterday");
@@ -139,6 +153,12 @@ class OrganizationRefreshTest {
         assertEquals("2026-03-09", days.get(0).get("summary_date"));
         assertEquals(1L, ((Number) days.get(0).get("requests")).longValue());
         assertEquals(30L, ((Number) days.get(0).get("input_tokens")).longValue());
+        assertEquals(6.0, ((Number) days.get(0).get("total_cost")).doubleValue(), 1e-9,
+                "beta shares its project with two keys; the provider's per-key cost is its own");
+        assertEquals("USD", days.get(0).get("cost_currency"));
+        JsonNode betaDay = usageOf("beta").get("admin_api").get("daily").get(0);
+        assertEquals(6.0, betaDay.get("cost").asDouble(), 1e-9);
+        assertEquals("USD", betaDay.get("currency").asText());
 
         String everything = vault.allText();
         for (String value : List.of(ADMIN, ALPHA, BETA, REVOKED, "CANARY")) {
@@ -245,6 +265,44 @@ class OrganizationRefreshTest {
                 (String) admin.get("error_message_redacted"));
         assertEquals(14, usageOf("alpha").get("admin_api").get("requests_30d").asLong(), usageOf("alpha").toString());
         assertFalse(vault.allText().contains("CANARY"));
+    }
+
+    @Test
+    void keyValuesAProviderEchoesReachNoLogNoColumnAndNoReport() throws Exception {
+        // Error bodies that quote the admin key and a vault key, and a key list whose "redacted" value is a whole key.
+        fake.route("/v1/organization/costs", Reply.of(403, "{\"error\":{\"message\":\"Key " + ADMIN + " lacks api.usage.read\","
+                        + "\"type\":\"invalid_request_error\",\"code\":\"insufficient_permissions\"}}")
+                        .withHeaders(Map.of("x-request-id", ADMIN)))
+                .route("/v1/organization/admin_api_keys", Reply.of(429, "{\"error\":{\"message\":\"Slow down " + ALPHA
+                        + "\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}").withHeaders(Map.of("retry-after", ALPHA)))
+                .route("/v1/organization/projects/proj_abc/api_keys", Reply.ok(fixture("openai-project-api-keys-page2.json")
+                        .replace("sk-proj-xyz...BETA", BETA).replace("\"has_more\": false", "\"has_more\": false")));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalErr = System.err;
+        java.io.PrintStream originalOut = System.out;
+        // slf4j-simple looks System.err up on every line, so swapping it captures the refresh's log.
+        java.io.PrintStream capture = new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setErr(capture);
+        System.setOut(capture);
+        String report;
+        try {
+            DashboardService dashboard = dashboard();
+            dashboard.refreshAll(false, RefreshListener.ignoring());
+            report = JSON.writeValueAsString(dashboard.hygiene().report());
+        } finally {
+            System.setErr(originalErr);
+            System.setOut(originalOut);
+        }
+
+        String errors = vault.rows("SELECT group_concat(coalesce(error_message_redacted, ''), ' | ') AS e FROM dashboard_snapshots")
+                .get(0).get("e").toString();
+        assertTrue(errors.contains("lacks the permission to read costs"), errors);
+        assertTrue(errors.contains("HTTP 429"), errors);
+        for (String value : List.of(ADMIN, ALPHA, BETA, "CANARY")) {
+            assertFalse(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains(value), "in the log: " + value);
+            assertFalse(vault.allText().contains(value), "in a column: " + value);
+            assertFalse(report.contains(value), "in the hygiene report: " + value);
+        }
     }
 
     @Test
