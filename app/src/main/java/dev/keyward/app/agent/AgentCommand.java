@@ -134,8 +134,11 @@ final class AgentCommand {
         } finally {
             server.commands().unlock();
             // The command wrote through the served session's own connection, which data_version does not
-            // see: tell the open views (after every command, since even a read may add an audit row).
-            served.get().services().changes().changedHere();
+            // see: tell the open views (after every command that may write, since even a read may add an
+            // audit row; a listing writes nothing, and a watching client asks for one every second).
+            if (classified.kind() != CommandAccess.Kind.LIST) {
+                served.get().services().changes().changedHere();
+            }
         }
         out.flush();
         err.flush();
@@ -154,8 +157,14 @@ final class AgentCommand {
         }
         Optional<ExecCapture.Exec> toRun = program.captured();
         if (toRun.isPresent() && code == ErrorReport.OK) {
-            connection.send(Frame.of("exec", id).with("argv", toRun.get().commandLine())
-                    .with("env", toRun.get().variables()));
+            Frame exec = Frame.of("exec", id).with("argv", toRun.get().commandLine())
+                    .with("env", toRun.get().variables());
+            if (toRun.get().watch().isPresent()) {
+                // run --watch: the client watches, asking for these stamps again (docs/agent-protocol.md).
+                exec = exec.with("watchStamps", toRun.get().watch().get().stamps())
+                        .with("watchGraceMillis", toRun.get().watch().get().grace().toMillis());
+            }
+            connection.send(exec);
         } else {
             connection.send(Frame.of("exit", id).with("code", code));
         }
