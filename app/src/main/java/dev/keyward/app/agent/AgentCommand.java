@@ -262,6 +262,16 @@ final class AgentCommand {
         List<String> secrets = List.of();
         if (name.toString().startsWith("secret ") && !names.isEmpty()) {
             secrets = List.of(names.get(0));
+        } else if (name.toString().equals("read") && !names.isEmpty()) {
+            // The reference names what is read: the person (or a headless agent's scope) sees it.
+            try {
+                switch (dev.keyward.vault.refs.Reference.parse(names.get(0))) {
+                    case dev.keyward.vault.refs.Reference.ProjectVariable v -> project = Optional.of(v.project());
+                    case dev.keyward.vault.refs.Reference.Secret s -> secrets = List.of(s.name());
+                }
+            } catch (dev.keyward.vault.refs.ReferenceSyntaxException e) {
+                // The command refuses it with the same sentence; nothing is read.
+            }
         } else if (name.toString().startsWith("project ") && !names.isEmpty()) {
             project = project.or(() -> Optional.of(names.get(0)));
             secrets = name.toString().equals("project link") && names.size() > 1 ? List.of(names.get(1)) : List.of();
