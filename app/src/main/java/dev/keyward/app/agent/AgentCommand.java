@@ -276,6 +276,12 @@ final class AgentCommand {
             project = project.or(() -> Optional.of(names.get(0)));
             secrets = name.toString().equals("project link") && names.size() > 1 ? List.of(names.get(1)) : List.of();
         }
+        if (options.contains("--env-file")) {
+            // The file may name any secret: the request is not bounded by its --project, so it names none
+            // (a headless agent's project scope refuses it; the person asked sees the file in the command).
+            project = Optional.empty();
+            secrets = List.of();
+        }
         return new Classified(kind, project, secrets);
     }
 }
