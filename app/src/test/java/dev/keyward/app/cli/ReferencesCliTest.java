@@ -189,6 +189,12 @@ class ReferencesCliTest {
                 + " project 'api' has no variable 'GONE'. The program was not started."), refused.err());
         assertFalse(Files.exists(marker), "the program was not started");
 
+        Path malformed = Files.writeString(work.resolve("bad.env"), "OK=1\nNOT A LINE\n");
+        CliRunner.Result bad = cli.run("run", "--env-file", malformed.toString(), "--", "touch", marker.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("bad.env, line 2") && bad.err().contains("The program was not started."), bad.err());
+        assertFalse(Files.exists(marker), "the program was not started");
+
         CliRunner.Result neither = cli.run("run", "--", "true");
         assertEquals(2, neither.code());
         assertTrue(neither.err().contains("--project P, --env-file FILE, or both"), neither.err());

@@ -71,7 +71,8 @@ final class AgentWatch implements AgentClient.Watcher {
     private void ended(AgentClient.Outcome outcome, String what) throws WatchLoop.Stop {
         switch (outcome) {
             case AgentClient.Exited exited when exited.code() == 0 -> { }
-            case AgentClient.Exited exited -> throw new WatchLoop.Stop(exited.code(), true);
+            // A secret gone meanwhile (not found) stops the program as a deletion seen in the stamps does.
+            case AgentClient.Exited exited -> throw new WatchLoop.Stop(exited.code(), exited.code() != WatchLoop.GONE);
             case AgentClient.Direct direct -> {
                 err.println("keyward: the Keyward agent no longer serves this profile (it was locked or stopped),"
                         + " so " + what + " could not be asked for.");
