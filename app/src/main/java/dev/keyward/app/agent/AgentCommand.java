@@ -134,8 +134,11 @@ final class AgentCommand {
         } finally {
             server.commands().unlock();
             // The command wrote through the served session's own connection, which data_version does not
-            // see: tell the open views (after every command, since even a read may add an audit row).
-            served.get().services().changes().changedHere();
+            // see: tell the open views (after every command that may write, since even a read may add an
+            // audit row; a listing writes nothing, and a watching client asks for one every second).
+            if (classified.kind() != CommandAccess.Kind.LIST) {
+                served.get().services().changes().changedHere();
+            }
         }
         out.flush();
         err.flush();
@@ -154,8 +157,14 @@ final class AgentCommand {
         }
         Optional<ExecCapture.Exec> toRun = program.captured();
         if (toRun.isPresent() && code == ErrorReport.OK) {
-            connection.send(Frame.of("exec", id).with("argv", toRun.get().commandLine())
-                    .with("env", toRun.get().variables()));
+            Frame exec = Frame.of("exec", id).with("argv", toRun.get().commandLine())
+                    .with("env", toRun.get().variables());
+            if (toRun.get().watch().isPresent()) {
+                // run --watch: the client watches, asking for these stamps again (docs/agent-protocol.md).
+                exec = exec.with("watchStamps", toRun.get().watch().get().stamps())
+                        .with("watchGraceMillis", toRun.get().watch().get().grace().toMillis());
+            }
+            connection.send(exec);
         } else {
             connection.send(Frame.of("exit", id).with("code", code));
         }
@@ -253,9 +262,25 @@ final class AgentCommand {
         List<String> secrets = List.of();
         if (name.toString().startsWith("secret ") && !names.isEmpty()) {
             secrets = List.of(names.get(0));
+        } else if (name.toString().equals("read") && !names.isEmpty()) {
+            // The reference names what is read: the person (or a headless agent's scope) sees it.
+            try {
+                switch (dev.keyward.vault.refs.Reference.parse(names.get(0))) {
+                    case dev.keyward.vault.refs.Reference.ProjectVariable v -> project = Optional.of(v.project());
+                    case dev.keyward.vault.refs.Reference.Secret s -> secrets = List.of(s.name());
+                }
+            } catch (dev.keyward.vault.refs.ReferenceSyntaxException e) {
+                // The command refuses it with the same sentence; nothing is read.
+            }
         } else if (name.toString().startsWith("project ") && !names.isEmpty()) {
             project = project.or(() -> Optional.of(names.get(0)));
             secrets = name.toString().equals("project link") && names.size() > 1 ? List.of(names.get(1)) : List.of();
+        }
+        if (options.contains("--env-file")) {
+            // The file may name any secret: the request is not bounded by its --project, so it names none
+            // (a headless agent's project scope refuses it; the person asked sees the file in the command).
+            project = Optional.empty();
+            secrets = List.of();
         }
         return new Classified(kind, project, secrets);
     }

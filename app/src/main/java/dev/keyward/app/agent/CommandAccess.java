@@ -30,6 +30,7 @@ final class CommandAccess {
             Map.entry("provider list", Kind.LIST), Map.entry("settings list", Kind.LIST),
             Map.entry("audit list", Kind.LIST),
             Map.entry("secret get", Kind.REVEAL), Map.entry("run", Kind.REVEAL), Map.entry("env export", Kind.REVEAL),
+            Map.entry("read", Kind.REVEAL), Map.entry("inject", Kind.REVEAL),
             Map.entry("secret add", Kind.CHANGE), Map.entry("secret edit", Kind.CHANGE),
             Map.entry("secret rotate", Kind.CHANGE), Map.entry("secret rm", Kind.CHANGE),
             Map.entry("project create", Kind.CHANGE), Map.entry("project link", Kind.CHANGE),
@@ -53,6 +54,10 @@ final class CommandAccess {
         if (options.contains("--password-stdin")) {
             // A script that pipes the password in expects its first stdin line to be read as one.
             return Kind.DIRECT;
+        }
+        if ("run".equals(command) && options.contains("--print-stamps")) {
+            // A watching client's question: which version of which secret each variable has; no value.
+            return Kind.LIST;
         }
         Kind kind = KINDS.getOrDefault(command, Kind.DIRECT);
         Set<String> answered = PROMPTS_UNLESS.get(command);

@@ -1,6 +1,8 @@
 package dev.keyward.app.agent;
 
 import dev.keyward.app.cli.ChildStarter;
+import dev.keyward.app.cli.WatchHandOff;
+import java.time.Duration;
 import dev.keyward.vault.crypto.Wipe;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +13,17 @@ import java.util.Optional;
  * The agent's way to start {@code keyward run}'s program: it does not start it, it keeps the command
  * line and variables for the {@code exec} answer, and the client starts the program in its terminal.
  */
-final class ExecCapture implements ChildStarter {
+final class ExecCapture implements ChildStarter, WatchHandOff {
 
-    /** What the client is to run. */
-    record Exec(List<String> commandLine, Map<String, String> variables) {
+    /**
+     * What the client is to run; for {@code run --watch} also the variables' stamps and the grace
+     * period (empty otherwise), so that the client watches it.
+     */
+    record Exec(List<String> commandLine, Map<String, String> variables, Optional<Watch> watch) {
+    }
+
+    /** What a watching client compares against, and how long a program has after SIGTERM. */
+    record Watch(Map<String, String> stamps, Duration grace) {
     }
 
     private Exec exec;
@@ -24,7 +33,15 @@ final class ExecCapture implements ChildStarter {
         Map<String, String> env = new LinkedHashMap<>();
         variables.forEach((name, value) -> env.put(name, new String(value)));
         variables.values().forEach(Wipe::chars);
-        exec = new Exec(List.copyOf(commandLine), env);
+        exec = new Exec(List.copyOf(commandLine), env, Optional.empty());
+        return 0;
+    }
+
+    @Override
+    public int handOff(List<String> commandLine, Map<String, char[]> variables, Map<String, String> stamps,
+                       Duration grace) {
+        start(commandLine, variables);
+        exec = new Exec(exec.commandLine(), exec.variables(), Optional.of(new Watch(Map.copyOf(stamps), grace)));
         return 0;
     }
 

@@ -24,7 +24,8 @@ public final class CommandTree {
     static final List<Group> GROUPS = List.of(
             new Group("profile", ProfileCommands.class), new Group("secret", SecretCommands.class),
             new Group("project", ProjectCommands.class), new Group("env", EnvCommands.class),
-            new Group("run", RunCommand.class), new Group("settings", SettingsCommands.class),
+            new Group("run", RunCommand.class), new Group("read", ReadCommand.class),
+            new Group("inject", InjectCommand.class), new Group("settings", SettingsCommands.class),
             new Group("provider", ProviderCommands.class), new Group("backup", BackupCommands.class),
             new Group("audit", AuditCommands.class), new Group("automation", AutomationCommands.class),
             new Group("practice", PracticeCommands.class), new Group("reflib", ReflibCommands.class),

@@ -24,6 +24,9 @@ class CommandAccessTest {
         assertEquals(Kind.CHANGE, CommandAccess.of("secret add", Set.of("--value-stdin")));
         assertEquals(Kind.CHANGE, CommandAccess.of("secret rm", Set.of("--yes")));
         assertEquals(Kind.CHANGE, CommandAccess.of("env import", Set.of("--project")));
+        assertEquals(Kind.REVEAL, CommandAccess.of("read", Set.of()));
+        assertEquals(Kind.REVEAL, CommandAccess.of("inject", Set.of("-i", "-o")));
+        assertEquals(Kind.REVEAL, CommandAccess.of("run", Set.of("--env-file", "--watch")));
     }
 
     @Test
@@ -35,5 +38,11 @@ class CommandAccessTest {
                 "lock", "nonsense")) {
             assertEquals(Kind.DIRECT, CommandAccess.of(command, Set.of()), command);
         }
+    }
+
+    @Test
+    void aWatchingClientsQuestionForStampsIsAListing() {
+        assertEquals(Kind.LIST, CommandAccess.of("run", Set.of("--env-file", "--watch", "--print-stamps")));
+        assertEquals(Kind.DIRECT, CommandAccess.of("run", Set.of("--print-stamps", "--password-stdin")));
     }
 }

@@ -126,6 +126,12 @@ public final class ProjectService {
         return session.database().read(c -> links(c, require(c, project)));
     }
 
+    /** The links of {@code project} within the caller's transaction; empty when there is no such project. */
+    public java.util.Optional<List<ProjectLink>> linksIn(Connection c, String project) throws SQLException {
+        ProjectInfo p = find(c, project);
+        return p == null ? java.util.Optional.empty() : java.util.Optional.of(links(c, p));
+    }
+
     /** Works out what importing {@code entries} (name to value, in file order) would do; writes nothing. */
     public EnvImportPlan planImport(String project, Map<String, char[]> entries) {
         return planImport(project, entries, false);

@@ -42,6 +42,9 @@ public final class AgentClient {
     private final PrintStream out;
     private final PrintStream err;
     private final ChildLauncher children;
+    private final Watcher watcher;
+    /** An {@code exec} answer for {@code run --watch}, started once the connection is closed. */
+    private WatchStart pendingWatch;
 
     /** How a command given to the agent ended. */
     public sealed interface Outcome {
@@ -64,11 +67,34 @@ public final class AgentClient {
         int run(List<String> argv, Map<String, String> env, PrintStream err);
     }
 
+    /**
+     * What an {@code exec} answer for {@code run --watch} holds: the program, its variables, their
+     * stamps and the grace period (docs/agent-protocol.md, "run --watch").
+     */
+    public record WatchStart(List<String> argv, Map<String, String> env, Map<String, String> stamps,
+                             java.time.Duration grace) {
+        @Override
+        public String toString() {
+            return "WatchStart[" + argv.size() + " arguments, " + env.size() + " variables]"; // never the values
+        }
+    }
+
+    /** Starts and watches the program of a {@code run --watch} answer, and returns the run's exit code. */
+    @FunctionalInterface
+    public interface Watcher {
+        int watch(Path socket, AgentRequest request, WatchStart start);
+    }
+
     public AgentClient(InputStream in, PrintStream out, PrintStream err, ChildLauncher children) {
+        this(in, out, err, children, new AgentWatch(System.getenv(), out, err));
+    }
+
+    public AgentClient(InputStream in, PrintStream out, PrintStream err, ChildLauncher children, Watcher watcher) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.children = children;
+        this.watcher = watcher;
     }
 
     /** Gives {@code request} to the agent listening on {@code socket}. */
@@ -91,11 +117,18 @@ public final class AgentClient {
                 return greeting.early().get();
             }
             frames.write(command(request));
-            return converse(frames, greeting.profile());
+            Outcome outcome = converse(frames, greeting.profile());
+            if (outcome != null) {
+                return outcome;
+            }
         } catch (IOException | RuntimeException e) {
             // Reached only before the command was sent (converse handles its own failures).
             return new Direct(Optional.empty());
         }
+        // A watch: its program runs after this connection closed; the watcher asks the agent anew.
+        WatchStart start = pendingWatch;
+        pendingWatch = null;
+        return new Exited(watcher.watch(socket, request, start));
     }
 
     /**
@@ -226,6 +259,11 @@ public final class AgentClient {
                         return new Exited(code(frame));
                     }
                     case "exec" -> {
+                        if (frame.containsKey("watchStamps")) {
+                            pendingWatch = new WatchStart(strings(frame), environment(frame),
+                                    stringMap(frame, "watchStamps"), grace(frame));
+                            return null;
+                        }
                         return new Exited(children.run(strings(frame), environment(frame), err));
                     }
                     case "locked" -> {
@@ -279,6 +317,28 @@ public final class AgentClient {
             return list.stream().map(String.class::cast).toList();
         }
         throw new FrameChannel.BadFrameException("an exec frame without a program to run");
+    }
+
+    private static java.time.Duration grace(Map<String, Object> frame) throws FrameChannel.BadFrameException {
+        if (frame.get("watchGraceMillis") instanceof Long millis && millis >= 0 && millis <= 600_000) {
+            return java.time.Duration.ofMillis(millis);
+        }
+        throw new FrameChannel.BadFrameException("a watch without a grace period from 0 to 10 minutes");
+    }
+
+    private static Map<String, String> stringMap(Map<String, Object> frame, String field)
+            throws FrameChannel.BadFrameException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (frame.get(field) instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getValue() instanceof String value)) {
+                    throw new FrameChannel.BadFrameException("a frame whose \"" + field + "\" holds a non-text value");
+                }
+                out.put((String) entry.getKey(), value);
+            }
+            return out;
+        }
+        throw new FrameChannel.BadFrameException("a frame without its \"" + field + "\" object");
     }
 
     private static Map<String, String> environment(Map<String, Object> frame) throws FrameChannel.BadFrameException {

@@ -29,7 +29,7 @@ public record AgentRoute(boolean useAgent, List<String> agentArgv, Optional<Path
     private static final Set<String> DIRECT_GROUPS = Set.of("profile", "practice", "reflib", "demo", "agent", "lock");
 
     /** Every command group (CommandTree.GROUPS, plus the agent's own); a first word outside it is direct. */
-    private static final Set<String> GROUPS = Set.of("profile", "secret", "project", "env", "run", "settings",
+    private static final Set<String> GROUPS = Set.of("profile", "secret", "project", "env", "run", "read", "inject", "settings",
             "provider", "backup", "audit", "automation", "practice", "reflib", "script", "recommend", "discovery",
             "demo", "dashboard", "retention", "agent", "lock");
 

@@ -23,6 +23,8 @@ class AgentRouteTest {
         assertTrue(route("run", "--project", "p", "--", "npm", "start").useAgent());
         assertTrue(route("--profile", "work", "env", "export", "--project", "p").useAgent());
         assertTrue(route("secret", "get", "A", "--version", "2").useAgent(), "--version of a secret is not Keyward's");
+        assertTrue(route("read", "keyward://secrets/A").useAgent());
+        assertTrue(route("inject", "-i", "t.tpl", "-o", "t").useAgent());
     }
 
     @Test
