@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * The command line's first step, before picocli, SQLite or Argon2 are loaded: when an agent serves
  * this data root, the command is given to it; otherwise (or when it says so) the caller runs the
  * command directly. Only the classes of this package, the JDK's and a few small vault-core ones
- * ({@code DataRoot}, {@code ChildEnvironment}) are loaded on the way.
+ * ({@code DataRoot}, {@code ChildEnvironment}) are loaded on the way. The code on this path avoids lambdas,
+ * pattern switches and {@code MessageDigest}: in a JVM that lives a tenth of a second, each of them costs
+ * start-up work (a class spun at run time, the security providers) that a plain loop does not.
  */
 public final class AgentFastPath {
 
@@ -53,13 +56,15 @@ public final class AgentFastPath {
             return OptionalInt.empty();
         }
         AgentClient.Outcome outcome = client.run(socket, AgentRequest.of(route, cwd, env, terminal, terminal));
-        return switch (outcome) {
-            case AgentClient.Exited exited -> OptionalInt.of(exited.code());
-            case AgentClient.Direct direct -> {
-                direct.lockedProfile().ifPresent(profile -> err.println(lockedSentence(profile)));
-                yield OptionalInt.empty();
-            }
-        };
+        // instanceof, not a pattern switch: each switch site costs a start-up a class spun at run time.
+        if (outcome instanceof AgentClient.Exited exited) {
+            return OptionalInt.of(exited.code());
+        }
+        Optional<String> locked = ((AgentClient.Direct) outcome).lockedProfile();
+        if (locked.isPresent()) {
+            err.println(lockedSentence(locked.get()));
+        }
+        return OptionalInt.empty();
     }
 
     /** The one sentence for "the app is open but locked", said before the direct path asks for the password. */
