@@ -2,7 +2,6 @@ package dev.keyward.app.agent.client;
 
 import dev.keyward.app.agent.protocol.AgentSocketPath;
 import dev.keyward.vault.profile.DataRoot;
-import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.PrintStream;
@@ -31,8 +30,7 @@ public final class AgentFastPath {
         if (!AgentRoute.of(args).useAgent()) {
             return OptionalInt.empty(); // the desktop, help and the like: nothing more to set up
         }
-        Console console = System.console();
-        boolean terminal = console != null && isTerminal(console);
+        boolean terminal = StdioTerminal.isTerminal();
         // Unbuffered stdin: what the agent does not ask for must still reach a program that 'run' starts.
         return serve(args, System.getenv(), Path.of("").toAbsolutePath(), terminal,
                 new AgentClient(new FileInputStream(FileDescriptor.in), System.out, System.err, new ExecChild(System.getenv())),
@@ -72,14 +70,5 @@ public final class AgentFastPath {
         String which = profile.isEmpty() ? "its profile" : "profile '" + profile + "'";
         return "keyward: Keyward is open but " + which + " is locked, so this command needs the password itself"
                 + " (unlock it in the app to skip this next time).";
-    }
-
-    /** {@code Console.isTerminal()} where the JDK has it (22+): earlier, a console means a terminal. */
-    private static boolean isTerminal(Console console) {
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
     }
 }
