@@ -23,6 +23,11 @@ final class StdioTerminal {
         if (Files.isDirectory(OWN_DESCRIPTORS)) {
             return isTerminalDevice(target(OWN_DESCRIPTORS.resolve("0"))) && isTerminalDevice(target(OWN_DESCRIPTORS.resolve("1")));
         }
+        return consoleSaysTerminal();
+    }
+
+    /** The JDK's answer: {@code System.console()}, and on JDK 22+ its {@code isTerminal()}. */
+    static boolean consoleSaysTerminal() {
         Console console = System.console();
         return console != null && isTerminal(console);
     }
