@@ -29,7 +29,7 @@ public final class Main {
         // First, before SQLite, picocli or Argon2 are loaded: an agent serving this data root runs the command.
         OptionalInt served = AgentFastPath.serve(args);
         if (served.isPresent()) {
-            System.exit(outputChecked(served.getAsInt(), System.out, System.err));
+            System.exit(OutputCheck.exitCode(served.getAsInt(), System.out, System.err));
         }
         if (!CommandTree.asksForVersionOnly(args)) {
             SqliteNativeCopy.useKeptCopy(System.getenv());
@@ -72,19 +72,6 @@ public final class Main {
         } catch (RuntimeException e) {
             code = ErrorReport.report(e, err);
         }
-        return outputChecked(code, out, err);
-    }
-
-    /**
-     * Exit 1 when standard output refused what was written (a full disk, a closed pipe): a script
-     * writing a .env file must not get an empty file and success. {@code checkError} flushes first.
-     */
-    static int outputChecked(int code, PrintStream out, PrintStream err) {
-        if (!out.checkError()) {
-            return code;
-        }
-        err.println("keyward: the output could not be written (the disk may be full or the reader has gone);"
-                + " what was printed is incomplete.");
-        return code == ErrorReport.OK ? ErrorReport.ERROR : code;
+        return OutputCheck.exitCode(code, out, err);
     }
 }

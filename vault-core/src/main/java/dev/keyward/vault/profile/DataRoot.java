@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 public record DataRoot(Path path) {
 
-    private static final Pattern PROFILE_ID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** Compiled on first use: the command line's agent client resolves a data root and never needs it. */
+    private static final class ProfileIdPattern {
+        static final Pattern PROFILE_ID =
+                Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
 
     public static DataRoot resolve(Path explicit, Map<String, String> env) {
         if (explicit != null) {
@@ -66,7 +69,7 @@ public record DataRoot(Path path) {
 
     /** True for a profile id in canonical lowercase UUID form (what Keyward writes). */
     public static boolean isProfileId(String id) {
-        return id != null && PROFILE_ID.matcher(id).matches();
+        return id != null && ProfileIdPattern.PROFILE_ID.matcher(id).matches();
     }
 
     public Path referenceLibraryFolder() {

@@ -8,6 +8,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,15 +153,7 @@ public final class AgentClient {
     /** Hello and welcome. */
     private Greeting greet(SocketChannel channel, FrameChannel frames, AgentRequest request) throws IOException {
         CountDownLatch welcomed = new CountDownLatch(1);
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!welcomed.await(WELCOME_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    channel.close(); // a hung agent: the blocked read below ends, and the command runs directly
-                }
-            } catch (InterruptedException | IOException e) {
-                // Nothing to do: the conversation goes on or has ended.
-            }
-        }, "agent-welcome-watchdog");
+        Thread watchdog = new Thread(new WelcomeWatchdog(welcomed, channel), "agent-welcome-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         Map<String, Object> welcome;
@@ -192,6 +185,23 @@ public final class AgentClient {
             return new Greeting(profile, Optional.of(new Direct(sameProfile ? Optional.of(profile) : Optional.empty())));
         }
         return new Greeting(profile, Optional.empty());
+    }
+
+    /**
+     * Closes the connection when no welcome came in time: a hung agent's blocked read then ends, and the
+     * command runs directly. A class, not a lambda, for the fast path's start-up (see AgentFastPath).
+     */
+    private record WelcomeWatchdog(CountDownLatch welcomed, SocketChannel channel) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                if (!welcomed.await(WELCOME_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    channel.close();
+                }
+            } catch (InterruptedException | IOException e) {
+                // Nothing to do: the conversation goes on or has ended.
+            }
+        }
     }
 
     /** Whether the welcome is from a locked desktop app serving the profile this command names (or any). */
@@ -312,9 +322,15 @@ public final class AgentClient {
     }
 
     private static List<String> strings(Map<String, Object> frame) throws FrameChannel.BadFrameException {
-        if (frame.get("argv") instanceof List<?> list && !list.isEmpty()
-                && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(String.class::cast).toList();
+        if (frame.get("argv") instanceof List<?> list && !list.isEmpty()) {
+            List<String> argv = new ArrayList<>(list.size());
+            for (Object word : list) {
+                if (!(word instanceof String text)) {
+                    throw new FrameChannel.BadFrameException("an exec frame without a program to run");
+                }
+                argv.add(text);
+            }
+            return List.copyOf(argv);
         }
         throw new FrameChannel.BadFrameException("an exec frame without a program to run");
     }

@@ -35,14 +35,16 @@ public record AgentRequest(List<String> argv, Path cwd, Map<String, String> env,
     /** The request for {@code route}, from the client's environment: the allowed names only, never a credential. */
     public static AgentRequest of(AgentRoute route, Path cwd, Map<String, String> environment, boolean stdinTerminal,
                                   boolean stdoutTerminal) {
+        // Plain loops, no lambdas: this runs in the fast path's short-lived JVM (see AgentFastPath).
         Map<String, String> sent = new LinkedHashMap<>();
-        environment.forEach((name, value) -> {
-            if (SENT_VARIABLES.contains(name) && !ChildEnvironment.isCredential(name)) {
+        for (String name : SENT_VARIABLES) {
+            String value = environment.get(name);
+            if (value != null && !ChildEnvironment.isCredential(name)) {
                 sent.put(name, value);
             }
-        });
-        Optional<String> profile = route.profile().or(() -> Optional.ofNullable(environment.get("KEYWARD_PROFILE")))
-                .filter(name -> !name.isBlank());
+        }
+        String named = route.profile().orElse(environment.get("KEYWARD_PROFILE"));
+        Optional<String> profile = named == null || named.isBlank() ? Optional.empty() : Optional.of(named);
         return new AgentRequest(route.agentArgv(), cwd, sent, stdinTerminal, stdoutTerminal, profile);
     }
 }

@@ -39,11 +39,11 @@ final class FrameChannel {
     /** Sends one frame holding {@code frame} (with {@code "v"} added first). */
     void write(Map<String, Object> frame) throws IOException {
         Frame out = Frame.of(String.valueOf(frame.get("type")), 0);
-        frame.forEach((name, value) -> {
-            if (!name.equals("type")) {
-                out.with(name, value);
+        for (Map.Entry<String, Object> field : frame.entrySet()) { // no lambda on the fast path (AgentFastPath)
+            if (!field.getKey().equals("type")) {
+                out.with(field.getKey(), field.getValue());
             }
-        });
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             FrameCodec.write(bytes, out);
