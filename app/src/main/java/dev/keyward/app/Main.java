@@ -54,7 +54,7 @@ public final class Main {
             for (String line : new Version().getVersion()) {
                 out.println(line);
             }
-            return outputChecked(ErrorReport.OK, out, err);
+            return OutputCheck.exitCode(ErrorReport.OK, out, err);
         }
         Terminal terminal = new Terminal(in, out, err, env, console);
         CommandLine cli = CommandTree.build(new KeywardCommand(terminal, kdfParams), args);
