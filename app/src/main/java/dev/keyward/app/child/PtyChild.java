@@ -1,8 +1,9 @@
 package dev.keyward.app.child;
 
 import com.pty4j.PtyProcess;
-import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import com.pty4j.unix.Pty;
+import com.pty4j.unix.UnixPtyProcess;
 import dev.keyward.app.cli.SignalForwarding;
 import dev.keyward.vault.process.ChildEnvironment;
 import java.io.FileDescriptor;
@@ -38,19 +39,9 @@ final class PtyChild {
         Map<String, String> environment = ChildEnvironment.of(inherited);
         environment.putAll(variables);
         WinSize size = windowSize().orElse(FALLBACK_SIZE);
-        PtyProcessBuilder builder = new PtyProcessBuilder(argv.toArray(String[]::new))
-                .setEnvironment(environment)
-                .setDirectory(System.getProperty("user.dir"))
-                .setInitialColumns(size.getColumns())
-                .setInitialRows(size.getRows());
         Optional<RawMode> raw = RawMode.enter();
         try {
-            PtyProcess child;
-            try {
-                child = builder.start();
-            } finally {
-                environment.clear();
-            }
+            PtyProcess child = start(argv, environment, size);
             SignalForwarding.forwardTo(child);
             try (WindowSizeForwarding ignored = WindowSizeForwarding.to(child)) {
                 startInput(child, raw.isPresent());
@@ -68,6 +59,45 @@ final class PtyChild {
         } finally {
             raw.ifPresent(RawMode::close);
         }
+    }
+
+    /**
+     * Starts the child on a new pseudo-terminal whose window size is set before the child runs (pty4j's
+     * builder sets it after the fork, so a quick child could read 0 x 0).
+     */
+    private static PtyProcess start(List<String> argv, Map<String, String> environment, WinSize size) throws IOException {
+        if (!executable(argv.get(0), environment.getOrDefault("PATH", ""))) {
+            // Checked here: pty4j's native launcher would print its own line on Keyward's stderr first.
+            throw new IOException("no such program");
+        }
+        String[] envp = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        environment.clear();
+        try {
+            Pty pty = new Pty();
+            try {
+                pty.setWindowSize(size, null);
+            } catch (IOException e) {
+                // Some systems refuse it before a process opened the terminal: the child starts at 0 x 0
+                // and gets its size (and SIGWINCH) from the first change.
+            }
+            return new UnixPtyProcess(argv.toArray(String[]::new), envp, System.getProperty("user.dir"), pty, null, false);
+        } finally {
+            java.util.Arrays.fill(envp, null);
+        }
+    }
+
+    /** Whether {@code program} names an executable file, as a path or found through {@code path} as execvp would. */
+    static boolean executable(String program, String path) {
+        if (program.contains("/")) {
+            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(System.getProperty("user.dir")).resolve(program));
+        }
+        for (String folder : path.split(":", -1)) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(folder.isEmpty() ? "." : folder).resolve(program);
+            if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<WinSize> windowSize() {
