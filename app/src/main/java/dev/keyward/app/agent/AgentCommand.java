@@ -158,7 +158,7 @@ final class AgentCommand {
         Optional<ExecCapture.Exec> toRun = program.captured();
         if (toRun.isPresent() && code == ErrorReport.OK) {
             Frame exec = Frame.of("exec", id).with("argv", toRun.get().commandLine())
-                    .with("env", toRun.get().variables());
+                    .with("env", toRun.get().variables()).with("masking", toRun.get().masking());
             if (toRun.get().watch().isPresent()) {
                 // run --watch: the client watches, asking for these stamps again (docs/agent-protocol.md).
                 exec = exec.with("watchStamps", toRun.get().watch().get().stamps())

@@ -16,10 +16,10 @@ import java.util.Optional;
 final class ExecCapture implements ChildStarter, WatchHandOff {
 
     /**
-     * What the client is to run; for {@code run --watch} also the variables' stamps and the grace
-     * period (empty otherwise), so that the client watches it.
+     * What the client is to run, with its output masked or not; for {@code run --watch} also the
+     * variables' stamps and the grace period (empty otherwise), so that the client watches it.
      */
-    record Exec(List<String> commandLine, Map<String, String> variables, Optional<Watch> watch) {
+    record Exec(List<String> commandLine, Map<String, String> variables, boolean masking, Optional<Watch> watch) {
     }
 
     /** What a watching client compares against, and how long a program has after SIGTERM. */
@@ -29,11 +29,11 @@ final class ExecCapture implements ChildStarter, WatchHandOff {
     private Exec exec;
 
     @Override
-    public int start(List<String> commandLine, Map<String, char[]> variables) {
+    public int start(List<String> commandLine, Map<String, char[]> variables, boolean masking) {
         Map<String, String> env = new LinkedHashMap<>();
         variables.forEach((name, value) -> env.put(name, new String(value)));
         variables.values().forEach(Wipe::chars);
-        exec = new Exec(List.copyOf(commandLine), env, Optional.empty());
+        exec = new Exec(List.copyOf(commandLine), env, masking, Optional.empty());
         return 0;
     }
 
@@ -41,7 +41,8 @@ final class ExecCapture implements ChildStarter, WatchHandOff {
     public int handOff(List<String> commandLine, Map<String, char[]> variables, Map<String, String> stamps,
                        Duration grace) {
         start(commandLine, variables);
-        exec = new Exec(exec.commandLine(), exec.variables(), Optional.of(new Watch(Map.copyOf(stamps), grace)));
+        exec = new Exec(exec.commandLine(), exec.variables(), exec.masking(),
+                Optional.of(new Watch(Map.copyOf(stamps), grace)));
         return 0;
     }
 
