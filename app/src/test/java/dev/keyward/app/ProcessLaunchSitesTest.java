@@ -27,7 +27,7 @@ class ProcessLaunchSitesTest {
     private static final Pattern LAUNCH = Pattern.compile(
             "new ProcessBuilder\\(|Runtime\\.getRuntime\\(\\)\\.exec|\\.exec\\(|Desktop\\.getDesktop\\(\\)\\.browse"
                     + "|getHostServices\\(\\)|showDocument\\(|Playwright\\.create\\(|BrowserType\\.LaunchOptions\\(\\)"
-                    + "|launchPersistentContext\\(");
+                    + "|launchPersistentContext\\(|new PtyProcessBuilder\\(|new UnixPtyProcess\\(");
 
     /** The one class allowed to build a ProcessBuilder: it removes the credential variables. */
     private static final String ALLOWED_BUILDER = "vault-core/src/main/java/dev/keyward/vault/process/ChildEnvironment.java";
@@ -106,6 +106,11 @@ class ProcessLaunchSitesTest {
     private static boolean acceptable(String file, String text, String launch) {
         if (launch.startsWith("new ProcessBuilder(")) {
             return file.equals(ALLOWED_BUILDER);
+        }
+        if (launch.equals("new UnixPtyProcess(")) {
+            // keyward run's child on a pseudo-terminal: given the scrubbed environment like every other.
+            return text.contains("Map<String, String> environment = ChildEnvironment.of(inherited);")
+                    && text.contains("start(argv, environment, size)");
         }
         if (launch.equals("Playwright.create(")) {
             return text.contains("Playwright.create(new Playwright.CreateOptions().setEnv(driverEnvironment()))");

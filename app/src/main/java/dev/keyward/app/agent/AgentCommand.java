@@ -155,7 +155,7 @@ final class AgentCommand {
         Optional<ExecCapture.Exec> toRun = program.captured();
         if (toRun.isPresent() && code == ErrorReport.OK) {
             connection.send(Frame.of("exec", id).with("argv", toRun.get().commandLine())
-                    .with("env", toRun.get().variables()));
+                    .with("env", toRun.get().variables()).with("masking", toRun.get().masking()));
         } else {
             connection.send(Frame.of("exit", id).with("code", code));
         }

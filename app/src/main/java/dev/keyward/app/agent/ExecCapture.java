@@ -14,17 +14,17 @@ import java.util.Optional;
 final class ExecCapture implements ChildStarter {
 
     /** What the client is to run. */
-    record Exec(List<String> commandLine, Map<String, String> variables) {
+    record Exec(List<String> commandLine, Map<String, String> variables, boolean masking) {
     }
 
     private Exec exec;
 
     @Override
-    public int start(List<String> commandLine, Map<String, char[]> variables) {
+    public int start(List<String> commandLine, Map<String, char[]> variables, boolean masking) {
         Map<String, String> env = new LinkedHashMap<>();
         variables.forEach((name, value) -> env.put(name, new String(value)));
         variables.values().forEach(Wipe::chars);
-        exec = new Exec(List.copyOf(commandLine), env);
+        exec = new Exec(List.copyOf(commandLine), env, masking);
         return 0;
     }
 

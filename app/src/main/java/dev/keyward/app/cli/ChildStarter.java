@@ -1,9 +1,10 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.child.ChildRunner;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.crypto.Wipe;
-import dev.keyward.vault.process.ChildEnvironment;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,35 +14,31 @@ import java.util.Map;
  */
 public interface ChildStarter {
 
-    /** Starts the program in this process's terminal and returns its exit code. */
-    ChildStarter DIRECT = (commandLine, variables) -> {
+    /** Starts the program in this process's terminal (through the shared {@link ChildRunner}) and returns its exit code. */
+    ChildStarter DIRECT = (commandLine, variables, masking) -> {
         // The child gets this environment without Keyward's own credentials, plus the project's variables.
-        ProcessBuilder builder = ChildEnvironment.processBuilder(commandLine).inheritIO();
-        variables.forEach((name, value) -> builder.environment().put(name, new String(value)));
+        Map<String, String> env = new LinkedHashMap<>();
+        variables.forEach((name, value) -> env.put(name, new String(value)));
         variables.values().forEach(Wipe::chars);
-        Process child;
         try {
-            child = builder.start();
+            return ChildRunner.forThisProcess().run(commandLine, System.getenv(), env, masking);
         } catch (IOException e) {
             throw new OperationFailedException("Could not start '" + commandLine.get(0) + "': "
                     + "check that it exists and is executable (or use --shell for shell syntax).", e);
         } finally {
-            builder.environment().clear();
-        }
-        SignalForwarding.forwardTo(child);
-        while (true) {
-            try {
-                // On Unix Java reports a child killed by signal N as 128 + N, which is what shells report.
-                return child.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            env.clear();
         }
     };
 
     /**
      * Runs {@code commandLine} with {@code variables} added to its environment and returns its exit
-     * code; the values are wiped once handed over.
+     * code; the values are wiped once handed over. With {@code masking} the values are concealed in
+     * the program's output.
      */
-    int start(List<String> commandLine, Map<String, char[]> variables);
+    int start(List<String> commandLine, Map<String, char[]> variables, boolean masking);
+
+    /** {@link #start(List, Map, boolean)} with masking on, the default. */
+    default int start(List<String> commandLine, Map<String, char[]> variables) {
+        return start(commandLine, variables, true);
+    }
 }

@@ -34,6 +34,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the one-line notice about a provider's incident.")
     boolean quiet;
 
+    @Option(names = "--no-masking", description = "Do not conceal the injected values in the program's output "
+            + "(by default each value of 6 or more characters, and its common encodings, is shown as <concealed by keyward>).")
+    boolean noMasking;
+
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "The program and its arguments, after --.")
     List<String> command;
 
@@ -46,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
                 IncidentNotice.print(open.services().dashboard(), project, root.terminal().err());
             }
         }
-        return root.children().start(commandLine(), env);
+        return root.children().start(commandLine(), env, !noMasking);
     }
 
     private List<String> commandLine() {

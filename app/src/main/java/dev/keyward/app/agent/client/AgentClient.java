@@ -62,6 +62,11 @@ public final class AgentClient {
     @FunctionalInterface
     public interface ChildLauncher {
         int run(List<String> argv, Map<String, String> env, PrintStream err);
+
+        /** Starts it with the injected values masked in its output or not ({@code --no-masking}). */
+        default int run(List<String> argv, Map<String, String> env, boolean masking, PrintStream err) {
+            return run(argv, env, err);
+        }
     }
 
     public AgentClient(InputStream in, PrintStream out, PrintStream err, ChildLauncher children) {
@@ -226,7 +231,7 @@ public final class AgentClient {
                         return new Exited(code(frame));
                     }
                     case "exec" -> {
-                        return new Exited(children.run(strings(frame), environment(frame), err));
+                        return new Exited(children.run(strings(frame), environment(frame), masking(frame), err));
                     }
                     case "locked" -> {
                         return new Direct(Optional.of(profile));
@@ -279,6 +284,15 @@ public final class AgentClient {
             return list.stream().map(String.class::cast).toList();
         }
         throw new FrameChannel.BadFrameException("an exec frame without a program to run");
+    }
+
+    /** Masking unless the frame says {@code false}: an agent that does not send the field wants the default. */
+    private static boolean masking(Map<String, Object> frame) throws FrameChannel.BadFrameException {
+        Object masking = frame.get("masking");
+        if (masking != null && !(masking instanceof Boolean)) {
+            throw new FrameChannel.BadFrameException("an exec frame whose masking is not true or false");
+        }
+        return !Boolean.FALSE.equals(masking);
     }
 
     private static Map<String, String> environment(Map<String, Object> frame) throws FrameChannel.BadFrameException {

@@ -1,0 +1,120 @@
+package dev.keyward.app.child;
+
+import dev.keyward.vault.crypto.Wipe;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the program of {@code keyward run}, for the direct path and for the agent's client alike: on a
+ * pseudo-terminal when Keyward's stdout is a terminal, else on pipes (or Keyward's own streams when
+ * nothing is masked); the given values masked in its output unless masking is off; signals forwarded;
+ * its exit code (128 + N for signal N) returned.
+ */
+public final class ChildRunner {
+
+    /** How long the output of a finished child is still copied (a background program may hold it open). */
+    static final long DRAIN_SECONDS = 2;
+
+    private final boolean onTerminal;
+    private final OutputStream out;
+    private final OutputStream err;
+
+    private ChildRunner(boolean onTerminal, OutputStream out, OutputStream err) {
+        this.onTerminal = onTerminal;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The runner for this process's own standard streams. */
+    public static ChildRunner forThisProcess() {
+        return new ChildRunner(TerminalDevice.isTerminal(TerminalDevice.STDOUT),
+                new KeptOpen(new FileOutputStream(FileDescriptor.out)), new KeptOpen(new FileOutputStream(FileDescriptor.err)));
+    }
+
+    /**
+     * Runs {@code argv} with {@code inherited} (credential variables removed) plus {@code variables} as
+     * its environment and returns its exit code; with {@code masking}, every value of {@code variables}
+     * is concealed in what it prints.
+     *
+     * @throws IOException when the program cannot be started
+     */
+    public int run(List<String> argv, Map<String, String> inherited, Map<String, String> variables, boolean masking)
+            throws IOException {
+        System.out.flush();
+        System.err.flush();
+        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables)) : Optional.empty();
+        try {
+            Optional<OutputMask> used = mask.filter(m -> !m.isEmpty());
+            if (onTerminal && PtyChild.available()) {
+                return PtyChild.run(argv, inherited, variables, used, out);
+            }
+            return PipeChild.run(argv, inherited, variables, used, out, err);
+        } finally {
+            mask.ifPresent(OutputMask::wipe);
+        }
+    }
+
+    private static OutputMask maskOf(Map<String, String> variables) {
+        List<char[]> values = new ArrayList<>();
+        variables.values().forEach(value -> values.add(value.toCharArray()));
+        try {
+            return OutputMask.of(values);
+        } finally {
+            values.forEach(Wipe::chars);
+        }
+    }
+
+    /** Waits for {@code child} to end, through interrupts, and returns its exit code. */
+    static int exitCode(Process child) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    // On Unix a child killed by signal N is reported as 128 + N, which is what shells report.
+                    return child.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One of Keyward's own streams: closing a masking filter on it must not close the stream itself. */
+    private static final class KeptOpen extends OutputStream {
+        private final OutputStream target;
+
+        KeptOpen(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            target.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            target.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            target.flush();
+        }
+    }
+}

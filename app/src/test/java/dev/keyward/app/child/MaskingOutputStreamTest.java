@@ -1,0 +1,180 @@
+package dev.keyward.app.child;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MaskingOutputStreamTest {
+
+    private static final String CANARY = "kw-canary-7Qx9/Zp+Lm2=vT a\"b\\c/é";
+    private static final String MASK = OutputMask.CONCEALED;
+
+    @Test
+    void aValueAsItIsIsConcealed() throws IOException {
+        assertEquals("token=" + MASK + "\n", masked("token=" + CANARY + "\n", CANARY));
+    }
+
+    @Test
+    void aValueWrittenOneByteAtATimeIsConcealed() throws IOException {
+        byte[] text = ("a " + CANARY + " b").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputMask mask = OutputMask.of(List.of(CANARY.toCharArray()));
+        try (MaskingOutputStream out = mask.wrap(sink)) {
+            for (byte b : text) {
+                out.write(b);
+            }
+        }
+        assertEquals("a " + MASK + " b", sink.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void base64AndBase64UrlWithAndWithoutPaddingAreConcealed() throws IOException {
+        byte[] raw = CANARY.getBytes(StandardCharsets.UTF_8);
+        for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder(),
+                Base64.getEncoder().withoutPadding(), Base64.getUrlEncoder().withoutPadding())) {
+            String encoded = encoder.encodeToString(raw);
+            String shown = masked("[" + encoded + "]", CANARY);
+            assertEquals("[" + MASK + "]", shown, encoded);
+        }
+    }
+
+    @Test
+    void aValueInsideALongerBase64TextIsConcealedAtEveryAlignment() throws IOException {
+        byte[] raw = "sk-live-0123456789abcdefXYZ".getBytes(StandardCharsets.UTF_8);
+        for (int before = 0; before < 6; before++) {
+            for (int after = 0; after < 3; after++) {
+                byte[] framed = new byte[before + raw.length + after];
+                for (int i = 0; i < framed.length; i++) {
+                    framed[i] = (byte) ('A' + i % 26);
+                }
+                System.arraycopy(raw, 0, framed, before, raw.length);
+                for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+                    String text = encoder.encodeToString(framed);
+                    String shown = masked(text, "sk-live-0123456789abcdefXYZ");
+                    assertTrue(shown.contains(MASK), before + "/" + after + ": " + shown);
+                    // What stays visible is at most the few characters shared with the neighbouring bytes.
+                    assertTrue(shown.length() - MASK.length() <= text.length() - (raw.length * 4 / 3 - 4),
+                            before + "/" + after + ": " + shown);
+                }
+            }
+        }
+    }
+
+    @Test
+    void percentEncodingInBothHexCasesAndWithPlusForSpaceIsConcealed() throws IOException {
+        String form = URLEncoder.encode(CANARY, StandardCharsets.UTF_8);
+        assertEquals("q=" + MASK, masked("q=" + form, CANARY));
+        assertEquals("q=" + MASK, masked("q=" + form.toLowerCase().replace("kw-canary-7qx9", "kw-canary-7Qx9")
+                .replace("zp", "Zp").replace("lm2", "Lm2").replace("vt", "vT"), CANARY));
+        String component = form.replace("+", "%20");
+        assertEquals("q=" + MASK, masked("q=" + component, CANARY));
+    }
+
+    @Test
+    void aValueInsideAJsonStringIsConcealed() throws IOException {
+        String escaped = CANARY.replace("\\", "\\\\").replace("\"", "\\\"");
+        assertEquals("{\"k\":\"" + MASK + "\"}", masked("{\"k\":\"" + escaped + "\"}", CANARY));
+        String slashes = escaped.replace("/", "\\/");
+        assertEquals("{\"k\":\"" + MASK + "\"}", masked("{\"k\":\"" + slashes + "\"}", CANARY));
+        String ascii = escaped.replace("é", "\\u00e9");
+        assertEquals("{\"k\":\"" + MASK + "\"}", masked("{\"k\":\"" + ascii + "\"}", CANARY));
+    }
+
+    @Test
+    void hexInBothCasesIsConcealed() throws IOException {
+        String hex = HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8));
+        assertEquals("0x" + MASK, masked("0x" + hex, CANARY));
+        assertEquals("0x" + MASK, masked("0x" + hex.toUpperCase(), CANARY));
+    }
+
+    @Test
+    void colourSequencesAroundAValueStayIntact() throws IOException {
+        String text = "\u001b[1;31mkey:\u001b[0m \u001b[32m" + CANARY + "\u001b[0m\n";
+        assertEquals("\u001b[1;31mkey:\u001b[0m \u001b[32m" + MASK + "\u001b[0m\n", masked(text, CANARY));
+    }
+
+    @Test
+    void valuesShorterThanSixCharactersAreNotMasked() throws IOException {
+        assertEquals("abcde abcde", masked("abcde abcde", "abcde"));
+        assertEquals("x " + MASK, masked("x abcdef", "abcdef"));
+    }
+
+    @Test
+    void outputWithoutAValueIsPassedOnUnchanged() throws IOException {
+        byte[] all = new byte[256 * 64];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+            out.write(all);
+        }
+        assertEquals(HexFormat.of().formatHex(all), HexFormat.of().formatHex(sink.toByteArray()));
+    }
+
+    @Test
+    void onlyBytesThatMayBeginAValueAreHeldBack() throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+            out.write("hello kw-can".getBytes(StandardCharsets.UTF_8));
+            assertEquals("hello ", sink.toString(StandardCharsets.UTF_8));
+            out.write("teen\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("hello kw-canteen\n", sink.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aPromptWithoutNewlineAppearsWhenTheWriterIsQuiet() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+            out.write("Continue? k".getBytes(StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!sink.toString(StandardCharsets.UTF_8).equals("Continue? k") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals("Continue? k", sink.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aValueSplitAcrossTwoWritesWithAPauseIsConcealed() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+            out.write(("x " + CANARY.substring(0, 12)).getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(100);
+            out.write((CANARY.substring(12) + " y").getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("x " + MASK + " y", sink.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void twoValuesAndRepeatsAreEachConcealed() throws IOException {
+        String other = "ghp_0123456789abcdefghij";
+        String text = CANARY + "," + other + "," + CANARY + CANARY;
+        assertEquals(MASK + "," + MASK + "," + MASK, masked(text, CANARY, other));
+    }
+
+    @Test
+    void aMaskWithOnlyShortValuesIsEmpty() {
+        assertTrue(OutputMask.of(List.of("abc".toCharArray())).isEmpty());
+        assertFalse(OutputMask.of(List.of("abcdef".toCharArray())).isEmpty());
+    }
+
+    private static String masked(String text, String... values) throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        List<char[]> chars = java.util.Arrays.stream(values).map(String::toCharArray).toList();
+        try (MaskingOutputStream out = OutputMask.of(chars).wrap(sink)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return sink.toString(StandardCharsets.UTF_8);
+    }
+}
