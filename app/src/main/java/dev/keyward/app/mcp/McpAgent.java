@@ -13,10 +13,17 @@ import java.util.Map;
  */
 record McpAgent(String name, String version) {
 
+    /** Longest name or version passed on; the rest is cut (the agent's protocol takes at most 8192 characters). */
+    static final int MAX_TEXT = 200;
+
     static McpAgent of(McpSchema.Implementation info) {
         String name = info == null || info.name() == null || info.name().isBlank() ? "an unnamed MCP client" : info.name();
         String version = info == null || info.version() == null ? "" : info.version();
-        return new McpAgent(name, version);
+        return new McpAgent(cut(name), cut(version));
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
     }
 
     /** The {@code agent} object of a {@code tool} request. */

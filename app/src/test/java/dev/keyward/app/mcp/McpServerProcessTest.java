@@ -139,6 +139,14 @@ class McpServerProcessTest {
         }
         String all = String.join("\n", seen);
         assertNoValue(all, "an output, a tool result or stderr");
+        // Every file left behind: the agent's log, the vault's files (encrypted), what the commands wrote.
+        for (Path root : List.of(data, work)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertNoValue(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), file.toString());
+                }
+            }
+        }
         if (agentStarted || Files.exists(data.resolve("profiles"))) {
             List<AuditEntry> rows = auditRows();
             assertNoValue(rows.toString(), "the audit log");
