@@ -32,6 +32,8 @@ final class AgentTool {
     private final ClientProcess client;
     private final Frame request;
     private final long id;
+    /** A typed error met while the commands lock was held, answered once it is released. */
+    private VaultException failure;
 
     AgentTool(AgentServer server, AgentConnection connection, ClientProcess client, Frame request) {
         this.server = server;
@@ -69,10 +71,14 @@ final class AgentTool {
         try {
             data = read.data();
         } catch (VaultException e) {
-            fail(audit, facts, e);
-            return;
+            data = null;
+            failure = e;
         } finally {
             server.commands().unlock();
+        }
+        if (data == null) {
+            fail(audit, facts, failure); // answered outside the lock: a slow client holds up no other command
+            return;
         }
         if (stillServed(served)) {
             audit.record("served", facts);
@@ -98,15 +104,18 @@ final class AgentTool {
         facts.put("project", project);
         facts.put("runs", commandLine);
         facts.put("runs_in", folder);
-        List<ProjectLink> links;
+        List<ProjectLink> links = null;
         server.commands().lock();
         try {
             links = served.session().projects().links(project);
         } catch (VaultException e) {
-            fail(audit, facts, e);
-            return;
+            failure = e;
         } finally {
             server.commands().unlock();
+        }
+        if (links == null) {
+            fail(audit, facts, failure);
+            return;
         }
         AccessRequest asked = new AccessRequest(client, List.of("mcp", "run_command"), AccessRequest.Access.REVEAL,
                 Optional.of(project), links.stream().map(ProjectLink::secretName).distinct().toList(),
@@ -133,10 +142,13 @@ final class AgentTool {
             values.forEach((name, value) -> env.put(name, new String(value)));
             values.values().forEach(Wipe::chars);
         } catch (VaultException e) {
-            fail(audit, facts, e);
-            return;
+            failure = e;
         } finally {
             server.commands().unlock();
+        }
+        if (failure != null) {
+            fail(audit, facts, failure);
+            return;
         }
         if (!stillServed(served)) {
             audit.record("locked", facts);
