@@ -33,7 +33,6 @@ public final class MaskingOutputStream extends OutputStream {
     private int state;
     /** Whether the last byte written out was part of a concealed run (a run gets one marker). */
     private boolean inConcealedRun;
-    private byte[] out = new byte[CHUNK];
     private long lastWrite = System.nanoTime();
     private boolean closed;
     private Thread releaser;
@@ -60,14 +59,27 @@ public final class MaskingOutputStream extends OutputStream {
         int end = offset + length;
         int i = offset;
         while (i < end) {
-            int room = held.length - heldLength;
-            int take = Math.min(room, end - i);
-            for (int k = 0; k < take; k++) {
-                read(bytes[i + k]);
+            if (heldLength == 0 && mask.depth(state) == 0) {
+                // Nothing pending: bytes that cannot begin a value go straight through, uncopied.
+                int start = i;
+                while (i < end && !mask.begins(bytes[i])) {
+                    i++;
+                }
+                if (i > start) {
+                    target.write(bytes, start, i - start);
+                    inConcealedRun = false;
+                }
+                if (i == end) {
+                    break;
+                }
             }
-            i += take;
-            emit(heldLength - Math.min(heldLength, mask.depth(state)));
+            read(bytes[i++]);
+            int keep = Math.min(heldLength, mask.depth(state));
+            if (keep == 0 || heldLength == held.length) {
+                emit(heldLength - keep);
+            }
         }
+        emit(heldLength - Math.min(heldLength, mask.depth(state)));
         lastWrite = System.nanoTime();
         if (heldLength > 0) {
             startReleaser();
@@ -93,7 +105,7 @@ public final class MaskingOutputStream extends OutputStream {
                 emit(heldLength);
                 target.flush();
             } finally {
-                Wipe.bytes(held, out);
+                Wipe.bytes(held);
                 target.close();
             }
         }
@@ -120,24 +132,20 @@ public final class MaskingOutputStream extends OutputStream {
         if (count <= 0) {
             return;
         }
-        int size = 0;
-        for (int i = 0; i < count; i++) {
-            if (out.length - size < CONCEALED.length + 1) {
-                target.write(out, 0, size);
-                size = 0;
+        int i = 0;
+        while (i < count) {
+            int start = i;
+            boolean concealed = covered[i];
+            while (i < count && covered[i] == concealed) {
+                i++;
             }
-            if (covered[i]) {
-                if (!inConcealedRun) {
-                    System.arraycopy(CONCEALED, 0, out, size, CONCEALED.length);
-                    size += CONCEALED.length;
-                }
-                inConcealedRun = true;
-            } else {
-                out[size++] = held[i];
-                inConcealedRun = false;
+            if (!concealed) {
+                target.write(held, start, i - start);
+            } else if (!inConcealedRun) {
+                target.write(CONCEALED);
             }
+            inConcealedRun = concealed;
         }
-        target.write(out, 0, size);
         int rest = heldLength - count;
         System.arraycopy(held, count, held, 0, rest);
         System.arraycopy(covered, count, covered, 0, rest);

@@ -99,6 +99,11 @@ public final class OutputMask {
         return fromRoot[b & 0xFF];
     }
 
+    /** Whether some form of a value begins with {@code b}. */
+    boolean begins(byte b) {
+        return fromRoot[b & 0xFF] != ROOT;
+    }
+
     /** How many of the last bytes read may still begin a value's form. */
     int depth(int state) {
         return depth[state];

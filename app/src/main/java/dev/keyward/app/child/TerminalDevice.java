@@ -4,6 +4,9 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -47,6 +50,17 @@ final class TerminalDevice {
 
     /** True when file descriptor {@code fd} of this process is a terminal. */
     static boolean isTerminal(int fd) {
+        // On Linux the answer is in /proc, so a run without a terminal (the agent client's fast path
+        // included) does not load JNA at all; elsewhere libc is asked.
+        Path descriptors = Path.of("/proc/self/fd");
+        if (Files.isDirectory(descriptors)) {
+            try {
+                String device = Files.readSymbolicLink(descriptors.resolve(Integer.toString(fd))).toString();
+                return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
         LibC libc = Holder.LIBC;
         return libc != null && libc.isatty(fd) == 1;
     }

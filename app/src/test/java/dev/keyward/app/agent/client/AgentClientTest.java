@@ -320,6 +320,45 @@ class AgentClientTest {
         }
     }
 
+    /** Records the masking choice an exec frame handed to the launcher. */
+    private static final class MaskingChoice implements AgentClient.ChildLauncher {
+        Boolean masking;
+
+        @Override
+        public int run(List<String> argv, Map<String, String> env, PrintStream err) {
+            throw new AssertionError("the launcher is given the masking choice");
+        }
+
+        @Override
+        public int run(List<String> argv, Map<String, String> env, boolean masking, PrintStream err) {
+            this.masking = masking;
+            return 0;
+        }
+    }
+
+    private MaskingChoice execWith(String maskingField) throws Exception {
+        MaskingChoice launcher = new MaskingChoice();
+        try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
+            c.greetAndReadCommand("work");
+            c.send("{\"v\":1,\"type\":\"exec\",\"id\":2,\"argv\":[\"x\"],\"env\":{}" + maskingField + "}");
+        })) {
+            client(InputStream.nullInputStream(), launcher).run(socket(), request("run", "--project", "p", "--", "x"));
+            agent.awaitScript();
+        }
+        Files.deleteIfExists(socket()); // the next fake agent binds the same path
+        return launcher;
+    }
+
+    @Test
+    void execMasksUnlessTheAgentSaysNot() throws Exception {
+        assertEquals(Boolean.TRUE, execWith("").masking, "no field: masking, the default");
+        assertEquals(Boolean.TRUE, execWith(",\"masking\":true").masking);
+        assertEquals(Boolean.FALSE, execWith(",\"masking\":false").masking);
+        MaskingChoice bad = execWith(",\"masking\":\"no\"");
+        assertEquals(null, bad.masking, "a masking field that is not a boolean is a bad frame");
+        assertTrue(err().contains("masking is not true or false"), err());
+    }
+
     private static List<String> fieldNames(JsonNode object) {
         List<String> names = new java.util.ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
