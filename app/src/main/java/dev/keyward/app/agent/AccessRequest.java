@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param access      what the command does with secrets
  * @param project     the project whose secrets it wants, if it names one
  * @param secretNames the secrets it reads or changes, by name
+ * @param task        what an AI agent asks through {@code keyward mcp} (its name, command line, folder and
+ *                    variables), or empty for a Keyward command
  */
 public record AccessRequest(ClientProcess client, List<String> command, Access access, Optional<String> project,
-                            List<String> secretNames) {
+                            List<String> secretNames, Optional<AgentTask> task) {
 
     public AccessRequest {
         Objects.requireNonNull(client, "client");
@@ -24,6 +26,13 @@ public record AccessRequest(ClientProcess client, List<String> command, Access a
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(project, "project");
         secretNames = List.copyOf(secretNames);
+        Objects.requireNonNull(task, "task");
+    }
+
+    /** A Keyward command's request (no AI agent behind it). */
+    public AccessRequest(ClientProcess client, List<String> command, Access access, Optional<String> project,
+                         List<String> secretNames) {
+        this(client, command, access, project, secretNames, Optional.empty());
     }
 
     /** What a command does with secret values; listing names and providers is neither and needs no approval. */

@@ -99,6 +99,12 @@ final class AgentConnection implements Runnable {
                 new AgentCommand(server, this, client, request).run();
                 return true;
             }
+            case "tool" -> {
+                server.requestArrived();
+                lockedDuringRequest = false;
+                new AgentTool(server, this, client, request).run();
+                return true;
+            }
             case "status" -> {
                 Map<String, Object> status = new LinkedHashMap<>();
                 server.served().ifPresent(s -> {

@@ -24,10 +24,15 @@ import java.util.Optional;
  * @param project       the project it names, or empty
  * @param secrets       the secret names it names, or empty
  * @param terminalGrant whether an "Allow for this terminal session" grant can be offered
+ * @param agent         for an AI agent's request through {@code keyward mcp}: the agent's name and version as
+ *                      its MCP client reported them; else empty
+ * @param runs          for an agent's request: the command line it wants to run; else empty
+ * @param runsIn        for an agent's request: the folder that command runs in; else empty
+ * @param variables     for an agent's request: the variables the command gets, by name; else empty
  */
 public record ClientDescription(long pid, String wants, String command, String commandLine, String executable,
                                 String workingFolder, String terminal, String project, String secrets,
-                                boolean terminalGrant) {
+                                boolean terminalGrant, String agent, String runs, String runsIn, String variables) {
 
     /** Longest command line shown whole; a longer one is shortened with a count of what was left out. */
     static final int MAX_COMMAND_LINE = 2000;
@@ -37,23 +42,33 @@ public record ClientDescription(long pid, String wants, String command, String c
     /** Describes {@code request}, masking anything {@code redactor} knows as a value. */
     public static ClientDescription of(AccessRequest request, Redactor redactor) {
         ClientProcess client = request.client();
-        String wants = switch (request.access()) {
-            case REVEAL -> "read secret values";
-            case CHANGE -> "change secrets or projects";
-        };
+        String wants = request.task().isPresent() ? "run a command with a project's secrets"
+                : switch (request.access()) {
+                    case REVEAL -> "read secret values";
+                    case CHANGE -> "change secrets or projects";
+                };
         String terminal = client.terminalSession()
                 .map(t -> clean(t.controllingTty(), redactor, MAX_TEXT) + " (session " + t.sessionId() + ")")
                 .orElse("none (the program runs outside a terminal, so no terminal-session grant is offered)");
-        List<String> names = request.secretNames();
-        String secrets = clean(String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES))), redactor, MAX_TEXT)
-                + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
+        String secrets = names(request.secretNames(), redactor);
         return new ClientDescription(client.pid(), wants,
                 clean("keyward " + joined(request.command()), redactor, MAX_TEXT),
                 client.commandLine().isEmpty() ? "unknown (the system did not say)"
                         : clean(joined(client.commandLine()), redactor, MAX_COMMAND_LINE),
                 path(client.executable(), redactor), path(client.workingFolder(), redactor),
                 terminal, request.project().map(p -> clean(p, redactor, MAX_TEXT)).orElse(""), secrets,
-                client.terminalSession().isPresent());
+                client.terminalSession().isPresent() && request.task().isEmpty(),
+                request.task().map(t -> clean(t.agentLabel() + " (an AI agent, through keyward mcp)", redactor, MAX_TEXT))
+                        .orElse(""),
+                request.task().map(t -> clean(t.commandLine(), redactor, MAX_COMMAND_LINE)).orElse(""),
+                request.task().map(t -> clean(t.folder(), redactor, MAX_TEXT)).orElse(""),
+                request.task().map(t -> names(t.variables(), redactor)).orElse(""));
+    }
+
+    /** Up to {@link #MAX_NAMES} names joined by commas, with a count of the rest. */
+    private static String names(List<String> names, Redactor redactor) {
+        return clean(String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES))), redactor, MAX_TEXT)
+                + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
     }
 
     /** The facts an audit row keeps: the same words the person saw. */
@@ -72,11 +87,20 @@ public record ClientDescription(long pid, String wants, String command, String c
         if (!secrets.isEmpty()) {
             details.put("secrets", secrets);
         }
+        if (!agent.isEmpty()) {
+            details.put("on_behalf_of", agent);
+            details.put("runs", runs);
+            details.put("runs_in", runsIn);
+            details.put("variables", variables);
+        }
         return details;
     }
 
     /** One line for a notification: the command and its folder. */
     public String summary() {
+        if (!agent.isEmpty()) {
+            return agent + ": " + runs + " (in " + runsIn + ")";
+        }
         return command + " (in " + workingFolder + ")";
     }
 

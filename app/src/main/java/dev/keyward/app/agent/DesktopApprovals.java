@@ -132,7 +132,7 @@ public final class DesktopApprovals implements Approvals, AutoCloseable {
 
     /** Records the grant before giving it, so a grant that could not be recorded is never in force. */
     private Approval allowForTerminal(AccessRequest request, ClientDescription client) {
-        if (request.client().terminalSession().isEmpty()) {
+        if (!client.terminalGrant()) {
             return finish(request, client, ApprovalOutcome.ALLOWED_ONCE); // the window never offers it; treated as once
         }
         Approval approval = finish(request, client, ApprovalOutcome.ALLOWED_FOR_TERMINAL);

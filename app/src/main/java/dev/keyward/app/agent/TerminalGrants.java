@@ -42,7 +42,8 @@ public final class TerminalGrants {
      */
     public synchronized boolean grant(AccessRequest request) {
         Optional<ClientProcess.TerminalSession> session = request.client().terminalSession();
-        if (ended || session.isEmpty()) {
+        // An AI agent's request is asked each time: its MCP server may share a person's terminal session.
+        if (ended || session.isEmpty() || request.task().isPresent()) {
             return false;
         }
         until.put(new Reach(session.get(), request.access()), clock.instant().plus(length));
@@ -52,7 +53,8 @@ public final class TerminalGrants {
     /** Whether a grant still running covers {@code request}; an expired grant is forgotten. */
     public synchronized boolean covers(AccessRequest request) {
         Optional<ClientProcess.TerminalSession> session = request.client().terminalSession();
-        if (ended || session.isEmpty()) {
+        // An AI agent's request is asked each time: its MCP server may share a person's terminal session.
+        if (ended || session.isEmpty() || request.task().isPresent()) {
             return false;
         }
         Reach reach = new Reach(session.get(), request.access());

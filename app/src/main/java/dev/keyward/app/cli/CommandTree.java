@@ -32,7 +32,8 @@ public final class CommandTree {
             new Group("script", ScriptCommands.class), new Group("recommend", RecommendCommands.class),
             new Group("discovery", DiscoveryCommands.class), new Group("demo", DemoCommand.class),
             new Group("dashboard", DashboardCommands.class), new Group("retention", RetentionCommands.class),
-            new Group("agent", AgentCommands.class), new Group("lock", LockCommand.class));
+            new Group("agent", AgentCommands.class), new Group("lock", LockCommand.class),
+            new Group("mcp", McpCommand.class));
 
     /** The global options that take a value, as {@link KeywardCommand} declares them. */
     private static final List<String> GLOBAL_OPTIONS_WITH_VALUE = List.of("--data-dir", "--profile");

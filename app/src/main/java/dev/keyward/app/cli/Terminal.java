@@ -35,6 +35,11 @@ public final class Terminal {
         this.console = console;
     }
 
+    /** Standard input as a stream (the MCP server's message channel); commands read lines through the methods below. */
+    public InputStream in() {
+        return in;
+    }
+
     public PrintStream out() {
         return out;
     }

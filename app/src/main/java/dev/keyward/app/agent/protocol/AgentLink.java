@@ -30,11 +30,16 @@ public final class AgentLink implements Closeable {
 
     /** Connects to the agent at {@code socket} and exchanges hello and welcome; returns the welcome in {@link #welcome}. */
     public static AgentLink connect(Path socket, String clientVersion) throws IOException, BadFrameException {
+        return connect(socket, "keyward-cli", clientVersion);
+    }
+
+    /** Connects as {@code client} (such as {@code keyward-mcp}), which the hello names. */
+    public static AgentLink connect(Path socket, String client, String clientVersion) throws IOException, BadFrameException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
             AgentLink link = new AgentLink(channel);
-            link.welcome = link.request(Frame.of("hello", 0).with("client", "keyward-cli").with("version", clientVersion));
+            link.welcome = link.request(Frame.of("hello", 0).with("client", client).with("version", clientVersion));
             if (!"welcome".equals(link.welcome.type())) {
                 throw new BadFrameException("the agent did not welcome this client (it answered '" + link.welcome.type() + "')");
             }

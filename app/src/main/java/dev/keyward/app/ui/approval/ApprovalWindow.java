@@ -79,7 +79,7 @@ final class ApprovalWindow {
 
     private BorderPane content() {
         ClientDescription client = question.client();
-        Label heading = wrapped("A program wants to " + client.wants());
+        Label heading = wrapped((client.agent().isEmpty() ? "A program" : "An AI agent") + " wants to " + client.wants());
         heading.setId("approval-heading");
         heading.getStyleClass().add("title-3");
         Label advice = wrapped("Allow it only if you started this command yourself.");
@@ -95,6 +95,13 @@ final class ApprovalWindow {
         values.setFillWidth(true);
         facts.getColumnConstraints().addAll(names, values);
         int row = 0;
+        if (!client.agent().isEmpty()) {
+            // An AI agent's run_command: who asks, what would run where, and which variables it would get.
+            row = fact(facts, row, "On behalf of", client.agent(), "approval-agent");
+            row = fact(facts, row, "Runs", client.runs(), "approval-runs");
+            row = fact(facts, row, "In folder", client.runsIn(), "approval-runs-in");
+            row = fact(facts, row, "Variables", client.variables(), "approval-variables");
+        }
         row = fact(facts, row, "Command", client.command(), "approval-command");
         if (!client.project().isEmpty()) {
             row = fact(facts, row, "Project", client.project(), "approval-project");
