@@ -21,6 +21,7 @@ import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayActions;
 import dev.keyward.app.ui.approval.ApprovalDialog;
+import dev.keyward.app.ui.settings.SettingsPage;
 import dev.keyward.app.ui.unlock.RecoveryCodeView;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.profile.ProfileSummary;
@@ -56,6 +57,8 @@ public final class DesktopShell {
     private final JobsStarter jobsStarter;
     /** Serves the unlocked profile to this user's command line (docs/agent-protocol.md). */
     private final DesktopAgent agent;
+    /** Whether the agent serves at all: the Settings page's switch, stored in the data folder. */
+    private final CommandLineServing commandLine;
     /** Asks the person about the agent's requests for this unlock; closed at every lock (grants end, questions are denied). */
     private DesktopApprovals approvals;
     /** The session, its background jobs and which phase is in force; the window follows its changes. */
@@ -77,6 +80,7 @@ public final class DesktopShell {
         this.stage = stage;
         this.services = services;
         this.jobsStarter = jobsStarter;
+        this.commandLine = new CommandLineServing();
         this.agent = new DesktopAgent(services.profiles().root().path(), System.getenv(),
                 () -> Platform.runLater(this::lock), () -> Platform.runLater(this::bringToFront));
         this.status = new WindowStatus(stage, services.tray());
@@ -178,10 +182,8 @@ public final class DesktopShell {
             }
             sessionServices = adopted.services();
             settings = adopted.settings();
-            if (new AgentPreference(services.profiles().root().path()).desktopServes()) {
-                approvals = new DesktopApprovals(new ApprovalDialog(stage, notifier()), new SessionApprovalAudit(unlocked),
-                        unlocked.redactor(), Clock.systemUTC());
-                agent.unlocked(unlocked, adopted.services(), approvals);
+            if (commandLine.isOn()) {
+                serveCommandLine(unlocked, adopted.services());
             }
             Theme.of(settings.theme()).apply();
             next.run();
@@ -189,6 +191,49 @@ public final class DesktopShell {
             lockAndStop();
             router.problem(UserMessages.describe(error));
         });
+    }
+
+    /** Serves {@code unlocked} to the command line, with this unlock's approval dialog; false when another agent serves the folder. */
+    private boolean serveCommandLine(VaultSession unlocked, SessionServices unlockedServices) {
+        if (approvals != null) {
+            approvals.close();
+        }
+        approvals = new DesktopApprovals(new ApprovalDialog(stage, notifier()), new SessionApprovalAudit(unlocked),
+                unlocked.redactor(), Clock.systemUTC());
+        return agent.unlocked(unlocked, unlockedServices, approvals);
+    }
+
+    /** The Settings page's switch: stored for the data folder, and in force at once for the open session. */
+    private final class CommandLineServing implements SettingsPage.CommandLineSwitch {
+
+        private final AgentPreference preference = new AgentPreference(services.profiles().root().path());
+
+        @Override
+        public boolean isOn() {
+            return preference.desktopServes();
+        }
+
+        @Override
+        public String turn(boolean on) {
+            preference.setDesktopServes(on);
+            if (!on) {
+                if (approvals != null) {
+                    approvals.close(); // a question waiting now is denied, and terminal grants end
+                    approvals = null;
+                }
+                agent.stop();
+                return "Keyward commands in your terminals now ask for the password themselves.";
+            }
+            VaultSession open = lifecycle.session();
+            if (lifecycle.phase() != SessionPhase.UNLOCKED || open == null || sessionServices == null) {
+                return "Keyward commands in your terminals will use this app from the next unlock.";
+            }
+            if (!serveCommandLine(open, sessionServices)) {
+                return "Another Keyward process already serves this data folder, so this app leaves it be;"
+                        + " it serves here once that one stops and the profile is unlocked again.";
+            }
+            return "Keyward commands in your terminals now use this app while the profile is unlocked.";
+        }
     }
 
     /** What adopting a session loads off the JavaFX thread. */
@@ -221,7 +266,7 @@ public final class DesktopShell {
         PageContext ctx = new PageContext(lifecycle.session(), work, longWork, stage, clipboard, services.files(),
                 services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs : SessionJobs.none(),
                 sessionServices);
-        main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
+        main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary, commandLine), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         main.follow(sessionServices.changes());
         router.show(main);
