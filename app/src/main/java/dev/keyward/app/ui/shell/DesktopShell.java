@@ -6,6 +6,7 @@ import dev.keyward.app.agent.DesktopApprovals;
 import dev.keyward.app.agent.SessionApprovalAudit;
 import dev.keyward.app.error.DesktopAction;
 import dev.keyward.app.session.SessionServices;
+import dev.keyward.app.session.VaultChanges;
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopServices;
@@ -65,6 +66,8 @@ public final class DesktopShell {
     private final SessionLifecycle<VaultSession, BackgroundJobs> lifecycle = new SessionLifecycle<>();
     /** The session's services: made at unlock, shared by its pages and jobs, closed at lock-and-stop. */
     private volatile SessionServices sessionServices;
+    /** Hears that another process replaced the open vault's file (a restore); closed at lock-and-stop. */
+    private VaultChanges.Listening replacedWatch;
     private ProfileSummary profile;
     private ProfileSettings settings;
     private MainView main;
@@ -182,6 +185,7 @@ public final class DesktopShell {
             }
             sessionServices = adopted.services();
             settings = adopted.settings();
+            watchForReplacement(unlocked, adopted.services());
             if (commandLine.isOn()) {
                 serveCommandLine(unlocked, adopted.services());
             }
@@ -234,6 +238,29 @@ public final class DesktopShell {
             }
             return "Keyward commands in your terminals now use this app while the profile is unlocked.";
         }
+    }
+
+    /**
+     * A restore by another process puts a new vault file in place, while this session's connections still
+     * read (and would write) the old one: the session is locked and stopped within the watch's poll, with a
+     * sentence, and the next unlock opens the new file.
+     */
+    private void watchForReplacement(VaultSession unlocked, SessionServices unlockedServices) {
+        if (replacedWatch != null) {
+            replacedWatch.close();
+        }
+        replacedWatch = unlockedServices.changes().onReplaced(() -> Platform.runLater(() -> vaultReplaced(unlocked)));
+    }
+
+    private void vaultReplaced(VaultSession replaced) {
+        if (quitting || lifecycle.session() != replaced) {
+            return; // locked and stopped meanwhile, or another session is open now
+        }
+        ProfileSummary was = replaced.profile();
+        String sentence = "The vault of profile '" + was.name() + "' was replaced by another program (a restore,"
+                + " perhaps), so Keyward locked it; unlock it again to see what it holds now.";
+        lockAndStop(sentence);
+        post(Notification.info("Profile locked", sentence));
     }
 
     /** What adopting a session loads off the JavaFX thread. */
@@ -291,7 +318,16 @@ public final class DesktopShell {
 
     /** Lock and stop: hide everything, stop the background jobs, then close the session and wipe its keys. */
     public void lockAndStop() {
+        lockAndStop(null);
+    }
+
+    /** Lock and stop, then the unlock screen with {@code sentence} (why it locked), if any. */
+    private void lockAndStop(String sentence) {
         hideSecretViews();
+        if (replacedWatch != null) {
+            replacedWatch.close();
+            replacedWatch = null;
+        }
         SessionLifecycle.Closing<VaultSession, BackgroundJobs> taken = lifecycle.stop();
         SessionServices closingServices = sessionServices;
         sessionServices = null;
@@ -329,7 +365,7 @@ public final class DesktopShell {
             }
         }
         if (!quitting) {
-            showProfiles(profile, null);
+            showProfiles(profile, sentence);
         }
     }
 
