@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -31,14 +32,23 @@ public final class AgentFastPath {
         Console console = System.console();
         boolean terminal = console != null && isTerminal(console);
         // Unbuffered stdin: what the agent does not ask for must still reach a program that 'run' starts.
-        return serve(args, System.getenv(), Path.of("").toAbsolutePath(), terminal,
-                new AgentClient(new FileInputStream(FileDescriptor.in), System.out, System.err, new ExecChild(System.getenv())),
-                System.err);
+        AgentClient client = new AgentClient(new FileInputStream(FileDescriptor.in), System.out, System.err,
+                new ExecChild(System.getenv()));
+        LockedApp.Person person = terminal ? LockedApp.Person.atConsole(console) : question -> false;
+        return serve(args, System.getenv(), Path.of("").toAbsolutePath(), terminal, client, System.err,
+                new LockedApp(client, System.err, person, LockedApp.UNLOCK_WAIT));
     }
 
     /** {@link #serve(String[])} with its inputs given (tests). */
     static OptionalInt serve(String[] args, Map<String, String> env, Path cwd, boolean terminal, AgentClient client,
                              PrintStream err) {
+        return serve(args, env, cwd, terminal, client, err, new LockedApp(client, err, question -> false,
+                LockedApp.UNLOCK_WAIT));
+    }
+
+    /** {@link #serve(String[])} with its inputs and the locked app's handling given (tests). */
+    static OptionalInt serve(String[] args, Map<String, String> env, Path cwd, boolean terminal, AgentClient client,
+                             PrintStream err, LockedApp lockedApp) {
         AgentRoute route = AgentRoute.of(args);
         if (!route.useAgent()) {
             return OptionalInt.empty();
@@ -52,21 +62,22 @@ public final class AgentFastPath {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             return OptionalInt.empty();
         }
-        AgentClient.Outcome outcome = client.run(socket, AgentRequest.of(route, cwd, env, terminal, terminal));
+        AgentRequest request = AgentRequest.of(route, cwd, env, terminal, terminal);
+        AgentClient.Outcome outcome = client.run(socket, request);
+        if (outcome instanceof AgentClient.Direct direct && direct.lockedProfile().isPresent()) {
+            // Open but locked: one sentence, and to a person at a terminal the offer of the unlock window.
+            outcome = lockedApp.handle(socket, request, direct.lockedProfile().get(), terminal)
+                    .orElse(new AgentClient.Direct(Optional.empty()));
+        }
         return switch (outcome) {
             case AgentClient.Exited exited -> OptionalInt.of(exited.code());
             case AgentClient.Direct direct -> {
-                direct.lockedProfile().ifPresent(profile -> err.println(lockedSentence(profile)));
+                if (direct.lockedProfile().isPresent()) {
+                    err.println("keyward: the profile was locked again; asking for the password here instead.");
+                }
                 yield OptionalInt.empty();
             }
         };
-    }
-
-    /** The one sentence for "the app is open but locked", said before the direct path asks for the password. */
-    static String lockedSentence(String profile) {
-        String which = profile.isEmpty() ? "its profile" : "profile '" + profile + "'";
-        return "keyward: Keyward is open but " + which + " is locked, so this command needs the password itself"
-                + " (unlock it in the app to skip this next time).";
     }
 
     /** {@code Console.isTerminal()} where the JDK has it (22+): earlier, a console means a terminal. */
