@@ -142,7 +142,13 @@ class VaultChangesTest {
 
     @Test
     void aVaultFileReplacedByAnotherIsToldOnceToItsListeners() throws Exception {
-        VaultChanges changes = VaultChanges.of(session.database());
+        try (VaultChanges changes = VaultChanges.of(session.database())) {
+            seeTheReplacement(changes);
+        }
+        elsewhere = DesktopTestKit.open(DesktopTestKit.profiles(dataDir), session.profile());
+    }
+
+    private void seeTheReplacement(VaultChanges changes) throws Exception {
         AtomicInteger replaced = new AtomicInteger();
         changes.onReplaced(replaced::incrementAndGet);
         assertFalse(session.database().isReplaced());
@@ -159,7 +165,6 @@ class VaultChangesTest {
         assertTrue(changes.wasReplaced());
         Thread.sleep(VaultChanges.POLL.toMillis() * 2);
         assertEquals(1, replaced.get(), "told once");
-        elsewhere = DesktopTestKit.open(DesktopTestKit.profiles(dataDir), session.profile());
     }
 
     private static Thread watcherThread() {

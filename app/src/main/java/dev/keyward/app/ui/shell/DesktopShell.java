@@ -242,8 +242,8 @@ public final class DesktopShell {
 
     /**
      * A restore by another process puts a new vault file in place, while this session's connections still
-     * read (and would write) the old one: the session is locked and stopped within the watch's poll, with a
-     * sentence, and the next unlock opens the new file.
+     * read (and would write) the old one: while the window is unlocked, the session is locked and stopped
+     * within the watch's poll, with a sentence, and the next unlock opens the new file.
      */
     private void watchForReplacement(VaultSession unlocked, SessionServices unlockedServices) {
         if (replacedWatch != null) {
@@ -324,10 +324,6 @@ public final class DesktopShell {
     /** Lock and stop, then the unlock screen with {@code sentence} (why it locked), if any. */
     private void lockAndStop(String sentence) {
         hideSecretViews();
-        if (replacedWatch != null) {
-            replacedWatch.close();
-            replacedWatch = null;
-        }
         SessionLifecycle.Closing<VaultSession, BackgroundJobs> taken = lifecycle.stop();
         SessionServices closingServices = sessionServices;
         sessionServices = null;
@@ -406,6 +402,12 @@ public final class DesktopShell {
             approvals = null;
         }
         agent.locked();
+        // The watch for a replaced vault file ends with the window's; the next unlock compares the file
+        // with the one opened at once, so a restore while locked is seen then.
+        if (replacedWatch != null) {
+            replacedWatch.close();
+            replacedWatch = null;
+        }
         idle.disarm();
         // Dialogs may show secret data (a value being typed, a rotation, an import preview).
         for (Window w : List.copyOf(Window.getWindows())) {
