@@ -7,31 +7,22 @@ import dev.keyward.app.cli.ErrorReport;
 import dev.keyward.app.cli.KeywardCommand;
 import dev.keyward.app.cli.Terminal;
 import dev.keyward.app.error.ErrorWording;
-import dev.keyward.vault.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
- * One {@code command} request: checked (variables, working folder, profile and data root), classified
- * ({@link CommandAccess}), approved when it reveals or changes, then run through the same picocli tree
- * as the command line, inside the served session, with its output sent back as frames.
+ * One {@code command} request: checked ({@link CommandRequest}), classified ({@link CommandClassifier}),
+ * approved when it reveals or changes, then run through the same picocli tree as the command line, inside
+ * the served session, with its output sent back as frames.
  */
 final class AgentCommand {
-
-    /** The only variables a request may carry: the ones Keyward's commands read. */
-    static final Set<String> REQUEST_VARIABLES = Set.of("KEYWARD_PROFILE", "KEYWARD_HOME", "NO_COLOR", "TERM", "COLUMNS");
 
     private final AgentServer server;
     private final AgentConnection connection;
@@ -48,9 +39,9 @@ final class AgentCommand {
     }
 
     void run() throws IOException, BadFrameException {
-        List<String> argv = request.strings("argv");
-        Path cwd = workingFolder(request.string("cwd"));
-        Map<String, String> env = variables(request.stringMap("env"), cwd);
+        CommandRequest checked = CommandRequest.of(request, client, server.dataRoot());
+        List<String> argv = checked.argv();
+        Path cwd = checked.cwd();
         Optional<ServedSession> served = server.served();
         if (served.isEmpty()) {
             connection.send(Frame.of("locked", id));
@@ -79,11 +70,12 @@ final class AgentCommand {
                 }
             }
         });
-        Terminal terminal = new Terminal(in, out, err, env, null);
+        Terminal terminal = new Terminal(in, out, err, checked.env(), null);
         ExecCapture program = new ExecCapture();
         String[] args = argv.toArray(String[]::new);
 
-        Classified classified = classify(args, terminal, cwd, served.get());
+        CommandClassifier.Classified classified = new CommandClassifier(server, connection).classify(args, terminal, cwd,
+                served.get());
         if (classified.kind() == CommandAccess.Kind.DIRECT) {
             connection.send(Frame.of("direct", id));
             return;
@@ -168,120 +160,5 @@ final class AgentCommand {
         } else {
             connection.send(Frame.of("exit", id).with("code", code));
         }
-    }
-
-    /** The request's folder, which must be absolute and, where the kernel says, the client's own. */
-    private Path workingFolder(String cwd) throws BadFrameException {
-        Path path;
-        try {
-            path = Path.of(cwd);
-        } catch (RuntimeException e) {
-            throw new BadFrameException("cwd is an absolute folder");
-        }
-        if (!path.isAbsolute()) {
-            throw new BadFrameException("cwd is an absolute folder");
-        }
-        if (client.workingFolder().isPresent() && !sameFolder(path, client.workingFolder().get())) {
-            throw new BadFrameException("cwd is the client's working folder");
-        }
-        return path.normalize();
-    }
-
-    private static boolean sameFolder(Path claimed, Path actual) {
-        try {
-            return claimed.toRealPath().equals(actual.toRealPath());
-        } catch (IOException e) {
-            return claimed.normalize().equals(actual.normalize());
-        }
-    }
-
-    /**
-     * The request's variables, refused when one is not a variable Keyward reads (a credential above all).
-     * KEYWARD_HOME is resolved against the client's folder, and set to the served data root when the
-     * client gave none: it found this agent's socket by that root.
-     */
-    private Map<String, String> variables(Map<String, String> given, Path cwd) throws BadFrameException {
-        for (String name : given.keySet()) {
-            if (ChildEnvironment.isCredential(name) || !REQUEST_VARIABLES.contains(name)) {
-                throw new BadFrameException("env holds only " + String.join(", ", REQUEST_VARIABLES.stream().sorted().toList()));
-            }
-        }
-        Map<String, String> env = new HashMap<>(given);
-        String home = env.get("KEYWARD_HOME");
-        env.put("KEYWARD_HOME", home == null || home.isBlank() ? server.dataRoot().toString()
-                : cwd.resolve(home).normalize().toString());
-        return env;
-    }
-
-    /** What the command is, for whom, and on which project and secrets. */
-    record Classified(CommandAccess.Kind kind, Optional<String> project, List<String> secretNames) {
-        static Classified direct() {
-            return new Classified(CommandAccess.Kind.DIRECT, Optional.empty(), List.of());
-        }
-    }
-
-    private Classified classify(String[] args, Terminal terminal, Path cwd, ServedSession served) {
-        KeywardCommand probe = new KeywardCommand(terminal, server.kdfParams(), new LentSessions(server, connection),
-                new ExecCapture(), cwd);
-        ParseResult parsed;
-        try {
-            parsed = CommandTree.build(probe, args).parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            return Classified.direct(); // the client prints the same usage error itself, without a password
-        }
-        StringBuilder name = new StringBuilder();
-        Set<String> options = new HashSet<>();
-        boolean help = parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
-        ParseResult leaf = parsed;
-        for (ParseResult level = parsed.subcommand(); level != null; level = level.subcommand()) {
-            name.append(name.isEmpty() ? "" : " ").append(level.commandSpec().name());
-            level.matchedOptions().forEach(option -> options.addAll(List.of(option.names())));
-            help |= level.isUsageHelpRequested() || level.isVersionHelpRequested();
-            leaf = level;
-        }
-        if (help) {
-            return new Classified(CommandAccess.Kind.LIST, Optional.empty(), List.of());
-        }
-        CommandAccess.Kind kind = CommandAccess.of(name.toString(), options);
-        if (kind == CommandAccess.Kind.DIRECT) {
-            return Classified.direct();
-        }
-        try {
-            if (!probe.root().path().equals(server.dataRoot())
-                    || !probe.selectedProfile().id().equals(served.session().profileId())) {
-                return Classified.direct(); // another profile or data folder: not this agent's to serve
-            }
-        } catch (RuntimeException e) {
-            return Classified.direct(); // no such profile, or a damaged one: the direct path says so
-        }
-        // What the request is about, for the person asked: `--project P`, or the positional names of
-        // `secret NAME ...` and `project P [SECRET]` (project link's second name is the secret).
-        List<String> names = leaf.matchedPositionals().stream()
-                .map(p -> java.util.Objects.toString((Object) p.getValue())).toList();
-        Optional<String> project = Optional.ofNullable(leaf.matchedOptionValue("--project", (String) null));
-        List<String> secrets = List.of();
-        if (name.toString().startsWith("secret ") && !names.isEmpty()) {
-            secrets = List.of(names.get(0));
-        } else if (name.toString().equals("read") && !names.isEmpty()) {
-            // The reference names what is read: the person (or a headless agent's scope) sees it.
-            try {
-                switch (dev.keyward.vault.refs.Reference.parse(names.get(0))) {
-                    case dev.keyward.vault.refs.Reference.ProjectVariable v -> project = Optional.of(v.project());
-                    case dev.keyward.vault.refs.Reference.Secret s -> secrets = List.of(s.name());
-                }
-            } catch (dev.keyward.vault.refs.ReferenceSyntaxException e) {
-                // The command refuses it with the same sentence; nothing is read.
-            }
-        } else if (name.toString().startsWith("project ") && !names.isEmpty()) {
-            project = project.or(() -> Optional.of(names.get(0)));
-            secrets = name.toString().equals("project link") && names.size() > 1 ? List.of(names.get(1)) : List.of();
-        }
-        if (options.contains("--env-file")) {
-            // The file may name any secret: the request is not bounded by its --project, so it names none
-            // (a headless agent's project scope refuses it; the person asked sees the file in the command).
-            project = Optional.empty();
-            secrets = List.of();
-        }
-        return new Classified(kind, project, secrets);
     }
 }

@@ -16,15 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client's connection: the hello, then any number of requests, each answered by frames ending in
- * one final frame. Every read and write has a deadline ({@link #IDLE_SECONDS}); a frame that breaks the
+ * one final frame. Every read and write has a deadline; a frame that breaks the
  * rules gets a {@code bad-frame} reply naming the rule (never its content) and the connection closes.
+ * The deadline is the server's {@code silence} (30 s): it covers a client that sends nothing, one that
+ * stalls inside a frame, and one that does not take what it is sent.
  */
 final class AgentConnection implements Runnable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentConnection.class);
-
-    /** How long the server waits for a client to send (or to take what it is sent). */
-    static final int IDLE_SECONDS = 30;
 
     private final AgentServer server;
     private final SocketChannel channel;
@@ -160,7 +159,7 @@ final class AgentConnection implements Runnable {
     }
 
     private ScheduledFuture<?> deadline() {
-        return server.deadlines().schedule(this::drop, IDLE_SECONDS, TimeUnit.SECONDS);
+        return server.deadlines().schedule(this::drop, server.silence().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -8,7 +8,10 @@ import java.util.TreeSet;
 /**
  * What a headless agent ({@code keyward agent start}) serves without asking: every project, or only
  * the projects named at start. A request is inside a limited scope when the project it names is one
- * of them and every secret it names is mapped in one of them; a request that names neither is outside.
+ * of them and every secret it names is mapped in one of them; a request that names neither is outside,
+ * and so is a change that names no project ({@code secret edit}, {@code secret rotate}, {@code secret rm}
+ * of a mapped secret): a secret's own value belongs to every project that maps it, so changing it reaches
+ * beyond the scope, while reading it does not.
  *
  * @param projects the projects served; empty means every project
  */
@@ -36,7 +39,8 @@ public record AgentScope(SortedSet<String> projects) {
         if (isEveryProject()) {
             return true;
         }
-        if (request.project().isEmpty() && request.secretNames().isEmpty()) {
+        if (request.project().isEmpty()
+                && (request.secretNames().isEmpty() || request.access() == AccessRequest.Access.CHANGE)) {
             return false;
         }
         if (request.project().isPresent() && !projects.contains(request.project().get())) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,9 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
+    /** How long the server waits for a client to send (or to take what it is sent) before dropping it. */
+    static final Duration SILENCE = Duration.ofSeconds(30);
+
     /** The most connections served at once; more are closed unread. */
     static final int MAX_CONNECTIONS = 32;
 
@@ -60,6 +64,8 @@ public final class AgentServer implements AutoCloseable {
     private final Control control;
     private final Supplier<Map<String, Object>> statusExtras;
     private final Clock clock;
+    /** How long a connection may keep the server waiting on a read or a write before it is dropped. */
+    private final Duration silence;
     private final ScheduledExecutorService deadlines;
     private final Set<AgentConnection> connections = ConcurrentHashMap.newKeySet();
     /** One command at a time runs in the shared session (approval waits are outside it). */
@@ -72,7 +78,7 @@ public final class AgentServer implements AutoCloseable {
     private volatile boolean closed;
 
     private AgentServer(AgentSocket socket, Path dataRoot, Mode mode, Approvals approvals, Argon2Params kdfParams,
-                        Control control, Supplier<Map<String, Object>> statusExtras, Clock clock) {
+                        Control control, Supplier<Map<String, Object>> statusExtras, Clock clock, Duration silence) {
         this.socket = socket;
         this.dataRoot = dataRoot;
         this.mode = mode;
@@ -81,6 +87,7 @@ public final class AgentServer implements AutoCloseable {
         this.control = control;
         this.statusExtras = statusExtras;
         this.clock = clock;
+        this.silence = silence;
         this.lastRequest = clock.instant();
         this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "keyward-agent-deadlines"));
         this.acceptor = daemon(this::acceptLoop, "keyward-agent-accept");
@@ -92,10 +99,17 @@ public final class AgentServer implements AutoCloseable {
      */
     public static AgentServer start(Path dataRoot, Map<String, String> env, Mode mode, Approvals approvals,
                                     Argon2Params kdfParams, Control control, Supplier<Map<String, Object>> statusExtras) {
+        return start(dataRoot, env, mode, approvals, kdfParams, control, statusExtras, SILENCE);
+    }
+
+    /** {@link #start} with how long a silent or stalled connection is kept ({@link #SILENCE}; tests shorten it). */
+    static AgentServer start(Path dataRoot, Map<String, String> env, Mode mode, Approvals approvals,
+                             Argon2Params kdfParams, Control control, Supplier<Map<String, Object>> statusExtras,
+                             Duration silence) {
         Path root = dataRoot.toAbsolutePath().normalize();
         AgentSocket socket = AgentSocket.bind(AgentSocketPath.of(root, env));
         AgentServer server = new AgentServer(socket, root, mode, approvals, kdfParams, control, statusExtras,
-                Clock.systemUTC());
+                Clock.systemUTC(), silence);
         server.acceptor.start();
         return server;
     }
@@ -171,6 +185,10 @@ public final class AgentServer implements AutoCloseable {
 
     Map<String, Object> statusExtras() {
         return statusExtras.get();
+    }
+
+    Duration silence() {
+        return silence;
     }
 
     ScheduledExecutorService deadlines() {

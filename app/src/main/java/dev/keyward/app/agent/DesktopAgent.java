@@ -77,8 +77,11 @@ public final class DesktopAgent implements AutoCloseable {
         }
     }
 
-    /** {@code keyward agent stop} against the desktop: stop listening until the next unlock. */
-    private synchronized void stop() {
+    /**
+     * Stops listening and removes the socket until the next {@link #unlocked} ({@code keyward agent stop},
+     * or serving turned off in the app's settings); clients then run their commands directly.
+     */
+    public synchronized void stop() {
         stopped = true;
         if (server != null) {
             server.close();

@@ -104,7 +104,9 @@ public final class HeadlessAgent {
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         try {
             while (!stop.await(1, TimeUnit.SECONDS)) {
-                if (Instant.now().isAfter(server.lastRequest().plus(idle))) {
+                // A vault file replaced by another process (a restore) is one this session cannot read:
+                // the agent ends, and commands run directly on the new file.
+                if (Instant.now().isAfter(server.lastRequest().plus(idle)) || session.database().isReplaced()) {
                     break;
                 }
             }

@@ -21,7 +21,6 @@ import dev.keyward.automation.runner.RunHistory;
 import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.reflib.ReferenceLibrary;
 import dev.keyward.vault.session.VaultSession;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -41,17 +40,23 @@ public final class SessionServices implements AutoCloseable {
     private final VaultSession session;
     private final Path dataRoot;
     private final List<DiscoveryAlerts> urgentListeners = new CopyOnWriteArrayList<>();
-    /** Provider APIs and the LLM: never follows redirects, so an auth header never travels to another host. */
-    private final HttpClient http;
-    private final DashboardService dashboard;
-    private final DiscoveryService discovery;
-    private final RecommendationService recommendations;
-    private final RetentionJob retention;
-    private final JobCatalog jobs;
     /** Tells the open views that the vault changed (here or in another process). */
     private final VaultChanges changes;
     /** The reference library and its download client (made on first use; it follows GitHub's archive redirects). */
     private final LibraryAccess library;
+    /**
+     * Provider APIs and the LLM: never follows redirects, so an auth header never travels to another host.
+     * Built at its first request.
+     */
+    private final LazyHttpClient http = new LazyHttpClient(HttpClients::forProviders);
+    // The services below are made on first use, under this object's lock: a CLI command builds only what it
+    // calls (keyward run, on a benchmarked path, reads one query for its incident notice), the desktop what
+    // its pages and jobs use.
+    private DashboardService dashboard;
+    private DiscoveryService discovery;
+    private RecommendationService recommendations;
+    private RetentionJob retention;
+    private JobCatalog jobs;
     /** Made on first use: building them turns the profile's automation on, which opening a session must not do. */
     private ScriptService scripts;
     private RunHistory runHistory;
@@ -61,13 +66,6 @@ public final class SessionServices implements AutoCloseable {
         this.session = Objects.requireNonNull(session, "session");
         this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
         this.library = LibraryAccess.ofGitHub(dataRoot);
-        this.http = HttpClients.forProviders();
-        this.dashboard = new DashboardService(session, DashboardConfig.defaults(new ProviderHttp(http)));
-        this.discovery = new DiscoveryService(session, DiscoveryOptions.defaults(),
-                findings -> urgentListeners.forEach(listener -> listener.urgentFindings(findings)));
-        this.recommendations = new RecommendationService(session, Optional.empty());
-        this.retention = new RetentionJob(session);
-        this.jobs = new JobCatalog(session, dashboard, discovery, retention, ZoneId.systemDefault());
         this.changes = VaultChanges.of(session.database());
     }
 
@@ -88,15 +86,23 @@ public final class SessionServices implements AutoCloseable {
         return session == other;
     }
 
-    public DashboardService dashboard() {
+    public synchronized DashboardService dashboard() {
+        if (dashboard == null) {
+            dashboard = new DashboardService(session, DashboardConfig.defaults(new ProviderHttp(http)));
+        }
         return dashboard;
     }
 
     public HygieneService hygiene() {
-        return dashboard.hygiene();
+        return dashboard().hygiene();
     }
 
-    public DiscoveryService discovery() {
+    public synchronized DiscoveryService discovery() {
+        requireOpen();
+        if (discovery == null) {
+            discovery = new DiscoveryService(session, DiscoveryOptions.defaults(),
+                    findings -> urgentListeners.forEach(listener -> listener.urgentFindings(findings)));
+        }
         return discovery;
     }
 
@@ -117,7 +123,10 @@ public final class SessionServices implements AutoCloseable {
     }
 
     /** Recommendations without an LLM (listing, accepting, rejecting); a scan uses {@link #withLlm}. */
-    public RecommendationService recommendations() {
+    public synchronized RecommendationService recommendations() {
+        if (recommendations == null) {
+            recommendations = new RecommendationService(session, Optional.empty());
+        }
         return recommendations;
     }
 
@@ -126,12 +135,18 @@ public final class SessionServices implements AutoCloseable {
         return new RecommendationService(session, llm);
     }
 
-    public RetentionJob retention() {
+    public synchronized RetentionJob retention() {
+        if (retention == null) {
+            retention = new RetentionJob(session);
+        }
         return retention;
     }
 
     /** Every job by name: run one now and record it. */
-    public JobCatalog jobs() {
+    public synchronized JobCatalog jobs() {
+        if (jobs == null) {
+            jobs = new JobCatalog(session, dashboard(), discovery(), retention(), ZoneId.systemDefault());
+        }
         return jobs;
     }
 
@@ -205,8 +220,10 @@ public final class SessionServices implements AutoCloseable {
         closed = true;
         changes.close();
         urgentListeners.clear();
-        discovery.close();
-        HttpClients.close(http);
+        if (discovery != null) {
+            discovery.close();
+        }
+        http.built().ifPresent(HttpClients::close);
         library.close();
     }
 }

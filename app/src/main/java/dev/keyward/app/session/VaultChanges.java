@@ -6,14 +6,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongSupplier;
+import java.util.OptionalLong;
 
 /**
  * Tells an unlocked session's listeners (the desktop's open pages) that its vault changed, whoever
  * changed it: a writer in this process says so through {@link #changedHere()}; a commit by another
- * process (a direct CLI command, a restore) is seen by polling SQLite's {@code PRAGMA data_version}
- * about once a second. Listeners hear one call per burst of changes and learn nothing else: no name,
- * no value, not even which table changed.
+ * process (a direct CLI command) is seen by polling SQLite's {@code PRAGMA data_version} about once a
+ * second. Listeners hear one call per burst of changes and learn nothing else: no name, no value, not
+ * even which table changed.
+ *
+ * <p>A vault file replaced by another process (a restore renames a new file over it) is no commit: the
+ * session's connections keep reading the old file. Each poll compares the file's identity with the one
+ * opened, and {@link #onReplaced} listeners hear of it once; nothing more is looked for after that.
+ *
+ * <p>The poll is cheap and never waits for this process's writer: it reads the files' sizes and times
+ * first and asks SQLite only when they moved, and then only if the writer is idle (a busy writer means a
+ * look at the next poll).
  *
  * <p>The polling thread (a daemon) runs only while someone listens: it starts with the first listener,
  * ends when the last one leaves (the desktop's lock disposes its pages) and at {@link #close()}.
@@ -25,9 +33,12 @@ public final class VaultChanges implements AutoCloseable {
     /** After this process's own write, how long to wait for the rest of its burst before telling. */
     static final Duration SETTLE = Duration.ofMillis(100);
 
-    private final LongSupplier dataVersion;
+    private final Probe probe;
     private final Duration poll;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> replacedListeners = new CopyOnWriteArrayList<>();
+    /** Set once the vault file was found replaced; then nothing more is looked for. */
+    private volatile boolean replaced;
     /** Guarded by {@code this}: a write in this process not yet told. */
     private boolean changedHere;
     /** Guarded by {@code this}: the polling thread; a thread that is no longer this one ends. */
@@ -42,14 +53,23 @@ public final class VaultChanges implements AutoCloseable {
         void close();
     }
 
-    VaultChanges(LongSupplier dataVersion, Duration poll) {
-        this.dataVersion = Objects.requireNonNull(dataVersion, "dataVersion");
+    /** What the watch reads of the vault. */
+    interface Probe {
+        /** Whether the vault file is no longer the one the session opened. */
+        boolean replaced();
+
+        /** The data version, or empty when it cannot be read now without waiting (looked for again later). */
+        OptionalLong dataVersion();
+    }
+
+    VaultChanges(Probe probe, Duration poll) {
+        this.probe = Objects.requireNonNull(probe, "probe");
         this.poll = Objects.requireNonNull(poll, "poll");
     }
 
     /** The changes of {@code database}, polled every {@link #POLL}. */
     public static VaultChanges of(VaultDatabase database) {
-        return new VaultChanges(database::dataVersion, POLL);
+        return new VaultChanges(new DatabaseProbe(database), POLL);
     }
 
     /**
@@ -70,19 +90,35 @@ public final class VaultChanges implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The session's change watch is closed.");
         }
-        listeners.add(listener);
+        return join(listeners, listener);
+    }
+
+    /**
+     * Calls {@code listener} once (on the polling thread) when the vault file was replaced by another
+     * process, until the returned handle is closed; it keeps the polling thread running like {@link #listen}.
+     */
+    public synchronized Listening onReplaced(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IllegalStateException("The session's change watch is closed.");
+        }
+        return join(replacedListeners, listener);
+    }
+
+    private Listening join(List<Runnable> list, Runnable listener) {
+        list.add(listener);
         if (watcher == null) {
             Thread t = new Thread(this::watch, "keyward-vault-changes");
             t.setDaemon(true);
             watcher = t;
             t.start();
         }
-        return () -> leave(listener);
+        return () -> leave(list, listener);
     }
 
-    private synchronized void leave(Runnable listener) {
-        listeners.remove(listener);
-        if (listeners.isEmpty() && watcher != null) {
+    private synchronized void leave(List<Runnable> list, Runnable listener) {
+        list.remove(listener);
+        if (listeners.isEmpty() && replacedListeners.isEmpty() && watcher != null) {
             watcher = null;
             notifyAll();
         }
@@ -128,32 +164,55 @@ public final class VaultChanges implements AutoCloseable {
     }
 
     private void lookAndTell() {
+        if (!replaced && probe.replaced()) {
+            replaced = true;
+            tell(replacedListeners);
+        }
         if (look()) {
-            for (Runnable listener : listeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    // One listener's failure must not stop the others or the watch.
-                }
+            tell(listeners);
+        }
+    }
+
+    private static void tell(List<Runnable> toTell) {
+        for (Runnable listener : toTell) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // One listener's failure must not stop the others or the watch.
             }
         }
     }
 
-    /** Whether the vault changed since the last look, here or elsewhere; the first look only learns the version. */
+    /** Whether the vault file was found replaced by another process (tests). */
+    boolean wasReplaced() {
+        return replaced;
+    }
+
+    /**
+     * Whether the vault changed since the last look, here or elsewhere; the first look only learns the
+     * version. After the file was replaced only this process's own reports count: the old file is all the
+     * session's connections can read.
+     */
     boolean look() {
         boolean here;
         synchronized (this) {
             here = changedHere;
             changedHere = false;
         }
-        long now;
+        if (replaced) {
+            return here;
+        }
+        OptionalLong now;
         try {
-            now = dataVersion.getAsLong();
+            now = probe.dataVersion();
         } catch (VaultException e) {
             return here; // looked for again at the next poll
         }
-        boolean elsewhere = seen != null && seen != now;
-        seen = now;
+        if (now.isEmpty()) {
+            return here; // the writer is busy: its commits are this process's own; others are seen next time
+        }
+        boolean elsewhere = seen != null && seen != now.getAsLong();
+        seen = now.getAsLong();
         return here || elsewhere;
     }
 
@@ -164,6 +223,7 @@ public final class VaultChanges implements AutoCloseable {
         synchronized (this) {
             closed = true;
             listeners.clear();
+            replacedListeners.clear();
             ending = watcher;
             watcher = null;
             notifyAll();

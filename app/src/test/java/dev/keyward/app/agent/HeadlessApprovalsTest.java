@@ -54,6 +54,17 @@ class HeadlessApprovalsTest {
     }
 
     @Test
+    void aChangeNamingNoProjectIsOutsideALimitedScopeWhileReadingTheSameSecretIsInside() {
+        HeadlessApprovals api = approvals(AgentScope.of(List.of("api")));
+        assertEquals(Approval.DENY, api.decide(change(client, "OPENAI_API_KEY")), "a mapped secret's value is every project's");
+        assertEquals(Approval.ALLOW_ONCE, api.decide(reveal(client, "OPENAI_API_KEY")));
+        assertEquals(Approval.ALLOW_ONCE, api.decide(new AccessRequest(client, List.of("project", "unlink", "api", "DB_URL"),
+                AccessRequest.Access.CHANGE, Optional.of("api"), List.of("DB_URL"))), "a change to the scope's own project");
+        assertEquals(Approval.DENY, api.decide(new AccessRequest(client, List.of("project", "link", "api", "STRIPE_KEY"),
+                AccessRequest.Access.CHANGE, Optional.of("api"), List.of("STRIPE_KEY"))), "linking in a secret would widen the scope");
+    }
+
+    @Test
     void aRefusalOutsideTheScopeExitsWithSixAndNamesTheScope() {
         HeadlessApprovals api = approvals(AgentScope.of(List.of("web", "api")));
         AccessRequest outside = runProject(client, "other");

@@ -3,13 +3,18 @@ package dev.keyward.app.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.vault.profile.ProfileSummary;
 import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +108,63 @@ class VaultChangesTest {
 
         assertFalse(watcher.isAlive(), "close waits for the watch to end");
         assertThrows(IllegalStateException.class, () -> changes.listen(() -> { }));
+    }
+
+    @Test
+    void thePollDoesNotWaitWhileThisProcesssWriterIsBusyAndSeesTheCommitAfterwards() throws Exception {
+        VaultChanges changes = VaultChanges.of(session.database());
+        changes.look();
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread writer = new Thread(() -> session.database().write(c -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        writer.start();
+        try {
+            assertTrue(writing.await(20, TimeUnit.SECONDS));
+            elsewhere.secrets().add("FROM_ELSEWHERE", "elsewhere-value".toCharArray(), null);
+            // With the writer's lock held, a poll that took it would wait here until the timeout fails the test.
+            assertFalse(assertTimeoutPreemptively(Duration.ofSeconds(10), changes::look),
+                    "while the writer is busy the version is not read");
+        } finally {
+            release.countDown();
+            writer.join();
+        }
+        assertTrue(changes.look(), "the other connection's commit is seen once the writer is idle");
+        assertFalse(changes.look());
+    }
+
+    @Test
+    void aVaultFileReplacedByAnotherIsToldOnceToItsListeners() throws Exception {
+        try (VaultChanges changes = VaultChanges.of(session.database())) {
+            seeTheReplacement(changes);
+        }
+        elsewhere = DesktopTestKit.open(DesktopTestKit.profiles(dataDir), session.profile());
+    }
+
+    private void seeTheReplacement(VaultChanges changes) throws Exception {
+        AtomicInteger replaced = new AtomicInteger();
+        changes.onReplaced(replaced::incrementAndGet);
+        assertFalse(session.database().isReplaced());
+        elsewhere.close();
+
+        // What a restore does: a new file renamed over the vault (the same bytes here: a new inode).
+        Path vault = session.database().file();
+        Path staged = vault.resolveSibling("vault.db.restoring");
+        Files.copy(vault, staged);
+        Files.move(staged, vault, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        assertTrue(session.database().isReplaced());
+        waitUntil(() -> replaced.get() == 1);
+        assertTrue(changes.wasReplaced());
+        Thread.sleep(VaultChanges.POLL.toMillis() * 2);
+        assertEquals(1, replaced.get(), "told once");
     }
 
     private static Thread watcherThread() {

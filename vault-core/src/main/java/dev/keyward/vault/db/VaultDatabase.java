@@ -56,6 +56,8 @@ public final class VaultDatabase implements AutoCloseable {
      * read of the file's bytes while the database is open goes through this channel.
      */
     private FileChannel held;
+    /** The vault file's identity (device and inode) when it was opened; see {@link #isReplaced()}. */
+    private Object openedFile;
     private volatile boolean closed;
     private volatile boolean damaged;
     private Runnable writeGuard;
@@ -105,6 +107,7 @@ public final class VaultDatabase implements AutoCloseable {
         try {
             // Opened once SQLite made the file (a new vault); only closing it early would drop a lock.
             db.held = FileChannel.open(file, StandardOpenOption.READ);
+            db.openedFile = identity(file);
         } catch (java.io.IOException e) {
             db.closeQuietly();
             throw new OperationFailedException("Could not read the vault file " + file + "; nothing was changed.", e);
@@ -274,6 +277,45 @@ public final class VaultDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #dataVersion()} unless this process is writing: empty then, without waiting for the writer (a
+     * watch that polls looks again later; its own writes are not what it looks for).
+     */
+    public java.util.OptionalLong dataVersionIfIdle() {
+        ensureOpen();
+        if (!writeLock.tryLock()) {
+            return java.util.OptionalLong.empty();
+        }
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+            rs.next();
+            return java.util.OptionalLong.of(rs.getLong(1));
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Whether the file at {@link #file()} is no longer the one this database opened: another process put a
+     * new file in its place (a restore renames one over it) or removed it. This database's connections still
+     * read and write the old file, which nothing else will see. A file-system look only, no SQLite.
+     */
+    public boolean isReplaced() {
+        try {
+            return !java.util.Objects.equals(identity(file), openedFile);
+        } catch (java.io.IOException e) {
+            return true; // gone (or unreadable): not the file this database reads
+        }
+    }
+
+    /** The file's identity where the system gives one (device and inode on Unix), else its creation time. */
+    private static Object identity(Path file) throws java.io.IOException {
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return a.fileKey() != null ? a.fileKey() : a.creationTime();
+    }
+
     /** Folds the WAL into the main file and truncates it, so nothing is left only in the WAL. */
     public void checkpoint() {
         ensureOpen();
@@ -348,7 +390,8 @@ public final class VaultDatabase implements AutoCloseable {
             return;
         }
         try {
-            if (!damaged) {
+            // A file another process replaced is no longer the vault: nothing is folded into it.
+            if (!damaged && !isReplaced()) {
                 checkpoint();
             }
         } catch (VaultException e) {

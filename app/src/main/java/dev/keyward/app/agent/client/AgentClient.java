@@ -157,26 +157,7 @@ public final class AgentClient {
 
     /** Hello and welcome. */
     private Greeting greet(SocketChannel channel, FrameChannel frames, AgentRequest request) throws IOException {
-        CountDownLatch welcomed = new CountDownLatch(1);
-        Thread watchdog = new Thread(new WelcomeWatchdog(welcomed, channel), "agent-welcome-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Map<String, Object> welcome;
-        try {
-            Map<String, Object> hello = new LinkedHashMap<>();
-            hello.put("type", "hello");
-            hello.put("id", HELLO_ID);
-            hello.put("client", "keyward-cli");
-            String version = AgentClient.class.getPackage().getImplementationVersion();
-            hello.put("version", version != null ? version : "0.1.0-SNAPSHOT");
-            frames.write(hello);
-            welcome = frames.read();
-            if (raisesUnlockWindow(welcome, request)) {
-                raise(frames);
-            }
-        } finally {
-            welcomed.countDown();
-        }
+        Map<String, Object> welcome = welcome(channel, frames);
         if ("bad-version".equals(welcome.get("type"))) {
             err.println("keyward: the running Keyward agent speaks another protocol version; running the command directly.");
             return new Greeting("", Optional.of(new Direct(Optional.empty())));
@@ -190,6 +171,26 @@ public final class AgentClient {
             return new Greeting(profile, Optional.of(new Direct(sameProfile ? Optional.of(profile) : Optional.empty())));
         }
         return new Greeting(profile, Optional.empty());
+    }
+
+    /** Says hello and reads the answer; an agent that does not answer within {@link #WELCOME_WAIT_MILLIS} is hung up on. */
+    private static Map<String, Object> welcome(SocketChannel channel, FrameChannel frames) throws IOException {
+        CountDownLatch welcomed = new CountDownLatch(1);
+        Thread watchdog = new Thread(new WelcomeWatchdog(welcomed, channel), "agent-welcome-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            Map<String, Object> hello = new LinkedHashMap<>();
+            hello.put("type", "hello");
+            hello.put("id", HELLO_ID);
+            hello.put("client", "keyward-cli");
+            String version = AgentClient.class.getPackage().getImplementationVersion();
+            hello.put("version", version != null ? version : "0.1.0-SNAPSHOT");
+            frames.write(hello);
+            return frames.read();
+        } finally {
+            welcomed.countDown();
+        }
     }
 
     /**
@@ -209,27 +210,46 @@ public final class AgentClient {
         }
     }
 
-    /** Whether the welcome is from a locked desktop app serving the profile this command names (or any). */
-    private static boolean raisesUnlockWindow(Map<String, Object> welcome, AgentRequest request) {
-        return "welcome".equals(welcome.get("type")) && Boolean.TRUE.equals(welcome.get("locked"))
-                && "desktop".equals(welcome.get("server")) && welcome.get("profile") instanceof String profile
-                && request.profile().map(profile::equals).orElse(true);
+    /**
+     * Asks the desktop app on {@code socket}, when it is locked on {@code profile} (or any, when empty), to
+     * bring its unlock window forward (docs/agent-protocol.md, {@code raise}); whether it was asked and
+     * answered. Best effort: any trouble means false, and the caller falls back to the password prompt.
+     */
+    public boolean raiseUnlockWindow(Path socket, Optional<String> profile) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            if (!servedByThisUser(channel)) {
+                return false;
+            }
+            FrameChannel frames = new FrameChannel(channel);
+            Map<String, Object> welcome = welcome(channel, frames);
+            if (!"welcome".equals(welcome.get("type")) || !Boolean.TRUE.equals(welcome.get("locked"))
+                    || !"desktop".equals(welcome.get("server")) || !(welcome.get("profile") instanceof String served)
+                    || !profile.map(served::equals).orElse(true)) {
+                return false;
+            }
+            Map<String, Object> raise = new LinkedHashMap<>();
+            raise.put("type", "raise");
+            raise.put("id", COMMAND_ID);
+            frames.write(raise);
+            return "exit".equals(frames.read().get("type")); // the server raises the window after answering
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
-    /**
-     * Asks the locked app to bring its unlock window forward (docs/agent-protocol.md, {@code raise}) before
-     * the command falls back to the password prompt. Best effort: an agent that does not answer costs
-     * nothing more than the welcome's wait, and the fallback happens either way.
-     */
-    private static void raise(FrameChannel frames) {
-        Map<String, Object> raise = new LinkedHashMap<>();
-        raise.put("type", "raise");
-        raise.put("id", COMMAND_ID);
-        try {
-            frames.write(raise);
-            frames.read(); // the server raises the window after answering, so the answer is awaited
-        } catch (IOException e) {
-            // The window stays where it is; the password prompt still follows.
+    /** Whether the agent on {@code socket} serves {@code profile} (or any, when empty) unlocked now. */
+    public boolean servesUnlocked(Path socket, Optional<String> profile) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            if (!servedByThisUser(channel)) {
+                return false;
+            }
+            Map<String, Object> welcome = welcome(channel, new FrameChannel(channel));
+            return "welcome".equals(welcome.get("type")) && Boolean.FALSE.equals(welcome.get("locked"))
+                    && welcome.get("profile") instanceof String served && profile.map(served::equals).orElse(true);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

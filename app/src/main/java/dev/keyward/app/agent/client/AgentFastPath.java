@@ -32,14 +32,23 @@ public final class AgentFastPath {
         }
         boolean terminal = StdioTerminal.isTerminal();
         // Unbuffered stdin: what the agent does not ask for must still reach a program that 'run' starts.
-        return serve(args, System.getenv(), Path.of("").toAbsolutePath(), terminal,
-                new AgentClient(new FileInputStream(FileDescriptor.in), System.out, System.err, new ExecChild(System.getenv())),
-                System.err);
+        AgentClient client = new AgentClient(new FileInputStream(FileDescriptor.in), System.out, System.err,
+                new ExecChild(System.getenv()));
+        LockedApp.Person person = terminal ? LockedApp.Person.atConsole() : LockedApp.Person.NOBODY;
+        return serve(args, System.getenv(), Path.of("").toAbsolutePath(), terminal, client, System.err,
+                new LockedApp(client, System.err, person, LockedApp.UNLOCK_WAIT));
     }
 
     /** {@link #serve(String[])} with its inputs given (tests). */
     static OptionalInt serve(String[] args, Map<String, String> env, Path cwd, boolean terminal, AgentClient client,
                              PrintStream err) {
+        return serve(args, env, cwd, terminal, client, err, new LockedApp(client, err, LockedApp.Person.NOBODY,
+                LockedApp.UNLOCK_WAIT));
+    }
+
+    /** {@link #serve(String[])} with its inputs and the locked app's handling given (tests). */
+    static OptionalInt serve(String[] args, Map<String, String> env, Path cwd, boolean terminal, AgentClient client,
+                             PrintStream err, LockedApp lockedApp) {
         AgentRoute route = AgentRoute.of(args);
         if (!route.useAgent()) {
             return OptionalInt.empty();
@@ -53,22 +62,20 @@ public final class AgentFastPath {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             return OptionalInt.empty();
         }
-        AgentClient.Outcome outcome = client.run(socket, AgentRequest.of(route, cwd, env, terminal, terminal));
+        AgentRequest request = AgentRequest.of(route, cwd, env, terminal, terminal);
+        AgentClient.Outcome outcome = client.run(socket, request);
+        if (outcome instanceof AgentClient.Direct direct && direct.lockedProfile().isPresent()) {
+            // Open but locked: one sentence, and to a person at a terminal the offer of the unlock window.
+            outcome = lockedApp.handle(socket, request, direct.lockedProfile().get(), terminal)
+                    .orElse(new AgentClient.Direct(Optional.empty()));
+        }
         // instanceof, not a pattern switch: each switch site costs a start-up a class spun at run time.
         if (outcome instanceof AgentClient.Exited exited) {
             return OptionalInt.of(exited.code());
         }
-        Optional<String> locked = ((AgentClient.Direct) outcome).lockedProfile();
-        if (locked.isPresent()) {
-            err.println(lockedSentence(locked.get()));
+        if (((AgentClient.Direct) outcome).lockedProfile().isPresent()) {
+            err.println("keyward: the profile was locked again; asking for the password here instead.");
         }
         return OptionalInt.empty();
-    }
-
-    /** The one sentence for "the app is open but locked", said before the direct path asks for the password. */
-    static String lockedSentence(String profile) {
-        String which = profile.isEmpty() ? "its profile" : "profile '" + profile + "'";
-        return "keyward: Keyward is open but " + which + " is locked, so this command needs the password itself"
-                + " (unlock it in the app to skip this next time).";
     }
 }

@@ -36,12 +36,25 @@ public final class SettingsPage implements Page {
     private final BorderPane view;
     private Map<Setting, String> initial = Map.of();
 
-    public SettingsPage(PageContext ctx) {
+    /**
+     * Whether this app serves its unlocked profile to Keyward commands in the user's terminals: a setting of
+     * the data folder (kept outside every vault), applied by the shell at once.
+     */
+    public interface CommandLineSwitch {
+        boolean isOn();
+
+        /** Stores the choice and turns serving on or off now; the sentence says what is in force. On the JavaFX thread. */
+        String turn(boolean on);
+    }
+
+    public SettingsPage(PageContext ctx, CommandLineSwitch commandLine) {
         this.ctx = ctx;
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(4);
         int row = 0;
+        grid.add(heading("Command line (applies at once, to every profile in this data folder)"), 0, row++, 2, 1);
+        row = commandLineRow(grid, row, commandLine);
         grid.add(heading("Security and display"), 0, row++, 2, 1);
         for (Setting s : Setting.values()) {
             if (s == Setting.AUTONOMOUS_MODE_ENABLED) {
@@ -83,6 +96,39 @@ public final class SettingsPage implements Page {
         view.setBottom(actions);
         view.setId("settings-page");
         load();
+    }
+
+    /** The on/off control for serving the command line, applied when clicked (not by Save, which is the profile's). */
+    private int commandLineRow(GridPane grid, int row, CommandLineSwitch commandLine) {
+        CheckBox serves = new CheckBox("Serve while unlocked");
+        serves.setId("setting-agent-serves");
+        serves.setSelected(commandLine.isOn());
+        serves.setMinWidth(Control.USE_PREF_SIZE);
+        Label name = new Label("Serve the command line");
+        name.setLabelFor(serves);
+        name.setWrapText(true);
+        name.setMaxWidth(420);
+        Label help = new Label("While a profile is unlocked here, Keyward commands in your terminals use it instead of"
+                + " asking for the password, and this window asks you before one reads or changes a value. When off,"
+                + " each command asks for the password itself.");
+        help.getStyleClass().add("text-muted");
+        help.setWrapText(true);
+        help.setMaxWidth(420);
+        Label result = new Label();
+        result.setId("agent-serves-status");
+        result.setWrapText(true);
+        result.setMaxWidth(420);
+        serves.setOnAction(e -> {
+            try {
+                result.setText(commandLine.turn(serves.isSelected()));
+            } catch (RuntimeException error) {
+                serves.setSelected(commandLine.isOn());
+                result.setText(UserMessages.describe(error));
+            }
+        });
+        grid.add(new VBox(2, name, help), 0, row);
+        grid.add(new VBox(2, serves, result), 1, row);
+        return row + 1;
     }
 
     private Control field(Setting s) {

@@ -19,10 +19,12 @@ final class DesktopPages implements Function<PageKind, Page> {
 
     private final PageContext ctx;
     private final Supplier<ReferenceLibrary> library;
+    private final SettingsPage.CommandLineSwitch commandLine;
 
-    DesktopPages(PageContext ctx, Supplier<ReferenceLibrary> library) {
+    DesktopPages(PageContext ctx, Supplier<ReferenceLibrary> library, SettingsPage.CommandLineSwitch commandLine) {
         this.ctx = ctx;
         this.library = library;
+        this.commandLine = commandLine;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class DesktopPages implements Function<PageKind, Page> {
             case AUTOMATION -> new AutomationPage(ctx);
             case REFERENCE_LIBRARY -> new ReferenceLibraryPage(library.get(), ctx.work());
             case AUDIT_LOG -> new AuditPage(ctx);
-            case SETTINGS -> new SettingsPage(ctx);
+            case SETTINGS -> new SettingsPage(ctx, commandLine);
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.keyward.app.agent.DesktopApprovals;
 import dev.keyward.app.agent.SessionApprovalAudit;
 import dev.keyward.app.error.DesktopAction;
 import dev.keyward.app.session.SessionServices;
+import dev.keyward.app.session.VaultChanges;
 import dev.keyward.app.ui.BackgroundWork;
 import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopServices;
@@ -21,6 +22,7 @@ import dev.keyward.app.ui.tray.Notification;
 import dev.keyward.app.ui.tray.Notifier;
 import dev.keyward.app.ui.tray.TrayActions;
 import dev.keyward.app.ui.approval.ApprovalDialog;
+import dev.keyward.app.ui.settings.SettingsPage;
 import dev.keyward.app.ui.unlock.RecoveryCodeView;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.profile.ProfileSummary;
@@ -60,12 +62,16 @@ public final class DesktopShell {
     private final JobsStarter jobsStarter;
     /** Serves the unlocked profile to this user's command line (docs/agent-protocol.md). */
     private final DesktopAgent agent;
+    /** Whether the agent serves at all: the Settings page's switch, stored in the data folder. */
+    private final CommandLineServing commandLine;
     /** Asks the person about the agent's requests for this unlock; closed at every lock (grants end, questions are denied). */
     private DesktopApprovals approvals;
     /** The session, its background jobs and which phase is in force; the window follows its changes. */
     private final SessionLifecycle<VaultSession, BackgroundJobs> lifecycle = new SessionLifecycle<>();
     /** The session's services: made at unlock, shared by its pages and jobs, closed at lock-and-stop. */
     private volatile SessionServices sessionServices;
+    /** Hears that another process replaced the open vault's file (a restore); closed at lock-and-stop. */
+    private VaultChanges.Listening replacedWatch;
     private ProfileSummary profile;
     private ProfileSettings settings;
     private MainView main;
@@ -81,6 +87,7 @@ public final class DesktopShell {
         this.stage = stage;
         this.services = services;
         this.jobsStarter = jobsStarter;
+        this.commandLine = new CommandLineServing();
         this.agent = new DesktopAgent(services.profiles().root().path(), System.getenv(),
                 () -> Platform.runLater(this::lock), () -> Platform.runLater(this::bringToFront));
         this.status = new WindowStatus(stage, services.tray());
@@ -184,10 +191,9 @@ public final class DesktopShell {
             }
             sessionServices = adopted.services();
             settings = adopted.settings();
-            if (new AgentPreference(services.profiles().root().path()).desktopServes()) {
-                approvals = new DesktopApprovals(new ApprovalDialog(stage, notifier()), new SessionApprovalAudit(unlocked),
-                        unlocked.redactor(), Clock.systemUTC());
-                agent.unlocked(unlocked, adopted.services(), approvals);
+            watchForReplacement(unlocked, adopted.services());
+            if (commandLine.isOn()) {
+                serveCommandLine(unlocked, adopted.services());
             }
             Theme.of(settings.theme()).apply();
             showStatus();
@@ -211,6 +217,72 @@ public final class DesktopShell {
                 + "changes are refused and what you read is not recorded in the audit log. Background refresh, "
                 + "discovery and clean-up do not run, since they write to the vault. To make changes, lock and "
                 + "stop, give your user write access to that folder, and unlock again.");
+    }
+
+    /** Serves {@code unlocked} to the command line, with this unlock's approval dialog; false when another agent serves the folder. */
+    private boolean serveCommandLine(VaultSession unlocked, SessionServices unlockedServices) {
+        if (approvals != null) {
+            approvals.close();
+        }
+        approvals = new DesktopApprovals(new ApprovalDialog(stage, notifier()), new SessionApprovalAudit(unlocked),
+                unlocked.redactor(), Clock.systemUTC());
+        return agent.unlocked(unlocked, unlockedServices, approvals);
+    }
+
+    /** The Settings page's switch: stored for the data folder, and in force at once for the open session. */
+    private final class CommandLineServing implements SettingsPage.CommandLineSwitch {
+
+        private final AgentPreference preference = new AgentPreference(services.profiles().root().path());
+
+        @Override
+        public boolean isOn() {
+            return preference.desktopServes();
+        }
+
+        @Override
+        public String turn(boolean on) {
+            preference.setDesktopServes(on);
+            if (!on) {
+                if (approvals != null) {
+                    approvals.close(); // a question waiting now is denied, and terminal grants end
+                    approvals = null;
+                }
+                agent.stop();
+                return "Keyward commands in your terminals now ask for the password themselves.";
+            }
+            VaultSession open = lifecycle.session();
+            if (lifecycle.phase() != SessionPhase.UNLOCKED || open == null || sessionServices == null) {
+                return "Keyward commands in your terminals will use this app from the next unlock.";
+            }
+            if (!serveCommandLine(open, sessionServices)) {
+                return "Another Keyward process already serves this data folder, so this app leaves it be;"
+                        + " it serves here once that one stops and the profile is unlocked again.";
+            }
+            return "Keyward commands in your terminals now use this app while the profile is unlocked.";
+        }
+    }
+
+    /**
+     * A restore by another process puts a new vault file in place, while this session's connections still
+     * read (and would write) the old one: while the window is unlocked, the session is locked and stopped
+     * within the watch's poll, with a sentence, and the next unlock opens the new file.
+     */
+    private void watchForReplacement(VaultSession unlocked, SessionServices unlockedServices) {
+        if (replacedWatch != null) {
+            replacedWatch.close();
+        }
+        replacedWatch = unlockedServices.changes().onReplaced(() -> Platform.runLater(() -> vaultReplaced(unlocked)));
+    }
+
+    private void vaultReplaced(VaultSession replaced) {
+        if (quitting || lifecycle.session() != replaced) {
+            return; // locked and stopped meanwhile, or another session is open now
+        }
+        ProfileSummary was = replaced.profile();
+        String sentence = "The vault of profile '" + was.name() + "' was replaced by another program (a restore,"
+                + " perhaps), so Keyward locked it; unlock it again to see what it holds now.";
+        lockAndStop(sentence);
+        post(Notification.info("Profile locked", sentence));
     }
 
     /** What adopting a session loads off the JavaFX thread. */
@@ -244,7 +316,7 @@ public final class DesktopShell {
                 services.dotenv(), status, () -> settings, this::settingsSaved, jobs != null ? jobs
                 : lifecycle.session().isReadOnly() ? SessionJobs.none(NO_JOBS_READ_ONLY) : SessionJobs.none(),
                 sessionServices);
-        main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary), new ShellCommands(this::lock, this::lockAndStop, this::quit,
+        main = new MainView(new DesktopPages(ctx, sessionServices::referenceLibrary, commandLine), new ShellCommands(this::lock, this::lockAndStop, this::quit,
                 this::switchTheme), Theme.of(settings.theme()));
         main.follow(sessionServices.changes());
         router.show(main);
@@ -269,6 +341,11 @@ public final class DesktopShell {
 
     /** Lock and stop: hide everything, stop the background jobs, then close the session and wipe its keys. */
     public void lockAndStop() {
+        lockAndStop(null);
+    }
+
+    /** Lock and stop, then the unlock screen with {@code sentence} (why it locked), if any. */
+    private void lockAndStop(String sentence) {
         hideSecretViews();
         SessionLifecycle.Closing<VaultSession, BackgroundJobs> taken = lifecycle.stop();
         SessionServices closingServices = sessionServices;
@@ -307,7 +384,7 @@ public final class DesktopShell {
             }
         }
         if (!quitting) {
-            showProfiles(profile, null);
+            showProfiles(profile, sentence);
         }
     }
 
@@ -348,6 +425,12 @@ public final class DesktopShell {
             approvals = null;
         }
         agent.locked();
+        // The watch for a replaced vault file ends with the window's; the next unlock compares the file
+        // with the one opened at once, so a restore while locked is seen then.
+        if (replacedWatch != null) {
+            replacedWatch.close();
+            replacedWatch = null;
+        }
         idle.disarm();
         // Dialogs may show secret data (a value being typed, a rotation, an import preview).
         for (Window w : List.copyOf(Window.getWindows())) {

@@ -128,34 +128,37 @@ class AgentClientTest {
     }
 
     @Test
-    void aLockedAppSaysSoInOneSentenceAndTheCommandRunsDirectly() throws Exception {
+    void aLockedAppSaysSoInOneSentenceAndWithoutATerminalTheCommandRunsDirectlyUnasked() throws Exception {
         try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
             c.read();
             c.send("{\"v\":1,\"type\":\"welcome\",\"id\":1,\"profile\":\"work\",\"server\":\"desktop\",\"locked\":true}");
-            c.read();
-            c.send("{\"v\":1,\"type\":\"exit\",\"id\":2,\"code\":0}");
         })) {
             OptionalInt code = serve(InputStream.nullInputStream(), "secret", "get", "A");
             agent.awaitScript();
             assertEquals(OptionalInt.empty(), code);
             assertEquals("keyward: Keyward is open but profile 'work' is locked, so this command needs the password"
                     + " itself (unlock it in the app to skip this next time).\n", err());
-            assertEquals(List.of("hello", "raise"), agent.frames().stream().map(f -> f.path("type").asText()).toList(),
-                    "the app is asked to bring its unlock window forward; no command is sent to a locked agent");
+            assertEquals(List.of("hello"), agent.frames().stream().map(f -> f.path("type").asText()).toList(),
+                    "no window is raised for nobody, and no command is sent to a locked agent");
         }
     }
 
     @Test
-    void aLockedAppThatDoesNotAnswerTheRaiseStillFallsBackWithTheSentence() throws Exception {
+    void aPersonWhoDeclinesTheUnlockWindowGetsTheDirectPathAndNoWindowMoves() throws Exception {
+        List<String> asked = new java.util.ArrayList<>();
         try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
             c.read();
             c.send("{\"v\":1,\"type\":\"welcome\",\"id\":1,\"profile\":\"work\",\"server\":\"desktop\",\"locked\":true}");
-            c.read(); // the raise, left unanswered: the script ends and the connection closes
         })) {
-            OptionalInt code = serve(InputStream.nullInputStream(), "secret", "get", "A");
+            PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+            AgentClient client = client(InputStream.nullInputStream(), (argv, env, e) -> 99);
+            OptionalInt code = AgentFastPath.serve(new String[] {"secret", "get", "A"}, env(), dir, true, client, errStream,
+                    new LockedApp(client, errStream, question -> asked.add(question) && false, LockedApp.UNLOCK_WAIT));
             agent.awaitScript();
             assertEquals(OptionalInt.empty(), code);
-            assertTrue(err().contains("profile 'work' is locked"), err());
+            assertEquals(List.of("Bring Keyward's unlock window forward to unlock there? [Y/n] "), asked);
+            assertEquals("keyward: Keyward is open but profile 'work' is locked.\n", err());
+            assertEquals(List.of("hello"), agent.frames().stream().map(f -> f.path("type").asText()).toList());
         }
     }
 

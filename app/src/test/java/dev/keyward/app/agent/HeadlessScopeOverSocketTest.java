@@ -1,0 +1,81 @@
+package dev.keyward.app.agent;
+
+import static dev.keyward.app.agent.AgentFixture.CANARY;
+import static dev.keyward.app.agent.AgentFixture.PROJECT;
+import static dev.keyward.app.agent.AgentFixture.SECRET;
+import static dev.keyward.app.agent.AgentFixture.command;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyward.app.agent.AgentFixture.Reply;
+import dev.keyward.app.agent.protocol.AgentLink;
+import dev.keyward.vault.crypto.Argon2Params;
+import dev.keyward.vault.secrets.SecretInfo;
+import dev.keyward.vault.session.ProfileService;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scope rule of a headless agent started with {@code --project app}, over its real socket and a real
+ * vault: it reads what {@code app} maps and changes {@code app}'s own mappings, but a change that names no
+ * project (deleting or editing a secret, even one {@code app} maps) reaches beyond it and is refused.
+ */
+class HeadlessScopeOverSocketTest {
+
+    @TempDir
+    Path data;
+    private AgentFixture.Served served;
+    private AgentServer server;
+
+    @BeforeEach
+    void serveOneProject() {
+        ProfileService profiles = AgentFixture.createProfile(data);
+        served = AgentFixture.Served.open(profiles, data);
+        HeadlessApprovals scoped = new HeadlessApprovals(AgentScope.of(List.of(PROJECT)),
+                ProjectSecrets.of(served.session().projects()), new SessionApprovalAudit(served.session()),
+                served.session().redactor());
+        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, scoped, Argon2Params.FLOOR,
+                new AgentServer.Control() {
+                    @Override
+                    public void lockRequested() {
+                    }
+
+                    @Override
+                    public void stopRequested() {
+                    }
+                }, Map::of);
+        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        served.close();
+    }
+
+    @Test
+    void aChangeNamingNoProjectIsOutsideAScopedAgentEvenForASecretItsProjectMaps() throws Exception {
+        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+            assertEquals(CANARY + "\n", command(link, Map.of(), null, "secret", "get", SECRET).out(),
+                    "reading a secret the project maps is inside");
+
+            Reply rm = command(link, Map.of(), null, "secret", "rm", SECRET, "--yes");
+            assertEquals("refused", rm.type(), "deleting a mapped secret names no project");
+            assertEquals(6, rm.last().integer("code"));
+            Reply rename = command(link, Map.of(), null, "secret", "edit", SECRET, "--name", "RENAMED");
+            assertEquals("refused", rename.type(), "editing a mapped secret names no project");
+            assertTrue(served.session().secrets().list().stream().map(SecretInfo::name).toList().contains(SECRET),
+                    "the refused change changed nothing");
+
+            Reply unlink = command(link, Map.of(), null, "project", "unlink", PROJECT, SECRET);
+            assertEquals("exit", unlink.type(), "a change naming the scope's project is inside: " + unlink.err());
+            assertEquals(0, unlink.last().integer("code"), unlink.err());
+        }
+    }
+}
