@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * arrive. Adding a case is adding one file.
  *
  * <p>Cases with a {@code pending:} header need a part that is not on this branch (the network gate); they are
- * skipped unless {@code -Dcorpus.pending=true}, which runs them to show they still fail ({@code -Dcorpus.only=n0}
- * limits a run to the cases whose file names start with {@code n0}).
+ * skipped unless {@code -Dcorpus.pending=true}, which runs them to show they still fail ({@code -Dcorpus.only=n0,r0}
+ * limits a run to the cases whose file names start with {@code n0} or {@code r0}).
  */
 @RequiresChromium
 class HostilePageCorpusTest {
@@ -68,9 +68,9 @@ class HostilePageCorpusTest {
     static Stream<CorpusCase> cases() throws IOException {
         try (Stream<Path> files = Files.list(CASES)) {
             // -Dcorpus.only=PREFIX runs the cases whose file name starts with it (e.g. n0 for the pending ones).
-            String only = System.getProperty("corpus.only", "");
+            List<String> only = List.of(System.getProperty("corpus.only", "").split(","));
             return files.filter(f -> f.toString().endsWith(".case"))
-                    .filter(f -> f.getFileName().toString().startsWith(only)).sorted().map(CorpusCase::read).toList()
+                    .filter(f -> only.stream().anyMatch(f.getFileName().toString()::startsWith)).sorted().map(CorpusCase::read).toList()
                     .stream();
         }
     }
@@ -127,7 +127,11 @@ class HostilePageCorpusTest {
 
     private static void runDangerous(CorpusCase c, AutomationScript script) throws IOException {
         try (Site site = Site.start(c)) {
-            ScriptedGate rejecting = new ScriptedGate(r -> CheckpointDecision.reject("corpus: not approved"));
+            // approve-others: a person who approves what the page shows them, except the dangerous request itself.
+            ScriptedGate rejecting = new ScriptedGate(r -> c.approveOthers()
+                    && !(r.description() + r.context()).contains(c.dangerous().path())
+                    ? CheckpointDecision.approve("corpus: this request is fine")
+                    : CheckpointDecision.reject("corpus: not approved"));
             RunResult refused = fx.run(script, site.options(c), rejecting);
 
             site.settle();
@@ -138,10 +142,11 @@ class HostilePageCorpusTest {
             if (c.checkpoint() != null) {
                 assertFalse(recorded.isEmpty(), "no checkpoint was asked or recorded; the run ended: " + refused.error()
                         + "; the server saw " + site.received());
-                assertEquals(c.checkpoint(), recorded.getFirst().type(), recorded.getFirst().description());
+                CheckpointRecord judged = c.approveOthers() ? recorded.getLast() : recorded.getFirst();
+                assertEquals(c.checkpoint(), judged.type(), judged.description());
                 for (String reason : c.reasons()) {
-                    assertTrue(recorded.getFirst().description().contains(reason),
-                            "the checkpoint should say '" + reason + "': " + recorded.getFirst().description());
+                    assertTrue(judged.description().contains(reason) || judged.contextJson().contains(reason),
+                            "the checkpoint should say '" + reason + "': " + judged.description() + " " + judged.contextJson());
                 }
             }
             assertNoCardDigits(c, site, refused);

@@ -82,7 +82,7 @@ final class RecordingServer implements AutoCloseable {
         pages.put(path, html);
     }
 
-    /** Answers {@code path} with a 302 to {@code location} from now on. */
+    /** Answers {@code path} with a 302 to {@code location} from now on ({@code "307 /next"}: a 307). */
     void redirect(String path, String location) {
         redirects.put(path, location);
     }
@@ -108,8 +108,10 @@ final class RecordingServer implements AutoCloseable {
                 exchange.getRequestURI().getRawQuery(), new String(body, StandardCharsets.UTF_8)));
         String location = redirects.get(path);
         if (location != null) {
-            exchange.getResponseHeaders().add("Location", location);
-            exchange.sendResponseHeaders(302, -1);
+            // "307 /next" or "308 /next" redirects with that status (the body is re-sent); a bare address is a 302.
+            int status = location.matches("30[78] .*") ? Integer.parseInt(location.substring(0, 3)) : 302;
+            exchange.getResponseHeaders().add("Location", status == 302 ? location : location.substring(4));
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
             return;
         }
