@@ -80,7 +80,7 @@ class HostilePageCorpusTest {
         List<CorpusCase> all = cases().toList();
         assertTrue(all.size() >= 40, "cases: " + all.size());
         assertTrue(all.stream().filter(CorpusCase::benign).count() >= 8, "benign controls");
-        assertTrue(all.stream().noneMatch(c -> c.checkpoint() == null && !c.benign() && !c.alwaysBlocked()),
+        assertTrue(all.stream().noneMatch(c -> c.checkpoint() == null && !c.benign() && !c.alwaysBlocked() && !c.diesWithPage()),
                 "a dangerous case names the checkpoint it needs");
         Set<CheckpointType> asked = all.stream().map(CorpusCase::checkpoint).filter(t -> t != null)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CheckpointType.class)));
@@ -137,7 +137,9 @@ class HostilePageCorpusTest {
             site.settle();
             assertFalse(site.received().stream().anyMatch(c.dangerous()::matches),
                     c.dangerous() + " arrived without approval: " + site.received());
-            assertNotEquals(ExecutionStatus.SUCCESS, refused.status(), "the run must stop");
+            if (!c.diesWithPage()) {
+                assertNotEquals(ExecutionStatus.SUCCESS, refused.status(), "the run must stop");
+            }
             List<CheckpointRecord> recorded = fx.checkpoints(refused.executionId());
             if (c.checkpoint() != null) {
                 assertFalse(recorded.isEmpty(), "no checkpoint was asked or recorded; the run ended: " + refused.error()
@@ -153,7 +155,10 @@ class HostilePageCorpusTest {
         }
         try (Site site = Site.start(c)) {
             RunResult approved = fx.run(script, site.options(c), ScriptedGate.approvingAll());
-            if (c.cardRefused()) {
+            if (c.diesWithPage()) {
+                // Held and approved, or ended with its page: either way no unapproved copy went out (checked above).
+                site.settle();
+            } else if (c.cardRefused()) {
                 site.settle();
                 assertFalse(site.received().stream().anyMatch(c.dangerous()::matches),
                         "a card case sends nothing even when everything is approved: " + site.received());
