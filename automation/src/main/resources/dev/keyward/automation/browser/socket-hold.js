@@ -367,6 +367,19 @@
       + "'WebSockets are not available to workers during a Keyward run', 'SecurityError'); };"
       + " for (const name of ['WebSocket', 'WebSocketStream', 'WebTransport', 'Worker', 'SharedWorker']) {"
       + " Object.defineProperty(self, name, {value: refuse, writable: false, configurable: false}); } })();\n";
+  // The worker runs from a blob: address, against which its relative addresses would not resolve (a worker that
+  // loads 'helper.js' failed to start); they resolve against its real script's address instead.
+  const RELATIVE = (base) => '(() => { const base = ' + stringify(base) + '; const at = (u) => typeof u === "string"'
+      + ' || u instanceof URL ? new URL(u, base).href : u;'
+      + ' if (typeof self.importScripts === "function") { const load = self.importScripts;'
+      + ' self.importScripts = function importScripts(...urls) { return load.apply(self, urls.map(at)); }; }'
+      + ' if (typeof self.fetch === "function") { const get = self.fetch;'
+      + ' self.fetch = function fetch(input, init) { return get.call(self, at(input), init); }; }'
+      + ' if (typeof XMLHttpRequest === "function") { const open = XMLHttpRequest.prototype.open;'
+      + ' XMLHttpRequest.prototype.open = function (method, url, ...rest) { return open.call(this, method, at(url), ...rest); }; }'
+      + ' if (typeof EventSource === "function") { const Source = EventSource;'
+      + ' self.EventSource = function EventSource(url, options) { return new Source(at(url), options); };'
+      + ' self.EventSource.prototype = Source.prototype; } })();\n';
   for (const name of ['Worker', 'SharedWorker']) {
     const NativeWorker = g[name];
     if (typeof NativeWorker !== 'function' || !createObjectURL || !hrefOf) {
@@ -378,7 +391,7 @@
       }
       const absolute = apply(hrefOf, construct(NativeURL, ['' + scriptUrl, g.document ? g.document.baseURI : undefined]), []);
       const isModule = options !== null && typeof options === 'object' && options.type === 'module';
-      const source = PRELUDE + (isModule ? 'import ' + stringify(absolute) + ';\n'
+      const source = PRELUDE + RELATIVE(absolute) + (isModule ? 'import ' + stringify(absolute) + ';\n'
           : 'importScripts(' + stringify(absolute) + ');\n');
       const blobUrl = apply(createObjectURL, NativeURL, [construct(NativeBlob, [[source], {type: 'text/javascript'}])]);
       return construct(NativeWorker, [blobUrl, options], new.target);

@@ -119,7 +119,9 @@ final class RecordingServer implements AutoCloseable {
         String html = page != null && exchange.getRequestMethod().equals("GET") ? page
                 : "<!doctype html><title>received</title><p id=\"received\">received</p>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        String type = page == null ? "text/html" : path.endsWith(".js") ? "text/javascript"
+                : path.endsWith(".json") ? "application/json" : "text/html";
+        exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
