@@ -6,9 +6,14 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.HttpHeader;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -147,11 +152,36 @@ public final class NavigationGuard {
         }
         if (response != null) {
             try {
-                route.fulfill(new Route.FulfillOptions().setResponse(response));
+                Route.FulfillOptions answer = new Route.FulfillOptions().setResponse(response);
+                if ("document".equals(request.resourceType())) {
+                    withBlobWorkers(response).ifPresent(answer::setHeaders);
+                }
+                route.fulfill(answer);
             } catch (PlaywrightException e) {
                 // The page went away while its request was fetched; there is no one left to answer.
             }
         }
+    }
+
+    /**
+     * The page's headers with its Content-Security-Policy admitting the run's {@code blob:} workers, when it has
+     * a policy that restricts workers (see {@link WorkerPolicy}).
+     */
+    private static Optional<Map<String, String>> withBlobWorkers(APIResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        boolean changed = false;
+        for (HttpHeader header : response.headersArray()) {
+            String value = header.value;
+            if (header.name.equalsIgnoreCase("content-security-policy")) {
+                String admitted = WorkerPolicy.admitBlobWorkers(value);
+                changed |= !admitted.equals(value);
+                value = admitted;
+            }
+            // Repeated headers (Set-Cookie) keep every value, one per line as Playwright joins them.
+            headers.merge(header.name.toLowerCase(Locale.ROOT), value,
+                    (a, b) -> header.name.equalsIgnoreCase("set-cookie") ? a + "\n" + b : a + ", " + b);
+        }
+        return changed ? Optional.of(headers) : Optional.empty();
     }
 
     /** Fetches the request (at {@code url}, when not null) without following redirects; null after aborting it. */

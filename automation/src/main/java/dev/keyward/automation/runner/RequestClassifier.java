@@ -59,7 +59,7 @@ final class RequestClassifier {
             return readActs(request).orElse(new Advice(CheckpointType.IRREVERSIBLE, "the GET request reads like an"
                     + " action"));
         }
-        String path = request.path().replace('/', ' ');
+        String path = readable(request.path()).replace('/', ' ');
         String names = request.fields().stream().map(HeldRequest.Field::name)
                 .filter(n -> !NOISE_FIELD.matcher(n).find()).collect(Collectors.joining(" "));
         String values = request.fields().stream().filter(f -> !f.secret()).map(HeldRequest.Field::shown)
@@ -100,7 +100,7 @@ final class RequestClassifier {
      * payment, a destructive action or a key change. Empty: it only reads, and passes the gate.
      */
     static Optional<Advice> readActs(HeldRequest request) {
-        String path = request.path().replace('/', ' ');
+        String path = readable(request.path()).replace('/', ' ');
         String actions = request.fields().stream().filter(f -> ACTION_FIELD.matcher(f.name()).matches() && !f.secret())
                 .map(HeldRequest.Field::shown).collect(Collectors.joining(" "));
         String all = path + " " + actions;
@@ -139,6 +139,15 @@ final class RequestClassifier {
     static boolean neverAutoApproved(CheckpointType type) {
         return type == CheckpointType.FINANCIAL || type == CheckpointType.IRREVERSIBLE
                 || type == CheckpointType.API_KEY || type == CheckpointType.SCRIPT_REVIEW;
+    }
+
+    /** A raw path as words: {@code /konto/l%C3%B6schen} reads {@code /konto/löschen}. */
+    private static String readable(String rawPath) {
+        try {
+            return java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return rawPath;
+        }
     }
 
     private static Optional<String> find(Pattern pattern, String text) {

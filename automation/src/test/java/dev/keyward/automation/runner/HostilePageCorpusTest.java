@@ -243,6 +243,9 @@ class HostilePageCorpusTest {
                 Map<String, String> pages = new LinkedHashMap<>();
                 Map<String, String> redirects = new HashMap<>();
                 RecordingServer main = new RecordingServer("main", log, pages, redirects).withWebSocket();
+                if (c.csp() != null) {
+                    main.withContentSecurityPolicy(c.csp());
+                }
                 RecordingServer other = new RecordingServer("other", log, Map.of(), Map.of());
                 Map<String, String> vars = Map.of("{{other}}", "http://localhost:" + other.port(),
                         "{{ws}}", "ws://127.0.0.1:" + main.webSocketPort(), "{{main}}", "http://127.0.0.1:" + main.port());

@@ -45,6 +45,7 @@ final class RecordingServer implements AutoCloseable {
     private final List<Received> log;
     private final Map<String, String> pages;
     private final Map<String, String> redirects;
+    private volatile String contentSecurityPolicy;
     private ServerSocket webSocket;
     private ExecutorService webSocketThreads;
 
@@ -80,6 +81,12 @@ final class RecordingServer implements AutoCloseable {
     /** Serves {@code html} at {@code path} from now on. */
     void page(String path, String html) {
         pages.put(path, html);
+    }
+
+    /** Serves every page with this Content-Security-Policy header from now on. */
+    RecordingServer withContentSecurityPolicy(String policy) {
+        this.contentSecurityPolicy = policy;
+        return this;
     }
 
     /** Answers {@code path} with a 302 to {@code location} from now on ({@code "307 /next"}: a 307). */
@@ -122,6 +129,9 @@ final class RecordingServer implements AutoCloseable {
         String type = page == null ? "text/html" : path.endsWith(".js") ? "text/javascript"
                 : path.endsWith(".json") ? "application/json" : "text/html";
         exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
+        if (contentSecurityPolicy != null && type.equals("text/html")) {
+            exchange.getResponseHeaders().add("Content-Security-Policy", contentSecurityPolicy);
+        }
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
