@@ -6,17 +6,24 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.HttpHeader;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Route interception for a browser context: every request whose URL fails the {@link DomainPolicy} is aborted
- * before it leaves the browser. Pages and frames are fetched without following redirects, so a redirect off the
- * allowed domains is refused too (Playwright does not route redirect hops; the context's {@link HostLimits} make a
- * later hop to an unlisted host fail to connect at all, and it is noticed as it happens). With a
+ * before it leaves the browser. Pages, frames and every request with a body are fetched here without following
+ * redirects, so a redirect off the allowed domains is refused too, and each redirect is put to the review: a 307 or
+ * 308 that re-sends a body to another address is a new request, sent from here only once approved, one hop at a
+ * time (Playwright does not route redirect hops; the context's {@link HostLimits} make a later hop of a subresource
+ * to an unlisted host fail to connect at all, and it is noticed as it happens). With a
  * {@link RequestReview}, every request to an allowed host waits in the route until the review answers (the program
  * runner holds state-changing requests this way). Blocked top-level navigations are remembered so the step that
  * caused one fails with a clear error instead of continuing on a blank page.
@@ -36,7 +43,18 @@ public final class NavigationGuard {
     public interface RequestReview {
         /** Whether the request may leave the browser; called on Playwright's thread while the route holds it. */
         boolean allow(Request request);
+
+        /**
+         * Whether the browser may follow a redirect of an allowed request to {@code target} with {@code method}
+         * (the original method and body for a 307 or 308, GET otherwise); routing never sees that next request.
+         */
+        default boolean allowRedirect(Request request, String target, String method) {
+            return true;
+        }
     }
+
+    /** A redirect chain longer than this is refused, as a browser refuses an endless one. */
+    private static final int MAX_HOPS = 10;
 
     private final DomainPolicy policy;
     private final List<Blocked> blocked = new ArrayList<>();
@@ -98,28 +116,96 @@ public final class NavigationGuard {
             route.abort("blockedbyclient");
             return;
         }
-        if (!"document".equals(request.resourceType()) || installedOn == null) {
+        boolean resendsBody = resendsBody(request.method());
+        if (installedOn == null || !"document".equals(request.resourceType()) && !resendsBody) {
             route.resume();
             return;
         }
-        APIResponse response;
-        try {
-            response = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
-        } catch (PlaywrightException e) {
-            route.abort("failed");
-            return;
-        }
-        String location = response.status() >= 300 && response.status() < 400 ? response.headers().get("location") : null;
-        if (location != null) {
-            String target = resolve(request.url(), location);
+        // Pages, and every request with a body, are fetched here one hop at a time: the browser would follow a
+        // redirect where no route sees it, and a 307 or 308 re-sends the body to the new address.
+        String method = request.method();
+        String url = request.url();
+        APIResponse response = fetch(route, null);
+        for (int hop = 0; response != null; hop++) {
+            String location = response.status() >= 300 && response.status() < 400 ? response.headers().get("location") : null;
+            if (location == null) {
+                break;
+            }
+            String target = resolve(url, location);
             if (!policy.allows(target)) {
                 block(target, request, true);
-                response.dispose();
-                route.abort("blockedbyclient");
-                return;
+                response = refuse(route, response);
+                break;
+            }
+            boolean keepsBody = (response.status() == 307 || response.status() == 308) && resendsBody;
+            if (review != null && !review.allowRedirect(request, target, keepsBody ? method : "GET")) {
+                response = refuse(route, response);
+                break;
+            }
+            if (!keepsBody) {
+                break;
+            }
+            // The approved hop is sent from here, so the hop after it is seen and judged too.
+            response.dispose();
+            response = hop < MAX_HOPS ? fetch(route, target) : refuse(route, null);
+            url = target;
+        }
+        if (response != null) {
+            try {
+                Route.FulfillOptions answer = new Route.FulfillOptions().setResponse(response);
+                if ("document".equals(request.resourceType())) {
+                    withBlobWorkers(response).ifPresent(answer::setHeaders);
+                }
+                route.fulfill(answer);
+            } catch (PlaywrightException e) {
+                // The page went away while its request was fetched; there is no one left to answer.
             }
         }
-        route.fulfill(new Route.FulfillOptions().setResponse(response));
+    }
+
+    /**
+     * The page's headers with its Content-Security-Policy admitting the run's {@code blob:} workers, when it has
+     * a policy that restricts workers (see {@link WorkerPolicy}).
+     */
+    private static Optional<Map<String, String>> withBlobWorkers(APIResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        boolean changed = false;
+        for (HttpHeader header : response.headersArray()) {
+            String value = header.value;
+            if (header.name.equalsIgnoreCase("content-security-policy")) {
+                String admitted = WorkerPolicy.admitBlobWorkers(value);
+                changed |= !admitted.equals(value);
+                value = admitted;
+            }
+            // Repeated headers (Set-Cookie) keep every value, one per line as Playwright joins them.
+            headers.merge(header.name.toLowerCase(Locale.ROOT), value,
+                    (a, b) -> header.name.equalsIgnoreCase("set-cookie") ? a + "\n" + b : a + ", " + b);
+        }
+        return changed ? Optional.of(headers) : Optional.empty();
+    }
+
+    /** Fetches the request (at {@code url}, when not null) without following redirects; null after aborting it. */
+    private static APIResponse fetch(Route route, String url) {
+        try {
+            Route.FetchOptions options = new Route.FetchOptions().setMaxRedirects(0);
+            return route.fetch(url == null ? options : options.setUrl(url));
+        } catch (PlaywrightException e) {
+            route.abort("failed");
+            return null;
+        }
+    }
+
+    private static APIResponse refuse(Route route, APIResponse response) {
+        if (response != null) {
+            response.dispose();
+        }
+        route.abort("blockedbyclient");
+        return null;
+    }
+
+    /** Whether a 307 or 308 would send the request's body again (every method but GET, HEAD and OPTIONS). */
+    private static boolean resendsBody(String method) {
+        return !"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method) && !"OPTIONS".equalsIgnoreCase(method);
     }
 
     /** Redirect hops never reach the route handler; one off the allowed domains is at least noticed. */

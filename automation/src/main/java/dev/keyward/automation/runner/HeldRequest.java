@@ -22,6 +22,12 @@ public record HeldRequest(Kind kind, String method, String host, String path, Li
         FETCH("fetch or XHR request"),
         BEACON("navigator.sendBeacon"),
         WEBSOCKET("WebSocket message"),
+        /** A GET that opens a page: a link, a GET form, a script's navigation, a meta refresh, a new window. */
+        PAGE("page request (a link, a GET form or a script's navigation)"),
+        /** A GET of data or a subresource that reads like an action. */
+        READ("GET request"),
+        /** A 307 or 308 redirect's new request: the browser would re-send the body to another address. */
+        REDIRECT("redirected request that re-sends its body"),
         OTHER("request");
 
         private final String shown;

@@ -34,13 +34,32 @@ final class RequestClassifier {
             "2fa", "username");
     private static final Pattern BILLING = words("billing", "cap", "limit", "limits", "budget", "spend", "alert",
             "alerts", "threshold");
+    /**
+     * A GET only opens or reads something, so its words are not read as broadly: only an action in its path or
+     * in an action-like query field ({@code ?action=purchase}) makes it a write. Searching for "delete account"
+     * or opening a keys page is a read; {@code GET /account/delete} is not.
+     */
+    private static final Pattern READ_FINANCIAL = words("pay", "payment", "payments", "checkout", "purchase", "buy",
+            "subscribe", "charge", "kaufen", "bezahlen", "bestellen", "acheter", "payer", "comprar", "pagar",
+            "acquista", "paga");
+    private static final Pattern READ_IRREVERSIBLE = words("delete", "remove", "revoke", "destroy", "cancel",
+            "terminate", "erase", "purge", "deactivate", "löschen", "loeschen", "entfernen", "widerrufen", "kündigen",
+            "kuendigen", "supprimer", "révoquer", "eliminar", "borrar", "revocar", "elimina", "cancella");
+    private static final Pattern READ_API_KEY = words("rotate", "regenerate", "roll", "reissue");
+    /** Query fields that name what a GET does rather than what it looks for. */
+    private static final Pattern ACTION_FIELD = Pattern.compile(
+            "(?i)^_?(?:action|op|operation|do|cmd|command|intent|task|method|verb|mode)$");
     /** Anti-forgery fields every form carries; they say nothing about the action. */
     private static final Pattern NOISE_FIELD = Pattern.compile("(?i)^_?(csrf|xsrf)?[-_]?(token|csrf|xsrf)$|^authenticity_token$");
 
     private RequestClassifier() {}
 
     static Advice advise(HeldRequest request) {
-        String path = request.path().replace('/', ' ');
+        if (RequestReader.READ_ONLY.contains(request.method())) {
+            return readActs(request).orElse(new Advice(CheckpointType.IRREVERSIBLE, "the GET request reads like an"
+                    + " action"));
+        }
+        String path = readable(request.path()).replace('/', ' ');
         String names = request.fields().stream().map(HeldRequest.Field::name)
                 .filter(n -> !NOISE_FIELD.matcher(n).find()).collect(Collectors.joining(" "));
         String values = request.fields().stream().filter(f -> !f.secret()).map(HeldRequest.Field::shown)
@@ -76,6 +95,30 @@ final class RequestClassifier {
                 + " treats it as an action that may not be undone");
     }
 
+    /**
+     * Whether a GET (or HEAD or OPTIONS) acts rather than reads: its path, or an action-like query field, names a
+     * payment, a destructive action or a key change. Empty: it only reads, and passes the gate.
+     */
+    static Optional<Advice> readActs(HeldRequest request) {
+        String path = readable(request.path()).replace('/', ' ');
+        String actions = request.fields().stream().filter(f -> ACTION_FIELD.matcher(f.name()).matches() && !f.secret())
+                .map(HeldRequest.Field::shown).collect(Collectors.joining(" "));
+        String all = path + " " + actions;
+        Optional<String> word = find(READ_FINANCIAL, all);
+        if (word.isPresent()) {
+            return Optional.of(new Advice(CheckpointType.FINANCIAL, "'" + word.get() + "' in the address reads like"
+                    + " money, so this GET is held like a write"));
+        }
+        word = find(READ_IRREVERSIBLE, all);
+        if (word.isPresent()) {
+            return Optional.of(new Advice(CheckpointType.IRREVERSIBLE, "'" + word.get() + "' in the address reads"
+                    + " like an action that cannot be undone, so this GET is held like a write"));
+        }
+        word = find(READ_API_KEY, all);
+        return word.map(w -> new Advice(CheckpointType.API_KEY, "'" + w + "' in the address reads like a key change,"
+                + " so this GET is held like a write"));
+    }
+
     /** The stricter of two types (financial, irreversible, api_key, account, billing, script_review). */
     static CheckpointType stricter(CheckpointType a, CheckpointType b) {
         if (a == null) {
@@ -96,6 +139,15 @@ final class RequestClassifier {
     static boolean neverAutoApproved(CheckpointType type) {
         return type == CheckpointType.FINANCIAL || type == CheckpointType.IRREVERSIBLE
                 || type == CheckpointType.API_KEY || type == CheckpointType.SCRIPT_REVIEW;
+    }
+
+    /** A raw path as words: {@code /konto/l%C3%B6schen} reads {@code /konto/löschen}. */
+    private static String readable(String rawPath) {
+        try {
+            return java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return rawPath;
+        }
     }
 
     private static Optional<String> find(Pattern pattern, String text) {

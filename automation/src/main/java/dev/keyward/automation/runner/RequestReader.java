@@ -60,6 +60,45 @@ final class RequestReader {
                 fields(contentType, body), body.length);
     }
 
+    /** Subresources that are files (a script, a style sheet, an icon): a GET of one reads, whatever its name. */
+    private static final List<String> FILE_TYPES = List.of("stylesheet", "image", "media", "font", "script",
+            "texttrack", "manifest");
+    private static final Pattern FILE_NAME = Pattern.compile("\\.[A-Za-z0-9]{1,8}$");
+
+    /**
+     * A GET (or HEAD or OPTIONS) as the gate judges it: method, host, path and the query's fields. Null for a file
+     * a page loads ({@code /icons/delete.svg}); a subresource whose last path segment has no file extension
+     * ({@code <img src="/account/delete">}, a CSS {@code url()} with a query) is an endpoint and is read.
+     */
+    HeldRequest readGet(Request request) {
+        URI uri = uri(request.url());
+        String type = request.resourceType();
+        if (FILE_TYPES.contains(type) && FILE_NAME.matcher(uri.getRawPath() == null ? "" : uri.getRawPath()).find()) {
+            return null;
+        }
+        return get(uri, request.method(), "document".equals(type) ? HeldRequest.Kind.PAGE : HeldRequest.Kind.READ);
+    }
+
+    /**
+     * The request a redirect makes the browser send next: with {@code method} GET the page it opens, otherwise the
+     * original body re-sent to {@code target} (a 307 or 308).
+     */
+    HeldRequest readRedirect(Request request, String target, String method) {
+        URI uri = uri(target);
+        if (READ_ONLY.contains(method.toUpperCase(Locale.ROOT))) {
+            return get(uri, method, HeldRequest.Kind.PAGE);
+        }
+        byte[] body = postData(request);
+        return new HeldRequest(HeldRequest.Kind.REDIRECT, method.toUpperCase(Locale.ROOT), host(uri), path(uri),
+                fields(header(request.headers(), "content-type"), body), body.length);
+    }
+
+    private HeldRequest get(URI uri, String method, HeldRequest.Kind kind) {
+        String query = uri.getRawQuery();
+        return new HeldRequest(kind, method.toUpperCase(Locale.ROOT), host(uri), path(uri),
+                query == null || query.isEmpty() ? List.of() : formFields(query), 0);
+    }
+
     /** A message the page sends over a WebSocket: a JSON object's or a form-encoded text's fields. */
     HeldRequest readWebSocket(String url, String text, int size) {
         URI uri = uri(url);

@@ -109,7 +109,8 @@ final class WriteGate {
         if (approvedInStep.stream().anyMatch(a -> same(a, request))) {
             return true;
         }
-        if (coveredByPerson(type)) {
+        // A 307 or 308 re-sends the body somewhere the person was not shown: only its own approval covers it.
+        if (request.kind() != HeldRequest.Kind.REDIRECT && coveredByPerson(type)) {
             remember(request);
             return true;
         }

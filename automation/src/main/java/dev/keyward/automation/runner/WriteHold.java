@@ -6,9 +6,11 @@ import dev.keyward.automation.browser.SocketHold;
 
 /**
  * The runner's hook into the {@link NavigationGuard}: requests that only read pass, and every state-changing one (a
- * method other than GET, HEAD or OPTIONS: form posts, fetch, beacons) is read into a {@link HeldRequest} and waits
- * for the {@link WriteGate}'s answer; so does every WebSocket message (through the {@link SocketHold}), and one
- * to a host off the allowed domains is refused without a question.
+ * method other than GET, HEAD or OPTIONS: form posts, fetch, beacons; a GET whose address names an action, however
+ * the page sent it: a GET form, a script's navigation, a meta refresh, an image; the next hop of a 307 or 308
+ * redirect) is read into a {@link HeldRequest} and waits for the {@link WriteGate}'s answer; so does every
+ * WebSocket message (through the {@link SocketHold}), and one to a host off the allowed domains is refused without
+ * a question.
  */
 final class WriteHold implements NavigationGuard.RequestReview, SocketHold.SocketReview {
 
@@ -36,6 +38,25 @@ final class WriteHold implements NavigationGuard.RequestReview, SocketHold.Socke
 
     @Override
     public boolean allow(Request request) {
-        return !RequestReader.isWrite(request) || gate.allow(reader.read(request));
+        if (RequestReader.isWrite(request)) {
+            return gate.allow(reader.read(request));
+        }
+        return readOnly(reader.readGet(request));
+    }
+
+    @Override
+    public boolean allowRedirect(Request request, String target, String method) {
+        HeldRequest next = reader.readRedirect(request, target, method);
+        if (next.kind() != HeldRequest.Kind.PAGE) {
+            // A 307 or 308: the body goes to another address, a new effect judged like the first.
+            return gate.allow(next);
+        }
+        // The page a server sends the browser to after an approved write is its answer, not a new action.
+        return RequestReader.isWrite(request) || readOnly(next);
+    }
+
+    /** A GET passes unless its address names an action; then it is held like a write. */
+    private boolean readOnly(HeldRequest read) {
+        return read == null || RequestClassifier.readActs(read).isEmpty() || gate.allow(read);
     }
 }

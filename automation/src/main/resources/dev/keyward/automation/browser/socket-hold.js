@@ -13,6 +13,58 @@
       Object.defineProperty(globalThis, name, {value: undefined, writable: false, configurable: false});
     }
   }
+  // Requests that outlive their page (fetch with keepalive, navigator.sendBeacon) are sent by the browser after
+  // the page has gone, where routing no longer holds them: a test saw a keepalive fetch from a pagehide listener
+  // reach the server past a rejection. A run's pages send them as ordinary requests, which the route holds like
+  // any other and which end with their page if it leaves first.
+  (() => {
+    const nativeFetch = globalThis.fetch;
+    const NativeRequest = globalThis.Request;
+    const keepaliveOf = NativeRequest && Object.getOwnPropertyDescriptor(NativeRequest.prototype, 'keepalive');
+    if (typeof nativeFetch !== 'function' || !keepaliveOf || !keepaliveOf.get) {
+      return;
+    }
+    const apply = Reflect.apply;
+    const construct = Reflect.construct;
+    const then = Promise.prototype.then;
+    const ordinary = (input, init) => {
+      // The native constructor reads the page's options once; its keepalive is then read from what it made.
+      let request = construct(NativeRequest, init === undefined ? [input] : [input, init]);
+      if (apply(keepaliveOf.get, request, [])) {
+        request = construct(NativeRequest, [request, {keepalive: false}]);
+      }
+      return request;
+    };
+    const fetch = {fetch(input, init) {
+      let request;
+      try {
+        request = ordinary(input, init);
+      } catch (e) {
+        return apply(nativeFetch, globalThis, [input, init]);
+      }
+      return apply(nativeFetch, globalThis, [request]);
+    }}.fetch;
+    Object.defineProperty(globalThis, 'fetch', {value: fetch, writable: false, configurable: false, enumerable: true});
+    const Nav = globalThis.Navigator;
+    if (Nav && typeof Nav.prototype.sendBeacon === 'function') {
+      const sendBeacon = {sendBeacon(url, data) {
+        const options = {method: 'POST', credentials: 'include', mode: 'no-cors'};
+        if (data !== undefined && data !== null) {
+          options.body = data;
+        }
+        let sent;
+        try {
+          sent = apply(nativeFetch, globalThis, [ordinary(url, options)]);
+        } catch (e) {
+          return false;
+        }
+        apply(then, sent, [undefined, () => undefined]);
+        return true;
+      }}.sendBeacon;
+      Object.defineProperty(Nav.prototype, 'sendBeacon', {value: sendBeacon, writable: false, configurable: false,
+        enumerable: true});
+    }
+  })();
   const KEY_HEX = '%KEY%';
   const BINDING = '%BINDING%';
   const g = globalThis;
@@ -315,6 +367,19 @@
       + "'WebSockets are not available to workers during a Keyward run', 'SecurityError'); };"
       + " for (const name of ['WebSocket', 'WebSocketStream', 'WebTransport', 'Worker', 'SharedWorker']) {"
       + " Object.defineProperty(self, name, {value: refuse, writable: false, configurable: false}); } })();\n";
+  // The worker runs from a blob: address, against which its relative addresses would not resolve (a worker that
+  // loads 'helper.js' failed to start); they resolve against its real script's address instead.
+  const RELATIVE = (base) => '(() => { const base = ' + stringify(base) + '; const at = (u) => typeof u === "string"'
+      + ' || u instanceof URL ? new URL(u, base).href : u;'
+      + ' if (typeof self.importScripts === "function") { const load = self.importScripts;'
+      + ' self.importScripts = function importScripts(...urls) { return load.apply(self, urls.map(at)); }; }'
+      + ' if (typeof self.fetch === "function") { const get = self.fetch;'
+      + ' self.fetch = function fetch(input, init) { return get.call(self, at(input), init); }; }'
+      + ' if (typeof XMLHttpRequest === "function") { const open = XMLHttpRequest.prototype.open;'
+      + ' XMLHttpRequest.prototype.open = function (method, url, ...rest) { return open.call(this, method, at(url), ...rest); }; }'
+      + ' if (typeof EventSource === "function") { const Source = EventSource;'
+      + ' self.EventSource = function EventSource(url, options) { return new Source(at(url), options); };'
+      + ' self.EventSource.prototype = Source.prototype; } })();\n';
   for (const name of ['Worker', 'SharedWorker']) {
     const NativeWorker = g[name];
     if (typeof NativeWorker !== 'function' || !createObjectURL || !hrefOf) {
@@ -326,7 +391,7 @@
       }
       const absolute = apply(hrefOf, construct(NativeURL, ['' + scriptUrl, g.document ? g.document.baseURI : undefined]), []);
       const isModule = options !== null && typeof options === 'object' && options.type === 'module';
-      const source = PRELUDE + (isModule ? 'import ' + stringify(absolute) + ';\n'
+      const source = PRELUDE + RELATIVE(absolute) + (isModule ? 'import ' + stringify(absolute) + ';\n'
           : 'importScripts(' + stringify(absolute) + ');\n');
       const blobUrl = apply(createObjectURL, NativeURL, [construct(NativeBlob, [[source], {type: 'text/javascript'}])]);
       return construct(NativeWorker, [blobUrl, options], new.target);

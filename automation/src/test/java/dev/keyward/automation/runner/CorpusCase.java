@@ -29,14 +29,18 @@ import java.util.Map;
  * {@code blocked: always} (an unlisted host: nothing arrives even when everything is approved, and no checkpoint
  * is needed for that), {@code import: refused} (the validator refuses the program), {@code input: NAME=VALUE}, {@code secret:
  * NAME=VALUE}, {@code reason: TEXT} (the checkpoint's reason must contain it), {@code redirect: /a -> /b},
- * {@code pending: WHY} (needs a part not on this branch yet). In pages and redirects {@code {{other}}} is the
+ * {@code pending: WHY} (needs a part not on this branch yet), {@code answer: approve-others} (the refusing run
+ * approves every checkpoint that does not name the dangerous path; the checkpoint checked is the last one), {@code redirect: /a -> 307 /b}
+ * (a 307 that re-sends the body), {@code dies-with: page} (the request is sent as the page is left: it must never
+ * arrive unapproved, but it may end with its page instead of being held, so the run may succeed and an approved run
+ * need not deliver it), {@code csp: POLICY} (the pages are served with that Content-Security-Policy header). In pages and redirects {@code {{other}}} is the
  * address of a second server (host {@code localhost}, not allowed) and {@code {{ws}}} a WebSocket address.
  */
 record CorpusCase(String name, String title, CheckpointType checkpoint, Request dangerous, Request arrives,
                   boolean cardRefused, boolean alwaysBlocked, boolean importRefused, Map<String, String> inputs, Map<String, String> defaults,
                   Map<String, String> secrets,
                   List<String> reasons, Map<String, String> redirects, String pending, Map<String, String> pages,
-                  String steps) {
+                  String steps, boolean approveOthers, boolean diesWithPage, String csp) {
 
     /** A request expected (or not) in the server log; {@code server} is {@code main} or {@code other}. */
     record Request(String server, String method, String path) {
@@ -123,7 +127,8 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 headers.containsKey("arrives") ? Request.parse(headers.get("arrives")) : null,
                 "refused".equals(headers.get("card")), "always".equals(headers.get("blocked")),
                 "refused".equals(headers.get("import")), inputs, defaults, secrets,
-                reasons, redirects, headers.get("pending"), pages, steps);
+                reasons, redirects, headers.get("pending"), pages, steps, "approve-others".equals(headers.get("answer")),
+                "page".equals(headers.get("dies-with")), headers.get("csp"));
     }
 
     /** The step program: the case's steps in an envelope allowing only 127.0.0.1. */

@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * arrive. Adding a case is adding one file.
  *
  * <p>Cases with a {@code pending:} header need a part that is not on this branch (the network gate); they are
- * skipped unless {@code -Dcorpus.pending=true}, which runs them to show they still fail ({@code -Dcorpus.only=n0}
- * limits a run to the cases whose file names start with {@code n0}).
+ * skipped unless {@code -Dcorpus.pending=true}, which runs them to show they still fail ({@code -Dcorpus.only=n0,r0}
+ * limits a run to the cases whose file names start with {@code n0} or {@code r0}).
  */
 @RequiresChromium
 class HostilePageCorpusTest {
@@ -68,9 +68,9 @@ class HostilePageCorpusTest {
     static Stream<CorpusCase> cases() throws IOException {
         try (Stream<Path> files = Files.list(CASES)) {
             // -Dcorpus.only=PREFIX runs the cases whose file name starts with it (e.g. n0 for the pending ones).
-            String only = System.getProperty("corpus.only", "");
+            List<String> only = List.of(System.getProperty("corpus.only", "").split(","));
             return files.filter(f -> f.toString().endsWith(".case"))
-                    .filter(f -> f.getFileName().toString().startsWith(only)).sorted().map(CorpusCase::read).toList()
+                    .filter(f -> only.stream().anyMatch(f.getFileName().toString()::startsWith)).sorted().map(CorpusCase::read).toList()
                     .stream();
         }
     }
@@ -80,7 +80,7 @@ class HostilePageCorpusTest {
         List<CorpusCase> all = cases().toList();
         assertTrue(all.size() >= 40, "cases: " + all.size());
         assertTrue(all.stream().filter(CorpusCase::benign).count() >= 8, "benign controls");
-        assertTrue(all.stream().noneMatch(c -> c.checkpoint() == null && !c.benign() && !c.alwaysBlocked()),
+        assertTrue(all.stream().noneMatch(c -> c.checkpoint() == null && !c.benign() && !c.alwaysBlocked() && !c.diesWithPage()),
                 "a dangerous case names the checkpoint it needs");
         Set<CheckpointType> asked = all.stream().map(CorpusCase::checkpoint).filter(t -> t != null)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CheckpointType.class)));
@@ -127,28 +127,38 @@ class HostilePageCorpusTest {
 
     private static void runDangerous(CorpusCase c, AutomationScript script) throws IOException {
         try (Site site = Site.start(c)) {
-            ScriptedGate rejecting = new ScriptedGate(r -> CheckpointDecision.reject("corpus: not approved"));
+            // approve-others: a person who approves what the page shows them, except the dangerous request itself.
+            ScriptedGate rejecting = new ScriptedGate(r -> c.approveOthers()
+                    && !(r.description() + r.context()).contains(c.dangerous().path())
+                    ? CheckpointDecision.approve("corpus: this request is fine")
+                    : CheckpointDecision.reject("corpus: not approved"));
             RunResult refused = fx.run(script, site.options(c), rejecting);
 
             site.settle();
             assertFalse(site.received().stream().anyMatch(c.dangerous()::matches),
                     c.dangerous() + " arrived without approval: " + site.received());
-            assertNotEquals(ExecutionStatus.SUCCESS, refused.status(), "the run must stop");
+            if (!c.diesWithPage()) {
+                assertNotEquals(ExecutionStatus.SUCCESS, refused.status(), "the run must stop");
+            }
             List<CheckpointRecord> recorded = fx.checkpoints(refused.executionId());
             if (c.checkpoint() != null) {
                 assertFalse(recorded.isEmpty(), "no checkpoint was asked or recorded; the run ended: " + refused.error()
                         + "; the server saw " + site.received());
-                assertEquals(c.checkpoint(), recorded.getFirst().type(), recorded.getFirst().description());
+                CheckpointRecord judged = c.approveOthers() ? recorded.getLast() : recorded.getFirst();
+                assertEquals(c.checkpoint(), judged.type(), judged.description());
                 for (String reason : c.reasons()) {
-                    assertTrue(recorded.getFirst().description().contains(reason),
-                            "the checkpoint should say '" + reason + "': " + recorded.getFirst().description());
+                    assertTrue(judged.description().contains(reason) || judged.contextJson().contains(reason),
+                            "the checkpoint should say '" + reason + "': " + judged.description() + " " + judged.contextJson());
                 }
             }
             assertNoCardDigits(c, site, refused);
         }
         try (Site site = Site.start(c)) {
             RunResult approved = fx.run(script, site.options(c), ScriptedGate.approvingAll());
-            if (c.cardRefused()) {
+            if (c.diesWithPage()) {
+                // Held and approved, or ended with its page: either way no unapproved copy went out (checked above).
+                site.settle();
+            } else if (c.cardRefused()) {
                 site.settle();
                 assertFalse(site.received().stream().anyMatch(c.dangerous()::matches),
                         "a card case sends nothing even when everything is approved: " + site.received());
@@ -233,6 +243,9 @@ class HostilePageCorpusTest {
                 Map<String, String> pages = new LinkedHashMap<>();
                 Map<String, String> redirects = new HashMap<>();
                 RecordingServer main = new RecordingServer("main", log, pages, redirects).withWebSocket();
+                if (c.csp() != null) {
+                    main.withContentSecurityPolicy(c.csp());
+                }
                 RecordingServer other = new RecordingServer("other", log, Map.of(), Map.of());
                 Map<String, String> vars = Map.of("{{other}}", "http://localhost:" + other.port(),
                         "{{ws}}", "ws://127.0.0.1:" + main.webSocketPort(), "{{main}}", "http://127.0.0.1:" + main.port());

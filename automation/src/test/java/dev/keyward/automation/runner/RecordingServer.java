@@ -45,6 +45,7 @@ final class RecordingServer implements AutoCloseable {
     private final List<Received> log;
     private final Map<String, String> pages;
     private final Map<String, String> redirects;
+    private volatile String contentSecurityPolicy;
     private ServerSocket webSocket;
     private ExecutorService webSocketThreads;
 
@@ -82,7 +83,13 @@ final class RecordingServer implements AutoCloseable {
         pages.put(path, html);
     }
 
-    /** Answers {@code path} with a 302 to {@code location} from now on. */
+    /** Serves every page with this Content-Security-Policy header from now on. */
+    RecordingServer withContentSecurityPolicy(String policy) {
+        this.contentSecurityPolicy = policy;
+        return this;
+    }
+
+    /** Answers {@code path} with a 302 to {@code location} from now on ({@code "307 /next"}: a 307). */
     void redirect(String path, String location) {
         redirects.put(path, location);
     }
@@ -108,8 +115,10 @@ final class RecordingServer implements AutoCloseable {
                 exchange.getRequestURI().getRawQuery(), new String(body, StandardCharsets.UTF_8)));
         String location = redirects.get(path);
         if (location != null) {
-            exchange.getResponseHeaders().add("Location", location);
-            exchange.sendResponseHeaders(302, -1);
+            // "307 /next" or "308 /next" redirects with that status (the body is re-sent); a bare address is a 302.
+            int status = location.matches("30[78] .*") ? Integer.parseInt(location.substring(0, 3)) : 302;
+            exchange.getResponseHeaders().add("Location", status == 302 ? location : location.substring(4));
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
             return;
         }
@@ -117,7 +126,12 @@ final class RecordingServer implements AutoCloseable {
         String html = page != null && exchange.getRequestMethod().equals("GET") ? page
                 : "<!doctype html><title>received</title><p id=\"received\">received</p>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        String type = page == null ? "text/html" : path.endsWith(".js") ? "text/javascript"
+                : path.endsWith(".json") ? "application/json" : "text/html";
+        exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
+        if (contentSecurityPolicy != null && type.equals("text/html")) {
+            exchange.getResponseHeaders().add("Content-Security-Policy", contentSecurityPolicy);
+        }
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
