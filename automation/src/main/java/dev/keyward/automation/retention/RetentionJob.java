@@ -1,6 +1,5 @@
 package dev.keyward.automation.retention;
 
-import dev.keyward.automation.dashboard.store.SnapshotRepository;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.db.VaultDatabase;
@@ -123,18 +122,13 @@ public final class RetentionJob {
         } else if (!excess.isEmpty()) {
             setWriterCache(FOLDING_CACHE_KIB);
             try {
-                Map<String, SnapshotRepository.FoldBoundary> boundaries =
-                        session.database().read(c -> folding.boundaries(c, excess.keySet(), keep));
-                String from = "";
-                while (!(stopped = Thread.currentThread().isInterrupted())) {
-                    String start = from;
-                    SnapshotFolding.Batch batch = session.database().write(c -> folding.foldOldest(c, boundaries, start, batchSize));
-                    folded += batch.snapshots();
-                    daysTouched.addAll(batch.keyDays());
-                    if (batch.snapshots() < batchSize) {
+                for (List<SnapshotFolding.Share> shares : SnapshotFolding.plan(excess, batchSize)) {
+                    if (stopped = Thread.currentThread().isInterrupted()) {
                         break;
                     }
-                    from = batch.lastCollectedAt();
+                    SnapshotFolding.Batch batch = session.database().write(c -> folding.fold(c, shares, keep));
+                    folded += batch.snapshots();
+                    daysTouched.addAll(batch.keyDays());
                 }
             } finally {
                 try {

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.UUID;
 
 /**
@@ -266,80 +265,6 @@ public final class SnapshotRepository {
             ps.setInt(3, limit);
             return ps.executeUpdate();
         }
-    }
-
-    /**
-     * The {@code keep}-th newest snapshot of the secret (newest first, ties in time by id ascending): the
-     * rows after it in that order are the ones retention folds. Empty when the secret has fewer.
-     */
-    public Optional<FoldBoundary> keptBoundary(Connection c, String secretId, int keep) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT collected_at, id FROM %s
-                 WHERE secret_id = ? AND profile_id = ?
-                 ORDER BY collected_at DESC, id ASC
-                 LIMIT 1 OFFSET ?""".formatted(BY_SECRET))) {
-            ps.setString(1, secretId);
-            ps.setString(2, profileId);
-            ps.setInt(3, keep - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new FoldBoundary(rs.getString(1), rs.getString(2))) : Optional.empty();
-            }
-        }
-    }
-
-    /**
-     * Streams the profile's snapshots collected at or after {@code from} in time order (the profile
-     * index's order, so a batch touches one stretch of it and of a time-ordered table) to
-     * {@code sink} until it answers false; retention picks the rows to fold from this one scan.
-     */
-    public void scanFrom(Connection c, String from, Predicate<FoldableRow> sink) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT rowid, id, secret_id, collected_at, collection_status, health_status, usage_stats_json, provider_id
-                  FROM dashboard_snapshots INDEXED BY idx_dashboard_snapshots_profile_collected
-                 WHERE profile_id = ? AND collected_at >= ?
-                 ORDER BY collected_at ASC""")) {
-            ps.setString(1, profileId);
-            ps.setString(2, from);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String collectedAt = rs.getString(4);
-                    FoldableRow row = new FoldableRow(rs.getLong(1), collectedAt, new FoldableSnapshot(
-                            new SnapshotSample(rs.getString(2), rs.getString(3), Timestamps.parse(collectedAt),
-                                    CollectionStatus.fromDbValue(rs.getString(5)), HealthStatus.fromDbValue(rs.getString(6)),
-                                    rs.getString(7)), rs.getString(8)));
-                    if (!sink.test(row)) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    /** Deletes the snapshots with these rowids in one statement; returns how many went. */
-    public int deleteRows(Connection c, long[] rowids) throws SQLException {
-        StringBuilder json = new StringBuilder(rowids.length * 8).append('[');
-        for (int i = 0; i < rowids.length; i++) {
-            json.append(i == 0 ? "" : ",").append(rowids[i]);
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM dashboard_snapshots WHERE rowid IN (SELECT value FROM json_each(?))")) {
-            ps.setString(1, json.append(']').toString());
-            return ps.executeUpdate();
-        }
-    }
-
-    /** Where a secret's kept snapshots start: its {@code keep}-th newest, by collection time and id. */
-    public record FoldBoundary(String collectedAt, String id) {
-
-        /** True when a snapshot of that secret lies beyond the kept ones (older, or as old with a larger id). */
-        public boolean folds(String rowCollectedAt, String rowId) {
-            int byTime = rowCollectedAt.compareTo(collectedAt);
-            return byTime < 0 || byTime == 0 && rowId.compareTo(id) > 0;
-        }
-    }
-
-    /** A snapshot met by {@link #scanFrom}: its rowid, its stored time text and what folding needs. */
-    public record FoldableRow(long rowid, String collectedAt, FoldableSnapshot snapshot) {
     }
 
     /** The table, aliased when {@code alias} is not empty, read through the per-secret index. */
