@@ -73,7 +73,7 @@ public final class AgentServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile ServedSession served;
     /** The profile served last: a locked app's welcome still names it, so a client can say which profile is locked. */
-    private volatile String profileName;
+    private volatile String profileName = ""; // none served yet: the desktop app listens from its start
     private volatile Instant lastRequest;
     private volatile boolean closed;
 

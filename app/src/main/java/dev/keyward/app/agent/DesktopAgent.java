@@ -41,6 +41,24 @@ public final class DesktopAgent implements AutoCloseable {
      */
     public synchronized boolean unlocked(VaultSession session, SessionServices services, Approvals approvals) {
         this.approvals = approvals;
+        if (!listening()) {
+            return false;
+        }
+        server.serve(new ServedSession(session, services, Instant.now()));
+        return true;
+    }
+
+    /**
+     * Listens with nothing served, from the app's start: a command then learns that the app is open but
+     * locked (and may offer its unlock window) instead of asking for the password unawares. False when
+     * another agent serves the folder.
+     */
+    public synchronized boolean listen() {
+        return listening();
+    }
+
+    /** Starts listening unless it does already; false when another agent serves the folder. */
+    private boolean listening() {
         stopped = false;
         if (server == null || server.isClosed()) {
             try {
@@ -66,7 +84,6 @@ public final class DesktopAgent implements AutoCloseable {
                 return false;
             }
         }
-        server.serve(new ServedSession(session, services, Instant.now()));
         return true;
     }
 

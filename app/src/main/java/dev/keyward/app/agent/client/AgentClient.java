@@ -167,7 +167,8 @@ public final class AgentClient {
         }
         if (Boolean.TRUE.equals(welcome.get("locked"))) {
             // A command for another profile than the app's is not affected by the app being locked.
-            boolean sameProfile = request.profile().map(profile::equals).orElse(true);
+            // An app not unlocked since it started names no profile yet: it may open the one named.
+            boolean sameProfile = profile.isEmpty() || request.profile().map(profile::equals).orElse(true);
             return new Greeting(profile, Optional.of(new Direct(sameProfile ? Optional.of(profile) : Optional.empty())));
         }
         return new Greeting(profile, Optional.empty());

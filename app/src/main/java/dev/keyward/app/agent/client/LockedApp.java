@@ -74,13 +74,15 @@ final class LockedApp {
      * command run through the app once the person unlocked it there, or empty for the direct path.
      */
     Optional<AgentClient.Outcome> handle(Path socket, AgentRequest request, String profile, boolean terminal) {
-        String which = profile.isEmpty() ? "its profile" : "profile '" + profile + "'";
+        // No profile yet: the app has not been unlocked since it started, so it cannot say which it will open.
+        String state = profile.isEmpty() ? "Keyward is open but locked"
+                : "Keyward is open but profile '" + profile + "' is locked";
         if (!terminal) {
-            err.println("keyward: Keyward is open but " + which + " is locked, so this command needs the password"
+            err.println("keyward: " + state + ", so this command needs the password"
                     + " itself (unlock it in the app to skip this next time).");
             return Optional.empty();
         }
-        err.println("keyward: Keyward is open but " + which + " is locked.");
+        err.println("keyward: " + state + ".");
         if (!person.agrees("Bring Keyward's unlock window forward to unlock there? [Y/n] ")) {
             return Optional.empty();
         }

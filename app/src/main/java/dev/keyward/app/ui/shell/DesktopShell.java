@@ -112,6 +112,10 @@ public final class DesktopShell {
         stage.setMinHeight(480);
         services.tray().install(new TrayActions(this::bringToFront, this::refreshNow, this::lock, this::lockAndStop,
                 this::quit));
+        if (commandLine.isOn()) {
+            // Listening before the first unlock lets a command say "open but locked" and offer this window.
+            agent.listen();
+        }
         boolean tray = services.tray().isAvailable();
         if (tray) {
             // A hidden window must not end the app while its icon sits in the tray.

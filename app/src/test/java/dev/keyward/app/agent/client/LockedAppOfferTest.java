@@ -106,6 +106,18 @@ class LockedAppOfferTest {
     }
 
     @Test
+    void anAppNotYetUnlockedSinceItStartedSaysItIsOpenButLocked() {
+        agent.close();
+        agent = new DesktopAgent(data, env(), () -> { }, raises::incrementAndGet);
+        assertTrue(agent.listen(), "the app listens from its start, before any unlock");
+        OptionalInt code = secretList(false, true, Duration.ofSeconds(30));
+        assertEquals(OptionalInt.empty(), code);
+        assertEquals(0, raises.get());
+        assertEquals("keyward: Keyward is open but locked, so this command needs the password"
+                + " itself (unlock it in the app to skip this next time).\n", err());
+    }
+
+    @Test
     void aNoLeavesTheWindowWhereItIsAndTheCommandToTheDirectPath() {
         OptionalInt code = secretList(true, false, Duration.ofSeconds(30));
         assertEquals(OptionalInt.empty(), code);
