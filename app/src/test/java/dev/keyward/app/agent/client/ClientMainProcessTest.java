@@ -128,7 +128,8 @@ class ClientMainProcessTest {
             Result result = client(recordingLauncher(), "run", "--project", "p", "--", "sh");
             agent.awaitScript();
             assertEquals(7, result.code(), result.err());
-            assertEquals("key=sk-injected\n", result.out());
+            // An exec frame without "masking" masks (the safe default): the value never shows.
+            assertEquals("key=<concealed by keyward>\n", result.out());
         }
         Files.delete(socket());
         try (FakeAgent agent = FakeAgent.serve(socket(), c -> {
