@@ -39,8 +39,8 @@ final class ExecCapture implements ChildStarter, WatchHandOff {
 
     @Override
     public int handOff(List<String> commandLine, Map<String, char[]> variables, Map<String, String> stamps,
-                       Duration grace) {
-        start(commandLine, variables);
+                       Duration grace, boolean masking) {
+        start(commandLine, variables, masking);
         exec = new Exec(exec.commandLine(), exec.variables(), exec.masking(),
                 Optional.of(new Watch(Map.copyOf(stamps), grace)));
         return 0;

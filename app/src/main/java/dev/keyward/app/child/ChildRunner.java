@@ -60,6 +60,21 @@ public final class ChildRunner {
         }
     }
 
+    /**
+     * Starts {@code argv} on pipes (never a pseudo-terminal; {@code run --watch} restarts its program and
+     * keeps the terminal itself) with its output through a mask of {@code variables} unless
+     * {@code masking} is off; the caller closes the result once the program ended.
+     *
+     * @throws IOException when the program cannot be started
+     */
+    public PipedProgram startOnPipes(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
+                                     boolean masking) throws IOException {
+        System.out.flush();
+        System.err.flush();
+        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables)) : Optional.empty();
+        return PipedProgram.start(argv, inherited, variables, mask, out, err);
+    }
+
     private static OutputMask maskOf(Map<String, String> variables) {
         List<char[]> values = new ArrayList<>();
         variables.values().forEach(value -> values.add(value.toCharArray()));

@@ -41,7 +41,7 @@ final class ReferencedRun {
                 delivery = new RunVariables(open.session(), run.project, file).resolve();
                 notice(open);
             }
-            return root.children().start(run.commandLine(), delivery.env());
+            return root.children().start(run.commandLine(), delivery.env(), !run.noMasking);
         }
         if (root.children() instanceof WatchHandOff agent) {
             RunVariables.Delivery delivery;
@@ -49,14 +49,15 @@ final class ReferencedRun {
                 delivery = new RunVariables(open.session(), run.project, file).resolve();
                 notice(open);
             }
-            return agent.handOff(run.commandLine(), delivery.env(), delivery.stamps(), run.grace);
+            return agent.handOff(run.commandLine(), delivery.env(), delivery.stamps(), run.grace, !run.noMasking);
         }
         // Directly: the session stays open while the program runs, to see changes and read new values.
         try (OpenSession open = root.open(run.passwordStdin)) {
             RunVariables variables = new RunVariables(open.session(), run.project, file);
             WatchLoop.Delivery first = strings(variables.resolve());
             notice(open);
-            return new WatchLoop(run.commandLine(), System.getenv(), run.grace, POLL, root.terminal().err())
+            return new WatchLoop(run.commandLine(), System.getenv(), run.grace, POLL, root.terminal().err(),
+                    !run.noMasking)
                     .run(first, new InProcess(open.session(), variables, root.terminal()));
         }
     }

@@ -14,7 +14,9 @@ public interface WatchHandOff {
     /**
      * Hands over the program to start and watch; the values are wiped once handed over.
      *
-     * @param stamps each variable's stamp (which version of which secret), never a value
+     * @param stamps  each variable's stamp (which version of which secret), never a value
+     * @param masking whether the values are concealed in the program's output
      */
-    int handOff(List<String> commandLine, Map<String, char[]> variables, Map<String, String> stamps, Duration grace);
+    int handOff(List<String> commandLine, Map<String, char[]> variables, Map<String, String> stamps, Duration grace,
+                boolean masking);
 }

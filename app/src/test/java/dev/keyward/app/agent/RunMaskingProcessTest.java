@@ -161,6 +161,22 @@ class RunMaskingProcessTest {
     }
 
     @Test
+    void aWatchedRunAndAnEnvFileRunMaskAsAnyRunAndHonourNoMasking() throws Exception {
+        createProfile(data);
+        String envFile = Files.writeString(data.resolve(".env.keyward"), "API_TOKEN=keyward://projects/app/API_TOKEN\n")
+                .toString();
+        // The script ends by itself with 7, which ends a watched run too.
+        assertMasked(run(false, "--watch"));
+        assertMasked(run(false, "--env-file", envFile));
+        for (List<String> options : List.of(List.of("--watch", "--no-masking"), List.of("--env-file", envFile, "--no-masking"))) {
+            Run plain = run(false, options.toArray(String[]::new));
+            assertEquals(7, plain.code(), plain.err());
+            assertTrue(plain.out().contains("raw " + CANARY + "\n"), options + ": " + plain.out());
+            assertFalse(plain.out().contains(MASK), options + ": " + plain.out());
+        }
+    }
+
+    @Test
     void throughTheAgentTheClientConcealsTheValueAndNoMaskingReachesIt() throws Exception {
         createProfile(data);
         assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());

@@ -176,6 +176,68 @@ class RunWatchProcessTest {
         assertNoValueInOutputs();
     }
 
+    /** A watched program that prints its value raw and base64-encoded on stdout and stderr, then logs its start. */
+    private String printingProgram(Path log) {
+        return "echo \"out $" + SECRET + "\"; echo \"err $" + SECRET + "\" >&2; "
+                + "printf %s \"$" + SECRET + "\" | base64; printf %s \"$" + SECRET + "\" | base64 >&2; "
+                + "echo \"start $" + SECRET + "\" >> '" + log + "'; trap 'exit 0' TERM; while :; do sleep 0.2; done";
+    }
+
+    /** Watches the printing program, rotates its secret, deletes it, and returns the watch's stdout and stderr. */
+    private List<String> watchPrinting(Map<String, String> env, String rotated, String... global) throws Exception {
+        Path log = work.resolve("printing.log");
+        List<String> args = new ArrayList<>(List.of(global));
+        args.addAll(List.of("run", "--project", PROJECT, "--watch", "--grace", "5s", "--", "/bin/sh", "-c",
+                printingProgram(log)));
+        Path out = work.resolve("printing.out");
+        Path err = work.resolve("printing.err");
+        Process watch = builder(env, new File("/dev/null"), args.toArray(String[]::new))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        started.add(watch);
+        await(log, lines -> lines.contains("start " + CANARY), watch);
+        List<String> rotate = new ArrayList<>(List.of(global));
+        rotate.addAll(List.of("secret", "rotate", SECRET, "--value-stdin"));
+        Run rotation = keyward(env, rotation(rotated).toFile(), rotate.toArray(String[]::new));
+        assertEquals(0, rotation.code(), rotation.err());
+        await(log, lines -> lines.contains("start " + rotated), watch);
+        List<String> remove = new ArrayList<>(List.of(global));
+        remove.addAll(List.of("secret", "rm", SECRET, "--yes"));
+        assertEquals(0, keyward(env, remove.toArray(String[]::new)).code());
+        assertTrue(watch.waitFor(90, TimeUnit.SECONDS), "the watch stopped after the deletion");
+        assertEquals(4, watch.exitValue());
+        return List.of(Files.readString(out), Files.readString(err));
+    }
+
+    private void assertMaskedBeforeAndAfterTheRotation(List<String> streams, String rotated) {
+        String concealed = "<concealed by keyward>";
+        String out = streams.get(0);
+        String err = streams.get(1);
+        assertEquals(List.of("out " + concealed, concealed, "out " + concealed, concealed), out.lines().toList(), out);
+        assertEquals(2, err.lines().filter(("err " + concealed)::equals).count(), err);
+        for (String value : List.of(CANARY, rotated)) {
+            String base64 = java.util.Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String stream : streams) {
+                assertFalse(stream.contains(value) || stream.contains(base64), "a value reached the watched program's output");
+            }
+        }
+    }
+
+    @Test
+    void directlyAWatchedProgramsOutputIsMaskedBeforeAndAfterARotation() throws Exception {
+        AgentFixture.createProfile(data);
+        List<String> streams = watchPrinting(Map.of("KEYWARD_PASSWORD", PASSWORD), ROTATED, "--no-agent");
+        assertMaskedBeforeAndAfterTheRotation(streams, ROTATED);
+    }
+
+    @Test
+    void throughTheAgentAWatchedProgramsOutputIsMaskedBeforeAndAfterARotation() throws Exception {
+        AgentFixture.createProfile(data);
+        assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
+        List<String> streams = watchPrinting(Map.of(), ROTATED_AGAIN);
+        assertEquals(0, keyward(Map.of(), "lock").code());
+        assertMaskedBeforeAndAfterTheRotation(streams, ROTATED_AGAIN);
+    }
+
     private void assertNoValueInOutputs() {
         String all = String.join("\n", outputs);
         for (String canary : List.of(CANARY, ROTATED, ROTATED_AGAIN, PASSWORD)) {

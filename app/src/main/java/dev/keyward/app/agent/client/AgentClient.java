@@ -75,10 +75,10 @@ public final class AgentClient {
 
     /**
      * What an {@code exec} answer for {@code run --watch} holds: the program, its variables, their
-     * stamps and the grace period (docs/agent-protocol.md, "run --watch").
+     * stamps, the grace period and whether the output is masked (docs/agent-protocol.md, "run --watch").
      */
     public record WatchStart(List<String> argv, Map<String, String> env, Map<String, String> stamps,
-                             java.time.Duration grace) {
+                             java.time.Duration grace, boolean masking) {
         @Override
         public String toString() {
             return "WatchStart[" + argv.size() + " arguments, " + env.size() + " variables]"; // never the values
@@ -297,7 +297,7 @@ public final class AgentClient {
                     case "exec" -> {
                         if (frame.containsKey("watchStamps")) {
                             pendingWatch = new WatchStart(strings(frame), environment(frame),
-                                    stringMap(frame, "watchStamps"), grace(frame));
+                                    stringMap(frame, "watchStamps"), grace(frame), masking(frame));
                             return null;
                         }
                         return new Exited(children.run(strings(frame), environment(frame), masking(frame), err));

@@ -63,7 +63,7 @@ final class AgentWatch implements AgentClient.Watcher {
                 return parse(text.toString(StandardCharsets.UTF_8));
             }
         };
-        return new WatchLoop(start.argv(), inherited, start.grace(), POLL, err)
+        return new WatchLoop(start.argv(), inherited, start.grace(), POLL, err, start.masking())
                 .run(new WatchLoop.Delivery(start.env(), start.stamps()), source);
     }
 

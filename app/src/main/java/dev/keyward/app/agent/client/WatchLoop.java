@@ -1,7 +1,8 @@
 package dev.keyward.app.agent.client;
 
+import dev.keyward.app.child.ChildRunner;
+import dev.keyward.app.child.PipedProgram;
 import dev.keyward.app.cli.SignalForwarding;
-import dev.keyward.vault.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * values), and then restarts it with the new values: SIGTERM, the grace period, SIGKILL. Restarts and
  * their reasons (variable names only) go to stderr. When a variable's secret is gone (deleted, or
  * unlinked) the program is stopped the same way and the run ends with exit code 4; when the program
- * ends by itself, its exit code ends the run. Used by the direct path and by the agent's client alike
- * (JDK-only, so the client's fast path stays light).
+ * ends by itself, its exit code ends the run. Each program runs on pipes with its output through a mask
+ * of its own values (as any {@code run}, unless masking is off), drained and wiped when it ends. Used by
+ * the direct path and by the agent's client alike (JDK-only, so the client's fast path stays light).
  */
 public final class WatchLoop {
 
@@ -31,6 +33,8 @@ public final class WatchLoop {
     private final Duration grace;
     private final Duration poll;
     private final PrintStream err;
+    private final boolean masking;
+    private final ChildRunner runner = ChildRunner.forThisProcess();
 
     /** New values for the program, with their stamps (variable name to stamp). */
     public record Delivery(Map<String, String> env, Map<String, String> stamps) {
@@ -72,9 +76,11 @@ public final class WatchLoop {
     /**
      * @param inherited the environment the program starts from; credential variables are removed
      * @param grace     how long a program has after SIGTERM before SIGKILL
+     * @param masking   whether the values are concealed in the program's output (off with --no-masking)
      */
     public WatchLoop(List<String> commandLine, Map<String, String> inherited, Duration grace, Duration poll,
-                     PrintStream err) {
+                     PrintStream err, boolean masking) {
+        this.masking = masking;
         this.commandLine = List.copyOf(commandLine);
         this.inherited = Objects.requireNonNull(inherited);
         this.grace = grace;
@@ -86,60 +92,65 @@ public final class WatchLoop {
     public int run(Delivery first, Source source) {
         Delivery current = first;
         while (true) {
-            Process program;
+            PipedProgram started;
             try {
-                program = start(current.env());
+                err.flush();
+                started = runner.startOnPipes(commandLine, inherited, current.env(), masking);
             } catch (IOException e) {
                 err.println("keyward: Could not start '" + commandLine.get(0) + "': check that it exists and is"
                         + " executable (or use --shell for shell syntax).");
                 return 1;
             }
-            SignalForwarding.forwardTo(program);
-            Delivery next = null;
-            while (next == null) {
-                if (waitFor(program, poll)) {
-                    return program.exitValue();
-                }
-                Map<String, String> now;
-                try {
-                    now = source.stamps();
-                } catch (Stop stop) {
-                    return stopped(program, stop);
-                }
-                List<String> gone = new ArrayList<>();
-                TreeSet<String> changed = new TreeSet<>();
-                for (Map.Entry<String, String> given : new java.util.TreeMap<>(current.stamps()).entrySet()) {
-                    String later = now.getOrDefault(given.getKey(), "-");
-                    if ("-".equals(later)) {
-                        gone.add(given.getKey());
-                    } else if (!later.equals(given.getValue())) {
-                        changed.add(given.getKey());
+            // Closing drains the old program's output and wipes its mask before the next one starts.
+            try (started) {
+                Process program = started.process();
+                SignalForwarding.forwardTo(program);
+                Delivery next = null;
+                while (next == null) {
+                    if (waitFor(program, poll)) {
+                        return program.exitValue();
                     }
-                }
-                for (String name : now.keySet()) {
-                    if (!current.stamps().containsKey(name) && !"-".equals(now.get(name))) {
-                        changed.add(name); // a variable added to the project
+                    Map<String, String> now;
+                    try {
+                        now = source.stamps();
+                    } catch (Stop stop) {
+                        return stopped(program, stop);
                     }
-                }
-                if (!gone.isEmpty()) {
-                    err.println("keyward: the secret of " + String.join(", ", gone) + " was deleted or unlinked;"
-                            + " stopping the program (it would run on without it after a restart).");
+                    List<String> gone = new ArrayList<>();
+                    TreeSet<String> changed = new TreeSet<>();
+                    for (Map.Entry<String, String> given : new java.util.TreeMap<>(current.stamps()).entrySet()) {
+                        String later = now.getOrDefault(given.getKey(), "-");
+                        if ("-".equals(later)) {
+                            gone.add(given.getKey());
+                        } else if (!later.equals(given.getValue())) {
+                            changed.add(given.getKey());
+                        }
+                    }
+                    for (String name : now.keySet()) {
+                        if (!current.stamps().containsKey(name) && !"-".equals(now.get(name))) {
+                            changed.add(name); // a variable added to the project
+                        }
+                    }
+                    if (!gone.isEmpty()) {
+                        err.println("keyward: the secret of " + String.join(", ", gone) + " was deleted or unlinked;"
+                                + " stopping the program (it would run on without it after a restart).");
+                        terminate(program);
+                        return GONE;
+                    }
+                    if (changed.isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        next = source.deliver();
+                    } catch (Stop stop) {
+                        return stopped(program, stop);
+                    }
+                    err.println("keyward: " + String.join(", ", changed) + " changed"
+                            + "; restarting the program (SIGTERM, then SIGKILL after " + grace.toSeconds() + "s).");
                     terminate(program);
-                    return GONE;
                 }
-                if (changed.isEmpty()) {
-                    continue;
-                }
-                try {
-                    next = source.deliver();
-                } catch (Stop stop) {
-                    return stopped(program, stop);
-                }
-                err.println("keyward: " + String.join(", ", changed) + " changed"
-                        + "; restarting the program (SIGTERM, then SIGKILL after " + grace.toSeconds() + "s).");
-                terminate(program);
+                current = next;
             }
-            current = next;
         }
     }
 
@@ -154,18 +165,6 @@ public final class WatchLoop {
         }
         terminate(program);
         return stop.code;
-    }
-
-    private Process start(Map<String, String> env) throws IOException {
-        ProcessBuilder builder = ChildEnvironment.processBuilder(commandLine).inheritIO();
-        builder.environment().clear();
-        builder.environment().putAll(ChildEnvironment.of(inherited));
-        builder.environment().putAll(env);
-        try {
-            return builder.start();
-        } finally {
-            builder.environment().clear();
-        }
     }
 
     /** SIGTERM, the grace period, then SIGKILL. */

@@ -53,7 +53,7 @@ class WatchLoopTest {
 
     private WatchLoop loop(String script) {
         return new WatchLoop(List.of("/bin/sh", "-c", script), Map.of("PATH", System.getenv("PATH")),
-                Duration.ofMillis(300), Duration.ofMillis(50), err);
+                Duration.ofMillis(300), Duration.ofMillis(50), err, true);
     }
 
     @Test
