@@ -1,5 +1,6 @@
 package dev.keyward.app.child;
 
+import dev.keyward.app.child.MaskingOutputStream.Destination;
 import dev.keyward.vault.crypto.Wipe;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -21,20 +22,29 @@ public final class ChildRunner {
     /** How long the output of a finished child is still copied (a background program may hold it open). */
     static final long DRAIN_SECONDS = 2;
 
-    private final boolean onTerminal;
+    private final Destination outTo;
+    private final Destination errTo;
     private final OutputStream out;
     private final OutputStream err;
 
-    private ChildRunner(boolean onTerminal, OutputStream out, OutputStream err) {
-        this.onTerminal = onTerminal;
+    private ChildRunner(Destination outTo, Destination errTo, OutputStream out, OutputStream err) {
+        this.outTo = outTo;
+        this.errTo = errTo;
         this.out = out;
         this.err = err;
     }
 
-    /** The runner for this process's own standard streams. */
+    /**
+     * The runner for this process's own standard streams; each is masked as a terminal (held bytes
+     * shown after a pause, for prompts) only when it is one, else as a pipe (held until the rest or the end).
+     */
     public static ChildRunner forThisProcess() {
-        return new ChildRunner(TerminalDevice.isTerminal(TerminalDevice.STDOUT),
+        return new ChildRunner(destination(TerminalDevice.STDOUT), destination(TerminalDevice.STDERR),
                 new KeptOpen(new FileOutputStream(FileDescriptor.out)), new KeptOpen(new FileOutputStream(FileDescriptor.err)));
+    }
+
+    private static Destination destination(int fd) {
+        return TerminalDevice.isTerminal(fd) ? Destination.TERMINAL : Destination.PIPE;
     }
 
     /**
@@ -51,10 +61,10 @@ public final class ChildRunner {
         Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables)) : Optional.empty();
         try {
             Optional<OutputMask> used = mask.filter(m -> !m.isEmpty());
-            if (onTerminal && PtyChild.available()) {
+            if (outTo == Destination.TERMINAL && PtyChild.available()) {
                 return PtyChild.run(argv, inherited, variables, used, out);
             }
-            return PipeChild.run(argv, inherited, variables, used, out, err);
+            return PipeChild.run(argv, inherited, variables, used, out, outTo, err, errTo);
         } finally {
             mask.ifPresent(OutputMask::wipe);
         }
@@ -72,7 +82,7 @@ public final class ChildRunner {
         System.out.flush();
         System.err.flush();
         Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables)) : Optional.empty();
-        return PipedProgram.start(argv, inherited, variables, mask, out, err);
+        return PipedProgram.start(argv, inherited, variables, mask, out, outTo, err, errTo);
     }
 
     private static OutputMask maskOf(Map<String, String> variables) {

@@ -15,7 +15,8 @@ import java.util.List;
  * The byte sequences under which one value may show up in a program's output: as it is (UTF-8),
  * base64 and base64url (padded, unpadded, and inside a longer base64 text at each of the three byte
  * alignments), percent-encoded (upper and lower hex, {@code +} or {@code %20} for a space), as a
- * JSON string's content and as hex (lower and upper).
+ * JSON string's content and as hex (lower and upper). A value with line breaks also has its raw form
+ * with every {@code \n} as {@code \r\n}: a terminal's output processing (ONLCR) writes it so.
  */
 final class MaskPatterns {
 
@@ -41,6 +42,7 @@ final class MaskPatterns {
         }
         List<byte[]> forms = new ArrayList<>();
         forms.add(utf8.clone());
+        forms.add(crlf(utf8));
         base64(utf8, Base64.getEncoder(), forms);
         base64(utf8, Base64.getUrlEncoder(), forms);
         forms.add(hex(utf8, LOWER_HEX));
@@ -64,6 +66,22 @@ final class MaskPatterns {
             }
         }
         return distinct;
+    }
+
+    /**
+     * {@code utf8} with every {@code \n} written as {@code \r\n}, as a pseudo-terminal passes on a
+     * multi-line value (a PEM key); the value itself when it has no {@code \n} (dropped as a duplicate).
+     * The other forms need no such twin: none of them holds a raw {@code \n}.
+     */
+    private static byte[] crlf(byte[] utf8) {
+        Bytes out = new Bytes(utf8.length + 16);
+        for (byte b : utf8) {
+            if (b == '\n') {
+                out.write('\r');
+            }
+            out.write(b);
+        }
+        return out.drain();
     }
 
     private static byte[] utf8(char[] value) {

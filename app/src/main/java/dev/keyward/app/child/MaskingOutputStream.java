@@ -10,9 +10,24 @@ import java.util.concurrent.TimeUnit;
  * An output stream that writes what it is given with every form of the run's values replaced by
  * {@link OutputMask#CONCEALED}, also when a value arrives in pieces. It holds back only the last bytes
  * that may still begin a value (at most the longest form less one) and writes them once they cannot,
- * or once the writer has been quiet for a moment, so a prompt without a newline still shows.
+ * at the end, or (to a {@link Destination#TERMINAL terminal} only) once the writer has been quiet for a
+ * moment, so a prompt without a newline still shows.
  */
 public final class MaskingOutputStream extends OutputStream {
+
+    /** Where the masked output goes: it decides whether held bytes may be written before the rest arrives. */
+    public enum Destination {
+        /**
+         * An interactive terminal: held bytes are written after a quiet moment so a prompt shows; a value
+         * whose rest comes later than that shows its beginning, which a person at a prompt accepts.
+         */
+        TERMINAL,
+        /**
+         * A pipe, a file or output collected for later: nobody waits at a prompt, so held bytes wait for
+         * more bytes or the end however long that takes, and a pause never lets a value's beginning out.
+         */
+        PIPE
+    }
 
     /** Held bytes that could begin a value only by chance (few of them) are released after this quiet time. */
     static final long SHORT_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -26,6 +41,7 @@ public final class MaskingOutputStream extends OutputStream {
 
     private final OutputMask mask;
     private final OutputStream target;
+    private final Destination destination;
     /** Bytes read but not yet written; {@code covered} marks those that belong to a value's form. */
     private final byte[] held;
     private final boolean[] covered;
@@ -37,9 +53,10 @@ public final class MaskingOutputStream extends OutputStream {
     private boolean closed;
     private Thread releaser;
 
-    MaskingOutputStream(OutputMask mask, OutputStream target) {
+    MaskingOutputStream(OutputMask mask, OutputStream target, Destination destination) {
         this.mask = mask;
         this.target = target;
+        this.destination = java.util.Objects.requireNonNull(destination);
         int capacity = Math.max(1, mask.longestPattern()) + CHUNK;
         this.held = new byte[capacity];
         this.covered = new boolean[capacity];
@@ -81,12 +98,13 @@ public final class MaskingOutputStream extends OutputStream {
         }
         emit(heldLength - Math.min(heldLength, mask.depth(state)));
         lastWrite = System.nanoTime();
-        if (heldLength > 0) {
+        if (heldLength > 0 && destination == Destination.TERMINAL) {
             startReleaser();
             notifyAll();
         }
     }
 
+    /** Flushes the target; bytes that may still begin a value stay held (they are no more complete than before). */
     @Override
     public synchronized void flush() throws IOException {
         target.flush();

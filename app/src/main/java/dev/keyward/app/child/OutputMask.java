@@ -68,10 +68,11 @@ public final class OutputMask {
 
     /**
      * {@code target} behind a masking filter; closing the filter writes what it still holds and closes
-     * {@code target}.
+     * {@code target}. {@code destination} says whether {@code target} is an interactive terminal, the
+     * only place where held bytes are written after a pause (see {@link MaskingOutputStream.Destination}).
      */
-    public MaskingOutputStream wrap(OutputStream target) {
-        return new MaskingOutputStream(this, target);
+    public MaskingOutputStream wrap(OutputStream target, MaskingOutputStream.Destination destination) {
+        return new MaskingOutputStream(this, target, destination);
     }
 
     /** Zeroes the automaton's bytes; a stream still wrapped by it stops recognising values. */

@@ -1,5 +1,6 @@
 package dev.keyward.app.child;
 
+import dev.keyward.app.child.MaskingOutputStream.Destination;
 import dev.keyward.app.cli.SignalForwarding;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,8 +18,9 @@ final class PipeChild {
     }
 
     static int run(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
-                   Optional<OutputMask> mask, OutputStream out, OutputStream err) throws IOException {
-        try (PipedProgram child = PipedProgram.start(argv, inherited, variables, mask, out, err)) {
+                   Optional<OutputMask> mask, OutputStream out, Destination outTo, OutputStream err,
+                   Destination errTo) throws IOException {
+        try (PipedProgram child = PipedProgram.start(argv, inherited, variables, mask, out, outTo, err, errTo)) {
             SignalForwarding.forwardTo(child.process());
             return ChildRunner.exitCode(child.process());
         }

@@ -1,5 +1,6 @@
 package dev.keyward.app.child;
 
+import dev.keyward.app.child.MaskingOutputStream.Destination;
 import dev.keyward.vault.process.ChildEnvironment;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,12 +37,14 @@ public final class PipedProgram implements AutoCloseable {
     /**
      * Starts {@code argv} with {@code inherited} (credential variables removed) plus {@code variables};
      * Keyward's stdin is its stdin. {@code out} and {@code err} must not close Keyward's streams when
-     * closed. The mask is wiped when the program cannot be started.
+     * closed; their destinations say whether each is a terminal (held bytes are released after a pause
+     * only there). The mask is wiped when the program cannot be started.
      *
      * @throws IOException when the program cannot be started
      */
     static PipedProgram start(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
-                              Optional<OutputMask> mask, OutputStream out, OutputStream err) throws IOException {
+                              Optional<OutputMask> mask, OutputStream out, Destination outTo, OutputStream err,
+                              Destination errTo) throws IOException {
         boolean masked = mask.isPresent() && !mask.get().isEmpty();
         ProcessBuilder builder = ChildEnvironment.processBuilder(argv);
         Map<String, String> environment = builder.environment();
@@ -65,8 +68,8 @@ public final class PipedProgram implements AutoCloseable {
         if (!masked) {
             return new PipedProgram(child, mask, null, null, null, null);
         }
-        MaskingOutputStream maskedOut = mask.get().wrap(out);
-        MaskingOutputStream maskedErr = mask.get().wrap(err);
+        MaskingOutputStream maskedOut = mask.get().wrap(out, outTo);
+        MaskingOutputStream maskedErr = mask.get().wrap(err, errTo);
         return new PipedProgram(child, mask, maskedOut, maskedErr,
                 OutputPump.start("keyward-child-stdout", child.getInputStream(), maskedOut),
                 OutputPump.start("keyward-child-stderr", child.getErrorStream(), maskedErr));

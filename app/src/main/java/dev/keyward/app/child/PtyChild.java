@@ -4,6 +4,7 @@ import com.pty4j.PtyProcess;
 import com.pty4j.WinSize;
 import com.pty4j.unix.Pty;
 import com.pty4j.unix.UnixPtyProcess;
+import dev.keyward.app.child.MaskingOutputStream.Destination;
 import dev.keyward.app.cli.SignalForwarding;
 import dev.keyward.vault.process.ChildEnvironment;
 import java.io.FileDescriptor;
@@ -45,7 +46,8 @@ final class PtyChild {
             SignalForwarding.forwardTo(child);
             try (WindowSizeForwarding ignored = WindowSizeForwarding.to(child)) {
                 startInput(child, raw.isPresent());
-                OutputStream shown = mask.<OutputStream>map(m -> m.wrap(out)).orElse(out);
+                // The pseudo-terminal path runs only when Keyward's stdout is a terminal: a prompt must show.
+                OutputStream shown = mask.<OutputStream>map(m -> m.wrap(out, Destination.TERMINAL)).orElse(out);
                 OutputPump pump = OutputPump.start("keyward-child-terminal", child.getInputStream(), shown);
                 try {
                     return ChildRunner.exitCode(child);

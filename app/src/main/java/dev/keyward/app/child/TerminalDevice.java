@@ -17,6 +17,7 @@ final class TerminalDevice {
 
     static final int STDIN = 0;
     static final int STDOUT = 1;
+    static final int STDERR = 2;
 
     private TerminalDevice() {
     }

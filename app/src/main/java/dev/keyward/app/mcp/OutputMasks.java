@@ -1,5 +1,6 @@
 package dev.keyward.app.mcp;
 
+import dev.keyward.app.child.MaskingOutputStream;
 import dev.keyward.app.child.OutputMask;
 import java.io.OutputStream;
 import java.util.Collection;
@@ -27,7 +28,8 @@ final class OutputMasks {
         return new Mask() {
             @Override
             public OutputStream wrap(OutputStream target) {
-                return mask.wrap(target);
+                // Collected for a tool result, never a terminal: a value's beginning waits for its rest.
+                return mask.wrap(target, MaskingOutputStream.Destination.PIPE);
             }
 
             @Override

@@ -44,6 +44,11 @@ class RunMaskingProcessTest {
     }
 
     static void createProfile(Path data) {
+        createProfile(data, Map.of());
+    }
+
+    /** The profile with API_TOKEN and PIN linked to project "app", plus {@code more} (name to value) linked too. */
+    static void createProfile(Path data, Map<String, String> more) {
         ProfileService profiles = new ProfileService(new DataRoot(data), Clock.systemUTC(), Argon2Params.FLOOR, "cli");
         try (Password password = Password.copyOf(PASSWORD.toCharArray())) {
             ProfileService.Created created = profiles.create("work", password);
@@ -54,6 +59,10 @@ class RunMaskingProcessTest {
                 session.projects().create("app", null);
                 session.projects().link("app", "API_TOKEN", "API_TOKEN");
                 session.projects().link("app", "PIN", "PIN");
+                for (Map.Entry<String, String> secret : more.entrySet()) {
+                    session.secrets().add(secret.getKey(), secret.getValue().toCharArray(), null);
+                    session.projects().link("app", secret.getKey(), secret.getKey());
+                }
             }
         }
     }

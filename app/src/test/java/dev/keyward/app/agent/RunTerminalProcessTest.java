@@ -148,6 +148,17 @@ class RunTerminalProcessTest {
         assertFalse(screen.contains(RunMaskingProcessTest.CANARY), screen);
     }
 
+    @Test
+    void directlyAMultiLineValueIsConcealedThoughTheTerminalWritesItsLineEndsAsCrLf() throws Exception {
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+        RunMaskingProcessTest.createProfile(data, Map.of("PEM_KEY", pem));
+        OnTerminal terminal = runOnTerminal(false, "printf 'key:\\n%s\\nend\\n' \"$PEM_KEY\"");
+        assertEquals(0, terminal.exitCode(), terminal.text());
+        String screen = terminal.text();
+        assertTrue(screen.contains(MASK) && screen.contains("end"), screen);
+        assertFalse(screen.contains("PRIVATE KEY") || screen.contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"), screen);
+    }
+
     private void aWindowSizeChangeReachesTheChild(boolean agent) throws Exception {
         prepare(agent);
         OnTerminal terminal = runOnTerminal(agent, String.join("\n",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.app.child.MaskingOutputStream.Destination;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MaskingOutputStreamTest {
@@ -28,7 +30,7 @@ class MaskingOutputStreamTest {
         byte[] text = ("a " + CANARY + " b").getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         OutputMask mask = OutputMask.of(List.of(CANARY.toCharArray()));
-        try (MaskingOutputStream out = mask.wrap(sink)) {
+        try (MaskingOutputStream out = mask.wrap(sink, Destination.TERMINAL)) {
             for (byte b : text) {
                 out.write(b);
             }
@@ -115,7 +117,7 @@ class MaskingOutputStreamTest {
             all[i] = (byte) i;
         }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.TERMINAL)) {
             out.write(all);
         }
         assertEquals(HexFormat.of().formatHex(all), HexFormat.of().formatHex(sink.toByteArray()));
@@ -124,7 +126,7 @@ class MaskingOutputStreamTest {
     @Test
     void onlyBytesThatMayBeginAValueAreHeldBack() throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.TERMINAL)) {
             out.write("hello kw-can".getBytes(StandardCharsets.UTF_8));
             assertEquals("hello ", sink.toString(StandardCharsets.UTF_8));
             out.write("teen\n".getBytes(StandardCharsets.UTF_8));
@@ -135,7 +137,7 @@ class MaskingOutputStreamTest {
     @Test
     void aPromptWithoutNewlineAppearsWhenTheWriterIsQuiet() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.TERMINAL)) {
             out.write("Continue? k".getBytes(StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!sink.toString(StandardCharsets.UTF_8).equals("Continue? k") && System.nanoTime() < deadline) {
@@ -148,12 +150,47 @@ class MaskingOutputStreamTest {
     @Test
     void aValueSplitAcrossTwoWritesWithAPauseIsConcealed() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink)) {
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.TERMINAL)) {
             out.write(("x " + CANARY.substring(0, 12)).getBytes(StandardCharsets.UTF_8));
             Thread.sleep(100);
             out.write((CANARY.substring(12) + " y").getBytes(StandardCharsets.UTF_8));
         }
         assertEquals("x " + MASK + " y", sink.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMultiLineValueIsConcealedWithTheLineEndsATerminalWrites() throws IOException {
+        // A pseudo-terminal's output processing (ONLCR) turns each \n the program prints into \r\n.
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+        assertEquals("key:\r\n" + MASK + "\r\ndone", masked("key:\r\n" + pem.replace("\n", "\r\n") + "\r\ndone", pem));
+        assertEquals("key:\n" + MASK + "\n", masked("key:\n" + pem + "\n", pem));
+        String crlfValue = "line-one\r\nline-two";
+        assertEquals("[" + MASK + "]", masked("[line-one\r\r\nline-two]", crlfValue));
+    }
+
+    @Test
+    void toAPipeAValueWhoseRestComesAfterALongPauseIsConcealed() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.PIPE)) {
+            out.write(("x " + CANARY.substring(0, 12)).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            // Longer than a terminal stream waits for a likely beginning's rest.
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(MaskingOutputStream.LONG_QUIET_NANOS) + 500);
+            assertEquals("x ", sink.toString(StandardCharsets.UTF_8));
+            out.write((CANARY.substring(12) + " y").getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("x " + MASK + " y", sink.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void toAPipeHeldBytesThatNeverBecomeAValueAreWrittenAtTheEnd() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.PIPE);
+        out.write("Continue? kw-can".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        assertEquals("Continue? ", sink.toString(StandardCharsets.UTF_8));
+        out.close();
+        assertEquals("Continue? kw-can", sink.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -172,7 +209,7 @@ class MaskingOutputStreamTest {
     private static String masked(String text, String... values) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         List<char[]> chars = java.util.Arrays.stream(values).map(String::toCharArray).toList();
-        try (MaskingOutputStream out = OutputMask.of(chars).wrap(sink)) {
+        try (MaskingOutputStream out = OutputMask.of(chars).wrap(sink, Destination.TERMINAL)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return sink.toString(StandardCharsets.UTF_8);
