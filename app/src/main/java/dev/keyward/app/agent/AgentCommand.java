@@ -151,6 +151,10 @@ final class AgentCommand {
         if (toRun.isPresent() && code == ErrorReport.OK) {
             Frame exec = Frame.of("exec", id).with("argv", toRun.get().commandLine())
                     .with("env", toRun.get().variables()).with("masking", toRun.get().masking());
+            if (!toRun.get().mask().isEmpty()) {
+                // Secrets inside larger values: the client masks them too, never puts them into the environment.
+                exec = exec.with("mask", toRun.get().mask());
+            }
             if (toRun.get().watch().isPresent()) {
                 // run --watch: the client watches, asking for these stamps again (docs/agent-protocol.md).
                 exec = exec.with("watchStamps", toRun.get().watch().get().stamps())

@@ -56,9 +56,21 @@ public final class ChildRunner {
      */
     public int run(List<String> argv, Map<String, String> inherited, Map<String, String> variables, boolean masking)
             throws IOException {
+        return run(argv, inherited, variables, List.of(), masking);
+    }
+
+    /**
+     * {@link #run(List, Map, Map, boolean)} with {@code alsoMasked} concealed too: the secret values a
+     * variable holds inside a larger value (a reference in a URL), which masking whole values misses.
+     * They only go into the mask, never into the environment; the caller wipes them.
+     *
+     * @throws IOException when the program cannot be started
+     */
+    public int run(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
+                   List<char[]> alsoMasked, boolean masking) throws IOException {
         System.out.flush();
         System.err.flush();
-        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables)) : Optional.empty();
+        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables, alsoMasked)) : Optional.empty();
         try {
             Optional<OutputMask> used = mask.filter(m -> !m.isEmpty());
             if (outTo == Destination.TERMINAL && PtyChild.available()) {
@@ -81,13 +93,14 @@ public final class ChildRunner {
                                      boolean masking) throws IOException {
         System.out.flush();
         System.err.flush();
-        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables)) : Optional.empty();
+        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables, List.of())) : Optional.empty();
         return PipedProgram.start(argv, inherited, variables, mask, out, outTo, err, errTo);
     }
 
-    private static OutputMask maskOf(Map<String, String> variables) {
+    private static OutputMask maskOf(Map<String, String> variables, List<char[]> alsoMasked) {
         List<char[]> values = new ArrayList<>();
         variables.values().forEach(value -> values.add(value.toCharArray()));
+        alsoMasked.forEach(value -> values.add(value.clone()));
         try {
             return OutputMask.of(values);
         } finally {

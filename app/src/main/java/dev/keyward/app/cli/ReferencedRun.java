@@ -41,7 +41,9 @@ final class ReferencedRun {
                 delivery = new RunVariables(open.session(), run.project, file).resolve();
                 notice(open);
             }
-            return root.children().start(run.commandLine(), delivery.env(), !run.noMasking);
+            try (delivery) {
+                return root.children().start(run.commandLine(), delivery.env(), delivery.secrets(), !run.noMasking);
+            }
         }
         if (root.children() instanceof WatchHandOff agent) {
             RunVariables.Delivery delivery;

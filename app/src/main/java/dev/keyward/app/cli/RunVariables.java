@@ -35,11 +35,17 @@ final class RunVariables {
     private final String project;
     private final Path file;
 
-    /** Resolved variables and their stamps; {@link #close()} wipes the values. */
-    record Delivery(Map<String, char[]> env, Map<String, String> stamps) implements AutoCloseable {
+    /**
+     * Resolved variables and their stamps, and the secret values the references resolved to (a
+     * reference may stand inside a larger value, so the secret alone is masked too, not only the
+     * whole variable); {@link #close()} wipes the values.
+     */
+    record Delivery(Map<String, char[]> env, Map<String, String> stamps, List<char[]> secrets)
+            implements AutoCloseable {
         @Override
         public void close() {
             env.values().forEach(Wipe::chars);
+            secrets.forEach(Wipe::chars);
         }
     }
 
@@ -81,7 +87,9 @@ final class RunVariables {
                     env.put(variable.getKey(), template.render(resolved.values()));
                     stamps.put(variable.getKey(), stamp(template, resolved.stamps()));
                 }
-                return new Delivery(env, stamps);
+                List<char[]> secrets = new ArrayList<>();
+                resolved.values().values().forEach(value -> secrets.add(value.clone()));
+                return new Delivery(env, stamps, secrets);
             }
         }
     }

@@ -185,6 +185,45 @@ class RunMaskingProcessTest {
         }
     }
 
+    /** A child that takes the password out of a URL, as a database driver does, and prints it and the URL. */
+    private Run embeddedRun(boolean agent) throws Exception {
+        String envFile = Files.writeString(data.resolve(".env.embedded"),
+                "DATABASE_URL=postgres://u@db.example/app?password=keyward://projects/app/API_TOKEN&sslmode=require\n").toString();
+        String script = String.join("\n",
+                "p=${DATABASE_URL#*password=}; p=${p%&sslmode=require}",
+                "printf 'bare %s\\n' \"$p\"",
+                "printf 'err %s\\n' \"$p\" >&2",
+                "printf 'url %s\\n' \"$DATABASE_URL\"",
+                "exit 7");
+        List<String> args = new java.util.ArrayList<>();
+        if (!agent) {
+            args.add("--no-agent");
+        }
+        args.addAll(List.of("run", "--env-file", envFile, "--", "/bin/sh", "-c", script));
+        return keyward(agent ? Map.of() : Map.of("KEYWARD_PASSWORD", PASSWORD), args.toArray(String[]::new));
+    }
+
+    private static void assertSecretConcealed(Run run) {
+        assertEquals(7, run.code(), run.err());
+        assertFalse(run.out().contains(CANARY) || run.err().contains(CANARY), "the secret showed:\n" + run.out());
+        assertTrue(run.out().contains("bare " + MASK + "\n"), run.out());
+        assertTrue(run.err().contains("err " + MASK + "\n"), run.err());
+        String url = run.out().lines().filter(l -> l.startsWith("url ")).findFirst().orElseThrow();
+        assertTrue(url.contains(MASK), url);
+    }
+
+    @Test
+    void aSecretInsideALargerValueIsConcealedAloneDirectlyAndThroughTheAgent() throws Exception {
+        createProfile(data);
+        assertSecretConcealed(embeddedRun(false));
+        assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
+        try {
+            assertSecretConcealed(embeddedRun(true));
+        } finally {
+            keyward(Map.of(), "agent", "stop");
+        }
+    }
+
     @Test
     void throughTheAgentTheClientConcealsTheValueAndNoMaskingReachesIt() throws Exception {
         createProfile(data);

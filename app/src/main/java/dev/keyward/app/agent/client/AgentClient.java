@@ -71,6 +71,15 @@ public final class AgentClient {
         default int run(List<String> argv, Map<String, String> env, boolean masking, PrintStream err) {
             return run(argv, env, err);
         }
+
+        /**
+         * Starts it with {@code alsoMasked} (the exec frame's {@code mask}: secrets inside larger values)
+         * concealed too when masking; those values never go into the environment.
+         */
+        default int run(List<String> argv, Map<String, String> env, List<String> alsoMasked, boolean masking,
+                        PrintStream err) {
+            return run(argv, env, masking, err);
+        }
     }
 
     /**
@@ -300,7 +309,8 @@ public final class AgentClient {
                                     stringMap(frame, "watchStamps"), grace(frame), masking(frame));
                             return null;
                         }
-                        return new Exited(children.run(strings(frame), environment(frame), masking(frame), err));
+                        return new Exited(children.run(strings(frame), environment(frame), maskValues(frame),
+                                masking(frame), err));
                     }
                     case "locked" -> {
                         return new Direct(Optional.of(profile));
@@ -381,6 +391,25 @@ public final class AgentClient {
             return out;
         }
         throw new FrameChannel.BadFrameException("a frame without its \"" + field + "\" object");
+    }
+
+    /** The exec frame's {@code mask}: extra values to conceal; an agent that does not send it has none. */
+    private static List<String> maskValues(Map<String, Object> frame) throws FrameChannel.BadFrameException {
+        Object mask = frame.get("mask");
+        if (mask == null) {
+            return List.of();
+        }
+        if (mask instanceof List<?> list) {
+            List<String> values = new ArrayList<>(list.size());
+            for (Object value : list) {
+                if (!(value instanceof String text)) {
+                    throw new FrameChannel.BadFrameException("an exec frame whose mask holds a non-text value");
+                }
+                values.add(text);
+            }
+            return values;
+        }
+        throw new FrameChannel.BadFrameException("an exec frame whose mask is not a list");
     }
 
     /** Masking unless the frame says {@code false}: an agent that does not send the field wants the default. */

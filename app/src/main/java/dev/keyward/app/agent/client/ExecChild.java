@@ -3,8 +3,10 @@ package dev.keyward.app.agent.client;
 import dev.keyward.app.child.ChildRunner;
 import dev.keyward.app.cli.ErrorReport;
 import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.crypto.Wipe;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +33,22 @@ public final class ExecChild implements AgentClient.ChildLauncher {
 
     @Override
     public int run(List<String> argv, Map<String, String> env, boolean masking, PrintStream err) {
+        return run(argv, env, List.of(), masking, err);
+    }
+
+    @Override
+    public int run(List<String> argv, Map<String, String> env, List<String> alsoMasked, boolean masking,
+                   PrintStream err) {
+        List<char[]> extra = new ArrayList<>();
+        alsoMasked.forEach(value -> extra.add(value.toCharArray()));
         try {
-            return ChildRunner.forThisProcess().run(argv, inherited, env, masking);
+            return ChildRunner.forThisProcess().run(argv, inherited, env, extra, masking);
         } catch (IOException e) {
             // Worded by the one error mapper, as RunCommand's failure is on the direct path.
             return ErrorReport.report(new OperationFailedException("Could not start '" + argv.get(0) + "': "
                     + "check that it exists and is executable (or use --shell for shell syntax).", e), err);
+        } finally {
+            extra.forEach(Wipe::chars);
         }
     }
 }
