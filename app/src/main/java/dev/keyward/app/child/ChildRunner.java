@@ -61,8 +61,18 @@ public final class ChildRunner {
     }
 
     /**
-     * Starts {@code argv} on pipes (never a pseudo-terminal; {@code run --watch} restarts its program and
-     * keeps the terminal itself) with its output through a mask of {@code variables} unless
+     * What starts the programs of a {@code run --watch}: each on a new pseudo-terminal when Keyward's stdout
+     * is a terminal (Keyward's terminal then stays raw until the starter is closed), else on pipes.
+     */
+    public ProgramStarter starter() {
+        if (onTerminal && PtyChild.available()) {
+            return PtyStarter.open(out);
+        }
+        return new ProgramStarter.OnPipes(this);
+    }
+
+    /**
+     * Starts {@code argv} on pipes (never a pseudo-terminal) with its output through a mask of {@code variables} unless
      * {@code masking} is off; the caller closes the result once the program ended.
      *
      * @throws IOException when the program cannot be started
@@ -75,7 +85,7 @@ public final class ChildRunner {
         return PipedProgram.start(argv, inherited, variables, mask, out, err);
     }
 
-    private static OutputMask maskOf(Map<String, String> variables) {
+    static OutputMask maskOf(Map<String, String> variables) {
         List<char[]> values = new ArrayList<>();
         variables.values().forEach(value -> values.add(value.toCharArray()));
         try {
