@@ -83,8 +83,18 @@ public final class ChildRunner {
     }
 
     /**
-     * Starts {@code argv} on pipes (never a pseudo-terminal; {@code run --watch} restarts its program and
-     * keeps the terminal itself) with its output through a mask of {@code variables} unless
+     * What starts the programs of a {@code run --watch}: each on a new pseudo-terminal when Keyward's stdout
+     * is a terminal (Keyward's terminal then stays raw until the starter is closed), else on pipes.
+     */
+    public ProgramStarter starter() {
+        if (outTo == Destination.TERMINAL && PtyChild.available()) {
+            return PtyStarter.open(out);
+        }
+        return new ProgramStarter.OnPipes(this);
+    }
+
+    /**
+     * Starts {@code argv} on pipes (never a pseudo-terminal) with its output through a mask of {@code variables} unless
      * {@code masking} is off; the caller closes the result once the program ended.
      *
      * @throws IOException when the program cannot be started
@@ -95,6 +105,10 @@ public final class ChildRunner {
         System.err.flush();
         Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables, List.of())) : Optional.empty();
         return PipedProgram.start(argv, inherited, variables, mask, out, outTo, err, errTo);
+    }
+
+    static OutputMask maskOf(Map<String, String> variables) {
+        return maskOf(variables, List.of());
     }
 
     private static OutputMask maskOf(Map<String, String> variables, List<char[]> alsoMasked) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * to Keyward's streams when nothing is masked); closing it drains the output, writes what the masks
  * still hold and wipes the mask, and never closes Keyward's own streams. Owns its mask.
  */
-public final class PipedProgram implements AutoCloseable {
+public final class PipedProgram implements StartedProgram {
 
     private final Process process;
     private final Optional<OutputMask> mask;
@@ -75,7 +75,7 @@ public final class PipedProgram implements AutoCloseable {
                 OutputPump.start("keyward-child-stderr", child.getErrorStream(), maskedErr));
     }
 
-    /** The running program, to signal and wait for. */
+    @Override
     public Process process() {
         return process;
     }

@@ -25,7 +25,7 @@ final class PtyChild {
 
     /** What a terminal sends for Ctrl-D: ends the child's input when Keyward's stdin (not a terminal) ends. */
     private static final int END_OF_TRANSMISSION = 4;
-    private static final WinSize FALLBACK_SIZE = new WinSize(80, 24);
+    static final WinSize FALLBACK_SIZE = new WinSize(80, 24);
 
     private PtyChild() {
     }
@@ -67,7 +67,7 @@ final class PtyChild {
      * Starts the child on a new pseudo-terminal whose window size is set before the child runs (pty4j's
      * builder sets it after the fork, so a quick child could read 0 x 0).
      */
-    private static PtyProcess start(List<String> argv, Map<String, String> environment, WinSize size) throws IOException {
+    static PtyProcess start(List<String> argv, Map<String, String> environment, WinSize size) throws IOException {
         if (!executable(argv.get(0), environment.getOrDefault("PATH", ""))) {
             // Checked here: pty4j's native launcher would print its own line on Keyward's stderr first.
             throw new IOException("no such program");

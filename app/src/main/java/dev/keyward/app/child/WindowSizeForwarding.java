@@ -1,6 +1,7 @@
 package dev.keyward.app.child;
 
 import com.pty4j.PtyProcess;
+import java.util.function.Supplier;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -19,12 +20,22 @@ final class WindowSizeForwarding implements AutoCloseable {
     }
 
     static WindowSizeForwarding to(PtyProcess child) {
+        return toCurrent(() -> child);
+    }
+
+    /** Passes changes on to whichever child {@code current} names at the time (none when it gives null). */
+    static WindowSizeForwarding toCurrent(Supplier<PtyProcess> current) {
         if (WINCH == null) {
             return new WindowSizeForwarding(null);
         }
         try {
             SignalHandler previous = Signal.handle(WINCH, signal ->
-                    PtyChild.windowSize().ifPresent(size -> resize(child, size)));
+                    {
+                PtyProcess child = current.get();
+                if (child != null) {
+                    PtyChild.windowSize().ifPresent(size -> resize(child, size));
+                }
+            });
             return new WindowSizeForwarding(previous);
         } catch (IllegalArgumentException e) {
             return new WindowSizeForwarding(null); // the JVM does not let this signal be handled here

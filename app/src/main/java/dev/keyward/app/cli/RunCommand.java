@@ -34,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--watch", description = "Restart the program when a value it was given changes (SIGTERM, the "
             + "grace period, SIGKILL); stop it, with exit code 4, when one of its secrets is deleted. Its output is masked "
-            + "as usual but goes through pipes, not a pseudo-terminal.")
+            + "as usual, and on a terminal each program runs on a new pseudo-terminal as in any run.")
     boolean watch;
 
     @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "10s", converter = GraceConverter.class,

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code keyward run} as a real CLI JVM on a pseudo-terminal (pty4j here stands for the user's
  * terminal): the child sees a terminal, its colours arrive, a window size change and Ctrl-C reach it,
- * typed input reaches it, and its output is still masked; directly and through a running agent.
+ * typed input reaches it, and its output is still masked; a watched program and its restart after a
+ * rotation each see a terminal too; directly and through a running agent.
  */
 @DisabledOnOs(OS.WINDOWS)
 class RunTerminalProcessTest {
 
     private static final String MASK = OutputMask.CONCEALED;
+    private static final String ROTATED = "sk-watch-rotated-canary-41c7d0";
 
     @TempDir
     Path data;
@@ -87,11 +90,17 @@ class RunTerminalProcessTest {
     }
 
     private OnTerminal runOnTerminal(boolean agent, String script) throws IOException {
+        return runOnTerminal(agent, List.of(), script);
+    }
+
+    private OnTerminal runOnTerminal(boolean agent, List<String> options, String script) throws IOException {
         List<String> args = new ArrayList<>();
         if (!agent) {
             args.add("--no-agent");
         }
-        args.addAll(List.of("run", "--project", "app", "--", "/bin/sh", "-c", script));
+        args.addAll(List.of("run", "--project", "app"));
+        args.addAll(options);
+        args.addAll(List.of("--", "/bin/sh", "-c", script));
         Map<String, String> env = CliJvm.environment(agent ? Map.of("TERM", "xterm-256color")
                 : Map.of("TERM", "xterm-256color", "KEYWARD_PASSWORD", RunMaskingProcessTest.PASSWORD));
         PtyProcess process = new PtyProcessBuilder(CliJvm.command(data, args.toArray(String[]::new)).toArray(String[]::new))
@@ -181,6 +190,61 @@ class RunTerminalProcessTest {
         terminal.type("\u0003");
         terminal.awaitText("got-interrupt");
         assertEquals(3, terminal.exitCode(), terminal.text());
+    }
+
+    /** Rotates API_TOKEN to {@code value} with a CLI JVM of its own (directly, or through the agent). */
+    private void rotate(boolean agent, String value) throws Exception {
+        Path file = Files.writeString(data.resolve("rotated.txt"), value + "\n");
+        List<String> args = new ArrayList<>();
+        if (!agent) {
+            args.add("--no-agent");
+        }
+        args.addAll(List.of("secret", "rotate", "API_TOKEN", "--value-stdin"));
+        ProcessBuilder builder = new ProcessBuilder(CliJvm.command(data, args.toArray(String[]::new)))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(file.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(CliJvm.environment(agent ? Map.of()
+                : Map.of("KEYWARD_PASSWORD", RunMaskingProcessTest.PASSWORD)));
+        Process rotation = builder.start();
+        assertTrue(rotation.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, rotation.exitValue(), "the rotation");
+        Files.delete(file);
+    }
+
+    private void aWatchedProgramAndItsRestartSeeATerminal(boolean agent) throws Exception {
+        prepare(agent);
+        OnTerminal terminal = runOnTerminal(agent, List.of("--watch", "--grace", "5s"), String.join("\n",
+                "if test -t 0 && test -t 1; then echo \"tty-yes $API_TOKEN\"; else echo \"tty-no $API_TOKEN\"; fi",
+                "trap 'echo got-interrupt; exit 3' INT",
+                "while :; do sleep 0.05; done"));
+        terminal.awaitText(MASK); // the whole line: the mask holds back what could still be a value
+        assertTrue(terminal.text().contains("tty-yes " + MASK), terminal.text());
+        rotate(agent, ROTATED);
+        terminal.awaitText("API_TOKEN changed; restarting the program");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (terminal.text().split(MASK, -1).length < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String[] starts = terminal.text().split("tty-", -1);
+        assertEquals(3, starts.length, "two starts:\n" + terminal.text());
+        assertTrue(starts[2].startsWith("yes " + MASK), "the restarted program is on a terminal too:\n" + terminal.text());
+        // Typed keys reach the restarted program's terminal: Ctrl-C ends it, and its exit code ends the run.
+        terminal.type("\u0003");
+        terminal.awaitText("got-interrupt");
+        assertEquals(3, terminal.exitCode(), terminal.text());
+        assertFalse(terminal.text().contains(RunMaskingProcessTest.CANARY), terminal.text());
+        assertFalse(terminal.text().contains(ROTATED), terminal.text());
+    }
+
+    @Test
+    void directlyAWatchedProgramAndItsRestartSeeATerminal() throws Exception {
+        aWatchedProgramAndItsRestartSeeATerminal(false);
+    }
+
+    @Test
+    void throughTheAgentAWatchedProgramAndItsRestartSeeATerminal() throws Exception {
+        aWatchedProgramAndItsRestartSeeATerminal(true);
     }
 
     @Test

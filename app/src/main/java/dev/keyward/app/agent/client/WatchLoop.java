@@ -1,7 +1,8 @@
 package dev.keyward.app.agent.client;
 
 import dev.keyward.app.child.ChildRunner;
-import dev.keyward.app.child.PipedProgram;
+import dev.keyward.app.child.ProgramStarter;
+import dev.keyward.app.child.StartedProgram;
 import dev.keyward.app.cli.SignalForwarding;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * values), and then restarts it with the new values: SIGTERM, the grace period, SIGKILL. Restarts and
  * their reasons (variable names only) go to stderr. When a variable's secret is gone (deleted, or
  * unlinked) the program is stopped the same way and the run ends with exit code 4; when the program
- * ends by itself, its exit code ends the run. Each program runs on pipes with its output through a mask
- * of its own values (as any {@code run}, unless masking is off), drained and wiped when it ends. Used by
- * the direct path and by the agent's client alike (JDK-only, so the client's fast path stays light).
+ * ends by itself, its exit code ends the run. Each program runs on a new pseudo-terminal when Keyward's
+ * stdout is a terminal (Keyward's terminal raw for the whole watch), else on pipes, with its output
+ * through a mask of its own values (as any {@code run}, unless masking is off), drained and wiped when it
+ * ends. Used by the direct path and by the agent's client alike (JDK-only unless on a terminal, so the
+ * client's fast path stays light).
  */
 public final class WatchLoop {
 
@@ -35,6 +38,7 @@ public final class WatchLoop {
     private final PrintStream err;
     private final boolean masking;
     private final ChildRunner runner = ChildRunner.forThisProcess();
+    private String newline = "\n";
 
     /** New values for the program, with their stamps (variable name to stamp). */
     public record Delivery(Map<String, String> env, Map<String, String> stamps) {
@@ -90,14 +94,23 @@ public final class WatchLoop {
 
     /** Runs the program with {@code first}, restarting it on changes; returns the exit code of the run. */
     public int run(Delivery first, Source source) {
+        // One starter for the whole watch: on a terminal it keeps Keyward's terminal raw across restarts
+        // and gives it back however the watch ends.
+        try (ProgramStarter starter = runner.starter()) {
+            newline = starter.newline();
+            return watch(starter, first, source);
+        }
+    }
+
+    private int watch(ProgramStarter starter, Delivery first, Source source) {
         Delivery current = first;
         while (true) {
-            PipedProgram started;
+            StartedProgram started;
             try {
                 err.flush();
-                started = runner.startOnPipes(commandLine, inherited, current.env(), masking);
+                started = starter.start(commandLine, inherited, current.env(), masking);
             } catch (IOException e) {
-                err.println("keyward: Could not start '" + commandLine.get(0) + "': check that it exists and is"
+                say("keyward: Could not start '" + commandLine.get(0) + "': check that it exists and is"
                         + " executable (or use --shell for shell syntax).");
                 return 1;
             }
@@ -132,7 +145,7 @@ public final class WatchLoop {
                         }
                     }
                     if (!gone.isEmpty()) {
-                        err.println("keyward: the secret of " + String.join(", ", gone) + " was deleted or unlinked;"
+                        say("keyward: the secret of " + String.join(", ", gone) + " was deleted or unlinked;"
                                 + " stopping the program (it would run on without it after a restart).");
                         terminate(program);
                         return GONE;
@@ -145,7 +158,7 @@ public final class WatchLoop {
                     } catch (Stop stop) {
                         return stopped(program, stop);
                     }
-                    err.println("keyward: " + String.join(", ", changed) + " changed"
+                    say("keyward: " + String.join(", ", changed) + " changed"
                             + "; restarting the program (SIGTERM, then SIGKILL after " + grace.toSeconds() + "s).");
                     terminate(program);
                 }
@@ -156,7 +169,7 @@ public final class WatchLoop {
 
     private int stopped(Process program, Stop stop) {
         if (stop.keepProgram) {
-            err.println("keyward: the program keeps running with its old values and is no longer watched.");
+            say("keyward: the program keeps running with its old values and is no longer watched.");
             while (true) {
                 if (waitFor(program, Duration.ofDays(1))) {
                     return program.exitValue();
@@ -165,6 +178,12 @@ public final class WatchLoop {
         }
         terminate(program);
         return stop.code;
+    }
+
+    /** One line on stderr, ended as Keyward's terminal needs it (a raw terminal does not add the carriage return). */
+    private void say(String line) {
+        err.print(line + newline);
+        err.flush();
     }
 
     /** SIGTERM, the grace period, then SIGKILL. */
