@@ -61,7 +61,8 @@ final class CommandRuns implements AutoCloseable {
         if (closed) {
             throw new IOException("the MCP server is stopping");
         }
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(folder.toFile())
+        // Built where every launch is (the source check); the environment is replaced below anyway.
+        ProcessBuilder builder = ChildEnvironment.processBuilder(argv).directory(folder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(environment);

@@ -70,7 +70,7 @@ class SecretsStayPutCliTest {
         File out = work.resolve("env.txt").toFile();
         Process ok = keyward(Map.of("KEYWARD_PASSWORD", PASSWORD, "KEYWARD_NEW_PASSWORD", "new-" + PASSWORD_CANARY,
                 "KEYWARD_RECOVERY_CODE", "code-" + PASSWORD_CANARY, "KEYWARD_DEMO_PASSWORD", "demo-" + PASSWORD_CANARY,
-                "KEYWARD_PROFILE", "work"), out, "run", "--project", "p", "--", "env");
+                "KEYWARD_PROFILE", "work"), out, "run", "--no-masking", "--project", "p", "--", "env"); // the value itself is checked
         assertTrue(ok.waitFor(2, TimeUnit.MINUTES));
         String childEnv = Files.readString(out.toPath());
         assertEquals(0, ok.exitValue(), Files.readString(work.resolve("stderr.txt")));

@@ -63,20 +63,30 @@ final class RequestReader {
     /** Subresources that are files (a script, a style sheet, an icon): a GET of one reads, whatever its name. */
     private static final List<String> FILE_TYPES = List.of("stylesheet", "image", "media", "font", "script",
             "texttrack", "manifest");
-    private static final Pattern FILE_NAME = Pattern.compile("\\.[A-Za-z0-9]{1,8}$");
+    /**
+     * Extensions of files a page loads as they are. Any other ending ({@code /account/delete.json},
+     * {@code /keys/rotate.php}) names an endpoint as much as a path without one does.
+     */
+    private static final Pattern STATIC_FILE = Pattern.compile("(?i)\\.(?:css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|"
+            + "ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|m4a|webm|ogg|oga|ogv|wav|flac|vtt|webmanifest)$");
 
     /**
-     * A GET (or HEAD or OPTIONS) as the gate judges it: method, host, path and the query's fields. Null for a file
-     * a page loads ({@code /icons/delete.svg}); a subresource whose last path segment has no file extension
-     * ({@code <img src="/account/delete">}, a CSS {@code url()} with a query) is an endpoint and is read.
+     * A GET (or HEAD or OPTIONS) as the gate judges it: method, host, path and the query's fields. Null for a static
+     * file a page loads ({@code /icons/delete.svg}) whose query names no action; any other subresource
+     * ({@code <img src="/account/delete">}, {@code /account/delete.json}, a CSS {@code url()} with a query) is an
+     * endpoint and is read.
      */
     HeldRequest readGet(Request request) {
         URI uri = uri(request.url());
         String type = request.resourceType();
-        if (FILE_TYPES.contains(type) && FILE_NAME.matcher(uri.getRawPath() == null ? "" : uri.getRawPath()).find()) {
-            return null;
+        HeldRequest read = get(uri, request.method(), "document".equals(type) ? HeldRequest.Kind.PAGE
+                : HeldRequest.Kind.READ);
+        if (FILE_TYPES.contains(type) && STATIC_FILE.matcher(uri.getRawPath() == null ? "" : uri.getRawPath()).find()) {
+            // The file's name says nothing (an icon may be called delete.svg), but its query's action fields still do.
+            HeldRequest queryOnly = new HeldRequest(read.kind(), read.method(), read.host(), "/", read.fields(), 0);
+            return RequestClassifier.readActs(queryOnly).isPresent() ? read : null;
         }
-        return get(uri, request.method(), "document".equals(type) ? HeldRequest.Kind.PAGE : HeldRequest.Kind.READ);
+        return read;
     }
 
     /**

@@ -27,6 +27,8 @@
     const apply = Reflect.apply;
     const construct = Reflect.construct;
     const then = Promise.prototype.then;
+    const NativePromise = Promise;
+    const rejectWith = Promise.reject;
     const ordinary = (input, init) => {
       // The native constructor reads the page's options once; its keepalive is then read from what it made.
       let request = construct(NativeRequest, init === undefined ? [input] : [input, init]);
@@ -40,7 +42,9 @@
       try {
         request = ordinary(input, init);
       } catch (e) {
-        return apply(nativeFetch, globalThis, [input, init]);
+        // Never hand the page's own objects to the native fetch: a getter that throws on the first read and
+        // answers keepalive (or a body) on the second would go out unheld. The page gets the error fetch would give.
+        return apply(rejectWith, NativePromise, [e]);
       }
       return apply(nativeFetch, globalThis, [request]);
     }}.fetch;

@@ -198,6 +198,10 @@ public final class DesktopShell {
             watchForReplacement(unlocked, adopted.services());
             if (commandLine.isOn()) {
                 serveCommandLine(unlocked, adopted.services());
+            } else {
+                // Turned off since the app started (here, or by the command line's 'agent desktop off'):
+                // the listening the app began at its start ends too, so no socket is left.
+                agent.stop();
             }
             Theme.of(settings.theme()).apply();
             showStatus();
