@@ -133,11 +133,25 @@ public final class AgentServer implements AutoCloseable {
     /** Locks, stops listening, removes the socket and drops every connection. */
     @Override
     public void close() {
+        close(() -> { });
+    }
+
+    /**
+     * Like {@link #close()}, running {@code release} (closing what was served) before the socket file
+     * goes: {@code keyward lock} and {@code agent stop} wait for the file to go, and must find the
+     * vault closed when it has, not still being written by this process.
+     */
+    public void close(Runnable release) {
         closed = true;
         lock();
-        socket.close();
+        socket.stopListening();
         connections.forEach(AgentConnection::drop);
         deadlines.shutdownNow();
+        try {
+            release.run();
+        } finally {
+            socket.close();
+        }
     }
 
     public boolean isClosed() {

@@ -104,14 +104,19 @@ final class AgentSocket implements AutoCloseable {
         return channel.accept();
     }
 
-    /** Stops listening and removes the socket file, if it is still this socket's. */
-    @Override
-    public void close() {
+    /** Stops taking connections; the file stays until {@link #close()}. */
+    void stopListening() {
         try {
             channel.close();
         } catch (IOException e) {
             // Closing a listening socket does not fail in a way that leaves anything to do.
         }
+    }
+
+    /** Stops listening and removes the socket file, if it is still this socket's. */
+    @Override
+    public void close() {
+        stopListening();
         try {
             Object key = Files.readAttributes(path.socket(), java.nio.file.attribute.BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS).fileKey();

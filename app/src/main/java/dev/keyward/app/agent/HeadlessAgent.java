@@ -113,9 +113,10 @@ public final class HeadlessAgent {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            server.close();
-            services.close();
-            session.close();
+            server.close(() -> {
+                services.close();
+                session.close();
+            });
         }
         return ErrorReport.OK;
     }
