@@ -60,8 +60,8 @@ final class CommandAccess {
             // A watching client's question: which version of which secret each variable has; no value.
             return Kind.LIST;
         }
-        if ("adopt".equals(command) && options.contains("--dry-run")) {
-            // Changes nothing, but compares the files' values with the vault's: asked like a reveal.
+        if ("adopt".equals(command) && (options.contains("--dry-run") || options.contains("--restore"))) {
+            // A dry run compares the files' values with the vault's; a restore writes values back to a file.
             return Kind.REVEAL;
         }
         Kind kind = KINDS.getOrDefault(command, Kind.DIRECT);

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * leaves references files in their place (see {@link AdoptService} for the order of steps and how a
  * stopped run is resumed).
  *
- * <p>Test hook: with the JVM system property {@code keyward.test.adoptPauseAt=STEP} (COMMITTED, BACKED_UP
+ * <p>Test hook: with the JVM system property {@code keyward.test.adoptPauseAt=STEP} (IMPORTED, COMMITTED, BACKED_UP
  * or REPLACED, optionally {@code STEP:N} for the N-th time it is reached), the command prints
  * {@code adopt paused at STEP} on stderr and waits forever there, so a test can kill it at that point.
  * Without the property (the launcher never sets it) the hook does nothing.
@@ -61,12 +61,19 @@ public final class AdoptCommand implements Callable<Integer> {
             + "as written (not secret, such as PORT).")
     List<String> keep = List.of();
 
+    @Option(names = "--restore", description = "Put back the original of the adopted file PATH from its newest "
+            + "encrypted backup (its values return to the file as plain text; the vault keeps them too).")
+    boolean restore;
+
     @Option(names = "--password-stdin")
     boolean passwordStdin;
 
     @Override
     public Integer call() {
         Terminal t = root.terminal();
+        if (restore) {
+            return restore(t);
+        }
         AdoptOptions options = new AdoptOptions(project, Set.copyOf(keep), winner(onConflict), java.util.Map.of());
         Path target = root.resolve(path).normalize();
         try (SessionLease lease = root.unlock(passwordStdin)) {
@@ -110,6 +117,20 @@ public final class AdoptCommand implements Callable<Integer> {
             t.out().println("The originals are kept encrypted in " + new dev.keyward.vault.backup.EnvFileBackups(
                     lease.session()).folder() + ". Run programs with: keyward run --env-file FILE -- COMMAND");
             return result.leftAlone().isEmpty() ? 0 : 1;
+        }
+    }
+
+    private int restore(Terminal t) {
+        Path target = root.resolve(path).normalize();
+        try (SessionLease lease = root.unlock(passwordStdin)) {
+            if (!yes && !t.confirm("Put back the original of " + target + " from its backup? Its values return to the"
+                    + " file as plain text")) {
+                throw new CliUsageException(t.interactive() ? "Nothing was put back."
+                        : "No terminal to ask on: pass --yes to put it back without asking. Nothing was put back.");
+            }
+            Path copy = new AdoptService(lease.session()).restore(target);
+            t.out().println("Put back the original of " + target + " from the backup " + copy.getFileName() + ".");
+            return 0;
         }
     }
 

@@ -50,6 +50,8 @@ public final class AdoptService {
 
     /** The points between steps, reported to a {@link Progress} as they are passed. */
     public enum Step {
+        /** Everything is written in the vault transaction, which is about to commit. */
+        IMPORTED,
         /** The vault transaction committed. */
         COMMITTED,
         /** A file's encrypted copy is on disk. */
@@ -58,7 +60,7 @@ public final class AdoptService {
         REPLACED
     }
 
-    /** Hears each step as it is passed (a file is null for {@link Step#COMMITTED}). */
+    /** Hears each step as it is passed (a file is null for {@link Step#IMPORTED} and {@link Step#COMMITTED}). */
     @FunctionalInterface
     public interface Progress {
         /** Reports nothing. */
@@ -129,6 +131,7 @@ public final class AdoptService {
                             + " adopted. Look at the new plan and adopt again.");
                 }
                 importAll(c, now, sources, options);
+                progress.reached(Step.IMPORTED, null);
                 return null;
             });
             progress.reached(Step.COMMITTED, null);
@@ -136,6 +139,35 @@ public final class AdoptService {
         } finally {
             sources.forEach(EnvSource::close);
         }
+    }
+
+    /**
+     * Puts back the original of an adopted {@code file} from its newest encrypted copy (written atomically,
+     * owner-only) and returns that copy's path. The vault is not changed: the values stay there too.
+     *
+     * @throws dev.keyward.vault.NotFoundException when no copy of that file is kept
+     */
+    public Path restore(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        EnvFileBackups backups = new EnvFileBackups(session);
+        try {
+            for (Path copy : backups.copiesOf(target)) {
+                EnvFileBackups.Copy opened = backups.open(copy);
+                try {
+                    if (!opened.original().equals(target)) {
+                        continue; // another file whose path hashes alike
+                    }
+                    dev.keyward.vault.io.UserFiles.write(target, opened.content());
+                    return copy;
+                } finally {
+                    Wipe.bytes(opened.content());
+                }
+            }
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not put back the original of " + target + "; the file was left"
+                    + " as it is.", e);
+        }
+        throw new dev.keyward.vault.NotFoundException("No backup of " + target + " is kept in this profile.");
     }
 
     private Result replaceFiles(List<FilePlan> files, List<EnvSource> sources, Progress progress) {
