@@ -76,8 +76,8 @@ public final class AdoptCommand implements Callable<Integer> {
         }
         AdoptOptions options = new AdoptOptions(project, Set.copyOf(keep), winner(onConflict), java.util.Map.of());
         Path target = root.resolve(path).normalize();
-        try (SessionLease lease = root.unlock(passwordStdin)) {
-            AdoptService adopt = new AdoptService(lease.session());
+        try (OpenSession open = root.open(passwordStdin)) {
+            AdoptService adopt = open.services().adopt();
             AdoptPlan plan = adopt.plan(target, options);
             print(plan, t);
             if (!plan.refusals().isEmpty()) {
@@ -114,21 +114,21 @@ public final class AdoptCommand implements Callable<Integer> {
                 }
             }
             result.leftAlone().forEach(s -> t.err().println("Left alone: " + s.shown() + ": " + s.reason() + "."));
-            t.out().println("The originals are kept encrypted in " + new dev.keyward.vault.backup.EnvFileBackups(
-                    lease.session()).folder() + ". Run programs with: keyward run --env-file FILE -- COMMAND");
+            t.out().println("The originals are kept encrypted in the profile's backups folder (adopt --restore FILE"
+                    + " puts one back). Run programs with: keyward run --env-file FILE -- COMMAND");
             return result.leftAlone().isEmpty() ? 0 : 1;
         }
     }
 
     private int restore(Terminal t) {
         Path target = root.resolve(path).normalize();
-        try (SessionLease lease = root.unlock(passwordStdin)) {
+        try (OpenSession open = root.open(passwordStdin)) {
             if (!yes && !t.confirm("Put back the original of " + target + " from its backup? Its values return to the"
                     + " file as plain text")) {
                 throw new CliUsageException(t.interactive() ? "Nothing was put back."
                         : "No terminal to ask on: pass --yes to put it back without asking. Nothing was put back.");
             }
-            Path copy = new AdoptService(lease.session()).restore(target);
+            Path copy = open.services().adopt().restore(target);
             t.out().println("Put back the original of " + target + " from the backup " + copy.getFileName() + ".");
             return 0;
         }
