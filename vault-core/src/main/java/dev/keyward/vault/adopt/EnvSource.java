@@ -45,11 +45,16 @@ final class EnvSource implements AutoCloseable {
         DotenvFile.Contents contents = null;
         try {
             text = DotenvFile.decodeText(bytes, shown);
+            List<DotenvSpans.ValueSpan> spans;
+            try {
+                spans = DotenvSpans.of(java.nio.CharBuffer.wrap(text));
+            } catch (DotenvSyntaxException e) {
+                // Read first by the span reader for the column: the same rules as env import, which names the line.
+                throw new InvalidInputException(shown + ", line " + e.line() + (e.column() > 0 ? ", column " + e.column()
+                        : "") + ": " + e.reason() + ". Nothing was imported.");
+            }
             contents = DotenvFile.parse(text, shown);
-            List<DotenvSpans.ValueSpan> spans = DotenvSpans.of(java.nio.CharBuffer.wrap(text));
             return new EnvSource(file, shown, bytes, text, contents, spans);
-        } catch (DotenvSyntaxException e) {
-            throw new IllegalStateException("the file parsed once and not twice", e);
         } catch (InvalidInputException e) {
             Wipe.bytes(bytes);
             Wipe.chars(text);

@@ -274,7 +274,8 @@ final class DotenvScanner {
     }
 
     private DotenvSyntaxException refusal(String reason) {
-        return new DotenvSyntaxException(line, reason);
+        // The column where the refused definition starts: its first character that is not white space.
+        return new DotenvSyntaxException(line, skipBlank(pos, lineEnd(pos)) - pos + 1, reason);
     }
 
     /** The first {@code c} in {@code [from, to)}, or -1. */

@@ -30,4 +30,12 @@ class DotenvSpansTest {
     void aRepeatedKeyHasASpanPerDefinitionAndQuotedThenTextFallsBackToTheLine() throws DotenvSyntaxException {
         assertEquals(List.of("K@1=[1]", "Q@2=['it's here']", "K@3=[2]"), written("K=1\nQ='it's here'\nK=2"));
     }
+
+    @Test
+    void aRefusalNamesTheLineAndTheColumnWhereTheDefinitionStarts() {
+        DotenvSyntaxException e = org.junit.jupiter.api.Assertions.assertThrows(DotenvSyntaxException.class,
+                () -> DotenvSpans.of("OK=1\n   BAD LINE\n"));
+        assertEquals(2, e.line());
+        assertEquals(4, e.column());
+    }
 }
