@@ -37,12 +37,13 @@ final class CommandAccess {
             Map.entry("secret rotate", Kind.CHANGE), Map.entry("secret rm", Kind.CHANGE),
             Map.entry("project create", Kind.CHANGE), Map.entry("project link", Kind.CHANGE),
             Map.entry("project unlink", Kind.CHANGE), Map.entry("env import", Kind.CHANGE),
-            Map.entry("settings set", Kind.CHANGE), Map.entry("provider set", Kind.CHANGE));
+            Map.entry("settings set", Kind.CHANGE), Map.entry("provider set", Kind.CHANGE),
+            Map.entry("adopt", Kind.CHANGE));
 
     /** The commands that ask on the terminal unless an option says where their answer comes from. */
     private static final Map<String, Set<String>> PROMPTS_UNLESS = Map.of(
             "secret add", Set.of("--value-stdin"), "secret rotate", Set.of("--value-stdin"),
-            "secret rm", Set.of("--yes", "-y"));
+            "secret rm", Set.of("--yes", "-y"), "adopt", Set.of("--yes", "-y", "--dry-run"));
 
     private CommandAccess() {
     }
@@ -63,6 +64,10 @@ final class CommandAccess {
         if ("run".equals(command) && options.contains("--print-stamps")) {
             // A watching client's question: which version of which secret each variable has; no value.
             return Kind.LIST;
+        }
+        if ("adopt".equals(command) && (options.contains("--dry-run") || options.contains("--restore"))) {
+            // A dry run compares the files' values with the vault's; a restore writes values back to a file.
+            return Kind.REVEAL;
         }
         Kind kind = KINDS.getOrDefault(command, Kind.DIRECT);
         Set<String> answered = PROMPTS_UNLESS.get(command);

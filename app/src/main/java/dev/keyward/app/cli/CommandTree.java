@@ -34,7 +34,7 @@ public final class CommandTree {
             new Group("dashboard", DashboardCommands.class), new Group("retention", RetentionCommands.class),
             new Group("agent", AgentCommands.class), new Group("lock", LockCommand.class),
             new Group("mcp", McpCommand.class),
-            new Group("scan", ScanCommand.class));
+            new Group("scan", ScanCommand.class), new Group("adopt", AdoptCommand.class));
 
     /** The global options that take a value, as {@link KeywardCommand} declares them. */
     private static final List<String> GLOBAL_OPTIONS_WITH_VALUE = List.of("--data-dir", "--profile");

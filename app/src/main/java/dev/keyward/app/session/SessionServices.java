@@ -93,6 +93,12 @@ public final class SessionServices implements AutoCloseable {
         return dashboard;
     }
 
+    /** Moves .env files into the vault and leaves references files (the CLI's adopt and the desktop's Scan page). */
+    public dev.keyward.vault.adopt.AdoptService adopt() {
+        requireOpen();
+        return new dev.keyward.vault.adopt.AdoptService(session);
+    }
+
     public HygieneService hygiene() {
         return dashboard().hygiene();
     }

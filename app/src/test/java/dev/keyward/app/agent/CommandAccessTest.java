@@ -41,6 +41,16 @@ class CommandAccessTest {
     }
 
     @Test
+    void adoptIsAnApprovedChangeAndAskedOnTheTerminalWithoutYes() {
+        assertEquals(Kind.CHANGE, CommandAccess.of("adopt", Set.of("--yes")));
+        assertEquals(Kind.CHANGE, CommandAccess.of("adopt", Set.of("-y", "--on-conflict")));
+        assertEquals(Kind.REVEAL, CommandAccess.of("adopt", Set.of("--dry-run")), "it compares values");
+        assertEquals(Kind.REVEAL, CommandAccess.of("adopt", Set.of("--restore", "--yes")), "it writes values to a file");
+        assertEquals(Kind.DIRECT, CommandAccess.of("adopt", Set.of()), "would ask for confirmation");
+        assertEquals(Kind.DIRECT, CommandAccess.of("adopt", Set.of("--yes", "--password-stdin")));
+    }
+
+    @Test
     void aWatchingClientsQuestionForStampsIsAListing() {
         assertEquals(Kind.LIST, CommandAccess.of("run", Set.of("--env-file", "--watch", "--print-stamps")));
         assertEquals(Kind.DIRECT, CommandAccess.of("run", Set.of("--print-stamps", "--password-stdin")));

@@ -68,6 +68,15 @@ public final class DotenvFile {
         }
     }
 
+    /**
+     * The text of a {@code .env} file's bytes, checked as {@link #readText} checks a file ({@code name}
+     * is for messages); the caller wipes it.
+     */
+    public static char[] decodeText(byte[] raw, String name) {
+        checkLines(raw, name);
+        return decode(raw, name);
+    }
+
     /** Parses UTF-8 bytes of a {@code .env} file named {@code name} (for messages). */
     public static Contents parse(byte[] raw, String name) {
         checkLines(raw, name);

@@ -23,6 +23,8 @@ final class DotenvScanner {
     private final Map<String, char[]> values = new LinkedHashMap<>();
     /** Every line each key is defined on, in file order. */
     private final Map<String, List<Integer>> definitions = new LinkedHashMap<>();
+    /** Where each definition's value is written (quotes included), in file order. */
+    private final List<DotenvSpans.ValueSpan> spans = new ArrayList<>();
 
     DotenvScanner(char[] normalizedText) {
         this.src = normalizedText;
@@ -65,7 +67,13 @@ final class DotenvScanner {
         return out;
     }
 
-    private void define(String key, char[] value, int atLine) {
+    /** Where every definition's value stands in the normalized text, in file order (after {@link #scan}). */
+    List<DotenvSpans.ValueSpan> spans() {
+        return List.copyOf(spans);
+    }
+
+    private void define(String key, char[] value, int atLine, int spanStart, int spanEnd) {
+        spans.add(new DotenvSpans.ValueSpan(key, atLine, spanStart, spanEnd));
         definitions.computeIfAbsent(key, k -> new ArrayList<>()).add(atLine);
         // LinkedHashMap.put on an existing key keeps its first position, as a JavaScript object does.
         Wipe.chars(values.put(key, value));
@@ -106,7 +114,7 @@ final class DotenvScanner {
             return readQuoted(key, v, lineEnd);
         }
         refuseLineSeparators(pos, lineEnd, line);
-        define(key, v == lineEnd ? new char[0] : unquotedText(v, lineEnd), line);
+        define(key, v == lineEnd ? new char[0] : unquotedText(v, lineEnd), line, v, unquotedEnd(v, lineEnd));
         return lineEnd;
     }
 
@@ -153,7 +161,7 @@ final class DotenvScanner {
             if (onlyBlankOrComment(close + 1, closeLineEnd)) {
                 refuseLineSeparators(close + 1, closeLineEnd, line + countLineFeeds(open, close));
                 define(key, quote == '"' ? expandEscapes(src, open + 1, close)
-                        : Arrays.copyOfRange(src, open + 1, close), line);
+                        : Arrays.copyOfRange(src, open + 1, close), line, open, close + 1);
                 return closeLineEnd;
             }
         }
@@ -163,7 +171,7 @@ final class DotenvScanner {
         try {
             if (text.length >= 2 && text[text.length - 1] == quote) {
                 define(key, quote == '"' ? expandEscapes(text, 1, text.length - 1)
-                        : Arrays.copyOfRange(text, 1, text.length - 1), line);
+                        : Arrays.copyOfRange(text, 1, text.length - 1), line, open, unquotedEnd(open, lineEnd));
                 return lineEnd;
             }
         } finally {
@@ -240,6 +248,16 @@ final class DotenvScanner {
         return Arrays.copyOfRange(src, start, end);
     }
 
+    /** Where the unquoted value starting at {@code from} ends: before a {@code #} or the line end, trimmed. */
+    private int unquotedEnd(int from, int lineEnd) {
+        int hash = indexOf('#', from, lineEnd);
+        int end = hash >= 0 ? hash : lineEnd;
+        while (end > from && JsWhitespace.is(src[end - 1])) {
+            end--;
+        }
+        return end;
+    }
+
     private boolean onlyBlankOrComment(int from, int lineEnd) {
         int i = skipBlank(from, lineEnd);
         return i == lineEnd || src[i] == '#';
@@ -256,7 +274,8 @@ final class DotenvScanner {
     }
 
     private DotenvSyntaxException refusal(String reason) {
-        return new DotenvSyntaxException(line, reason);
+        // The column where the refused definition starts: its first character that is not white space.
+        return new DotenvSyntaxException(line, skipBlank(pos, lineEnd(pos)) - pos + 1, reason);
     }
 
     /** The first {@code c} in {@code [from, to)}, or -1. */

@@ -39,28 +39,41 @@ public final class ProjectService {
     }
 
     public ProjectInfo create(String name, String description) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        validateName(name);
+        return session.database().write(c -> createIn(c, name, description));
+    }
+
+    /** Creates a project within the caller's transaction (adopt creates projects and imports in one). */
+    public ProjectInfo createIn(Connection c, String name, String description) throws SQLException {
+        validateName(name);
+        if (find(c, name) != null) {
+            throw new InvalidInputException("A project named '" + name + "' already exists.");
+        }
+        String id = UUID.randomUUID().toString();
+        String now = Timestamps.now(session.clock());
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO projects (id, profile_id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, id);
+            ps.setString(2, session.profileId());
+            ps.setString(3, name);
+            ps.setString(4, description);
+            ps.setString(5, now);
+            ps.setString(6, now);
+            ps.executeUpdate();
+        }
+        session.audit().record(c, "project", "create", "project", id, Map.of("name", name));
+        return find(c, name);
+    }
+
+    /** Whether {@code name} is one a project can have. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    private static void validateName(String name) {
+        if (!isValidName(name)) {
             throw new InvalidInputException("'" + name + "' is not a valid project name: use 1 to 64 letters, digits and _ . -.");
         }
-        return session.database().write(c -> {
-            if (find(c, name) != null) {
-                throw new InvalidInputException("A project named '" + name + "' already exists.");
-            }
-            String id = UUID.randomUUID().toString();
-            String now = Timestamps.now(session.clock());
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO projects (id, profile_id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, id);
-                ps.setString(2, session.profileId());
-                ps.setString(3, name);
-                ps.setString(4, description);
-                ps.setString(5, now);
-                ps.setString(6, now);
-                ps.executeUpdate();
-            }
-            session.audit().record(c, "project", "create", "project", id, Map.of("name", name));
-            return find(c, name);
-        });
     }
 
     public List<ProjectInfo> list() {
@@ -183,6 +196,15 @@ public final class ProjectService {
                     "added", plan.added().size(), "changed", plan.changed().size()));
             return plan;
         });
+    }
+
+    /** Links {@code secretName} to {@code envVar} in {@code project} within the caller's transaction. */
+    public ProjectLink linkIn(Connection c, String project, String secretName, String envVar) throws SQLException {
+        validateEnvVar(envVar);
+        ProjectInfo p = require(c, project);
+        SecretInfo secret = session.secrets().require(c, secretName);
+        linkIn(c, p, secret, envVar);
+        return new ProjectLink(envVar, secret.name(), secret.id());
     }
 
     /**
@@ -313,6 +335,11 @@ public final class ProjectService {
                 return rs.next() ? new ProjectInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)) : null;
             }
         }
+    }
+
+    /** Whether {@code envVar} is a portable environment variable name, as a link needs. */
+    public static boolean isPortableEnvVar(String envVar) {
+        return envVar != null && ENV_VAR.matcher(envVar).matches();
     }
 
     static void validateEnvVar(String envVar) {

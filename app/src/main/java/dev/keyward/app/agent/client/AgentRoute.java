@@ -32,7 +32,7 @@ public record AgentRoute(boolean useAgent, List<String> agentArgv, Optional<Path
     private static final Set<String> GROUPS = Set.of("profile", "secret", "project", "env", "run", "read", "inject", "settings",
             "provider", "backup", "audit", "automation", "practice", "reflib", "script", "recommend", "discovery",
             "demo", "dashboard", "retention", "agent", "lock",
-            "scan");
+            "scan", "adopt");
 
     public AgentRoute {
         agentArgv = List.copyOf(agentArgv);

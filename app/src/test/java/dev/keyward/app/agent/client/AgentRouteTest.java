@@ -25,6 +25,7 @@ class AgentRouteTest {
         assertTrue(route("secret", "get", "A", "--version", "2").useAgent(), "--version of a secret is not Keyward's");
         assertTrue(route("read", "keyward://secrets/A").useAgent());
         assertTrue(route("inject", "-i", "t.tpl", "-o", "t").useAgent());
+        assertTrue(route("adopt", ".", "--yes").useAgent());
     }
 
     @Test
