@@ -93,7 +93,7 @@ end_heap="$(sample end)"
 end_rss="$(rss_mib)"
 end_requests="$(cat "$work/requests" 2>/dev/null || echo 0)"
 echo "end: heap after GC $end_heap MiB, RSS $end_rss MiB, fake requests $end_requests ($((end_requests - start_requests)) during the soak)"
-echo "largest growth by class (bytes, end - start):"
+echo "largest growth by class (bytes grown from start to end, instances at the end, class):"
 awk 'FNR == NR { if ($1 ~ /:$/) b[$4] = $3; next } $1 ~ /:$/ { d = $3 - b[$4]; if (d > 0) print d, $2 - 0, $4 }' \
   "$work/histogram-start.txt" "$work/histogram-end.txt" | sort -rn | head -15
 echo "desktop soak, $minutes min, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, extra JVM options: ${DESKTOP_JAVA_OPTIONS:-none}"
