@@ -20,8 +20,13 @@ work="$(mktemp -d -t keyward-desktop-soak.XXXXXX)"
 data="$work/data"
 started=()
 cleanup() {
-  local p
-  for p in "${started[@]}"; do kill "$p" 2>/dev/null; done
+  local i p
+  # Newest first: the app ends before the X server it draws on (GTK crashes when its display goes away).
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do
+    p="${started[$i]}"
+    kill "$p" 2>/dev/null
+    for _ in $(seq 600); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  done
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT

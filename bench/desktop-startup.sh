@@ -38,8 +38,9 @@ started=()
 
 now_ms() { date +%s%3N; }
 cleanup() {
-  local p
-  for p in "${started[@]}"; do kill "$p" 2>/dev/null; done
+  local i
+  # Newest first (trayer, then Xvfb); each run's app has ended already.
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do kill "${started[$i]}" 2>/dev/null; done
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
