@@ -16,6 +16,8 @@
 #   cli         CLI start-up: --version, secret list, run -- true      [CLI start-up]        ~2 min
 #   wal         write-ahead log check after a crash                    [Fuzzing and tamper sweep] ~1 min
 #   desktop     desktop start-up and idle memory, headless and on Xvfb [Desktop start-up]    ~4 min
+#               then through ./keyward on Xvfb with xdotool (bench/desktop-startup.sh)         ~8 min
+#   desktop-soak  30 minutes unlocked with background refresh: heap after GC at start and end (LONG) [Desktop start-up] ~35 min
 #
 # Output of each part goes to bench/out/<part>.log as well as the terminal; a part that fails is
 # reported at the end and the others still run. Maven runs offline (-o) when MVN_OFFLINE=1.
@@ -26,7 +28,7 @@ root="$(dirname "$here")"
 out="$here/out"
 mkdir -p "$out"
 ALL=(vault discovery runner dashboard packaging peers cli wal desktop)
-LONG=(retention)
+LONG=(retention desktop-soak)
 offline=()
 [ "${MVN_OFFLINE:-0}" = 1 ] && offline=(-o)
 mvn_b() { (cd "$root" && mvn -B -q "${offline[@]}" "$@"); }
@@ -93,6 +95,15 @@ part_desktop() {
   else
     echo "desktop: no xvfb-run, so only the headless (Monocle) figures were taken"
   fi
+  if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+    mvn_b -pl app -am package -DskipTests && (unset DISPLAY; "$here/desktop-startup.sh" 7 2 15)
+  else
+    echo "desktop: no Xvfb or xdotool, so the launcher's figures (bench/desktop-startup.sh) were not taken"
+  fi
+}
+
+part_desktop-soak() {
+  mvn_b -pl app -am package -DskipTests && (unset DISPLAY; "$here/desktop-soak.sh" 30)
 }
 
 if [ "${1:-}" = --list ]; then

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The desktop app's agent: listens from the first unlock until quit, serves the profile while it is
- * unlocked, and stops serving at every lock (while still telling clients that the app is locked).
+ * The desktop app's agent: listens from the app's start (or its first unlock) until quit, serves the
+ * profile while it is unlocked, and stops serving at every lock (while still telling clients that the
+ * app is locked).
  * When another agent already serves the data folder, the desktop leaves it be and serves nothing.
  */
 public final class DesktopAgent implements AutoCloseable {
@@ -23,6 +24,9 @@ public final class DesktopAgent implements AutoCloseable {
     private final Runnable raiseApp;
     private AgentServer server;
     private boolean stopped;
+    /** Set by {@link #stop} and {@link #close}: the start-up's {@link #listen}, run later on a worker, then does nothing. */
+    private boolean toldOtherwise;
+    private boolean closed;
 
     /**
      * @param lockApp   locks the app when a client asks ({@code keyward lock}); called off the JavaFX thread
@@ -50,15 +54,23 @@ public final class DesktopAgent implements AutoCloseable {
 
     /**
      * Listens with nothing served, from the app's start: a command then learns that the app is open but
-     * locked (and may offer its unlock window) instead of asking for the password unawares. False when
-     * another agent serves the folder.
+     * locked (and may offer its unlock window) instead of asking for the password unawares. The app calls
+     * this on a worker thread, so a stop (serving turned off, {@code keyward agent stop}) or a quit may come
+     * first: then it does nothing, as the later call it stands for would have been undone by them. False
+     * when it does not listen (told otherwise, or another agent serves the folder).
      */
     public synchronized boolean listen() {
+        if (toldOtherwise) {
+            return false;
+        }
         return listening();
     }
 
-    /** Starts listening unless it does already; false when another agent serves the folder. */
+    /** Starts listening unless it does already or the agent was closed; false when another agent serves the folder. */
     private boolean listening() {
+        if (closed) {
+            return false;
+        }
         stopped = false;
         if (server == null || server.isClosed()) {
             try {
@@ -100,6 +112,7 @@ public final class DesktopAgent implements AutoCloseable {
      */
     public synchronized void stop() {
         stopped = true;
+        toldOtherwise = true;
         if (server != null) {
             server.close();
             server = null;
@@ -113,6 +126,8 @@ public final class DesktopAgent implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
+        toldOtherwise = true;
         if (server != null) {
             server.close();
             server = null;

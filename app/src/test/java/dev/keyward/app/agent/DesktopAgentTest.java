@@ -85,6 +85,44 @@ class DesktopAgentTest {
     }
 
     @Test
+    void theStartUpsListenComingAfterAStopOrAQuitLeavesNoSocket() throws Exception {
+        // The app calls listen() on a worker: serving turned off (stop) or a quit (close) may come before it.
+        Path socket = AgentSocketPath.of(data, Map.of()).socket();
+        DesktopAgent stopped = new DesktopAgent(data, Map.of(), () -> { }, () -> { });
+        try {
+            stopped.stop();
+            assertFalse(stopped.listen(), "a stop before the start-up's listen wins");
+            assertFalse(Files.exists(socket));
+        } finally {
+            stopped.close();
+        }
+        DesktopAgent quit = new DesktopAgent(data, Map.of(), () -> { }, () -> { });
+        quit.close();
+        assertFalse(quit.listen(), "a quit before the start-up's listen wins");
+        assertFalse(Files.exists(socket));
+    }
+
+    @Test
+    void anUnlockAfterAStopServesAgainAndTheLateListenKeepsServing() throws Exception {
+        ProfileService profiles = AgentFixture.createProfile(data);
+        Path socket = AgentSocketPath.of(data, Map.of()).socket();
+        try (AgentFixture.Served served = AgentFixture.Served.open(profiles, data)) {
+            DesktopAgent agent = new DesktopAgent(data, Map.of(), () -> { }, () -> { });
+            try {
+                agent.stop();
+                assertTrue(agent.unlocked(served.session(), served.services(), request -> Approval.DENY),
+                        "turned on again, the next unlock serves");
+                assertFalse(agent.listen(), "a late start-up listen changes nothing");
+                try (AgentLink link = AgentLink.connect(socket, "test")) {
+                    assertFalse(link.welcome().flag("locked"), "still served");
+                }
+            } finally {
+                agent.close();
+            }
+        }
+    }
+
+    @Test
     void theSettingIsOnUntilTurnedOff() {
         AgentPreference preference = new AgentPreference(data);
         assertTrue(preference.desktopServes());

@@ -110,17 +110,10 @@ public final class DesktopShell {
         stage.setScene(scene);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
-        services.tray().install(new TrayActions(this::bringToFront, this::refreshNow, this::lock, this::lockAndStop,
-                this::quit));
-        if (commandLine.isOn()) {
-            // Listening before the first unlock lets a command say "open but locked" and offer this window.
-            agent.listen();
-        }
-        boolean tray = services.tray().isAvailable();
-        if (tray) {
-            // A hidden window must not end the app while its icon sits in the tray.
-            Platform.setImplicitExit(false);
-        }
+        // Listening before the first unlock lets a command say "open but locked" and offer this window. The
+        // setting's file and the socket are made on a worker, not before the first frame; a stop or quit that
+        // comes first wins (DesktopAgent.listen), and an unlock starts listening by itself.
+        work.run(() -> commandLine.isOn() && agent.listen(), listening -> { }, error -> { });
         stage.setOnCloseRequest(e -> {
             if (services.tray().isAvailable() && !quitting) {
                 e.consume();
@@ -135,10 +128,23 @@ public final class DesktopShell {
         });
         showStatus();
         stage.show();
-        if (!tray && services.notices().firstTime("no-tray")) {
+        showProfiles(null, null);
+        // The tray's toolkit (AWT) starts on a worker while the first screen is drawn, not before it.
+        TrayActions trayActions = new TrayActions(this::bringToFront, this::refreshNow, this::lock, this::lockAndStop,
+                this::quit);
+        work.run(() -> {
+            services.tray().install(trayActions);
+            return services.tray().isAvailable();
+        }, this::trayInstalled, error -> trayInstalled(false));
+    }
+
+    private void trayInstalled(boolean tray) {
+        if (tray) {
+            // A hidden window must not end the app while its icon sits in the tray.
+            Platform.setImplicitExit(false);
+        } else if (!quitting && services.notices().firstTime("no-tray")) {
             post(Notification.info("No system tray", "This desktop has no system tray, so closing the window quits Keyward."));
         }
-        showProfiles(null, null);
     }
 
     /** Lists the profiles and shows the unlock screen, or the create screen when there are none. */
@@ -329,6 +335,7 @@ public final class DesktopShell {
         main.follow(sessionServices.changes());
         router.show(main);
         main.show(PageKind.SECRETS);
+        StartupMarks.onNextFrame(stage.getScene(), "main-window");
         status.setStatusBar(main::setStatus);
         armIdle();
     }

@@ -97,6 +97,7 @@ final class ScreenRouter {
             view.say(sentence);
         }
         view.focusPassword();
+        StartupMarks.onNextFrame(screen.getScene(), "unlock-screen");
     }
 
     /** The unlock screen while it is shown, else null. */

@@ -42,6 +42,7 @@ final class Unlocking implements UnlockFlow {
 
     @Override
     public void unlocked(VaultSession session) {
+        StartupMarks.now("unlocked");
         shell.adopt(session, shell::showMain);
     }
 

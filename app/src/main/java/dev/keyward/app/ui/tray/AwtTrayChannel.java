@@ -17,6 +17,11 @@ final class AwtTrayChannel implements TrayChannel {
     private TrayIcon icon;
     private MenuItem statusItem;
     private volatile boolean installed;
+    /** Set by {@link #remove}: an install still under way then adds no icon. */
+    private volatile boolean removed;
+    /** What {@link #show} was last given, drawn by the install that may come after it. */
+    private volatile TrayState state = TrayState.LOCKED;
+    private volatile String statusLine = "Keyward";
 
     static boolean isSupported() {
         try {
@@ -33,9 +38,15 @@ final class AwtTrayChannel implements TrayChannel {
 
     @Override
     public void install(TrayActions actions) {
+        if (removed || !isSupported()) {
+            return; // no tray on this desktop: the window's menu offers the same actions
+        }
         Runnable build = () -> {
+            if (removed) {
+                return;
+            }
             PopupMenu menu = new PopupMenu();
-            statusItem = new MenuItem("Keyward");
+            statusItem = new MenuItem(statusLine);
             statusItem.setEnabled(false);
             menu.add(statusItem);
             menu.addSeparator();
@@ -47,7 +58,7 @@ final class AwtTrayChannel implements TrayChannel {
             menu.add(item("Quit", actions.quit()));
             SystemTray tray = SystemTray.getSystemTray();
             int size = Math.max(16, tray.getTrayIconSize().height);
-            icon = new TrayIcon(TrayIconArt.draw(TrayState.LOCKED, size), "Keyward", menu);
+            icon = new TrayIcon(TrayIconArt.draw(state, size), statusLine, menu);
             icon.setImageAutoSize(true);
             icon.addActionListener(e -> Platform.runLater(actions.open()));
             try {
@@ -65,10 +76,20 @@ final class AwtTrayChannel implements TrayChannel {
             LOG.log(System.Logger.Level.WARNING, "Could not build the tray icon", e.getCause());
         }
         installed = icon != null;
+        if (installed && removed) {
+            removeIcon(); // removed while it was being built
+        } else if (installed) {
+            show(state, statusLine); // a change shown while it was being built
+        }
     }
 
     @Override
     public void show(TrayState state, String statusLine) {
+        this.state = state;
+        this.statusLine = statusLine;
+        if (!installed) {
+            return; // the install draws the latest state; no AWT before it (or without a tray)
+        }
         EventQueue.invokeLater(() -> {
             if (icon == null) {
                 return;
@@ -95,6 +116,13 @@ final class AwtTrayChannel implements TrayChannel {
 
     @Override
     public void remove() {
+        removed = true;
+        if (installed) {
+            removeIcon();
+        }
+    }
+
+    private void removeIcon() {
         installed = false;
         EventQueue.invokeLater(() -> {
             if (icon != null) {

@@ -9,7 +9,7 @@ public interface TrayChannel {
     /** True when an icon really sits in a tray (closing the window then keeps Keyward running). */
     boolean isAvailable();
 
-    /** Puts the icon in the tray with its menu; the actions run on the JavaFX thread. */
+    /** Puts the icon in the tray with its menu; the actions run on the JavaFX thread. Called once, off the JavaFX thread. */
     void install(TrayActions actions);
 
     /** Shows {@code state} and a line of text (the tooltip and the menu's first line). */
@@ -26,8 +26,11 @@ public interface TrayChannel {
         return new NoTrayChannel();
     }
 
-    /** The AWT system tray where the desktop has one, else {@link #none()}. */
+    /**
+     * The AWT system tray where the desktop has one; whether it has one is found at {@link #install}, so
+     * AWT starts only then (off the start-up path), and a desktop without a tray gets no icon.
+     */
     static TrayChannel forThisDesktop() {
-        return AwtTrayChannel.isSupported() ? new AwtTrayChannel() : none();
+        return new AwtTrayChannel();
     }
 }

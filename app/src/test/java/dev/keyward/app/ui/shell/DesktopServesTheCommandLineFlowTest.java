@@ -89,6 +89,19 @@ class DesktopServesTheCommandLineFlowTest extends ShellTestBase {
     }
 
     @Test
+    void listensFromTheStartSoAClientLearnsTheAppIsLockedWhileTheUnlockScreenShows(FxRobot robot) throws Exception {
+        waitUntil("the unlock screen shows", () -> robot.lookup("#unlock-password").tryQuery().isPresent());
+        // Made on a worker thread after the window shows (not on the JavaFX thread), so it is awaited.
+        waitUntil("the app listens", () -> Files.exists(socket()));
+        try (AgentLink link = AgentLink.connect(socket(), "test")) {
+            assertEquals("desktop", link.welcome().string("server"));
+            assertTrue(link.welcome().flag("locked"), "a client learns that the app is open but locked");
+        }
+        assertEquals("locked", listThroughTheAgent());
+        assertTrue(robot.lookup("#unlock-password").tryQuery().isPresent(), "the app still shows the unlock screen");
+    }
+
+    @Test
     void servesWhileUnlockedAndAnswersLockedAfterALockByHand(FxRobot robot) throws Exception {
         unlock(robot);
         waitUntil("the app serves", () -> Files.exists(socket()));
