@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Route interception for a browser context: every request whose URL fails the {@link DomainPolicy} is aborted
- * before it leaves the browser. Pages, frames and every request with a body are fetched here without following
- * redirects, so a redirect off the allowed domains is refused too, and each redirect is put to the review: a 307 or
+ * before it leaves the browser. Pages, frames, every request with a body and every subresource GET the page can steer
+ * (see {@link #steerable}) are fetched here without following redirects, so a redirect off the allowed domains is
+ * refused too, and each redirect is put to the review: a 307 or
  * 308 that re-sends a body to another address is a new request, sent from here only once approved, one hop at a
  * time (Playwright does not route redirect hops; the context's {@link HostLimits} make a later hop of a subresource
  * to an unlisted host fail to connect at all, and it is noticed as it happens). With a
@@ -53,6 +55,10 @@ public final class NavigationGuard {
         }
     }
 
+    /** Subresource types the browser uses only once their whole body is in (see {@link #steerable}). */
+    private static final Set<String> WHOLE_FILES = Set.of("image", "stylesheet", "script", "font",
+            "texttrack", "manifest");
+
     /** A redirect chain longer than this is refused, as a browser refuses an endless one. */
     private static final int MAX_HOPS = 10;
 
@@ -62,6 +68,8 @@ public final class NavigationGuard {
     private final Consumer<Route> handler = this::handle;
     private BrowserContext installedOn;
     private RequestReview review;
+    /** {@link System#nanoTime()} of the last request the context asked for, to tell when a page has gone quiet. */
+    private volatile long lastRequestAt = System.nanoTime();
 
     /** A guard for {@code policy}; it intercepts nothing until {@link #install} is called. */
     public NavigationGuard(DomainPolicy policy) {
@@ -71,7 +79,7 @@ public final class NavigationGuard {
     /** Intercepts every request of the context from now on. */
     public void install(BrowserContext context) {
         context.route(everyUrl, handler);
-        context.onRequest(this::noticeRedirectHop);
+        context.onRequest(this::noticeRequest);
         installedOn = context;
     }
 
@@ -100,6 +108,11 @@ public final class NavigationGuard {
         return blocked.subList(mark, blocked.size()).stream().filter(Blocked::navigation).toList();
     }
 
+    /** {@link System#nanoTime()} when the context last asked for a request (any request, any hop). */
+    public long lastRequestAt() {
+        return lastRequestAt;
+    }
+
     /** Every request blocked so far, in order. */
     public synchronized List<Blocked> allBlocked() {
         return List.copyOf(blocked);
@@ -117,12 +130,13 @@ public final class NavigationGuard {
             return;
         }
         boolean resendsBody = resendsBody(request.method());
-        if (installedOn == null || !"document".equals(request.resourceType()) && !resendsBody) {
+        if (installedOn == null || !"document".equals(request.resourceType()) && !resendsBody && !steerable(request)) {
             route.resume();
             return;
         }
-        // Pages, and every request with a body, are fetched here one hop at a time: the browser would follow a
-        // redirect where no route sees it, and a 307 or 308 re-sends the body to the new address.
+        // Pages, every request with a body and the subresources a page can steer are fetched here one hop at a
+        // time: the browser would follow a redirect where no route sees it (an image at /go?next=/account/delete
+        // whose 302 opens the delete address), and a 307 or 308 re-sends the body to the new address.
         String method = request.method();
         String url = request.url();
         APIResponse response = fetch(route, null);
@@ -203,13 +217,33 @@ public final class NavigationGuard {
         return null;
     }
 
+    /**
+     * A GET of a subresource the browser takes whole (an image, a style sheet, a script, a font) whose address is
+     * not a plain static file: one with a query, or a path without a static-file ending. Only such an address can
+     * carry a redirect the page chose ({@code /go?next=/account/delete}); where {@code /logo.png} leads is the
+     * server's own business, like anything else it does with a request. Streams (an EventSource, media, fetch
+     * and XHR) are never fetched here: the route's fetch waits for the whole body, which would stop a live feed.
+     */
+    private static boolean steerable(Request request) {
+        if (!"GET".equalsIgnoreCase(request.method()) || !WHOLE_FILES.contains(request.resourceType())) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(request.url());
+            return uri.getRawQuery() != null || !StaticFiles.isStaticPath(uri.getRawPath());
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
     /** Whether a 307 or 308 would send the request's body again (every method but GET, HEAD and OPTIONS). */
     private static boolean resendsBody(String method) {
         return !"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method) && !"OPTIONS".equalsIgnoreCase(method);
     }
 
     /** Redirect hops never reach the route handler; one off the allowed domains is at least noticed. */
-    private void noticeRedirectHop(Request request) {
+    private void noticeRequest(Request request) {
+        lastRequestAt = System.nanoTime();
         if (installedOn != null && request.redirectedFrom() != null && !policy.allows(request.url())) {
             block(request.url(), request, false);
         }

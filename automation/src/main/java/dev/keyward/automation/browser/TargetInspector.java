@@ -16,8 +16,11 @@ public final class TargetInspector {
 
     private static final int MAX_TEXT = 200;
 
-    /** Runs in the page; reads labels and attributes, never {@code value} of a text input. */
-    private static final String DESCRIBE = """
+    /**
+     * Runs in the page; reads labels and attributes, never {@code value} of a text input. Public so a caller can
+     * read it in the same round trip as other facts (see {@link #fromFacts}).
+     */
+    public static final String DESCRIBE = """
             el => {
               const attr = n => el.getAttribute(n);
               const tag = el.tagName.toLowerCase();
@@ -59,7 +62,15 @@ public final class TargetInspector {
         @SuppressWarnings("unchecked")
         Map<String, Object> seen = (Map<String, Object>) element.evaluate(DESCRIBE);
         Frame frame = element.ownerFrame();
-        String frameOrigin = frame == null || frame == page.mainFrame() ? null : originOf(frame.url());
+        return fromFacts(seen, page.url(), frame == null || frame == page.mainFrame() ? null : frame.url());
+    }
+
+    /**
+     * The description from what {@link #DESCRIBE} returned, the page's address and the address of the element's
+     * frame (null in the top page).
+     */
+    public static TargetDescription fromFacts(Map<String, Object> seen, String pageUrl, String frameUrl) {
+        String frameOrigin = frameUrl == null ? null : originOf(frameUrl);
         return TargetDescription.empty()
                 .withAccessibleName(clip(seen.get("name")))
                 .withText(clip(seen.get("text")))
@@ -67,7 +78,7 @@ public final class TargetInspector {
                 .withAttributes(string(seen.get("nameAttr")), string(seen.get("id")), string(seen.get("autocomplete")),
                         string(seen.get("placeholder")))
                 .withForm(Boolean.TRUE.equals(seen.get("password")), clip(seen.get("formName")))
-                .withUrl(page.url())
+                .withUrl(pageUrl)
                 .withIframeOrigin(frameOrigin);
     }
 

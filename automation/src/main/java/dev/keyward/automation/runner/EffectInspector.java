@@ -8,6 +8,8 @@ import dev.keyward.automation.browser.EffectContext;
 import dev.keyward.automation.browser.ElementFacts;
 import dev.keyward.automation.browser.FormFacts;
 import dev.keyward.automation.browser.FrameFacts;
+import dev.keyward.automation.browser.TargetDescription;
+import dev.keyward.automation.browser.TargetInspector;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,8 @@ import java.util.Map;
  * Reads, in one call into the page, everything {@link dev.keyward.automation.program.EffectClassifier} and
  * {@link dev.keyward.automation.browser.CardFieldPolicy} judge: the element's labels of every kind, the control
  * around it (the button around a clicked icon), the form it belongs to (how and where it is sent, its field
- * names and submit captions, its text) and the frame it lives in. It never reads what is typed into a field.
+ * names and submit captions, its text) and the frame it lives in, with the {@link TargetInspector}'s description
+ * and, for a click or key press, the page's text. It never reads what is typed into a field.
  */
 final class EffectInspector {
 
@@ -77,36 +80,73 @@ final class EffectInspector {
             }
             """;
 
+    /**
+     * Both readings ({@link TargetInspector#DESCRIBE} and {@link #INSPECT}), whether the element is in the top page,
+     * and on request the page's text: one round trip into the page where three or four were made before.
+     */
+    private static final String READ = "(el, withText) => { const describe = " + TargetInspector.DESCRIBE.strip()
+            + "; const inspect = " + INSPECT.strip() + "; const top = window === window.top;"
+            + " return { target: describe(el), effect: inspect(el), top: top,"
+            + " pageText: top && withText ? (document.body ? document.body.innerText.slice(0, 20000) : '') : null }; }";
+    /** {@link #READ} of the focused element; only the page's text when nothing has focus. */
+    private static final String READ_FOCUSED = "withText => { const read = " + READ + ";"
+            + " const a = document.activeElement; return a && a !== document.body ? read(a, withText)"
+            + " : { target: null, effect: null, top: true,"
+            + " pageText: withText ? (document.body ? document.body.innerText.slice(0, 20000) : '') : null }; }";
+
+    /**
+     * What the runner knows about a step's element after one read.
+     *
+     * @param target   what the risk and card-field rules judge
+     * @param effect   everything around the element, for the effect classifier
+     * @param pageText the top page's text (for amounts and plans at a checkpoint), or null when it was not read
+     */
+    record Reading(TargetDescription target, EffectContext effect, String pageText) {}
+
     private EffectInspector() {
     }
 
-    /** Everything seen around the element, with the page's address and the step's selector. */
-    static EffectContext inspect(Page page, ElementHandle element, String selector) {
+    /**
+     * Everything seen around the element, with the page's address and the step's selector; with
+     * {@code withPageText} also the top page's text, read in the same call.
+     */
+    static Reading read(Page page, ElementHandle element, String selector, boolean withPageText) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> seen = (Map<String, Object>) element.evaluate(INSPECT);
-        return new EffectContext(facts(seen.get("element")), facts(seen.get("control")), form(seen.get("form")),
-                frame(page, element), null, null, page.url(), selector);
+        Map<String, Object> seen = (Map<String, Object>) element.evaluate(READ, withPageText);
+        return reading(page, element, selector, seen);
     }
 
     /** The focused element, for a key press without a selector; only the page's address when nothing has focus. */
-    static EffectContext focused(Page page) {
-        ElementHandle element = page.evaluateHandle(
-                "() => { const a = document.activeElement; return a && a !== document.body ? a : null; }").asElement();
-        if (element == null) {
-            return new EffectContext(null, null, null, null, null, null, page.url(), null);
+    static Reading focused(Page page, boolean withPageText) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) page.evaluate(READ_FOCUSED, withPageText);
+        if (seen.get("target") == null) {
+            return new Reading(TargetInspector.page(page), new EffectContext(null, null, null, null, null, null,
+                    page.url(), null), string(seen.get("pageText")));
         }
-        try {
-            return inspect(page, element, null);
-        } finally {
-            element.dispose();
-        }
+        // The focused element of the top document is in the top page: no frame to ask about.
+        return reading(page, null, null, seen);
     }
 
-    private static FrameFacts frame(Page page, ElementHandle element) {
-        Frame frame = element.ownerFrame();
-        if (frame == null || frame == page.mainFrame()) {
-            return null;
-        }
+    @SuppressWarnings("unchecked")
+    private static Reading reading(Page page, ElementHandle element, String selector, Map<String, Object> seen) {
+        Map<String, Object> effect = (Map<String, Object>) seen.get("effect");
+        boolean top = !Boolean.FALSE.equals(seen.get("top"));
+        // Only an element inside a frame costs more round trips: the frame's address, name and title.
+        Frame frame = top || element == null ? null : element.ownerFrame();
+        String frameUrl = frame == null || frame == page.mainFrame() ? null : frame.url();
+        TargetDescription target = TargetInspector.fromFacts((Map<String, Object>) seen.get("target"), page.url(),
+                frameUrl);
+        EffectContext context = new EffectContext(facts(effect.get("element")), facts(effect.get("control")),
+                form(effect.get("form")), frameUrl == null ? null : frame(frame), null, null, page.url(), selector);
+        return new Reading(target, context, string(seen.get("pageText")));
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static FrameFacts frame(Frame frame) {
         String title = null;
         try {
             ElementHandle holder = frame.frameElement();

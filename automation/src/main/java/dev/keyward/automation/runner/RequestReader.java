@@ -3,6 +3,7 @@ package dev.keyward.automation.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Request;
+import dev.keyward.automation.browser.StaticFiles;
 import dev.keyward.automation.program.CredentialLiteralDetector;
 import java.io.IOException;
 import java.net.URI;
@@ -63,12 +64,6 @@ final class RequestReader {
     /** Subresources that are files (a script, a style sheet, an icon): a GET of one reads, whatever its name. */
     private static final List<String> FILE_TYPES = List.of("stylesheet", "image", "media", "font", "script",
             "texttrack", "manifest");
-    /**
-     * Extensions of files a page loads as they are. Any other ending ({@code /account/delete.json},
-     * {@code /keys/rotate.php}) names an endpoint as much as a path without one does.
-     */
-    private static final Pattern STATIC_FILE = Pattern.compile("(?i)\\.(?:css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|"
-            + "ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|m4a|webm|ogg|oga|ogv|wav|flac|vtt|webmanifest)$");
 
     /**
      * A GET (or HEAD or OPTIONS) as the gate judges it: method, host, path and the query's fields. Null for a static
@@ -81,7 +76,7 @@ final class RequestReader {
         String type = request.resourceType();
         HeldRequest read = get(uri, request.method(), "document".equals(type) ? HeldRequest.Kind.PAGE
                 : HeldRequest.Kind.READ);
-        if (FILE_TYPES.contains(type) && STATIC_FILE.matcher(uri.getRawPath() == null ? "" : uri.getRawPath()).find()) {
+        if (FILE_TYPES.contains(type) && StaticFiles.isStaticPath(uri.getRawPath())) {
             // The file's name says nothing (an icon may be called delete.svg), but its query's action fields still do.
             HeldRequest queryOnly = new HeldRequest(read.kind(), read.method(), read.host(), "/", read.fields(), 0);
             return RequestClassifier.readActs(queryOnly).isPresent() ? read : null;
@@ -96,7 +91,9 @@ final class RequestReader {
     HeldRequest readRedirect(Request request, String target, String method) {
         URI uri = uri(target);
         if (READ_ONLY.contains(method.toUpperCase(Locale.ROOT))) {
-            return get(uri, method, HeldRequest.Kind.PAGE);
+            // An image's redirect opens no page: it is shown as the read it is.
+            return get(uri, method, "document".equals(request.resourceType()) ? HeldRequest.Kind.PAGE
+                    : HeldRequest.Kind.READ);
         }
         byte[] body = postData(request);
         return new HeldRequest(HeldRequest.Kind.REDIRECT, method.toUpperCase(Locale.ROOT), host(uri), path(uri),

@@ -91,14 +91,19 @@ final class StepPreparer {
             }
             throw e;
         }
-        return new PreparedStep(element, TargetInspector.describe(page, element), selector, null, value, secret,
-                EffectInspector.inspect(page, element, selector));
+        EffectInspector.Reading read = EffectInspector.read(page, element, selector, readsPageText(step));
+        return new PreparedStep(element, read.target(), selector, null, value, secret, read.effect(), read.pageText());
     }
 
     /** A key press without a selector lands on whatever has focus. */
     private PreparedStep focused() {
-        return new PreparedStep(null, TargetInspector.focused(page), null, null, null, false,
-                EffectInspector.focused(page));
+        EffectInspector.Reading read = EffectInspector.focused(page, true);
+        return new PreparedStep(null, read.target(), null, null, null, false, read.effect(), read.pageText());
+    }
+
+    /** A click or key press may send a form; its checkpoint quotes amounts and plans from the page's text. */
+    static boolean readsPageText(Step step) {
+        return step instanceof Step.Click || step instanceof Step.Press;
     }
 
     static boolean holdsSecret(String template) {

@@ -1,9 +1,12 @@
 package dev.keyward.automation.runner;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.LoadState;
 import dev.keyward.automation.browser.CardFieldPolicy;
+import dev.keyward.automation.browser.FormFacts;
 import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.ExtractTarget;
@@ -47,12 +50,23 @@ final class StepRunner {
     private final DebugScreenshots screenshots;
     private final RunOptions options;
     private final int maxRetries;
-    /** How long the page gets after the last step to send what it still meant to. */
-    private static final double SETTLE_MS = 150;
-    /** Where an element's form posts: method and address without query; null outside a form. */
-    private static final String FORM_DESTINATION = "el => { const f = el.form || (el.closest && el.closest('form'));"
-            + " if (!f) { return null; } const m = (f.getAttribute('method') || 'get').toUpperCase();"
-            + " return m + ' ' + String(f.action).split(/[?#]/)[0]; }";
+    /** At most this long is given to a page that keeps changing or asking after the last step. */
+    private static final long SETTLE_LIMIT_NANOS = 2_000_000_000L;
+    /**
+     * Resolves once the page's document has not changed for 30 ms (at most a second): the page has run what the
+     * last step set off (its handlers, promise chains, timers due at once) and the requests it made on the way
+     * have had two frames' time to reach the route.
+     */
+    private static final String QUIET_PAGE = """
+            () => new Promise(done => {
+              let timer = null;
+              const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, 30); });
+              const finish = () => { observer.disconnect(); done(true); };
+              observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+              timer = setTimeout(finish, 30);
+              setTimeout(finish, 1000);
+            })
+            """;
     private int blockedReported;
     private TypedValue lastTyped;
     private final CardValueGuard cards = new CardValueGuard();
@@ -96,7 +110,7 @@ final class StepRunner {
                 }
                 cards.check(step, prepared, null);
                 Optional<Need> need = required(step, prepared);
-                writes.beginStep(step, prepared.target(), need.map(Need::type).orElse(null));
+                writes.beginStep(step, prepared.target(), need.map(Need::type).orElse(null), prepared.pageText());
                 approvedByPerson.forEach(writes::stepApproved);
                 if (need.isPresent() && !approvedHere.contains(need.get().type())) {
                     CheckpointDecision decision = checkpoints.ask(question(step, prepared, need.get()));
@@ -229,17 +243,16 @@ final class StepRunner {
                 context, modifiable(step, prepared));
     }
 
-    /** Where the element's form sends its data (method and address without query), when it is in one. */
+    /**
+     * Where the element's form sends its data (method and address without query, as the button that submits it
+     * overrides them), when it is in one; read with the element, so asking costs no further call into the page.
+     */
     private static Optional<String> formDestination(PreparedStep prepared) {
-        if (prepared.element() == null) {
+        FormFacts form = prepared.element() == null || prepared.effect() == null ? null : prepared.effect().form();
+        if (form == null || form.method() == null || form.action() == null) {
             return Optional.empty();
         }
-        try {
-            Object where = prepared.element().evaluate(FORM_DESTINATION);
-            return where == null ? Optional.empty() : Optional.of(where.toString());
-        } catch (PlaywrightException e) {
-            return Optional.empty();
-        }
+        return Optional.of(form.method() + " " + form.action().split("[?#]", 2)[0]);
     }
 
     private String proposedAction(Step step, PreparedStep prepared) {
@@ -303,17 +316,38 @@ final class StepRunner {
     }
 
     /**
-     * After the last step: gives the page a moment to send what it still meant to, so a late request is held
-     * and decided like any other (and one not approved aborts the run) instead of vanishing with the browser.
+     * After the last step: waits until the page is quiet, so what the last step set off (a request sent after the
+     * action returned, or from a timer due at once) is held and decided like any other, and one not approved
+     * aborts the run instead of vanishing with the browser. Quiet means a page turn of 30 ms without a change to
+     * its document during which the context asked for no request; a navigation under way is waited for
+     * (Playwright's load state) and the page looked at again. Whatever the page would send later never leaves: the
+     * context closes with the run.
      */
     StepEnd settle(Step lastStep) {
+        long deadline = System.nanoTime() + SETTLE_LIMIT_NANOS;
+        Page page = executor.page();
         try {
-            if (!executor.page().isClosed()) {
-                executor.page().waitForTimeout(SETTLE_MS);
+            while (!page.isClosed() && System.nanoTime() < deadline) {
+                long turn = System.nanoTime();
+                try {
+                    page.evaluate(QUIET_PAGE);
+                } catch (PlaywrightException e) {
+                    // The document went away under the evaluate: a navigation; look again once it has loaded.
+                    page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions()
+                            .setTimeout(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                    continue;
+                }
+                if (guard.lastRequestAt() - turn < 0) {
+                    break;
+                }
             }
         } catch (PlaywrightException e) {
-            return StepEnd.CONTINUE;
+            return refusedAfter(lastStep);
         }
+        return refusedAfter(lastStep);
+    }
+
+    private StepEnd refusedAfter(Step lastStep) {
         HeldRequest refused = writes.refusedInStep();
         if (refused == null) {
             return StepEnd.CONTINUE;

@@ -57,12 +57,13 @@ final class WriteGate {
     /**
      * A step is about to act; what it sends from now on is its own.
      *
-     * @param advice the type the step's labels or the program suggest, or null
+     * @param advice   the type the step's labels or the program suggest, or null
+     * @param readText the page's text read with the step's element, or null when it was not read
      */
-    void beginStep(Step next, TargetDescription nextTarget, CheckpointType advice) {
+    void beginStep(Step next, TargetDescription nextTarget, CheckpointType advice, String readText) {
         step = next;
         // Read now, not while a request is held: the page may be mid-navigation then, and an evaluate would wait.
-        pageText = next instanceof Step.Click || next instanceof Step.Press ? readPageText() : "";
+        pageText = !StepPreparer.readsPageText(next) ? "" : readText != null ? readText : readPageText();
         target = nextTarget;
         stepAdvice = advice;
         stepApprovals.clear();

@@ -47,11 +47,12 @@ final class WriteHold implements NavigationGuard.RequestReview, SocketHold.Socke
     @Override
     public boolean allowRedirect(Request request, String target, String method) {
         HeldRequest next = reader.readRedirect(request, target, method);
-        if (next.kind() != HeldRequest.Kind.PAGE) {
+        if (next.kind() == HeldRequest.Kind.REDIRECT) {
             // A 307 or 308: the body goes to another address, a new effect judged like the first.
             return gate.allow(next);
         }
-        // The page a server sends the browser to after an approved write is its answer, not a new action.
+        // The page a server sends the browser to after an approved write is its answer, not a new action; a GET a
+        // redirect asks for (a page's or an image's next hop) is judged by its address like any other.
         return RequestReader.isWrite(request) || readOnly(next);
     }
 

@@ -13,6 +13,12 @@
       Object.defineProperty(globalThis, name, {value: undefined, writable: false, configurable: false});
     }
   }
+  // fetchLater (Chromium 135 and later) queues a request the browser sends by itself once the page is gone or a
+  // timer runs out, where routing no longer holds it, as it did for keepalive below. A run's pages have none; a
+  // page that checks for it falls back to what the hold below turns into ordinary requests.
+  if ('fetchLater' in globalThis) {
+    Object.defineProperty(globalThis, 'fetchLater', {value: undefined, writable: false, configurable: false});
+  }
   // Requests that outlive their page (fetch with keepalive, navigator.sendBeacon) are sent by the browser after
   // the page has gone, where routing no longer holds them: a test saw a keepalive fetch from a pagehide listener
   // reach the server past a rejection. A run's pages send them as ordinary requests, which the route holds like

@@ -97,7 +97,7 @@ class BrowserLauncherTest {
     void offlineFlagsArePassed() {
         List<String> args = BrowserLauncher.arguments();
         assertTrue(args.containsAll(List.of("--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic")), args.toString());
+                "--disable-sync", "--no-first-run", "--disable-quic", "--no-pings")), args.toString());
         assertEquals("root".equals(System.getProperty("user.name")), args.contains("--no-sandbox"));
     }
 

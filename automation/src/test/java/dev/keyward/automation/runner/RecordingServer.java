@@ -46,6 +46,7 @@ final class RecordingServer implements AutoCloseable {
     private final Map<String, String> pages;
     private final Map<String, String> redirects;
     private volatile String contentSecurityPolicy;
+    private volatile boolean closed;
     private ServerSocket webSocket;
     private ExecutorService webSocketThreads;
 
@@ -57,6 +58,12 @@ final class RecordingServer implements AutoCloseable {
         this.redirects = redirects;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         http.createContext("/", this::handle);
+        // A thread per exchange: an event stream stays open while other requests are answered.
+        http.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "corpus-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
         http.start();
     }
 
@@ -123,6 +130,10 @@ final class RecordingServer implements AutoCloseable {
             return;
         }
         String page = pages.get(path);
+        if (page != null && path.endsWith(".sse")) {
+            stream(exchange, page);
+            return;
+        }
         String html = page != null && exchange.getRequestMethod().equals("GET") ? page
                 : "<!doctype html><title>received</title><p id=\"received\">received</p>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
@@ -135,6 +146,28 @@ final class RecordingServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * An event stream ({@code text/event-stream}): the page's events (blocks separated by a blank line) one every
+     * 100 ms, then the connection stays open until the server closes, as a live feed's does.
+     */
+    private void stream(HttpExchange exchange, String events) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String event : events.strip().split("\n\s*\n")) {
+                out.write((event.strip() + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(100);
+            }
+            while (!closed) {
+                Thread.sleep(50);
+            }
+        } catch (IOException | InterruptedException e) {
+            // The browser went away, or the server is closing.
         }
     }
 
@@ -229,6 +262,7 @@ final class RecordingServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         http.stop(0);
         if (webSocket != null) {
             try {
