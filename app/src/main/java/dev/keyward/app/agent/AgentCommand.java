@@ -2,6 +2,7 @@ package dev.keyward.app.agent;
 
 import dev.keyward.app.agent.protocol.BadFrameException;
 import dev.keyward.app.agent.protocol.Frame;
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.app.cli.CommandTree;
 import dev.keyward.app.cli.ErrorReport;
 import dev.keyward.app.cli.KeywardCommand;
@@ -149,11 +150,12 @@ final class AgentCommand {
         }
         Optional<ExecCapture.Exec> toRun = program.captured();
         if (toRun.isPresent() && code == ErrorReport.OK) {
+            ChildValues values = toRun.get().values();
             Frame exec = Frame.of("exec", id).with("argv", toRun.get().commandLine())
-                    .with("env", toRun.get().variables()).with("masking", toRun.get().masking());
-            if (!toRun.get().mask().isEmpty()) {
+                    .with("env", values.variables()).with("masking", values.masking());
+            if (!values.embedded().isEmpty()) {
                 // Secrets inside larger values: the client masks them too, never puts them into the environment.
-                exec = exec.with("mask", toRun.get().mask());
+                exec = exec.with("mask", values.embedded());
             }
             if (toRun.get().watch().isPresent()) {
                 // run --watch: the client watches, asking for these stamps again (docs/agent-protocol.md).

@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.vault.secrets.SecretService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
                 IncidentNotice.print(open.services().dashboard(), project, root.terminal().err());
             }
         }
-        return root.children().start(commandLine(), env, !noMasking);
+        return root.children().start(commandLine(), ChildValues.taking(env, List.of(), !noMasking));
     }
 
     List<String> commandLine() {

@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.crypto.Wipe;
@@ -46,6 +47,15 @@ final class RunVariables {
         public void close() {
             env.values().forEach(Wipe::chars);
             secrets.forEach(Wipe::chars);
+        }
+
+        /** What the program gets: the variables and, when masking, every secret behind them to conceal too. */
+        ChildValues toChild(boolean masking) {
+            Map<String, char[]> copies = new LinkedHashMap<>();
+            env.forEach((name, value) -> copies.put(name, value.clone()));
+            List<char[]> inside = new ArrayList<>();
+            secrets.forEach(value -> inside.add(value.clone()));
+            return ChildValues.taking(copies, inside, masking);
         }
     }
 

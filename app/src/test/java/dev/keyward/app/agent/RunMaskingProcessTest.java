@@ -107,6 +107,21 @@ class RunMaskingProcessTest {
     }
 
     private Run keyward(Map<String, String> env, String... args) throws Exception {
+        return started(env, args).finish(args);
+    }
+
+    /** A keyward JVM under way, its output going to files until it ends. */
+    private record Started(Process process, Path out, Path err) {
+        Run finish(String... args) throws Exception {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "keyward " + String.join(" ", args) + " ended");
+            Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return run;
+        }
+    }
+
+    private Started started(Map<String, String> env, String... args) throws Exception {
         ProcessBuilder builder = ChildEnvironment.processBuilder(CliJvm.command(data, args))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
@@ -114,12 +129,7 @@ class RunMaskingProcessTest {
         Path out = Files.createTempFile(data, "out", ".txt");
         Path err = Files.createTempFile(data, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = builder.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "keyward " + String.join(" ", args) + " ended");
-        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+        return new Started(builder.start(), out, err);
     }
 
     private Run run(boolean agent, String... options) throws Exception {
@@ -186,7 +196,7 @@ class RunMaskingProcessTest {
     }
 
     /** A child that takes the password out of a URL, as a database driver does, and prints it and the URL. */
-    private Run embeddedRun(boolean agent) throws Exception {
+    private Run embeddedRun(boolean agent, String... options) throws Exception {
         String envFile = Files.writeString(data.resolve(".env.embedded"),
                 "DATABASE_URL=postgres://u@db.example/app?password=keyward://projects/app/API_TOKEN&sslmode=require\n").toString();
         String script = String.join("\n",
@@ -199,7 +209,9 @@ class RunMaskingProcessTest {
         if (!agent) {
             args.add("--no-agent");
         }
-        args.addAll(List.of("run", "--env-file", envFile, "--", "/bin/sh", "-c", script));
+        args.addAll(List.of("run", "--env-file", envFile));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--", "/bin/sh", "-c", script));
         return keyward(agent ? Map.of() : Map.of("KEYWARD_PASSWORD", PASSWORD), args.toArray(String[]::new));
     }
 
@@ -219,6 +231,88 @@ class RunMaskingProcessTest {
         assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
         try {
             assertSecretConcealed(embeddedRun(true));
+        } finally {
+            keyward(Map.of(), "agent", "stop");
+        }
+    }
+
+    @Test
+    void aWatchedRunConcealsASecretInsideALargerValueDirectlyAndThroughTheAgent() throws Exception {
+        createProfile(data);
+        // The script ends by itself with 7, which ends the watched run too.
+        assertSecretConcealed(embeddedRun(false, "--watch"));
+        assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
+        try {
+            assertSecretConcealed(embeddedRun(true, "--watch"));
+        } finally {
+            keyward(Map.of(), "agent", "stop");
+        }
+    }
+
+    /**
+     * A watched run of a program that prints the secret inside its URL, whose secret is rotated while it
+     * runs: the first program and the restarted one (with the new secret) both show it concealed.
+     */
+    private Run rotatedWatch(boolean agent) throws Exception {
+        String envFile = Files.writeString(data.resolve(".env.rotated"),
+                "DATABASE_URL=postgres://u@db.example/app?password=keyward://projects/app/API_TOKEN&sslmode=require\n")
+                .toString();
+        Path starts = data.resolve("starts-" + agent);
+        String script = String.join("\n",
+                "n=$(cat '" + starts + "' 2>/dev/null || echo 0); n=$((n + 1))",
+                "p=${DATABASE_URL#*password=}; p=${p%&sslmode=require}",
+                "printf 'bare %s\\n' \"$p\"",
+                "printf 'err %s\\n' \"$p\" >&2",
+                "printf 'url %s\\n' \"$DATABASE_URL\"",
+                "echo \"$n\" > '" + starts + "'",
+                "[ \"$n\" -ge 2 ] && exit 7",
+                "while :; do sleep 0.1; done");
+        List<String> args = new java.util.ArrayList<>();
+        if (!agent) {
+            args.add("--no-agent");
+        }
+        args.addAll(List.of("run", "--env-file", envFile, "--watch", "--grace", "2s", "--", "/bin/sh", "-c", script));
+        String[] argv = args.toArray(String[]::new);
+        Started run = started(agent ? Map.of() : Map.of("KEYWARD_PASSWORD", PASSWORD), argv);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(starts) && run.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        rotate(ROTATED);
+        return run.finish(argv);
+    }
+
+    /** Gives API_TOKEN a new version holding {@code value}, as a rotation in the app would. */
+    private void rotate(String value) {
+        ProfileService profiles = new ProfileService(new DataRoot(data), Clock.systemUTC(), Argon2Params.FLOOR, "cli");
+        try (Password password = Password.copyOf(PASSWORD.toCharArray());
+             VaultSession session = profiles.unlock(profiles.resolve("work"), password)) {
+            session.secrets().rotate("API_TOKEN", value.toCharArray());
+        }
+    }
+
+    /** The value API_TOKEN is rotated to while a watched run uses it. */
+    static final String ROTATED = "kw-Rotated/9Pq3 new-Zx8";
+
+    private static void assertBothSecretsConcealed(Run run) {
+        assertEquals(7, run.code(), run.err());
+        for (String secret : List.of(CANARY, ROTATED)) {
+            assertFalse(run.out().contains(secret) || run.err().contains(secret), "a secret showed:\n" + run.out());
+        }
+        assertEquals(2, run.out().lines().filter(("bare " + MASK)::equals).count(), run.out());
+        assertEquals(2, run.err().lines().filter(("err " + MASK)::equals).count(), run.err());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("url ") && l.contains(MASK)).count(), run.out());
+        assertTrue(run.err().contains("DATABASE_URL changed; restarting the program"), run.err());
+    }
+
+    @Test
+    void aRestartedWatchConcealsTheRotatedSecretInsideALargerValueDirectlyAndThroughTheAgent() throws Exception {
+        createProfile(data);
+        assertBothSecretsConcealed(rotatedWatch(false));
+        rotate(CANARY); // the agent's run starts from the first value again
+        assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
+        try {
+            assertBothSecretsConcealed(rotatedWatch(true));
         } finally {
             keyward(Map.of(), "agent", "stop");
         }
