@@ -102,8 +102,9 @@ final class AgentCommand {
         boolean[] locked = {false};
         server.commands().lock();
         try {
-            KeywardCommand root = new KeywardCommand(terminal, server.kdfParams(), new LentSessions(server, connection),
-                    program, cwd);
+            // A command approved by the references its file names is held to them (the file may change meanwhile).
+            KeywardCommand root = new KeywardCommand(terminal, server.kdfParams(),
+                    new LentSessions(server, connection, classified.references()), program, cwd);
             CommandLine cli = CommandTree.build(root, args);
             cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
             cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

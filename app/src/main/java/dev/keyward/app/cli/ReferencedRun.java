@@ -30,7 +30,7 @@ final class ReferencedRun {
         if (run.printStamps) {
             // What a watching client compares: names and versions, never a value.
             try (SessionLease lease = root.unlock(run.passwordStdin)) {
-                new RunVariables(lease.session(), run.project, file).stamps()
+                new RunVariables(lease.session(), run.project, file, root.approvedReferences()).stamps()
                         .forEach((name, stamp) -> root.terminal().out().println(name + "\t" + stamp));
             }
             return 0;
@@ -38,7 +38,7 @@ final class ReferencedRun {
         if (!run.watch) {
             RunVariables.Delivery delivery;
             try (OpenSession open = root.open(run.passwordStdin)) {
-                delivery = new RunVariables(open.session(), run.project, file).resolve();
+                delivery = new RunVariables(open.session(), run.project, file, root.approvedReferences()).resolve();
                 notice(open);
             }
             ChildValues values;
@@ -50,7 +50,7 @@ final class ReferencedRun {
         if (root.children() instanceof WatchHandOff agent) {
             RunVariables.Delivery delivery;
             try (OpenSession open = root.open(run.passwordStdin)) {
-                delivery = new RunVariables(open.session(), run.project, file).resolve();
+                delivery = new RunVariables(open.session(), run.project, file, root.approvedReferences()).resolve();
                 notice(open);
             }
             ChildValues values;
@@ -61,7 +61,7 @@ final class ReferencedRun {
         }
         // Directly: the session stays open while the program runs, to see changes and read new values.
         try (OpenSession open = root.open(run.passwordStdin)) {
-            RunVariables variables = new RunVariables(open.session(), run.project, file);
+            RunVariables variables = new RunVariables(open.session(), run.project, file, root.approvedReferences());
             boolean masking = !run.noMasking;
             WatchLoop.Delivery first = delivery(variables.resolve(), masking);
             notice(open);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -35,6 +36,7 @@ final class RunVariables {
     private final VaultSession session;
     private final String project;
     private final Path file;
+    private final Optional<Set<Reference>> approved;
 
     /**
      * Resolved variables and their stamps, and the secret values the references resolved to (a
@@ -59,11 +61,17 @@ final class RunVariables {
         }
     }
 
-    /** @param project a project, or null; @param file a dotenv file (absolute), or null */
-    RunVariables(VaultSession session, String project, Path file) {
+    /**
+     * @param project  a project, or null
+     * @param file     a dotenv file (absolute), or null
+     * @param approved the references a person approved this run for (through the agent), if it was so approved:
+     *                 a value is read only when every reference of the variables is one of them
+     */
+    RunVariables(VaultSession session, String project, Path file, Optional<Set<Reference>> approved) {
         this.session = session;
         this.project = project;
         this.file = file;
+        this.approved = approved;
     }
 
     /** What the variables are made of; {@code plain} holds the file's values (wiped on close). */
@@ -83,6 +91,7 @@ final class RunVariables {
      */
     Delivery resolve() {
         try (Plan plan = plan()) {
+            FileReferences.check(approved, plan.references(), "The program was not started.");
             ReferenceResolver.Resolved resolved = new ReferenceResolver(session)
                     .resolve(plan.references(), SecretService.Purpose.INJECT);
             try (resolved) {
