@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * codes between its characters, is concealed too. The control sequences inside a concealed value are still
  * written after the marker, so the terminal's colours after it are what the program set. At most
  * {@link #MAX_SKIPPED} bytes are looked past at a time (memory stays bounded); beyond that a form is not
- * followed further.
+ * followed further. Held bytes that include such a line break are released after a quiet moment even to a
+ * pipe (a form would have ended there before), so the last line of a log is not held up.
  */
 public final class MaskingOutputStream extends OutputStream {
 
@@ -122,7 +123,7 @@ public final class MaskingOutputStream extends OutputStream {
         }
         emit(heldLength - pending());
         lastWrite = System.nanoTime();
-        if (heldLength > 0 && destination == Destination.TERMINAL) {
+        if (heldLength > 0 && (destination == Destination.TERMINAL || skippedHeld > 0)) {
             startReleaser();
             notifyAll();
         }
@@ -162,8 +163,10 @@ public final class MaskingOutputStream extends OutputStream {
             readControl(b);
             return;
         }
-        if (mask.depth(state) > 0 && skippedHeld < MAX_SKIPPED && mask.depth(mask.next(state, b)) == 0) {
-            // The form would end here: look past a line break or the start of a control sequence instead.
+        if (mask.depth(state) > 0 && mask.canGrow(state) && skippedHeld < MAX_SKIPPED
+                && mask.depth(mask.next(state, b)) == 0) {
+            // A form that could go on would end here: look past a line break or the start of a control
+            // sequence instead (a form already complete is not held up: nothing can extend it).
             if (b == '\n' || b == '\r') {
                 hold(b, SKIPPED);
                 return;
@@ -319,7 +322,9 @@ public final class MaskingOutputStream extends OutputStream {
         synchronized (this) {
             try {
                 while (!closed) {
-                    if (heldLength == 0) {
+                    // To a pipe only what was looked past is released after a pause: without looking past it,
+                    // the form would have ended at that line break anyway, so a log line is never held up long.
+                    if (heldLength == 0 || (destination == Destination.PIPE && skippedHeld == 0)) {
                         wait();
                         continue;
                     }
@@ -331,6 +336,9 @@ public final class MaskingOutputStream extends OutputStream {
                     }
                     emit(heldLength);
                     target.flush();
+                    if (destination == Destination.PIPE) {
+                        state = OutputMask.ROOT; // that form was given up: its rest is not concealed alone
+                    }
                 }
             } catch (InterruptedException | IOException e) {
                 // Closed, or the target is gone: the writer sees the same failure on its next write.

@@ -83,6 +83,8 @@ class RunMaskingProcessTest {
                 "printf '{\"json\":\"%s\"}\\n' \"$3\"",
                 "printf 'split '; printf %s \"$API_TOKEN\" | head -c 9; sleep 0.3; printf %s \"$API_TOKEN\" | tail -c +10; echo",
                 "printf 'colour \\033[1;31m%s\\033[0m\\n' \"$API_TOKEN\"",
+                "printf 'wrapped\\n'; printf %s \"$API_TOKEN\" | base64 -w 16",
+                "printf 'rainbow %s\\033[31m%s\\n' \"$(printf %s \"$API_TOKEN\" | head -c 9)\" \"$(printf %s \"$API_TOKEN\" | tail -c +10)\"",
                 "printf 'short %s\\n' \"$PIN\"",
                 "exit 7");
     }
@@ -101,7 +103,8 @@ class RunMaskingProcessTest {
     static List<String> forms() {
         byte[] raw = CANARY.getBytes(StandardCharsets.UTF_8);
         List<String> args = printingArguments();
-        return List.of(CANARY, Base64.getEncoder().encodeToString(raw), Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
+        String b64 = Base64.getEncoder().encodeToString(raw);
+        return List.of(CANARY, b64, b64.substring(0, 16), b64.substring(16), Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
                 HexFormat.of().formatHex(raw), HexFormat.of().withUpperCase().formatHex(raw),
                 args.get(0), args.get(1), args.get(2), CANARY.substring(0, 9) + CANARY.substring(9));
     }
@@ -156,6 +159,8 @@ class RunMaskingProcessTest {
         }
         assertTrue(run.out().contains("{\"json\":\"" + MASK + "\"}"), run.out());
         assertTrue(run.out().contains("colour \u001b[1;31m" + MASK + "\u001b[0m\n"), run.out());
+        assertTrue(run.out().contains("\nwrapped\n" + MASK + "\n"), "base64 wrapped at 16 columns:\n" + run.out());
+        assertTrue(run.out().contains("\nrainbow " + MASK + "\u001b[31m\n"), "a colour code inside the value:\n" + run.out());
         assertTrue(run.out().contains("short " + SHORT + "\n"), "a value shorter than 6 characters is shown");
         assertTrue(run.err().contains("err " + MASK + "\n"), run.err());
         for (String label : List.of("inside ", "inside1 ")) {

@@ -162,6 +162,32 @@ class MaskingOutputStreamTest {
     }
 
     @Test
+    void toAPipeAWholeValueAndItsLineEndAreWrittenAtOnce() throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.PIPE)) {
+            out.write(("err " + CANARY + "\n").getBytes(StandardCharsets.UTF_8));
+            // Nothing can extend a complete value: its line break is not held to look past it.
+            assertEquals("err " + MASK + "\n", sink.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void toAPipeALineEndingInAValuesPossibleBeginningIsWrittenAfterAQuietMoment() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.PIPE)) {
+            out.write("request served by kw-can\n".getBytes(StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!sink.toString(StandardCharsets.UTF_8).equals("request served by kw-can\n") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals("request served by kw-can\n", sink.toString(StandardCharsets.UTF_8),
+                    "the last line of a log is not held until the next one");
+            out.write("ary-7Qx9 and more\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("request served by kw-can\nary-7Qx9 and more\n", sink.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void valuesShorterThanSixCharactersAreNotMasked() throws IOException {
         assertEquals("abcde abcde", masked("abcde abcde", "abcde"));
         assertEquals("x " + MASK, masked("x abcdef", "abcdef"));
