@@ -2,6 +2,7 @@ package dev.keyward.app.agent;
 
 import dev.keyward.app.agent.protocol.BadFrameException;
 import dev.keyward.app.agent.protocol.Frame;
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.app.cli.CommandTree;
 import dev.keyward.app.cli.ErrorReport;
 import dev.keyward.app.cli.KeywardCommand;
@@ -101,8 +102,9 @@ final class AgentCommand {
         boolean[] locked = {false};
         server.commands().lock();
         try {
-            KeywardCommand root = new KeywardCommand(terminal, server.kdfParams(), new LentSessions(server, connection),
-                    program, cwd);
+            // A command approved by the references its file names is held to them (the file may change meanwhile).
+            KeywardCommand root = new KeywardCommand(terminal, server.kdfParams(),
+                    new LentSessions(server, connection, classified.references()), program, cwd);
             CommandLine cli = CommandTree.build(root, args);
             cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
             cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -149,11 +151,12 @@ final class AgentCommand {
         }
         Optional<ExecCapture.Exec> toRun = program.captured();
         if (toRun.isPresent() && code == ErrorReport.OK) {
+            ChildValues values = toRun.get().values();
             Frame exec = Frame.of("exec", id).with("argv", toRun.get().commandLine())
-                    .with("env", toRun.get().variables()).with("masking", toRun.get().masking());
-            if (!toRun.get().mask().isEmpty()) {
+                    .with("env", values.variables()).with("masking", values.masking());
+            if (!values.embedded().isEmpty()) {
                 // Secrets inside larger values: the client masks them too, never puts them into the environment.
-                exec = exec.with("mask", toRun.get().mask());
+                exec = exec.with("mask", values.embedded());
             }
             if (toRun.get().watch().isPresent()) {
                 // run --watch: the client watches, asking for these stamps again (docs/agent-protocol.md).

@@ -1,11 +1,17 @@
 package dev.keyward.app.agent;
 
 import dev.keyward.app.cli.CommandTree;
+import dev.keyward.app.cli.FileReferences;
 import dev.keyward.app.cli.KeywardCommand;
 import dev.keyward.app.cli.Terminal;
+import dev.keyward.vault.projects.ProjectLink;
+import dev.keyward.vault.refs.Reference;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +25,16 @@ import picocli.CommandLine.ParseResult;
  */
 final class CommandClassifier {
 
-    /** What the command is, for whom, and on which project and secrets. */
-    record Classified(CommandAccess.Kind kind, Optional<String> project, List<String> secretNames) {
+    /**
+     * What the command is, for whom, and on which project and secrets; for a command that resolves a file's
+     * references ({@code inject}, {@code run --env-file}), also those references, which bound the approved run.
+     */
+    record Classified(CommandAccess.Kind kind, Optional<String> project, List<String> secretNames,
+                      Optional<Set<Reference>> references) {
+        Classified(CommandAccess.Kind kind, Optional<String> project, List<String> secretNames) {
+            this(kind, project, secretNames, Optional.empty());
+        }
+
         static Classified direct() {
             return new Classified(CommandAccess.Kind.DIRECT, Optional.empty(), List.of());
         }
@@ -90,12 +104,57 @@ final class CommandClassifier {
             project = project.or(() -> Optional.of(names.get(0)));
             secrets = name.toString().equals("project link") && names.size() > 1 ? List.of(names.get(1)) : List.of();
         }
-        if (options.contains("--env-file")) {
-            // The file may name any secret: the request is not bounded by its --project, so it names none
-            // (a headless agent's project scope refuses it; the person asked sees the file in the command).
-            project = Optional.empty();
-            secrets = List.of();
+        if ((options.contains("--env-file") || name.toString().equals("inject")) && kind != CommandAccess.Kind.LIST) {
+            // The file may name any secret: the person (or a headless agent's scope) is shown, by name, every
+            // secret its references resolve to, and the run is held to those references. (A watch's stamps
+            // question, a listing, reads no value and is left out: it comes every second.)
+            Set<Reference> references = fileReferences(leaf, name.toString().equals("inject"), cwd);
+            project.ifPresent(p -> links(served, p).forEach(link ->
+                    references.add(new Reference.ProjectVariable(p, link.envVar()))));
+            return new Classified(kind, project, secretNames(served, references), Optional.of(references));
         }
         return new Classified(kind, project, secrets);
+    }
+
+    /** The references of the command's file, as it reads them; none when it cannot be read (the command says why). */
+    private static Set<Reference> fileReferences(ParseResult leaf, boolean template, Path cwd) {
+        Set<Reference> references = new LinkedHashSet<>();
+        try {
+            Path file = leaf.matchedOptionValue(template ? "--in-file" : "--env-file", (Path) null);
+            if (file != null) {
+                references.addAll(template ? FileReferences.inTemplate(cwd.resolve(file))
+                        : FileReferences.inEnvFile(cwd.resolve(file)));
+            }
+        } catch (RuntimeException e) {
+            // Unreadable, not text or a malformed reference: the command refuses it with the same sentence.
+        }
+        return references;
+    }
+
+    /** The secret behind each reference, by name; a project variable that is not linked is named as its reference. */
+    private List<String> secretNames(ServedSession served, Set<Reference> references) {
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, List<ProjectLink>> projects = new HashMap<>();
+        for (Reference reference : references) {
+            switch (reference) {
+                case Reference.Secret s -> names.add(s.name());
+                case Reference.ProjectVariable v -> names.add(projects.computeIfAbsent(v.project(), p -> links(served, p))
+                        .stream().filter(link -> link.envVar().equals(v.variable())).map(ProjectLink::secretName)
+                        .findFirst().orElse(v.toString()));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** A project's links, read under the commands lock as every read of the served session is; none when it is gone. */
+    private List<ProjectLink> links(ServedSession served, String project) {
+        server.commands().lock();
+        try {
+            return served.session().projects().links(project);
+        } catch (RuntimeException e) {
+            return List.of(); // no such project: the command says so
+        } finally {
+            server.commands().unlock();
+        }
     }
 }

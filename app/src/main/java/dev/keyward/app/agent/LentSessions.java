@@ -4,6 +4,9 @@ import dev.keyward.app.cli.KeywardCommand;
 import dev.keyward.app.cli.OpenSession;
 import dev.keyward.app.cli.SessionLease;
 import dev.keyward.app.cli.SessionSource;
+import dev.keyward.vault.refs.Reference;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The agent's session source: commands borrow the served session and its services, which they leave
@@ -13,10 +16,22 @@ final class LentSessions implements SessionSource {
 
     private final AgentServer server;
     private final AgentConnection connection;
+    private final Optional<Set<Reference>> approved;
 
     LentSessions(AgentServer server, AgentConnection connection) {
+        this(server, connection, Optional.empty());
+    }
+
+    /** Sessions for a command approved by the references it names ({@code inject}, {@code run --env-file}). */
+    LentSessions(AgentServer server, AgentConnection connection, Optional<Set<Reference>> approved) {
         this.server = server;
         this.connection = connection;
+        this.approved = approved;
+    }
+
+    @Override
+    public Optional<Set<Reference>> approvedReferences() {
+        return approved;
     }
 
     @Override

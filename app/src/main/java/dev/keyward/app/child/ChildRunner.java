@@ -1,12 +1,10 @@
 package dev.keyward.app.child;
 
 import dev.keyward.app.child.MaskingOutputStream.Destination;
-import dev.keyward.vault.crypto.Wipe;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,35 +46,22 @@ public final class ChildRunner {
     }
 
     /**
-     * Runs {@code argv} with {@code inherited} (credential variables removed) plus {@code variables} as
-     * its environment and returns its exit code; with {@code masking}, every value of {@code variables}
-     * is concealed in what it prints.
+     * Runs {@code argv} with {@code inherited} (credential variables removed) plus {@code values}' variables
+     * as its environment and returns its exit code; unless {@code values} says masking is off, everything
+     * it holds is concealed in what the program prints.
      *
      * @throws IOException when the program cannot be started
      */
-    public int run(List<String> argv, Map<String, String> inherited, Map<String, String> variables, boolean masking)
-            throws IOException {
-        return run(argv, inherited, variables, List.of(), masking);
-    }
-
-    /**
-     * {@link #run(List, Map, Map, boolean)} with {@code alsoMasked} concealed too: the secret values a
-     * variable holds inside a larger value (a reference in a URL), which masking whole values misses.
-     * They only go into the mask, never into the environment; the caller wipes them.
-     *
-     * @throws IOException when the program cannot be started
-     */
-    public int run(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
-                   List<char[]> alsoMasked, boolean masking) throws IOException {
+    public int run(List<String> argv, Map<String, String> inherited, ChildValues values) throws IOException {
         System.out.flush();
         System.err.flush();
-        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables, alsoMasked)) : Optional.empty();
+        Optional<OutputMask> mask = values.mask();
         try {
             Optional<OutputMask> used = mask.filter(m -> !m.isEmpty());
             if (outTo == Destination.TERMINAL && PtyChild.available()) {
-                return PtyChild.run(argv, inherited, variables, used, out);
+                return PtyChild.run(argv, inherited, values.variables(), used, out);
             }
-            return PipeChild.run(argv, inherited, variables, used, out, outTo, err, errTo);
+            return PipeChild.run(argv, inherited, values.variables(), used, out, outTo, err, errTo);
         } finally {
             mask.ifPresent(OutputMask::wipe);
         }
@@ -94,32 +79,15 @@ public final class ChildRunner {
     }
 
     /**
-     * Starts {@code argv} on pipes (never a pseudo-terminal) with its output through a mask of {@code variables} unless
-     * {@code masking} is off; the caller closes the result once the program ended.
+     * Starts {@code argv} on pipes (never a pseudo-terminal) with {@code values}' variables, its output
+     * through their mask unless masking is off; the caller closes the result once the program ended.
      *
      * @throws IOException when the program cannot be started
      */
-    public PipedProgram startOnPipes(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
-                                     boolean masking) throws IOException {
+    PipedProgram startOnPipes(List<String> argv, Map<String, String> inherited, ChildValues values) throws IOException {
         System.out.flush();
         System.err.flush();
-        Optional<OutputMask> mask = masking ? Optional.of(maskOf(variables, List.of())) : Optional.empty();
-        return PipedProgram.start(argv, inherited, variables, mask, out, outTo, err, errTo);
-    }
-
-    static OutputMask maskOf(Map<String, String> variables) {
-        return maskOf(variables, List.of());
-    }
-
-    private static OutputMask maskOf(Map<String, String> variables, List<char[]> alsoMasked) {
-        List<char[]> values = new ArrayList<>();
-        variables.values().forEach(value -> values.add(value.toCharArray()));
-        alsoMasked.forEach(value -> values.add(value.clone()));
-        try {
-            return OutputMask.of(values);
-        } finally {
-            values.forEach(Wipe::chars);
-        }
+        return PipedProgram.start(argv, inherited, values.variables(), values.mask(), out, outTo, err, errTo);
     }
 
     /** Waits for {@code child} to end, through interrupts, and returns its exit code. */

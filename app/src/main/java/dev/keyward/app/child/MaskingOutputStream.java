@@ -9,9 +9,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * An output stream that writes what it is given with every form of the run's values replaced by
  * {@link OutputMask#CONCEALED}, also when a value arrives in pieces. It holds back only the last bytes
- * that may still begin a value (at most the longest form less one) and writes them once they cannot,
- * at the end, or (to a {@link Destination#TERMINAL terminal} only) once the writer has been quiet for a
- * moment, so a prompt without a newline still shows.
+ * that may still begin a value (at most the longest form less one, plus what it skipped inside it) and
+ * writes them once they cannot, at the end, or (to a {@link Destination#TERMINAL terminal} only) once the
+ * writer has been quiet for a moment, so a prompt without a newline still shows.
+ *
+ * <p>Inside a value's form it looks past line breaks ({@code \n}, {@code \r}) and terminal control
+ * sequences ({@code ESC [ ... final}, such as a colour change) where the form would otherwise end: a value
+ * whose base64 is wrapped at 76 or 64 columns (as {@code base64} and PEM write it), or printed with colour
+ * codes between its characters, is concealed too. The control sequences inside a concealed value are still
+ * written after the marker, so the terminal's colours after it are what the program set. At most
+ * {@link #MAX_SKIPPED} bytes are looked past at a time (memory stays bounded); beyond that a form is not
+ * followed further. Held bytes that include such a line break are released after a quiet moment even to a
+ * pipe (a form would have ended there before), so the last line of a log is not held up.
  */
 public final class MaskingOutputStream extends OutputStream {
 
@@ -36,16 +45,30 @@ public final class MaskingOutputStream extends OutputStream {
     /** From this many bytes on, a pending beginning is unlikely to be chance. */
     static final int LIKELY_PREFIX = 4;
 
+    /** Most bytes (line breaks and control sequences) held while looked past inside possible values. */
+    static final int MAX_SKIPPED = 4096;
+    /** Longest control sequence looked past; a longer one is taken as ordinary output. */
+    static final int MAX_CONTROL = 32;
+
     private static final byte[] CONCEALED = OutputMask.concealedBytes();
     private static final int CHUNK = 8192;
+    private static final byte ESC = 0x1B;
+    /** Flags of a held byte: part of a value's form; looked past by the matcher; part of a control sequence. */
+    private static final byte COVERED = 1;
+    private static final byte SKIPPED = 2;
+    private static final byte CONTROL = 4;
 
     private final OutputMask mask;
     private final OutputStream target;
     private final Destination destination;
-    /** Bytes read but not yet written; {@code covered} marks those that belong to a value's form. */
+    /** Bytes read but not yet written, and each one's flags ({@link #COVERED}, {@link #SKIPPED}, {@link #CONTROL}). */
     private final byte[] held;
-    private final boolean[] covered;
+    private final byte[] flags;
     private int heldLength;
+    /** How many held bytes are {@link #SKIPPED}: while none are, the pending bytes are simply the last {@code depth}. */
+    private int skippedHeld;
+    /** The held bytes of a control sequence still being read (0: none), looked past unless it turns out not to be one. */
+    private int controlLength;
     private int state;
     /** Whether the last byte written out was part of a concealed run (a run gets one marker). */
     private boolean inConcealedRun;
@@ -57,9 +80,11 @@ public final class MaskingOutputStream extends OutputStream {
         this.mask = mask;
         this.target = target;
         this.destination = java.util.Objects.requireNonNull(destination);
-        int capacity = Math.max(1, mask.longestPattern()) + CHUNK;
+        // The pending bytes (a form's beginning and what was looked past inside it) always fit, so the
+        // buffer never fills with pending bytes alone.
+        int capacity = Math.max(1, mask.longestPattern()) + MAX_SKIPPED + MAX_CONTROL + CHUNK;
         this.held = new byte[capacity];
-        this.covered = new boolean[capacity];
+        this.flags = new byte[capacity];
     }
 
     @Override
@@ -91,14 +116,14 @@ public final class MaskingOutputStream extends OutputStream {
                 }
             }
             read(bytes[i++]);
-            int keep = Math.min(heldLength, mask.depth(state));
+            int keep = pending();
             if (keep == 0 || heldLength == held.length) {
                 emit(heldLength - keep);
             }
         }
-        emit(heldLength - Math.min(heldLength, mask.depth(state)));
+        emit(heldLength - pending());
         lastWrite = System.nanoTime();
-        if (heldLength > 0 && destination == Destination.TERMINAL) {
+        if (heldLength > 0 && (destination == Destination.TERMINAL || skippedHeld > 0)) {
             startReleaser();
             notifyAll();
         }
@@ -134,15 +159,100 @@ public final class MaskingOutputStream extends OutputStream {
     }
 
     private void read(byte b) {
-        state = mask.next(state, b);
+        if (controlLength > 0) {
+            readControl(b);
+            return;
+        }
+        if (mask.depth(state) > 0 && mask.canGrow(state) && skippedHeld < MAX_SKIPPED
+                && mask.depth(mask.next(state, b)) == 0) {
+            // A form that could go on would end here: look past a line break or the start of a control
+            // sequence instead (a form already complete is not held up: nothing can extend it).
+            if (b == '\n' || b == '\r') {
+                hold(b, SKIPPED);
+                return;
+            }
+            if (b == ESC) {
+                hold(b, (byte) (SKIPPED | CONTROL));
+                controlLength = 1;
+                return;
+            }
+        }
+        hold(b, (byte) 0);
+        feed(heldLength - 1);
+    }
+
+    /**
+     * The next byte of a possible control sequence ({@code ESC [}, parameters {@code 0x30-0x3F}, intermediates
+     * {@code 0x20-0x2F}, a final byte {@code 0x40-0x7E}): a whole one stays looked past; anything else, and its
+     * bytes so far, go through the matcher as ordinary output.
+     */
+    private void readControl(byte b) {
+        hold(b, (byte) (SKIPPED | CONTROL));
+        controlLength++;
+        int c = b & 0xFF;
+        boolean introducer = controlLength == 2;
+        if (!introducer && c >= 0x40 && c <= 0x7E) {
+            controlLength = 0; // complete
+            return;
+        }
+        if ((introducer ? c == '[' : c >= 0x20 && c <= 0x3F) && controlLength < MAX_CONTROL) {
+            return;
+        }
+        int start = heldLength - controlLength;
+        controlLength = 0;
+        for (int k = start; k < heldLength; k++) {
+            flags[k] = 0;
+            skippedHeld--;
+        }
+        for (int k = start; k < heldLength; k++) {
+            feed(k);
+        }
+    }
+
+    private void hold(byte b, byte flag) {
         held[heldLength] = b;
-        covered[heldLength] = false;
+        flags[heldLength] = flag;
         heldLength++;
+        if ((flag & SKIPPED) != 0) {
+            skippedHeld++;
+        }
+    }
+
+    /** Runs the held byte at {@code at} through the matcher; a completed form covers its bytes and what was looked past inside. */
+    private void feed(int at) {
+        state = mask.next(state, held[at]);
         int match = mask.matchLength(state);
         if (match > 0) {
             // Bytes of the match that were already written (released after a pause) cannot be taken back.
-            Arrays.fill(covered, Math.max(0, heldLength - match), heldLength, true);
+            for (int k = startOf(at, match); k <= at; k++) {
+                flags[k] |= COVERED;
+            }
         }
+    }
+
+    /** The held index where the last {@code count} matched bytes up to {@code end} begin (0 when some were written out). */
+    private int startOf(int end, int count) {
+        if (skippedHeld == 0) {
+            return Math.max(0, end - count + 1);
+        }
+        int k = end + 1;
+        int seen = 0;
+        while (k > 0 && seen < count) {
+            k--;
+            if ((flags[k] & SKIPPED) == 0) {
+                seen++;
+            }
+        }
+        return k;
+    }
+
+    /** How many of the last held bytes may still belong to a value's form: its beginning so far and what was looked past. */
+    private int pending() {
+        int depth = mask.depth(state);
+        if (depth == 0) {
+            return 0;
+        }
+        return heldLength == 0 ? 0 : heldLength - startOf(heldLength - 1, depth);
     }
 
     /** Writes the first {@code count} held bytes, a concealed run as one marker, and keeps the rest. */
@@ -153,22 +263,49 @@ public final class MaskingOutputStream extends OutputStream {
         int i = 0;
         while (i < count) {
             int start = i;
-            boolean concealed = covered[i];
-            while (i < count && covered[i] == concealed) {
+            boolean concealed = (flags[i] & COVERED) != 0;
+            while (i < count && ((flags[i] & COVERED) != 0) == concealed) {
                 i++;
             }
             if (!concealed) {
                 target.write(held, start, i - start);
-            } else if (!inConcealedRun) {
-                target.write(CONCEALED);
+            } else {
+                if (!inConcealedRun) {
+                    target.write(CONCEALED);
+                }
+                writeControls(start, i);
             }
             inConcealedRun = concealed;
         }
+        for (int k = 0; k < count; k++) {
+            if ((flags[k] & SKIPPED) != 0) {
+                skippedHeld--;
+            }
+        }
         int rest = heldLength - count;
         System.arraycopy(held, count, held, 0, rest);
-        System.arraycopy(covered, count, covered, 0, rest);
+        System.arraycopy(flags, count, flags, 0, rest);
         Arrays.fill(held, rest, heldLength, (byte) 0);
         heldLength = rest;
+        if (controlLength > rest) {
+            controlLength = 0; // its beginning was written out (after a pause): it is ordinary output now
+        }
+    }
+
+    /** The control sequences among the concealed bytes {@code [from, to)}, so a colour set inside a value still applies. */
+    private void writeControls(int from, int to) throws IOException {
+        int k = from;
+        while (k < to) {
+            if ((flags[k] & CONTROL) == 0) {
+                k++;
+                continue;
+            }
+            int start = k;
+            while (k < to && (flags[k] & CONTROL) != 0) {
+                k++;
+            }
+            target.write(held, start, k - start);
+        }
     }
 
     private void startReleaser() {
@@ -185,7 +322,9 @@ public final class MaskingOutputStream extends OutputStream {
         synchronized (this) {
             try {
                 while (!closed) {
-                    if (heldLength == 0) {
+                    // To a pipe only what was looked past is released after a pause: without looking past it,
+                    // the form would have ended at that line break anyway, so a log line is never held up long.
+                    if (heldLength == 0 || (destination == Destination.PIPE && skippedHeld == 0)) {
                         wait();
                         continue;
                     }
@@ -197,6 +336,9 @@ public final class MaskingOutputStream extends OutputStream {
                     }
                     emit(heldLength);
                     target.flush();
+                    if (destination == Destination.PIPE) {
+                        state = OutputMask.ROOT; // that form was given up: its rest is not concealed alone
+                    }
                 }
             } catch (InterruptedException | IOException e) {
                 // Closed, or the target is gone: the writer sees the same failure on its next write.

@@ -19,7 +19,8 @@ public final class OutputMask {
     /** Values shorter than this many characters are not masked. */
     public static final int MIN_VALUE_LENGTH = MaskPatterns.MIN_VALUE_LENGTH;
 
-    private static final int ROOT = 0;
+    /** The automaton's start: no byte of any form pending. */
+    static final int ROOT = 0;
     private static final int NONE = -1;
 
     // The trie, one entry per node: the byte on the edge into it, its first child and next sibling,
@@ -98,6 +99,11 @@ public final class OutputMask {
             s = fail[s];
         }
         return fromRoot[b & 0xFF];
+    }
+
+    /** Whether a longer form goes on from {@code state} (it is not the last byte of a form that nothing extends). */
+    boolean canGrow(int state) {
+        return firstChild[state] != NONE;
     }
 
     /** Whether some form of a value begins with {@code b}. */

@@ -11,13 +11,12 @@ import java.util.Map;
 public sealed interface ProgramStarter extends AutoCloseable permits ProgramStarter.OnPipes, PtyStarter {
 
     /**
-     * Starts {@code argv} with {@code inherited} (credential variables removed) plus {@code variables};
-     * with {@code masking}, every value of {@code variables} is concealed in what it prints.
+     * Starts {@code argv} with {@code inherited} (credential variables removed) plus {@code values}'
+     * variables; unless masking is off, everything {@code values} holds is concealed in what it prints.
      *
      * @throws IOException when the program cannot be started
      */
-    StartedProgram start(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
-                         boolean masking) throws IOException;
+    StartedProgram start(List<String> argv, Map<String, String> inherited, ChildValues values) throws IOException;
 
     /** How Keyward's own lines on stderr end meanwhile: a terminal in raw mode needs a carriage return too. */
     String newline();
@@ -28,9 +27,9 @@ public sealed interface ProgramStarter extends AutoCloseable permits ProgramStar
     /** Each program on pipes, Keyward's stdin as its stdin (no terminal to keep). */
     record OnPipes(ChildRunner runner) implements ProgramStarter {
         @Override
-        public StartedProgram start(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
-                                    boolean masking) throws IOException {
-            return runner.startOnPipes(argv, inherited, variables, masking);
+        public StartedProgram start(List<String> argv, Map<String, String> inherited, ChildValues values)
+                throws IOException {
+            return runner.startOnPipes(argv, inherited, values);
         }
 
         @Override

@@ -41,15 +41,15 @@ final class PtyStarter implements ProgramStarter {
     }
 
     @Override
-    public StartedProgram start(List<String> argv, Map<String, String> inherited, Map<String, String> variables,
-                                boolean masking) throws IOException {
+    public StartedProgram start(List<String> argv, Map<String, String> inherited, ChildValues values)
+            throws IOException {
         System.out.flush();
         System.err.flush();
-        Optional<OutputMask> mask = masking ? Optional.of(ChildRunner.maskOf(variables)) : Optional.empty();
+        Optional<OutputMask> mask = values.mask();
         PtyProcess child;
         try {
             Map<String, String> environment = dev.keyward.vault.process.ChildEnvironment.of(inherited);
-            environment.putAll(variables);
+            environment.putAll(values.variables());
             child = PtyChild.start(argv, environment, PtyChild.windowSize().orElse(PtyChild.FALLBACK_SIZE));
         } catch (IOException | RuntimeException e) {
             mask.ifPresent(OutputMask::wipe);

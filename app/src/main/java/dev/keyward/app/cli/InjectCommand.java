@@ -60,6 +60,7 @@ public final class InjectCommand implements Callable<Integer> {
         }
         String name = in.getFileName() == null ? in.toString() : in.getFileName().toString();
         ReferenceTemplate parsed = ReferenceTemplate.of(readText(in), name);
+        FileReferences.check(root.approvedReferences(), parsed.references(), "Nothing was written.");
         byte[] bytes;
         try (SessionLease lease = root.unlock(passwordStdin);
              ReferenceResolver.Resolved resolved = new ReferenceResolver(lease.session())

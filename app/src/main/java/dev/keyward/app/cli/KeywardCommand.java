@@ -10,10 +10,13 @@ import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.DataRoot;
 import dev.keyward.vault.profile.ProfileSummary;
+import dev.keyward.vault.refs.Reference;
 import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -111,6 +114,11 @@ public final class KeywardCommand implements Runnable {
             throw new VaultDamagedException(selected.damageReason());
         }
         return selected;
+    }
+
+    /** The references this command was approved for by name, when it was (see {@link SessionSource#approvedReferences}). */
+    Optional<Set<Reference>> approvedReferences() {
+        return sessions.approvedReferences();
     }
 
     /** The selected profile's session for this command (unlocked for it, or lent by the agent). */

@@ -1,11 +1,11 @@
 package dev.keyward.app.cli;
 
 import dev.keyward.app.agent.client.WatchLoop;
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.vault.VaultException;
 import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +30,7 @@ final class ReferencedRun {
         if (run.printStamps) {
             // What a watching client compares: names and versions, never a value.
             try (SessionLease lease = root.unlock(run.passwordStdin)) {
-                new RunVariables(lease.session(), run.project, file).stamps()
+                new RunVariables(lease.session(), run.project, file, root.approvedReferences()).stamps()
                         .forEach((name, stamp) -> root.terminal().out().println(name + "\t" + stamp));
             }
             return 0;
@@ -38,29 +38,35 @@ final class ReferencedRun {
         if (!run.watch) {
             RunVariables.Delivery delivery;
             try (OpenSession open = root.open(run.passwordStdin)) {
-                delivery = new RunVariables(open.session(), run.project, file).resolve();
+                delivery = new RunVariables(open.session(), run.project, file, root.approvedReferences()).resolve();
                 notice(open);
             }
+            ChildValues values;
             try (delivery) {
-                return root.children().start(run.commandLine(), delivery.env(), delivery.secrets(), !run.noMasking);
+                values = delivery.toChild(!run.noMasking);
             }
+            return root.children().start(run.commandLine(), values);
         }
         if (root.children() instanceof WatchHandOff agent) {
             RunVariables.Delivery delivery;
             try (OpenSession open = root.open(run.passwordStdin)) {
-                delivery = new RunVariables(open.session(), run.project, file).resolve();
+                delivery = new RunVariables(open.session(), run.project, file, root.approvedReferences()).resolve();
                 notice(open);
             }
-            return agent.handOff(run.commandLine(), delivery.env(), delivery.stamps(), run.grace, !run.noMasking);
+            ChildValues values;
+            try (delivery) {
+                values = delivery.toChild(!run.noMasking);
+            }
+            return agent.handOff(run.commandLine(), values, delivery.stamps(), run.grace);
         }
         // Directly: the session stays open while the program runs, to see changes and read new values.
         try (OpenSession open = root.open(run.passwordStdin)) {
-            RunVariables variables = new RunVariables(open.session(), run.project, file);
-            WatchLoop.Delivery first = strings(variables.resolve());
+            RunVariables variables = new RunVariables(open.session(), run.project, file, root.approvedReferences());
+            boolean masking = !run.noMasking;
+            WatchLoop.Delivery first = delivery(variables.resolve(), masking);
             notice(open);
-            return new WatchLoop(run.commandLine(), System.getenv(), run.grace, POLL, root.terminal().err(),
-                    !run.noMasking)
-                    .run(first, new InProcess(open.session(), variables, root.terminal()));
+            return new WatchLoop(run.commandLine(), System.getenv(), run.grace, POLL, root.terminal().err())
+                    .run(first, new InProcess(open.session(), variables, masking, root.terminal()));
         }
     }
 
@@ -70,11 +76,10 @@ final class ReferencedRun {
         }
     }
 
-    private static WatchLoop.Delivery strings(RunVariables.Delivery delivery) {
+    /** A watch's delivery: what the program gets (each secret inside a larger value masked too) and the stamps. */
+    private static WatchLoop.Delivery delivery(RunVariables.Delivery delivery, boolean masking) {
         try (delivery) {
-            Map<String, String> env = new LinkedHashMap<>();
-            delivery.env().forEach((name, value) -> env.put(name, new String(value)));
-            return new WatchLoop.Delivery(env, delivery.stamps());
+            return new WatchLoop.Delivery(delivery.toChild(masking), delivery.stamps());
         }
     }
 
@@ -86,13 +91,15 @@ final class ReferencedRun {
     private static final class InProcess implements WatchLoop.Source {
         private final VaultSession session;
         private final RunVariables variables;
+        private final boolean masking;
         private final Terminal terminal;
         private long seen;
         private Map<String, String> stamps;
 
-        InProcess(VaultSession session, RunVariables variables, Terminal terminal) {
+        InProcess(VaultSession session, RunVariables variables, boolean masking, Terminal terminal) {
             this.session = session;
             this.variables = variables;
+            this.masking = masking;
             this.terminal = terminal;
             this.seen = session.database().dataVersion();
         }
@@ -100,7 +107,7 @@ final class ReferencedRun {
         @Override
         public WatchLoop.Delivery deliver() throws WatchLoop.Stop {
             try {
-                WatchLoop.Delivery delivery = strings(variables.resolve());
+                WatchLoop.Delivery delivery = delivery(variables.resolve(), masking);
                 stamps = delivery.stamps();
                 return delivery;
             } catch (VaultException e) {

@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.vault.secrets.SecretService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--no-masking", description = "Do not conceal the injected values in the program's output "
-            + "(by default each value of 6 or more characters, and its common encodings, is shown as <concealed by keyward>).")
+            + "(by default each value of 6 or more characters, and its common encodings, is shown as <concealed by keyward>, "
+            + "also across line breaks and colour codes; a guard against accidents, not against a program that means to leak).")
     boolean noMasking;
 
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "The program and its arguments, after --.")
@@ -77,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
                 IncidentNotice.print(open.services().dashboard(), project, root.terminal().err());
             }
         }
-        return root.children().start(commandLine(), env, !noMasking);
+        return root.children().start(commandLine(), ChildValues.taking(env, List.of(), !noMasking));
     }
 
     List<String> commandLine() {

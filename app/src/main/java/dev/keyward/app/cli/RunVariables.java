@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.NotFoundException;
 import dev.keyward.vault.crypto.Wipe;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -34,6 +36,7 @@ final class RunVariables {
     private final VaultSession session;
     private final String project;
     private final Path file;
+    private final Optional<Set<Reference>> approved;
 
     /**
      * Resolved variables and their stamps, and the secret values the references resolved to (a
@@ -47,13 +50,28 @@ final class RunVariables {
             env.values().forEach(Wipe::chars);
             secrets.forEach(Wipe::chars);
         }
+
+        /** What the program gets: the variables and, when masking, every secret behind them to conceal too. */
+        ChildValues toChild(boolean masking) {
+            Map<String, char[]> copies = new LinkedHashMap<>();
+            env.forEach((name, value) -> copies.put(name, value.clone()));
+            List<char[]> inside = new ArrayList<>();
+            secrets.forEach(value -> inside.add(value.clone()));
+            return ChildValues.taking(copies, inside, masking);
+        }
     }
 
-    /** @param project a project, or null; @param file a dotenv file (absolute), or null */
-    RunVariables(VaultSession session, String project, Path file) {
+    /**
+     * @param project  a project, or null
+     * @param file     a dotenv file (absolute), or null
+     * @param approved the references a person approved this run for (through the agent), if it was so approved:
+     *                 a value is read only when every reference of the variables is one of them
+     */
+    RunVariables(VaultSession session, String project, Path file, Optional<Set<Reference>> approved) {
         this.session = session;
         this.project = project;
         this.file = file;
+        this.approved = approved;
     }
 
     /** What the variables are made of; {@code plain} holds the file's values (wiped on close). */
@@ -73,6 +91,7 @@ final class RunVariables {
      */
     Delivery resolve() {
         try (Plan plan = plan()) {
+            FileReferences.check(approved, plan.references(), "The program was not started.");
             ReferenceResolver.Resolved resolved = new ReferenceResolver(session)
                     .resolve(plan.references(), SecretService.Purpose.INJECT);
             try (resolved) {

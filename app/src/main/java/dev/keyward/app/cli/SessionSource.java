@@ -1,5 +1,9 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.vault.refs.Reference;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Where a command's unlocked session comes from: unlocked for it with the password ({@link #DIRECT}),
  * or lent by the agent that already holds it unlocked.
@@ -24,4 +28,12 @@ public interface SessionSource {
 
     /** The selected profile's session and its services for one command. */
     OpenSession open(KeywardCommand root, boolean passwordFromStdin);
+
+    /**
+     * The {@code keyward://} references the command was approved for by name (the agent's {@code inject}
+     * and {@code run --env-file}); empty when it is not bound to any (the direct path, other commands).
+     */
+    default Optional<Set<Reference>> approvedReferences() {
+        return Optional.empty();
+    }
 }

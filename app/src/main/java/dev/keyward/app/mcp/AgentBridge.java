@@ -3,6 +3,7 @@ package dev.keyward.app.mcp;
 import dev.keyward.app.agent.protocol.AgentLink;
 import dev.keyward.app.agent.protocol.BadFrameException;
 import dev.keyward.app.agent.protocol.Frame;
+import dev.keyward.app.child.ChildValues;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.file.Files;
@@ -46,8 +47,8 @@ final class AgentBridge {
     record Data(Map<String, Object> data) implements Answer {
     }
 
-    /** run_command was allowed: run {@code argv} with {@code env} added. */
-    record Exec(List<String> argv, Map<String, String> env) implements Answer {
+    /** run_command was allowed: run {@code argv} with {@code values} (always masked: its output goes to an AI agent). */
+    record Exec(List<String> argv, ChildValues values) implements Answer {
     }
 
     /** Not served, with the sentence why: refused, locked, no agent, no such project or key. */
@@ -92,7 +93,9 @@ final class AgentBridge {
                 Map<String, Object> fields = (Map<String, Object>) data;
                 yield new Data(fields);
             }
-            case "exec" -> new Exec(frame.strings("argv"), frame.stringMap("env"));
+            // Masked whatever the frame says: run_command's output is for the agent, which never sees a value.
+            case "exec" -> new Exec(frame.strings("argv"), new ChildValues(frame.stringMap("env"),
+                    frame.field("mask") == null ? List.of() : frame.strings("mask"), true));
             case "refused", "failed" -> new Refusal(frame.string("message"));
             case "locked" -> new Refusal(NOT_UNLOCKED);
             case "bad-frame" -> new Refusal("The Keyward agent did not accept this request: "

@@ -1,5 +1,8 @@
 package dev.keyward.app.mcp;
 
+import dev.keyward.app.child.ChildValues;
+import dev.keyward.app.child.MaskingOutputStream;
+import dev.keyward.app.child.OutputMask;
 import dev.keyward.vault.process.ChildEnvironment;
 import java.io.File;
 import java.io.IOException;
@@ -10,10 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Runs {@code run_command}'s programs for {@code keyward mcp}: in the folder asked for, stdin empty, the
@@ -51,16 +54,27 @@ final class CommandRuns implements AutoCloseable {
     }
 
     /**
-     * Runs {@code argv} in {@code folder} with {@code variables} added, within {@code timeout}; each stream
-     * goes through {@code masking} (a filter around the stream that keeps the output) before it is kept.
+     * Runs {@code argv} in {@code folder} with {@code values}' variables added, within {@code timeout}; each
+     * stream goes through the mask of {@code values} (a collected result, never a terminal: a value's
+     * beginning waits for its rest) before it is kept, and the mask is wiped at the end.
      *
      * @throws IOException when the program cannot be started (no such folder, no shell)
      */
-    Outcome run(List<String> argv, Path folder, Map<String, String> variables, Duration timeout,
-                Function<OutputStream, OutputStream> masking) throws IOException, InterruptedException {
+    Outcome run(List<String> argv, Path folder, ChildValues values, Duration timeout)
+            throws IOException, InterruptedException {
         if (closed) {
             throw new IOException("the MCP server is stopping");
         }
+        Optional<OutputMask> mask = values.mask();
+        try {
+            return run(argv, folder, values.variables(), timeout, mask.filter(m -> !m.isEmpty()));
+        } finally {
+            mask.ifPresent(OutputMask::wipe);
+        }
+    }
+
+    private Outcome run(List<String> argv, Path folder, Map<String, String> variables, Duration timeout,
+                        Optional<OutputMask> mask) throws IOException, InterruptedException {
         // Built where every launch is (the source check); the environment is replaced below anyway.
         ProcessBuilder builder = ChildEnvironment.processBuilder(argv).directory(folder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -77,8 +91,8 @@ final class CommandRuns implements AutoCloseable {
         try {
             BoundedBuffer out = new BoundedBuffer(MAX_OUTPUT_BYTES);
             BoundedBuffer err = new BoundedBuffer(MAX_OUTPUT_BYTES);
-            Thread outPump = pump(child.getInputStream(), masking.apply(out), "keyward-mcp-stdout");
-            Thread errPump = pump(child.getErrorStream(), masking.apply(err), "keyward-mcp-stderr");
+            Thread outPump = pump(child.getInputStream(), masked(out, mask), "keyward-mcp-stdout");
+            Thread errPump = pump(child.getErrorStream(), masked(err, mask), "keyward-mcp-stderr");
             boolean timedOut = !child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (timedOut) {
                 killTree(child);
@@ -92,6 +106,10 @@ final class CommandRuns implements AutoCloseable {
                 killTree(child); // interrupted while waiting: the MCP server is going away
             }
         }
+    }
+
+    private static OutputStream masked(OutputStream kept, Optional<OutputMask> mask) {
+        return mask.<OutputStream>map(m -> m.wrap(kept, MaskingOutputStream.Destination.PIPE)).orElse(kept);
     }
 
     /** Waits for the pumps; a grandchild that still holds a pipe after {@link #DRAIN} has its pipe closed. */

@@ -1,6 +1,5 @@
 package dev.keyward.app.mcp;
 
-import dev.keyward.vault.crypto.Wipe;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,18 +78,12 @@ final class ToolCalls {
     }
 
     private CallToolResult run(AgentBridge.Exec exec, Path folder, Duration timeout) throws InterruptedException {
-        List<char[]> values = new ArrayList<>();
-        exec.env().values().forEach(value -> values.add(value.toCharArray()));
-        OutputMasks.Mask mask = OutputMasks.of(values);
-        values.forEach(Wipe::chars);
         CommandRuns.Outcome outcome;
         try {
-            outcome = runs.run(exec.argv(), folder, exec.env(), timeout, mask::wrap);
+            outcome = runs.run(exec.argv(), folder, exec.values(), timeout);
         } catch (IOException e) {
             return KeywardTools.error("The command could not be started in " + folder + " (" + e.getClass().getSimpleName()
                     + "): check that the folder exists and that /bin/sh is there.");
-        } finally {
-            mask.wipe();
         }
         return RunResult.of(json, outcome, timeout);
     }

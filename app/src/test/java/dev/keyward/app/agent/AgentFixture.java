@@ -107,10 +107,13 @@ final class AgentFixture {
     static final class RecordingApprovals implements Approvals {
         final List<AccessRequest> asked = new ArrayList<>();
         volatile Approval answer = Approval.ALLOW_ONCE;
+        /** Runs while the request is being decided (a file changed behind the person's back, say). */
+        volatile Runnable whileDeciding = () -> { };
 
         @Override
         public synchronized Approval decide(AccessRequest request) {
             asked.add(request);
+            whileDeciding.run();
             return answer;
         }
     }

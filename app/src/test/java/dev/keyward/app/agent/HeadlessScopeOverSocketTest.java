@@ -78,4 +78,23 @@ class HeadlessScopeOverSocketTest {
             assertEquals(0, unlink.last().integer("code"), unlink.err());
         }
     }
+
+    @Test
+    void aScopedAgentInjectsATemplateOfItsProjectAndRefusesOneNamingAnotherSecretNamingItInTheAuditLog() throws Exception {
+        Path inside = java.nio.file.Files.writeString(data.resolve("inside.tmpl"), "k=keyward://projects/" + PROJECT + "/" + SECRET);
+        Path outside = java.nio.file.Files.writeString(data.resolve("outside.tmpl"), "k=keyward://secrets/" + AgentFixture.UNLINKED);
+        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+            Reply allowed = command(link, Map.of(), null, "inject", "-i", inside.toString());
+            assertEquals("k=" + CANARY, allowed.out(), allowed.err());
+            Reply refused = command(link, Map.of(), null, "inject", "-i", outside.toString());
+            assertEquals("refused", refused.type(), refused.err());
+            assertTrue(!refused.out().contains(AgentFixture.UNLINKED_CANARY));
+        }
+        List<String> decisions = served.session().database().read(c -> served.session().audit().page(c, null, null, 50))
+                .stream().filter(r -> r.detailsJson().contains("inject")).map(r -> r.action() + " " + r.detailsJson()).toList();
+        assertTrue(decisions.stream().anyMatch(d -> d.contains("\"secrets\":\"" + SECRET + "\"")), decisions.toString());
+        assertTrue(decisions.stream().anyMatch(d -> d.contains("\"secrets\":\"" + AgentFixture.UNLINKED + "\"")),
+                decisions.toString());
+        assertTrue(decisions.stream().noneMatch(d -> d.contains(CANARY) || d.contains(AgentFixture.UNLINKED_CANARY)));
+    }
 }

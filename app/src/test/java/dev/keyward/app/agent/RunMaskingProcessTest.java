@@ -83,6 +83,8 @@ class RunMaskingProcessTest {
                 "printf '{\"json\":\"%s\"}\\n' \"$3\"",
                 "printf 'split '; printf %s \"$API_TOKEN\" | head -c 9; sleep 0.3; printf %s \"$API_TOKEN\" | tail -c +10; echo",
                 "printf 'colour \\033[1;31m%s\\033[0m\\n' \"$API_TOKEN\"",
+                "printf 'wrapped\\n'; printf %s \"$API_TOKEN\" | base64 -w 16",
+                "printf 'rainbow %s\\033[31m%s\\n' \"$(printf %s \"$API_TOKEN\" | head -c 9)\" \"$(printf %s \"$API_TOKEN\" | tail -c +10)\"",
                 "printf 'short %s\\n' \"$PIN\"",
                 "exit 7");
     }
@@ -101,12 +103,28 @@ class RunMaskingProcessTest {
     static List<String> forms() {
         byte[] raw = CANARY.getBytes(StandardCharsets.UTF_8);
         List<String> args = printingArguments();
-        return List.of(CANARY, Base64.getEncoder().encodeToString(raw), Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
+        String b64 = Base64.getEncoder().encodeToString(raw);
+        return List.of(CANARY, b64, b64.substring(0, 16), b64.substring(16), Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
                 HexFormat.of().formatHex(raw), HexFormat.of().withUpperCase().formatHex(raw),
                 args.get(0), args.get(1), args.get(2), CANARY.substring(0, 9) + CANARY.substring(9));
     }
 
     private Run keyward(Map<String, String> env, String... args) throws Exception {
+        return started(env, args).finish(args);
+    }
+
+    /** A keyward JVM under way, its output going to files until it ends. */
+    private record Started(Process process, Path out, Path err) {
+        Run finish(String... args) throws Exception {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "keyward " + String.join(" ", args) + " ended");
+            Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return run;
+        }
+    }
+
+    private Started started(Map<String, String> env, String... args) throws Exception {
         ProcessBuilder builder = ChildEnvironment.processBuilder(CliJvm.command(data, args))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
@@ -114,12 +132,7 @@ class RunMaskingProcessTest {
         Path out = Files.createTempFile(data, "out", ".txt");
         Path err = Files.createTempFile(data, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = builder.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "keyward " + String.join(" ", args) + " ended");
-        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+        return new Started(builder.start(), out, err);
     }
 
     private Run run(boolean agent, String... options) throws Exception {
@@ -146,6 +159,8 @@ class RunMaskingProcessTest {
         }
         assertTrue(run.out().contains("{\"json\":\"" + MASK + "\"}"), run.out());
         assertTrue(run.out().contains("colour \u001b[1;31m" + MASK + "\u001b[0m\n"), run.out());
+        assertTrue(run.out().contains("\nwrapped\n" + MASK + "\n"), "base64 wrapped at 16 columns:\n" + run.out());
+        assertTrue(run.out().contains("\nrainbow " + MASK + "\u001b[31m\n"), "a colour code inside the value:\n" + run.out());
         assertTrue(run.out().contains("short " + SHORT + "\n"), "a value shorter than 6 characters is shown");
         assertTrue(run.err().contains("err " + MASK + "\n"), run.err());
         for (String label : List.of("inside ", "inside1 ")) {
@@ -186,7 +201,7 @@ class RunMaskingProcessTest {
     }
 
     /** A child that takes the password out of a URL, as a database driver does, and prints it and the URL. */
-    private Run embeddedRun(boolean agent) throws Exception {
+    private Run embeddedRun(boolean agent, String... options) throws Exception {
         String envFile = Files.writeString(data.resolve(".env.embedded"),
                 "DATABASE_URL=postgres://u@db.example/app?password=keyward://projects/app/API_TOKEN&sslmode=require\n").toString();
         String script = String.join("\n",
@@ -199,7 +214,9 @@ class RunMaskingProcessTest {
         if (!agent) {
             args.add("--no-agent");
         }
-        args.addAll(List.of("run", "--env-file", envFile, "--", "/bin/sh", "-c", script));
+        args.addAll(List.of("run", "--env-file", envFile));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--", "/bin/sh", "-c", script));
         return keyward(agent ? Map.of() : Map.of("KEYWARD_PASSWORD", PASSWORD), args.toArray(String[]::new));
     }
 
@@ -219,6 +236,88 @@ class RunMaskingProcessTest {
         assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
         try {
             assertSecretConcealed(embeddedRun(true));
+        } finally {
+            keyward(Map.of(), "agent", "stop");
+        }
+    }
+
+    @Test
+    void aWatchedRunConcealsASecretInsideALargerValueDirectlyAndThroughTheAgent() throws Exception {
+        createProfile(data);
+        // The script ends by itself with 7, which ends the watched run too.
+        assertSecretConcealed(embeddedRun(false, "--watch"));
+        assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
+        try {
+            assertSecretConcealed(embeddedRun(true, "--watch"));
+        } finally {
+            keyward(Map.of(), "agent", "stop");
+        }
+    }
+
+    /**
+     * A watched run of a program that prints the secret inside its URL, whose secret is rotated while it
+     * runs: the first program and the restarted one (with the new secret) both show it concealed.
+     */
+    private Run rotatedWatch(boolean agent) throws Exception {
+        String envFile = Files.writeString(data.resolve(".env.rotated"),
+                "DATABASE_URL=postgres://u@db.example/app?password=keyward://projects/app/API_TOKEN&sslmode=require\n")
+                .toString();
+        Path starts = data.resolve("starts-" + agent);
+        String script = String.join("\n",
+                "n=$(cat '" + starts + "' 2>/dev/null || echo 0); n=$((n + 1))",
+                "p=${DATABASE_URL#*password=}; p=${p%&sslmode=require}",
+                "printf 'bare %s\\n' \"$p\"",
+                "printf 'err %s\\n' \"$p\" >&2",
+                "printf 'url %s\\n' \"$DATABASE_URL\"",
+                "echo \"$n\" > '" + starts + "'",
+                "[ \"$n\" -ge 2 ] && exit 7",
+                "while :; do sleep 0.1; done");
+        List<String> args = new java.util.ArrayList<>();
+        if (!agent) {
+            args.add("--no-agent");
+        }
+        args.addAll(List.of("run", "--env-file", envFile, "--watch", "--grace", "2s", "--", "/bin/sh", "-c", script));
+        String[] argv = args.toArray(String[]::new);
+        Started run = started(agent ? Map.of() : Map.of("KEYWARD_PASSWORD", PASSWORD), argv);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(starts) && run.process().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        rotate(ROTATED);
+        return run.finish(argv);
+    }
+
+    /** Gives API_TOKEN a new version holding {@code value}, as a rotation in the app would. */
+    private void rotate(String value) {
+        ProfileService profiles = new ProfileService(new DataRoot(data), Clock.systemUTC(), Argon2Params.FLOOR, "cli");
+        try (Password password = Password.copyOf(PASSWORD.toCharArray());
+             VaultSession session = profiles.unlock(profiles.resolve("work"), password)) {
+            session.secrets().rotate("API_TOKEN", value.toCharArray());
+        }
+    }
+
+    /** The value API_TOKEN is rotated to while a watched run uses it. */
+    static final String ROTATED = "kw-Rotated/9Pq3 new-Zx8";
+
+    private static void assertBothSecretsConcealed(Run run) {
+        assertEquals(7, run.code(), run.err());
+        for (String secret : List.of(CANARY, ROTATED)) {
+            assertFalse(run.out().contains(secret) || run.err().contains(secret), "a secret showed:\n" + run.out());
+        }
+        assertEquals(2, run.out().lines().filter(("bare " + MASK)::equals).count(), run.out());
+        assertEquals(2, run.err().lines().filter(("err " + MASK)::equals).count(), run.err());
+        assertEquals(2, run.out().lines().filter(l -> l.startsWith("url ") && l.contains(MASK)).count(), run.out());
+        assertTrue(run.err().contains("DATABASE_URL changed; restarting the program"), run.err());
+    }
+
+    @Test
+    void aRestartedWatchConcealsTheRotatedSecretInsideALargerValueDirectlyAndThroughTheAgent() throws Exception {
+        createProfile(data);
+        assertBothSecretsConcealed(rotatedWatch(false));
+        rotate(CANARY); // the agent's run starts from the first value again
+        assertEquals(0, keyward(Map.of("KEYWARD_PASSWORD", PASSWORD), "agent", "start", "--idle-timeout", "10m").code());
+        try {
+            assertBothSecretsConcealed(rotatedWatch(true));
         } finally {
             keyward(Map.of(), "agent", "stop");
         }

@@ -215,8 +215,9 @@ class RunTerminalProcessTest {
     private void aWatchedProgramAndItsRestartSeeATerminal(boolean agent) throws Exception {
         prepare(agent);
         OnTerminal terminal = runOnTerminal(agent, List.of("--watch", "--grace", "5s"), String.join("\n",
-                "if test -t 0 && test -t 1; then echo \"tty-yes $API_TOKEN\"; else echo \"tty-no $API_TOKEN\"; fi",
+                // The trap first: the test types Ctrl-C as soon as the line shows.
                 "trap 'echo got-interrupt; exit 3' INT",
+                "if test -t 0 && test -t 1; then echo \"tty-yes $API_TOKEN\"; else echo \"tty-no $API_TOKEN\"; fi",
                 "while :; do sleep 0.05; done"));
         terminal.awaitText(MASK); // the whole line: the mask holds back what could still be a value
         assertTrue(terminal.text().contains("tty-yes " + MASK), terminal.text());

@@ -104,6 +104,89 @@ class MaskingOutputStreamTest {
         assertEquals("\u001b[1;31mkey:\u001b[0m \u001b[32m" + MASK + "\u001b[0m\n", masked(text, CANARY));
     }
 
+    /** {@code text} with a line break of {@code newline} after every {@code width} characters, as base64 and PEM wrap. */
+    private static String wrapped(String text, int width, String newline) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i += width) {
+            out.append(text, i, Math.min(text.length(), i + width)).append(newline);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void base64WrappedAt76Or64ColumnsIsConcealedWithEitherLineEnd() throws IOException {
+        String value = "sk-live-" + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ".repeat(3);
+        byte[] raw = value.getBytes(StandardCharsets.UTF_8);
+        byte[] framed = ("-----header " + value + " trailer, long enough to wrap again-----").getBytes(StandardCharsets.UTF_8);
+        for (int width : new int[] {76, 64}) {
+            for (String newline : List.of("\n", "\r\n")) {
+                for (byte[] encoded : List.of(raw, framed)) {
+                    String text = wrapped(Base64.getEncoder().encodeToString(encoded), width, newline);
+                    String shown = masked("b64:\n" + text + "end\n", value);
+                    assertTrue(shown.contains(MASK), width + ": " + shown);
+                    for (String line : text.split(newline)) {
+                        if (line.length() == width && Base64.getEncoder().encodeToString(raw).contains(line)) {
+                            assertFalse(shown.contains(line), "a whole line of the value's base64 showed: " + shown);
+                        }
+                    }
+                    assertTrue(shown.startsWith("b64:\n") && shown.endsWith("end\n"), shown);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aValueWithColourCodesBetweenItsCharactersIsConcealedAndTheCodesStay() throws IOException {
+        String coloured = CANARY.substring(0, 3) + "\u001b[31m" + CANARY.substring(3, 10) + "\u001b[0m"
+                + CANARY.substring(10, 12) + "\u001b[1;38;5;208m" + CANARY.substring(12);
+        assertEquals("x " + MASK + "\u001b[31m\u001b[0m\u001b[1;38;5;208m y\n", masked("x " + coloured + " y\n", CANARY));
+        // In hex too: the codes are looked past whatever the form.
+        String hex = HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8));
+        assertEquals("h " + MASK + "\u001b[2K", masked("h " + hex.substring(0, 9) + "\u001b[2K" + hex.substring(9), CANARY));
+    }
+
+    @Test
+    void aBrokenValueAndEscapesThatAreNoControlSequenceArePassedOnUnchanged() throws IOException {
+        for (String text : List.of("kw-can\u001bXary-7Qx9", "kw-canary-7\u001b[31", "kw-canary\n\nnot it",
+                "kw-can\u001b[" + "1;".repeat(40) + "mary")) {
+            assertEquals(text, masked(text, CANARY), "changed: " + text);
+        }
+    }
+
+    @Test
+    void atMostMaxSkippedBytesAreLookedPastSoMemoryStaysBounded() throws IOException {
+        String text = CANARY.substring(0, 8) + "\n".repeat(MaskingOutputStream.MAX_SKIPPED + 10) + CANARY.substring(8);
+        assertEquals(text, masked(text, CANARY), "a value broken by more line breaks than looked past is not followed");
+        String within = CANARY.substring(0, 8) + "\n".repeat(100) + CANARY.substring(8);
+        assertEquals(MASK, masked(within, CANARY));
+    }
+
+    @Test
+    void toAPipeAWholeValueAndItsLineEndAreWrittenAtOnce() throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.PIPE)) {
+            out.write(("err " + CANARY + "\n").getBytes(StandardCharsets.UTF_8));
+            // Nothing can extend a complete value: its line break is not held to look past it.
+            assertEquals("err " + MASK + "\n", sink.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void toAPipeALineEndingInAValuesPossibleBeginningIsWrittenAfterAQuietMoment() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = OutputMask.of(List.of(CANARY.toCharArray())).wrap(sink, Destination.PIPE)) {
+            out.write("request served by kw-can\n".getBytes(StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!sink.toString(StandardCharsets.UTF_8).equals("request served by kw-can\n") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals("request served by kw-can\n", sink.toString(StandardCharsets.UTF_8),
+                    "the last line of a log is not held until the next one");
+            out.write("ary-7Qx9 and more\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("request served by kw-can\nary-7Qx9 and more\n", sink.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void valuesShorterThanSixCharactersAreNotMasked() throws IOException {
         assertEquals("abcde abcde", masked("abcde abcde", "abcde"));

@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.Main;
+import dev.keyward.automation.dashboard.refresh.RefreshListener;
+import dev.keyward.automation.dashboard.refresh.RefreshSettings;
+import dev.keyward.automation.dashboard.service.DashboardConfig;
+import dev.keyward.automation.dashboard.service.DashboardService;
+import dev.keyward.automation.practice.KeyLedger;
+import dev.keyward.automation.practice.PracticeCloud;
+import dev.keyward.automation.practice.PracticeState;
 import dev.keyward.vault.audit.AuditEntry;
 import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.crypto.Password;
 import dev.keyward.vault.process.ChildEnvironment;
 import dev.keyward.vault.profile.DataRoot;
+import dev.keyward.vault.provider.ProviderUpdate;
 import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
 import io.modelcontextprotocol.client.McpClient;
@@ -246,6 +254,79 @@ class McpServerProcessTest {
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.stream().allMatch(r -> r.detailsJson().contains(AGENT_NAME + " 3.1.4")
                 && r.detailsJson().contains("\"decision\":\"served\"")), rows.toString());
+    }
+
+    /**
+     * A Practice Cloud key (on a real loopback Practice Cloud) linked to {@code app}, refreshed once through the
+     * real dashboard service, so the dashboard holds a collected snapshot of it.
+     */
+    private void collectedPracticeKey() throws Exception {
+        try (PracticeCloud cloud = PracticeCloud.start(0, new PracticeState(Clock.systemUTC()))) {
+            ProfileService profiles = new ProfileService(new DataRoot(data), Clock.systemUTC(), Argon2Params.FLOOR, "cli");
+            try (Password password = Password.copyOf(PASSWORD.toCharArray());
+                 VaultSession session = profiles.unlock(profiles.resolve("work"), password)) {
+                session.providers().update("practice-cloud", new ProviderUpdate(cloud.baseUrl(), null, null, null, null, null));
+                session.secrets().add(PRACTICE, KeyLedger.DEFAULT_SEEDED_VALUE.toCharArray(), "practice-cloud");
+                session.projects().link("app", PRACTICE, PRACTICE);
+                session.secrets().add(STALE, STALE_CANARY.toCharArray(), "practice-cloud");
+                DashboardConfig config = DashboardConfig.defaults()
+                        .withRefresh(RefreshSettings.defaults().withRequestTimeout(Duration.ofSeconds(10)));
+                DashboardService dashboard = new DashboardService(session, config);
+                assertEquals(List.of(PRACTICE), dashboard.refreshSecret(PRACTICE, RefreshListener.ignoring()).secretNames());
+                assertEquals(List.of(STALE), dashboard.refreshSecret(STALE, RefreshListener.ignoring()).secretNames());
+            }
+        }
+    }
+
+    static final String PRACTICE = "PRACTICE_KEY";
+    /** A Practice Cloud-shaped key the cloud does not know (it answers 401): collected as invalid. */
+    static final String STALE = "STALE_PRACTICE_KEY";
+    static final String STALE_CANARY = "pc_test_mcp0canary0that0must0never0show";
+
+    @Test
+    void keyHealthAndListSecretsGiveTheDashboardsCollectedSnapshot() throws Exception {
+        createProfile();
+        collectedPracticeKey();
+        startAgent();
+        connect();
+        McpSchema.CallToolResult health = call("key_health", Map.of("secret", PRACTICE));
+        assertFalse(health.isError(), text(health));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) health.structuredContent();
+        assertEquals(PRACTICE, data.get("name"));
+        assertEquals("practice-cloud", data.get("provider"));
+        assertEquals(true, data.get("collected"), text(health));
+        assertEquals("valid", data.get("health"));
+        assertEquals("operational", data.get("service"));
+        assertEquals("api", data.get("method"));
+        assertEquals("success", data.get("status"));
+        assertEquals("48.2", data.get("usagePercent"));
+        assertEquals(48210, ((Number) data.get("requests")).intValue());
+        assertEquals(100000, ((Number) data.get("requestLimit")).intValue());
+        assertEquals("42.17", data.get("cost"));
+        assertEquals("USD", data.get("currency"));
+        assertEquals(List.of(), data.get("warnings"));
+        assertTrue(String.valueOf(data.get("collectedAt")).matches("\\d{4}-\\d{2}-\\d{2}T.*Z"), text(health));
+        assertTrue(text(health).contains("\"health\":\"valid\""), "the text content says the same: " + text(health));
+
+        McpSchema.CallToolResult secrets = call("list_secrets", Map.of());
+        assertFalse(secrets.isError(), text(secrets));
+        String listed = text(secrets);
+        int at = listed.indexOf("\"" + PRACTICE + "\"");
+        assertTrue(at >= 0 && listed.indexOf("\"health\":\"valid\"", at) > at, listed);
+        assertTrue(listed.contains("\"health\":\"not collected\""), "a key without a provider: " + listed);
+        McpSchema.CallToolResult stale = call("key_health", Map.of("secret", STALE));
+        assertFalse(stale.isError(), text(stale));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> staleData = (Map<String, Object>) stale.structuredContent();
+        assertEquals(true, staleData.get("collected"), text(stale));
+        assertEquals("invalid", staleData.get("health"), text(stale));
+        assertTrue(staleData.get("error") instanceof String error && !error.isBlank(), "the collection's error: " + text(stale));
+        for (String result : List.of(text(health), listed, text(stale))) {
+            for (String value : List.of(KeyLedger.DEFAULT_SEEDED_VALUE, STALE_CANARY, STALE_CANARY.substring(8, 30))) {
+                assertFalse(result.contains(value), "a key's value reached a tool result: " + result);
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.keyward.app.agent.client;
 
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.app.error.ErrorWording;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,32 +66,19 @@ public final class AgentClient {
     /** Starts the program of an {@code exec} answer and returns its exit code. */
     @FunctionalInterface
     public interface ChildLauncher {
-        int run(List<String> argv, Map<String, String> env, PrintStream err);
-
-        /** Starts it with the injected values masked in its output or not ({@code --no-masking}). */
-        default int run(List<String> argv, Map<String, String> env, boolean masking, PrintStream err) {
-            return run(argv, env, err);
-        }
-
-        /**
-         * Starts it with {@code alsoMasked} (the exec frame's {@code mask}: secrets inside larger values)
-         * concealed too when masking; those values never go into the environment.
-         */
-        default int run(List<String> argv, Map<String, String> env, List<String> alsoMasked, boolean masking,
-                        PrintStream err) {
-            return run(argv, env, masking, err);
-        }
+        /** Starts {@code argv} with {@code values}: its variables, and what is masked in its output. */
+        int run(List<String> argv, ChildValues values, PrintStream err);
     }
 
     /**
-     * What an {@code exec} answer for {@code run --watch} holds: the program, its variables, their
-     * stamps, the grace period and whether the output is masked (docs/agent-protocol.md, "run --watch").
+     * What an {@code exec} answer for {@code run --watch} holds: the program, what it gets (its variables
+     * and what is masked in its output), their stamps and the grace period (docs/agent-protocol.md, "run --watch").
      */
-    public record WatchStart(List<String> argv, Map<String, String> env, Map<String, String> stamps,
-                             java.time.Duration grace, boolean masking) {
+    public record WatchStart(List<String> argv, ChildValues values, Map<String, String> stamps,
+                             java.time.Duration grace) {
         @Override
         public String toString() {
-            return "WatchStart[" + argv.size() + " arguments, " + env.size() + " variables]"; // never the values
+            return "WatchStart[" + argv.size() + " arguments, " + values + "]"; // never the values
         }
     }
 
@@ -305,12 +293,11 @@ public final class AgentClient {
                     }
                     case "exec" -> {
                         if (frame.containsKey("watchStamps")) {
-                            pendingWatch = new WatchStart(strings(frame), environment(frame),
-                                    stringMap(frame, "watchStamps"), grace(frame), masking(frame));
+                            pendingWatch = new WatchStart(strings(frame), values(frame),
+                                    stringMap(frame, "watchStamps"), grace(frame));
                             return null;
                         }
-                        return new Exited(children.run(strings(frame), environment(frame), maskValues(frame),
-                                masking(frame), err));
+                        return new Exited(children.run(strings(frame), values(frame), err));
                     }
                     case "locked" -> {
                         return new Direct(Optional.of(profile));
@@ -391,6 +378,11 @@ public final class AgentClient {
             return out;
         }
         throw new FrameChannel.BadFrameException("a frame without its \"" + field + "\" object");
+    }
+
+    /** What an exec frame gives the program: {@code env}, the extra values of {@code mask}, and {@code masking}. */
+    private static ChildValues values(Map<String, Object> frame) throws FrameChannel.BadFrameException {
+        return new ChildValues(environment(frame), maskValues(frame), masking(frame));
     }
 
     /** The exec frame's {@code mask}: extra values to conceal; an agent that does not send it has none. */

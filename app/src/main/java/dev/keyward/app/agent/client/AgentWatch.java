@@ -41,7 +41,7 @@ final class AgentWatch implements AgentClient.Watcher {
             public WatchLoop.Delivery deliver() throws WatchLoop.Stop {
                 AgentClient.WatchStart[] again = new AgentClient.WatchStart[1];
                 AgentClient client = new AgentClient(InputStream.nullInputStream(), out, err,
-                        (argv, env, e) -> 1, (s, r, next) -> {
+                        (argv, values, e) -> 1, (s, r, next) -> {
                             again[0] = next;
                             return 0;
                         });
@@ -50,7 +50,7 @@ final class AgentWatch implements AgentClient.Watcher {
                     err.println("keyward: the agent did not answer with the program's new values.");
                     throw new WatchLoop.Stop(1, true);
                 }
-                return new WatchLoop.Delivery(again[0].env(), again[0].stamps());
+                return new WatchLoop.Delivery(again[0].values(), again[0].stamps());
             }
 
             @Override
@@ -58,13 +58,13 @@ final class AgentWatch implements AgentClient.Watcher {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();
                 PrintStream capture = new PrintStream(text, true, StandardCharsets.UTF_8);
                 AgentClient client = new AgentClient(InputStream.nullInputStream(), capture, err,
-                        (argv, env, e) -> 1, (s, r, next) -> 1);
+                        (argv, values, e) -> 1, (s, r, next) -> 1);
                 ended(client.run(socket, stampsRequest(request)), "the values' versions");
                 return parse(text.toString(StandardCharsets.UTF_8));
             }
         };
-        return new WatchLoop(start.argv(), inherited, start.grace(), POLL, err, start.masking())
-                .run(new WatchLoop.Delivery(start.env(), start.stamps()), source);
+        return new WatchLoop(start.argv(), inherited, start.grace(), POLL, err)
+                .run(new WatchLoop.Delivery(start.values(), start.stamps()), source);
     }
 
     /** Throws unless the agent ran the request; its own sentence (a refusal, an error) was printed already. */

@@ -1,6 +1,7 @@
 package dev.keyward.app.agent.client;
 
 import dev.keyward.app.child.ChildRunner;
+import dev.keyward.app.child.ChildValues;
 import dev.keyward.app.child.ProgramStarter;
 import dev.keyward.app.child.StartedProgram;
 import dev.keyward.app.cli.SignalForwarding;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * unlinked) the program is stopped the same way and the run ends with exit code 4; when the program
  * ends by itself, its exit code ends the run. Each program runs on a new pseudo-terminal when Keyward's
  * stdout is a terminal (Keyward's terminal raw for the whole watch), else on pipes, with its output
- * through a mask of its own values (as any {@code run}, unless masking is off), drained and wiped when it
- * ends. Used by the direct path and by the agent's client alike (JDK-only unless on a terminal, so the
+ * through a mask of everything its {@link ChildValues} hold (as any {@code run}, unless masking is off),
+ * drained and wiped when it ends. Used by the direct path and by the agent's client alike (JDK-only unless on a terminal, so the
  * client's fast path stays light).
  */
 public final class WatchLoop {
@@ -36,20 +37,17 @@ public final class WatchLoop {
     private final Duration grace;
     private final Duration poll;
     private final PrintStream err;
-    private final boolean masking;
     private final ChildRunner runner = ChildRunner.forThisProcess();
     private String newline = "\n";
 
-    /** New values for the program, with their stamps (variable name to stamp). */
-    public record Delivery(Map<String, String> env, Map<String, String> stamps) {
+    /**
+     * What the next program gets (its variables and what is masked in its output, so a restart masks as the
+     * first start does), with the variables' stamps (variable name to stamp).
+     */
+    public record Delivery(ChildValues values, Map<String, String> stamps) {
         public Delivery {
-            env = Map.copyOf(env);
+            Objects.requireNonNull(values, "values");
             stamps = Map.copyOf(stamps);
-        }
-
-        @Override
-        public String toString() {
-            return "Delivery[" + env.size() + " variables]"; // never the values
         }
     }
 
@@ -80,11 +78,9 @@ public final class WatchLoop {
     /**
      * @param inherited the environment the program starts from; credential variables are removed
      * @param grace     how long a program has after SIGTERM before SIGKILL
-     * @param masking   whether the values are concealed in the program's output (off with --no-masking)
      */
     public WatchLoop(List<String> commandLine, Map<String, String> inherited, Duration grace, Duration poll,
-                     PrintStream err, boolean masking) {
-        this.masking = masking;
+                     PrintStream err) {
         this.commandLine = List.copyOf(commandLine);
         this.inherited = Objects.requireNonNull(inherited);
         this.grace = grace;
@@ -108,7 +104,7 @@ public final class WatchLoop {
             StartedProgram started;
             try {
                 err.flush();
-                started = starter.start(commandLine, inherited, current.env(), masking);
+                started = starter.start(commandLine, inherited, current.values());
             } catch (IOException e) {
                 say("keyward: Could not start '" + commandLine.get(0) + "': check that it exists and is"
                         + " executable (or use --shell for shell syntax).");

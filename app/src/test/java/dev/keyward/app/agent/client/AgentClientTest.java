@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyward.app.agent.protocol.AgentSocketPath;
+import dev.keyward.app.child.ChildValues;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -323,18 +324,15 @@ class AgentClientTest {
         }
     }
 
-    /** Records the masking choice an exec frame handed to the launcher. */
+    /** Records what an exec frame handed to the launcher. */
     private static final class MaskingChoice implements AgentClient.ChildLauncher {
         Boolean masking;
+        ChildValues values;
 
         @Override
-        public int run(List<String> argv, Map<String, String> env, PrintStream err) {
-            throw new AssertionError("the launcher is given the masking choice");
-        }
-
-        @Override
-        public int run(List<String> argv, Map<String, String> env, boolean masking, PrintStream err) {
-            this.masking = masking;
+        public int run(List<String> argv, ChildValues values, PrintStream err) {
+            this.masking = values.masking();
+            this.values = values;
             return 0;
         }
     }
@@ -360,6 +358,9 @@ class AgentClientTest {
         MaskingChoice bad = execWith(",\"masking\":\"no\"");
         assertEquals(null, bad.masking, "a masking field that is not a boolean is a bad frame");
         assertTrue(err().contains("masking is not true or false"), err());
+        ChildValues inside = execWith(",\"mask\":[\"inside-a-url-secret\"]").values;
+        assertEquals(List.of("inside-a-url-secret"), inside.embedded(), "the secrets inside larger values are masked too");
+        assertEquals(List.of(), execWith(",\"masking\":false,\"mask\":[\"inside-a-url-secret\"]").values.embedded());
     }
 
     private static List<String> fieldNames(JsonNode object) {

@@ -3,6 +3,7 @@ package dev.keyward.app.agent.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.app.child.ChildValues;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,11 @@ class WatchLoopTest {
 
     private WatchLoop loop(String script) {
         return new WatchLoop(List.of("/bin/sh", "-c", script), Map.of("PATH", System.getenv("PATH")),
-                Duration.ofMillis(300), Duration.ofMillis(50), err, true);
+                Duration.ofMillis(300), Duration.ofMillis(50), err);
+    }
+
+    private static WatchLoop.Delivery delivery(Map<String, String> env, Map<String, String> stamps) {
+        return new WatchLoop.Delivery(ChildValues.of(env, true), stamps);
     }
 
     @Test
@@ -64,8 +69,8 @@ class WatchLoopTest {
         Script source = new Script();
         source.answers.add(Map.of("V", "s:1"));
         source.answers.add(Map.of("V", "s:2"));
-        source.next = new WatchLoop.Delivery(Map.of("V", "v2"), Map.of("V", "s:2"));
-        int code = loop(script).run(new WatchLoop.Delivery(Map.of("V", "v1"), Map.of("V", "s:1")), source);
+        source.next = delivery(Map.of("V", "v2"), Map.of("V", "s:2"));
+        int code = loop(script).run(delivery(Map.of("V", "v1"), Map.of("V", "s:1")), source);
         assertEquals(7, code);
         assertEquals(List.of("v1", "v2"), Files.readAllLines(log));
         assertEquals(1, source.delivered);
@@ -79,7 +84,7 @@ class WatchLoopTest {
         Script source = new Script();
         source.answers.add(Map.of("V", "-"));
         int code = loop("trap '' TERM; while :; do sleep 0.05; done")
-                .run(new WatchLoop.Delivery(Map.of("V", "v1"), Map.of("V", "s:1")), source);
+                .run(delivery(Map.of("V", "v1"), Map.of("V", "s:1")), source);
         assertEquals(WatchLoop.GONE, code);
         assertTrue(errText.toString(StandardCharsets.UTF_8).contains("the secret of V was deleted or unlinked"));
         assertEquals(0, source.delivered);
@@ -90,9 +95,9 @@ class WatchLoopTest {
         Script source = new Script();
         source.answers.add(Map.of("V", "s:1"));
         source.answers.add(Map.of("V", "s:1", "W", "t:1"));
-        source.next = new WatchLoop.Delivery(Map.of("V", "v1", "W", "w1"), Map.of("V", "s:1", "W", "t:1"));
+        source.next = delivery(Map.of("V", "v1", "W", "w1"), Map.of("V", "s:1", "W", "t:1"));
         int code = loop("[ -n \"$W\" ] && exit 3; while :; do sleep 0.05; done")
-                .run(new WatchLoop.Delivery(Map.of("V", "v1"), Map.of("V", "s:1")), source);
+                .run(delivery(Map.of("V", "v1"), Map.of("V", "s:1")), source);
         assertEquals(3, code);
         assertEquals(1, source.delivered);
         assertTrue(errText.toString(StandardCharsets.UTF_8).contains("keyward: W changed;"));
@@ -111,7 +116,7 @@ class WatchLoopTest {
                 return Map.of("V", "s:2");
             }
         };
-        int code = loop("sleep 1; exit 5").run(new WatchLoop.Delivery(Map.of("V", "v1"), Map.of("V", "s:1")), refusing);
+        int code = loop("sleep 1; exit 5").run(delivery(Map.of("V", "v1"), Map.of("V", "s:1")), refusing);
         assertEquals(5, code, "the program went on and its exit code ended the run");
         assertTrue(errText.toString(StandardCharsets.UTF_8).contains("keeps running with its old values"));
     }
