@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,12 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,25 +49,41 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Cases with a {@code pending:} header need a part that is not on this branch (the network gate); they are
  * skipped unless {@code -Dcorpus.pending=true}, which runs them to show they still fail ({@code -Dcorpus.only=n0,r0}
  * limits a run to the cases whose file names start with {@code n0} or {@code r0}).
+ *
+ * <p>Cases run two at a time, each on a runner of its own (a vault and a Chromium that one case at a time
+ * borrows): most of a case's time is spent waiting for its page and its servers, not computing.
  */
 @RequiresChromium
 class HostilePageCorpusTest {
 
     private static final Path CASES = casesFolder();
+    /** Runners side by side; each case borrows one for its runs (Playwright objects serve one thread at a time). */
+    private static final int RUNNERS = 2;
+    /**
+     * A corpus page is a few hundred bytes on loopback: a step that has not finished after this long is waiting for
+     * something the gate dropped (a refused fetch's answer) or a page element that never shows, and the case's
+     * assertions do not depend on how long that wait is.
+     */
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
 
     @TempDir
     static Path root;
-    private static RunnerFixture fx;
+    private static final BlockingQueue<RunnerFixture> runners = new LinkedBlockingQueue<>();
+    private static final List<RunnerFixture> opened = new ArrayList<>();
 
     @BeforeAll
-    static void openVaultAndBrowser() {
-        fx = new RunnerFixture(root, "corpus-practice-password");
-        fx.session.settings().set("automation_max_retries", "0");
+    static void openVaultsAndBrowsers() {
+        for (int i = 0; i < RUNNERS; i++) {
+            RunnerFixture fx = new RunnerFixture(root.resolve("runner-" + i), "corpus-practice-password");
+            opened.add(fx);
+            fx.session.settings().set("automation_max_retries", "0");
+            runners.add(fx);
+        }
     }
 
     @AfterAll
     static void close() {
-        fx.close();
+        opened.forEach(RunnerFixture::close);
     }
 
     static Stream<CorpusCase> cases() throws IOException {
@@ -91,12 +112,22 @@ class HostilePageCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void theDangerousRequestNeverArrivesWithoutApproval(CorpusCase c) throws IOException {
+    @Execution(ExecutionMode.CONCURRENT)
+    void theDangerousRequestNeverArrivesWithoutApproval(CorpusCase c) throws IOException, InterruptedException {
         if (c.pending() != null && !Boolean.getBoolean("corpus.pending")) {
             Assumptions.abort("pending: " + c.pending());
         }
+        RunnerFixture fx = runners.take();
+        try {
+            check(fx, c);
+        } finally {
+            runners.add(fx);
+        }
+    }
+
+    private static void check(RunnerFixture fx, CorpusCase c) throws IOException {
         if (c.importRefused()) {
-            assertImportRefused(c);
+            assertImportRefused(fx, c);
             return;
         }
         c.secrets().forEach((name, value) -> fx.session.secrets().add(name, value.toCharArray(), "practice-cloud"));
@@ -104,9 +135,9 @@ class HostilePageCorpusTest {
         fx.scripts.approve(script.id());
         try {
             if (c.benign()) {
-                runBenign(c, script);
+                runBenign(fx, c, script);
             } else {
-                runDangerous(c, script);
+                runDangerous(fx, c, script);
             }
         } finally {
             fx.scripts.delete(script.id());
@@ -114,7 +145,7 @@ class HostilePageCorpusTest {
         }
     }
 
-    private static void runBenign(CorpusCase c, AutomationScript script) throws IOException {
+    private static void runBenign(RunnerFixture fx, CorpusCase c, AutomationScript script) throws IOException {
         try (Site site = Site.start(c)) {
             ScriptedGate rejecting = new ScriptedGate(r -> CheckpointDecision.reject("corpus: a benign page asks nothing"));
             RunResult result = fx.run(script, site.options(c), rejecting);
@@ -125,7 +156,7 @@ class HostilePageCorpusTest {
         }
     }
 
-    private static void runDangerous(CorpusCase c, AutomationScript script) throws IOException {
+    private static void runDangerous(RunnerFixture fx, CorpusCase c, AutomationScript script) throws IOException {
         try (Site site = Site.start(c)) {
             // approve-others: a person who approves what the page shows them, except the dangerous request itself.
             ScriptedGate rejecting = new ScriptedGate(r -> c.approveOthers()
@@ -151,7 +182,7 @@ class HostilePageCorpusTest {
                             "the checkpoint should say '" + reason + "': " + judged.description() + " " + judged.contextJson());
                 }
             }
-            assertNoCardDigits(c, site, refused);
+            assertNoCardDigits(fx, c, site, refused);
         }
         try (Site site = Site.start(c)) {
             RunResult approved = fx.run(script, site.options(c), ScriptedGate.approvingAll());
@@ -163,7 +194,7 @@ class HostilePageCorpusTest {
                 assertFalse(site.received().stream().anyMatch(c.dangerous()::matches),
                         "a card case sends nothing even when everything is approved: " + site.received());
                 assertEquals(ExecutionStatus.ABORTED, approved.status(), String.valueOf(approved.error()));
-                assertNoCardDigits(c, site, approved);
+                assertNoCardDigits(fx, c, site, approved);
             } else if (c.alwaysBlocked()) {
                 site.settle();
                 assertFalse(site.received().stream().anyMatch(c.dangerous()::matches),
@@ -176,7 +207,7 @@ class HostilePageCorpusTest {
         }
     }
 
-    private static void assertImportRefused(CorpusCase c) {
+    private static void assertImportRefused(RunnerFixture fx, CorpusCase c) {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> fx.importJson(c.program()));
         assertTrue(refused.getMessage().contains("card number"), refused.getMessage());
         for (String digits : cardDigits(c)) {
@@ -188,7 +219,7 @@ class HostilePageCorpusTest {
     }
 
     /** The card's digits reach neither the server nor anything the run recorded. */
-    private static void assertNoCardDigits(CorpusCase c, Site site, RunResult result) {
+    private static void assertNoCardDigits(RunnerFixture fx, CorpusCase c, Site site, RunResult result) {
         List<String> recorded = new ArrayList<>();
         site.received().forEach(r -> recorded.add(r + " " + r.body()));
         recorded.add(String.valueOf(result.error()));
@@ -268,7 +299,7 @@ class HostilePageCorpusTest {
         RunOptions options(CorpusCase c) {
             Map<String, String> inputs = new HashMap<>(c.inputs());
             inputs.put("base_url", "http://127.0.0.1:" + main.port());
-            return RunOptions.defaults(inputs);
+            return RunOptions.defaults(inputs).withDefaultStepTimeout(STEP_TIMEOUT);
         }
 
         List<RecordingServer.Received> received() {

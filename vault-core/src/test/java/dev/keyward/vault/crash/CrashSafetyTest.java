@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>50 rounds by default; {@code -Dkeyward.crash.rounds=N} (the {@code long-tests} and
  * {@code crash-long} Maven profiles set 10,000) for a long run, {@code -Dkeyward.crash.seed} to
- * replay one.
+ * replay one. The rounds are shared between {@value #LANES} lanes, each with a vault of its own and
+ * one child at a time: a round mostly waits for its child JVM to start and for the chosen moment, so
+ * two lanes take about half as long on two cores, and every round is checked as before.
  */
 class CrashSafetyTest {
 
@@ -43,6 +49,8 @@ class CrashSafetyTest {
     /** Long runs start again from the fresh vault now and then, so the vault stays a realistic size. */
     private static final int RESET_EVERY = 250;
     private static final long CHILD_START_SECONDS = 120;
+    /** Independent sequences of rounds, each on its own vault; lane L runs rounds L, L + LANES, ... */
+    private static final int LANES = 2;
 
     @TempDir
     Path work;
@@ -50,42 +58,72 @@ class CrashSafetyTest {
     @Test
     void everyReportedCommitSurvivesSigkillAndTheVaultStaysIntact() throws Exception {
         long seed = Long.getLong("keyward.crash.seed", System.nanoTime());
-        Random random = new Random(seed);
-        TestProfile profile = TestProfile.create(work.resolve("data"), "crash");
-        byte[] key = profile.unwrapKey();
-        Path vault = profile.summary().location().vaultFile();
-        Path fresh = work.resolve("fresh-vault.db");
-        Files.copy(vault, fresh);
-        List<String> jvmOptions = CrashWriterProcess.jvmOptions(work);
-        Map<String, String> env = new HashMap<>(Map.of(
-                CrashWriterMain.DATA, work.resolve("data").toString(),
-                CrashWriterMain.PROFILE, profile.summary().id(),
-                CrashWriterMain.KEY, HexFormat.of().formatHex(key)));
         Map<String, Integer> outcomes = new java.util.TreeMap<>();
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                if (round > 0 && round % RESET_EVERY == 0) {
-                    Files.deleteIfExists(profile.summary().location().walFile());
-                    Files.deleteIfExists(profile.summary().location().shmFile());
-                    Files.copy(fresh, vault, StandardCopyOption.REPLACE_EXISTING);
-                }
-                env.put(CrashWriterMain.ROUND, Integer.toString(round));
-                String context = "round " + round + " of " + ROUNDS + " (seed " + seed + ")";
-                int reported = runAndKill(env, jvmOptions, random, context);
-                String outcome = checkVault(profile, key, new CrashRoundPlan(round), reported, context);
-                outcomes.merge(outcome, 1, Integer::sum);
+        ExecutorService lanes = Executors.newFixedThreadPool(LANES);
+        List<Future<Map<String, Integer>>> results = new ArrayList<>();
+        for (int lane = 0; lane < LANES; lane++) {
+            int l = lane;
+            results.add(lanes.submit(() -> runLane(l, seed)));
+        }
+        lanes.shutdown();
+        // Every lane ends by itself (a failing one kills its child first), so none is interrupted mid-round.
+        Throwable failure = null;
+        for (Future<Map<String, Integer>> result : results) {
+            try {
+                result.get().forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
             }
-        } finally {
-            Wipe.bytes(key);
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        } else if (failure != null) {
+            throw new AssertionError(failure);
         }
         System.out.println("CrashSafetyTest: " + ROUNDS + " rounds, seed " + seed + ", outcomes " + outcomes);
         assertEquals(ROUNDS, outcomes.values().stream().mapToInt(Integer::intValue).sum());
     }
 
+    /** One lane's rounds on its own vault; how each round ended. */
+    private Map<String, Integer> runLane(int lane, long seed) throws Exception {
+        Random random = new Random(seed + lane);
+        Path folder = Files.createDirectories(work.resolve("lane-" + lane));
+        TestProfile profile = TestProfile.create(folder.resolve("data"), "crash");
+        byte[] key = profile.unwrapKey();
+        Path vault = profile.summary().location().vaultFile();
+        Path fresh = folder.resolve("fresh-vault.db");
+        Files.copy(vault, fresh);
+        List<String> jvmOptions = CrashWriterProcess.jvmOptions(folder);
+        Map<String, String> env = new HashMap<>(Map.of(
+                CrashWriterMain.DATA, folder.resolve("data").toString(),
+                CrashWriterMain.PROFILE, profile.summary().id(),
+                CrashWriterMain.KEY, HexFormat.of().formatHex(key)));
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        try {
+            int done = 0;
+            for (int round = lane; round < ROUNDS; round += LANES) {
+                if (done > 0 && done % RESET_EVERY == 0) {
+                    Files.deleteIfExists(profile.summary().location().walFile());
+                    Files.deleteIfExists(profile.summary().location().shmFile());
+                    Files.copy(fresh, vault, StandardCopyOption.REPLACE_EXISTING);
+                }
+                env.put(CrashWriterMain.ROUND, Integer.toString(round));
+                String context = "round " + round + " of " + ROUNDS + " (lane " + lane + ", seed " + seed + ")";
+                int reported = runAndKill(env, jvmOptions, random, folder.resolve("child-stderr.txt"), context);
+                String outcome = checkVault(profile, key, new CrashRoundPlan(round), reported, context);
+                outcomes.merge(outcome, 1, Integer::sum);
+                done++;
+            }
+        } finally {
+            Wipe.bytes(key);
+        }
+        return outcomes;
+    }
+
     /** Starts a child, kills it at a random moment; the last transaction it reported (-1: none). */
-    private int runAndKill(Map<String, String> env, List<String> jvmOptions, Random random, String context)
-            throws IOException, InterruptedException {
-        CrashWriterProcess child = CrashWriterProcess.start(jvmOptions, env, work.resolve("child-stderr.txt"));
+    private static int runAndKill(Map<String, String> env, List<String> jvmOptions, Random random, Path stderr,
+            String context) throws IOException, InterruptedException {
+        CrashWriterProcess child = CrashWriterProcess.start(jvmOptions, env, stderr);
         int mode = random.nextInt(10);
         if (mode == 0) {
             // While the JVM starts or the vault opens (WAL recovery, schema check).
@@ -129,7 +167,7 @@ class CrashSafetyTest {
      * Opens the vault after the kill and checks it; returns how the round ended ("reported N", plus
      * "+1 unreported" when the next transaction committed but the child died before saying so).
      */
-    private String checkVault(TestProfile profile, byte[] key, CrashRoundPlan plan, int reported, String context) {
+    private static String checkVault(TestProfile profile, byte[] key, CrashRoundPlan plan, int reported, String context) {
         try (VaultSession session = profile.open(key)) {
             List<String> integrity = session.database().read(c -> {
                 List<String> rows = new ArrayList<>();
