@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * ({@code ALGOLIA}); only where one of them occurs is a pattern run, at that spot. Every prefix and
  * hint is at least two characters long, so the pass looks each pair of characters up in a table
  * and compares the few prefixes starting with that pair; ordinary text rarely gets further than
- * the table (an Aho-Corasick automaton over the same words was five times slower here).
+ * the table (an Aho-Corasick automaton over the same words was three to four times slower; see
+ * docs/performance.md, Scan).
  * A prefixed key must stand on its own (no letter, digit or underscore directly before or after
  * it); a hinted shape counts only as the value assigned to a name holding the hint. Where a
  * provider's shape is weak, a match must also look random ({@link KeyFormat#minEntropy()}) and
