@@ -4,7 +4,7 @@ import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.io.UserFiles;
 import dev.keyward.vault.scan.ContentScanner;
-import dev.keyward.vault.scan.DetectorFormatSearch;
+import dev.keyward.vault.scan.CatalogFormatSearch;
 import dev.keyward.vault.scan.KnownValues;
 import dev.keyward.vault.scan.ScanOptions;
 import dev.keyward.vault.scan.ScanSummary;
@@ -77,7 +77,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanOptions options = new ScanOptions(!noIgnore, maxFileSize == null ? defaults.maxFileSize() : maxFileSize,
                 defaults.threads(), defaults.neverRead());
         ScanResults results = new ScanResults();
-        ScanSummary summary = new TreeScanner(new ContentScanner(values, DetectorFormatSearch.bundled()), options)
+        ScanSummary summary = new TreeScanner(new ContentScanner(values, CatalogFormatSearch.bundled()), options)
                 .scan(roots, root.resolve(Path.of("")), results, () -> false);
         byte[] rendered = ScanReport.render(format, results.findings(), results.skipped(), summary);
         if (report == null) {

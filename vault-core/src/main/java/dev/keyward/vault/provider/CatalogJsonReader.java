@@ -25,7 +25,9 @@ final class CatalogJsonReader {
     private static final int FORMAT_VERSION = 1;
     private static final Set<String> FIELDS = Set.of("slug", "name", "website", "dashboard_url",
             "api_base_url", "status_page_url", "changelog_feed_url", "docs_url", "key_patterns",
-            "capabilities", "api_family", "pricing_summary", "free_tier");
+            "key_format", "capabilities", "api_family", "pricing_summary", "free_tier");
+    private static final Set<String> KEY_FORMAT_FIELDS = Set.of("hinted_patterns", "name_hints",
+            "min_entropy", "note");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private CatalogJsonReader() {
@@ -79,7 +81,8 @@ final class CatalogJsonReader {
                 url(node, "website", where), url(node, "dashboard_url", where),
                 url(node, "api_base_url", where), url(node, "status_page_url", where),
                 url(node, "changelog_feed_url", where), url(node, "docs_url", where),
-                patterns(node.get("key_patterns"), where), capabilities(node.get("capabilities"), where),
+                patterns(node.get("key_patterns"), "key_patterns", where), keyFormat(node.get("key_format"), where),
+                capabilities(node.get("capabilities"), where),
                 ApiFamily.fromDbValue(text(node, "api_family", where)).orElseThrow(
                         () -> new CatalogFormatException("provider " + slug + " has an unknown api_family")),
                 text(node, "pricing_summary", "provider " + slug),
@@ -113,25 +116,66 @@ final class CatalogJsonReader {
         }
     }
 
-    private static List<Pattern> patterns(JsonNode array, String where) {
+    private static List<Pattern> patterns(JsonNode array, String field, String where) {
         if (array == null || !array.isArray()) {
-            throw new CatalogFormatException(where + " needs an array in key_patterns");
+            throw new CatalogFormatException(where + " needs an array in " + field);
         }
         List<Pattern> patterns = new ArrayList<>();
         for (JsonNode regex : array) {
             String text = regex.asText();
             // Anchors keep the pattern safe for callers that use find() instead of matches().
             if (!regex.isTextual() || !text.startsWith("^") || !text.endsWith("$")) {
-                throw new CatalogFormatException(where + " has a key pattern that is not anchored with ^ and $");
+                throw new CatalogFormatException(where + " has a pattern in " + field + " that is not anchored with ^ and $");
             }
             try {
                 patterns.add(Pattern.compile(text));
             } catch (PatternSyntaxException e) {
-                throw new CatalogFormatException(where + " has a key pattern that does not compile: "
+                throw new CatalogFormatException(where + " has a pattern in " + field + " that does not compile: "
                         + e.getDescription());
             }
         }
         return patterns;
+    }
+
+    private static KeyFormat keyFormat(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw new CatalogFormatException(where + " needs an object in key_format");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!KEY_FORMAT_FIELDS.contains(field)) {
+                throw new CatalogFormatException(where + " has an unknown key_format field " + field);
+            }
+        }
+        for (String field : KEY_FORMAT_FIELDS) {
+            if (!node.has(field)) {
+                throw new CatalogFormatException(where + " lacks the key_format field " + field);
+            }
+        }
+        List<Pattern> hinted = patterns(node.get("hinted_patterns"), "hinted_patterns", where);
+        JsonNode hintArray = node.get("name_hints");
+        if (!hintArray.isArray()) {
+            throw new CatalogFormatException(where + " needs an array in name_hints");
+        }
+        List<String> hints = new ArrayList<>();
+        for (JsonNode hint : hintArray) {
+            if (!hint.isTextual() || hint.asText().length() < 3 || !hint.asText().matches("[A-Za-z0-9_-]+")) {
+                throw new CatalogFormatException(where + " has a name hint that is not a name of 3 or more letters");
+            }
+            hints.add(hint.asText());
+        }
+        if (!hinted.isEmpty() && hints.isEmpty()) {
+            throw new CatalogFormatException(where + " has hinted patterns but no name hints");
+        }
+        JsonNode entropy = node.get("min_entropy");
+        Double minEntropy = null;
+        if (!entropy.isNull()) {
+            if (!entropy.isNumber() || entropy.asDouble() <= 0 || entropy.asDouble() > 6) {
+                throw new CatalogFormatException(where + " needs null or a number of bits above 0 and at most 6 in min_entropy");
+            }
+            minEntropy = entropy.asDouble();
+        }
+        return new KeyFormat(hinted, hints, minEntropy, text(node, "note", where));
     }
 
     private static Set<ProviderCapability> capabilities(JsonNode array, String where) {

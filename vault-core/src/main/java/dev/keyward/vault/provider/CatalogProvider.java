@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * <p>URL components are null when the provider has no such page (the local practice provider
  * has none). {@code statusPageUrl} is the base of an Atlassian Statuspage v2 site: append
  * {@code /api/v2/summary.json}. {@code keyPatterns} are anchored and match a whole key; the list is
- * empty when the provider's keys have no recognizable format. {@code freeTier} is null when a
+ * empty when the provider's keys have no recognizable format. {@code keyFormat} says how the keys are found inside
+ * text, including shapes that count only next to a name hint. {@code freeTier} is null when a
  * free tier does not apply or is not known.
  */
 public record CatalogProvider(
@@ -27,6 +28,7 @@ public record CatalogProvider(
         URI changelogFeedUrl,
         URI docsUrl,
         List<Pattern> keyPatterns,
+        KeyFormat keyFormat,
         Set<ProviderCapability> capabilities,
         ApiFamily apiFamily,
         String pricingSummary,
@@ -38,6 +40,7 @@ public record CatalogProvider(
         Objects.requireNonNull(apiFamily, "apiFamily");
         Objects.requireNonNull(pricingSummary, "pricingSummary");
         keyPatterns = List.copyOf(keyPatterns);
+        Objects.requireNonNull(keyFormat, "keyFormat");
         capabilities = Set.copyOf(capabilities);
     }
 

@@ -32,6 +32,7 @@ final class FakeKeys {
         keys.put("practice-cloud", "pc_" + "test_" + body(ALNUM, 32));
         keys.put("anthropic", "sk-" + "ant-api03-" + body(URL_SAFE, 93) + "AA");
         keys.put("aws", "AK" + "IA" + body(UPPER_DIGITS, 16));
+        keys.put("cloudflare", "cf" + "ut_" + body(ALNUM, 40) + body(HEX, 8));
         keys.put("deepseek", "sk-" + body(HEX, 32));
         keys.put("digitalocean", "dop" + "_v1_" + body(HEX, 64));
         keys.put("elevenlabs", "sk_" + body(HEX, 48));
@@ -59,6 +60,7 @@ final class FakeKeys {
         keys.put("stripe", "sk" + "_test_" + body(ALNUM, 24));
         keys.put("supabase", "sb" + "_secret_" + body(URL_SAFE, 32));
         keys.put("twilio", "S" + "K" + body(HEX, 32));
+        keys.put("vercel", "vc" + "p_" + body(ALNUM, 24));
         keys.put("xai", "xa" + "i-" + body(ALNUM, 80));
         return keys;
     }

@@ -124,6 +124,14 @@ class ProviderCatalogTest {
         assertRefused(doc(valid.replace(", \"free_tier\": null", "")), "lacks the field free_tier");
         assertRefused(doc(valid.replace("\"website\": null", "\"website\": \"not a url\"")), "website");
         assertRefused("{\"format_version\": 2, \"providers\": []}", "format_version");
+        assertRefused(doc(valid.replace("\"hinted_patterns\": []", "\"hinted_patterns\": [\"^[0-9a-f]{32}$\"]")),
+                "hinted patterns but no name hints");
+        assertRefused(doc(valid.replace("\"hinted_patterns\": []", "\"hinted_patterns\": [\"[0-9a-f]{32}\"]")),
+                "hinted_patterns that is not anchored");
+        assertRefused(doc(valid.replace("\"min_entropy\": null", "\"min_entropy\": 9")), "min_entropy");
+        assertRefused(doc(valid.replace("\"name_hints\": []", "\"name_hints\": [\"a b\"]")), "name hint");
+        assertRefused(doc(valid.replace(", \"note\": \"n\"", "")), "lacks the key_format field note");
+        assertRefused(doc(valid.replace("\"key_format\": {", "\"key_format\": {\"extra\": 1, ")), "unknown key_format field");
     }
 
     private static String doc(String providers) {
@@ -133,7 +141,8 @@ class ProviderCatalogTest {
     private static String provider(String slug, String pattern, String capability) {
         return "{\"slug\": \"" + slug + "\", \"name\": \"N\", \"website\": null, \"dashboard_url\": null,"
                 + " \"api_base_url\": null, \"status_page_url\": null, \"changelog_feed_url\": null,"
-                + " \"docs_url\": null, \"key_patterns\": [" + pattern + "], \"capabilities\": ["
+                + " \"docs_url\": null, \"key_patterns\": [" + pattern + "], \"key_format\": {\"hinted_patterns\": [],"
+                + " \"name_hints\": [], \"min_entropy\": null, \"note\": \"n\"}, \"capabilities\": ["
                 + capability + "], \"api_family\": \"generic\", \"pricing_summary\": \"Free.\","
                 + " \"free_tier\": null}";
     }
