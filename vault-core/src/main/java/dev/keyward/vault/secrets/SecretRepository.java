@@ -148,6 +148,25 @@ final class SecretRepository {
         }
     }
 
+    /** Every version of every secret with its name, newest first per secret; uses idx_secret_versions_profile. */
+    List<NamedValue> allNamedValues(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.name, v.secret_id, v.version, s.current_version, v.last4, v.value_ciphertext
+                  FROM secret_versions v JOIN secrets s ON s.id = v.secret_id
+                 WHERE v.profile_id = ? AND s.profile_id = ? ORDER BY s.name, v.version DESC""")) {
+            ps.setString(1, profileId);
+            ps.setString(2, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<NamedValue> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new NamedValue(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            rs.getString(5), rs.getBytes(6)));
+                }
+                return out;
+            }
+        }
+    }
+
     List<SecretVersionInfo> versions(Connection c, String secretId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT version, last4, created_at, retired_at FROM secret_versions
@@ -195,6 +214,9 @@ final class SecretRepository {
 
     /** A ciphertext and where it belongs. */
     record StoredValue(String secretId, int version, byte[] ciphertext) {
+    }
+
+    record NamedValue(String name, String secretId, int version, int currentVersion, String last4, byte[] ciphertext) {
     }
 
     private static List<SecretInfo> infos(PreparedStatement ps) throws SQLException {

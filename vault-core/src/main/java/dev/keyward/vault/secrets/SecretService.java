@@ -254,6 +254,34 @@ public final class SecretService {
         });
     }
 
+    /**
+     * One stored value of a secret, any version, for a scan that looks for copies of it; the caller
+     * wipes {@code value}.
+     */
+    public record VersionValue(String name, int version, boolean current, String last4, char[] value) {
+    }
+
+    /**
+     * Every version of every secret, decrypted, for {@code scan}: it shows no value, but compares every
+     * one with files, so the read is one audit entry ("scan", with how many values).
+     */
+    public List<VersionValue> allVersionsForScan() {
+        return session.database().write(c -> {
+            List<VersionValue> out = new ArrayList<>();
+            try {
+                for (SecretRepository.NamedValue v : repository.allNamedValues(c)) {
+                    byte[] plain = cipher.open(v.ciphertext(), FieldCipher.valuePlace(session.profileId(), v.secretId(), v.version()));
+                    out.add(new VersionValue(v.name(), v.version(), v.version() == v.currentVersion(), v.last4(), chars(plain)));
+                }
+                session.audit().record(c, "secret", "scan", "secret", null, Map.of("values", out.size()));
+            } catch (RuntimeException | SQLException e) {
+                out.forEach(v -> Wipe.chars(v.value()));
+                throw e;
+            }
+            return out;
+        });
+    }
+
     char[] decrypt(Connection c, String secretId, int version) throws SQLException {
         byte[] sealed = repository.ciphertext(c, secretId, version);
         if (sealed == null) {

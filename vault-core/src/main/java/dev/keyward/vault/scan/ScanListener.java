@@ -1,0 +1,18 @@
+package dev.keyward.vault.scan;
+
+/**
+ * Receives a scan's results as they come. A scan calls it from its worker threads but never from two
+ * at once, so an implementation needs no locking of its own.
+ */
+public interface ScanListener {
+
+    /** Something was found. */
+    void found(Finding finding);
+
+    /** A source was skipped, or not read whole. */
+    void skipped(SkippedSource skipped);
+
+    /** Progress so far: sources read and their bytes. */
+    default void progress(long sources, long bytes) {
+    }
+}
