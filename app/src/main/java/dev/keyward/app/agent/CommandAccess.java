@@ -31,6 +31,8 @@ final class CommandAccess {
             Map.entry("audit list", Kind.LIST),
             Map.entry("secret get", Kind.REVEAL), Map.entry("run", Kind.REVEAL), Map.entry("env export", Kind.REVEAL),
             Map.entry("read", Kind.REVEAL), Map.entry("inject", Kind.REVEAL),
+            // scan shows no value but compares every one with files: an oracle for a guess, so it is asked.
+            Map.entry("scan", Kind.REVEAL),
             Map.entry("secret add", Kind.CHANGE), Map.entry("secret edit", Kind.CHANGE),
             Map.entry("secret rotate", Kind.CHANGE), Map.entry("secret rm", Kind.CHANGE),
             Map.entry("project create", Kind.CHANGE), Map.entry("project link", Kind.CHANGE),
@@ -54,6 +56,9 @@ final class CommandAccess {
         if (options.contains("--password-stdin")) {
             // A script that pipes the password in expects its first stdin line to be read as one.
             return Kind.DIRECT;
+        }
+        if ("scan".equals(command) && options.contains("--formats-only")) {
+            return Kind.DIRECT; // by key formats alone: no vault, nothing for the agent to serve
         }
         if ("run".equals(command) && options.contains("--print-stamps")) {
             // A watching client's question: which version of which secret each variable has; no value.

@@ -33,7 +33,8 @@ public final class CommandTree {
             new Group("discovery", DiscoveryCommands.class), new Group("demo", DemoCommand.class),
             new Group("dashboard", DashboardCommands.class), new Group("retention", RetentionCommands.class),
             new Group("agent", AgentCommands.class), new Group("lock", LockCommand.class),
-            new Group("mcp", McpCommand.class));
+            new Group("mcp", McpCommand.class),
+            new Group("scan", ScanCommand.class));
 
     /** The global options that take a value, as {@link KeywardCommand} declares them. */
     private static final List<String> GLOBAL_OPTIONS_WITH_VALUE = List.of("--data-dir", "--profile");

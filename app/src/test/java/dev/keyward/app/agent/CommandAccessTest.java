@@ -45,4 +45,11 @@ class CommandAccessTest {
         assertEquals(Kind.LIST, CommandAccess.of("run", Set.of("--env-file", "--watch", "--print-stamps")));
         assertEquals(Kind.DIRECT, CommandAccess.of("run", Set.of("--print-stamps", "--password-stdin")));
     }
+
+    @Test
+    void aScanComparesEveryValueSoItIsAskedUnlessItUsesKeyFormatsAlone() {
+        assertEquals(Kind.REVEAL, CommandAccess.of("scan", Set.of()));
+        assertEquals(Kind.REVEAL, CommandAccess.of("scan", Set.of("--format", "--output")));
+        assertEquals(Kind.DIRECT, CommandAccess.of("scan", Set.of("--formats-only")));
+    }
 }

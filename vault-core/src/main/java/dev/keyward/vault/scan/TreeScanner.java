@@ -31,12 +31,25 @@ import java.util.function.BooleanSupplier;
  */
 public final class TreeScanner {
 
+    /** Opens a file found by the walk for reading. */
+    @FunctionalInterface
+    interface FileOpener {
+        java.io.InputStream open(Path file) throws IOException;
+    }
+
     private final ContentScanner content;
     private final ScanOptions options;
+    private final FileOpener opener;
 
     public TreeScanner(ContentScanner content, ScanOptions options) {
+        this(content, options, file -> Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** A scanner whose files are opened by {@code opener} (tests: a file that vanishes or changes as it is opened). */
+    TreeScanner(ContentScanner content, ScanOptions options, FileOpener opener) {
         this.content = content;
         this.options = options;
+        this.opener = opener;
     }
 
     /**
@@ -213,7 +226,7 @@ public final class TreeScanner {
     }
 
     private void read(Path file, String shown, BasicFileAttributes before, Run run) {
-        ScanSource source = ScanSource.of(shown, Optional.empty(), () -> Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS));
+        ScanSource source = ScanSource.of(shown, Optional.empty(), () -> opener.open(file));
         try {
             ContentScanner.Result result = content.scan(source, run::found, run.cancelled);
             if (result.binary()) {

@@ -31,7 +31,8 @@ public record AgentRoute(boolean useAgent, List<String> agentArgv, Optional<Path
     /** Every command group (CommandTree.GROUPS, plus the agent's own); a first word outside it is direct. */
     private static final Set<String> GROUPS = Set.of("profile", "secret", "project", "env", "run", "read", "inject", "settings",
             "provider", "backup", "audit", "automation", "practice", "reflib", "script", "recommend", "discovery",
-            "demo", "dashboard", "retention", "agent", "lock");
+            "demo", "dashboard", "retention", "agent", "lock",
+            "scan");
 
     public AgentRoute {
         agentArgv = List.copyOf(agentArgv);

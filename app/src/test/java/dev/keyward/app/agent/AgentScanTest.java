@@ -1,0 +1,91 @@
+package dev.keyward.app.agent;
+
+import static dev.keyward.app.agent.AgentFixture.CANARY;
+import static dev.keyward.app.agent.AgentFixture.SECRET;
+import static dev.keyward.app.agent.AgentFixture.command;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyward.app.agent.AgentFixture.Reply;
+import dev.keyward.app.agent.protocol.AgentLink;
+import dev.keyward.vault.crypto.Argon2Params;
+import dev.keyward.vault.session.ProfileService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 17 through the agent: {@code scan} compares every value with files, so the person is asked (as for a
+ * reveal, naming no secret: a project scope never covers it); the scan runs in the client's folder, and a
+ * refusal scans nothing.
+ */
+class AgentScanTest {
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path work;
+    private AgentFixture.Served served;
+    private AgentServer server;
+    private final AgentFixture.RecordingApprovals approvals = new AgentFixture.RecordingApprovals();
+
+    @BeforeEach
+    void serveAProfile() {
+        ProfileService profiles = AgentFixture.createProfile(data);
+        served = AgentFixture.Served.open(profiles, data);
+        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, approvals, Argon2Params.FLOOR,
+                new AgentServer.Control() {
+                    @Override
+                    public void lockRequested() {
+                    }
+
+                    @Override
+                    public void stopRequested() {
+                    }
+                }, Map::of);
+        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        served.close();
+    }
+
+    @Test
+    void aScanIsAskedAsARevealAndFindsCopiesInTheClientsFolder() throws Exception {
+        Files.writeString(work.resolve("app.env"), "# settings\nOPENAI_API_KEY=" + CANARY + "\n");
+        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+            Reply reply = command(link, work.toString(), Map.of(), null, "scan");
+            assertEquals("exit", reply.type(), reply.err());
+            assertEquals(1, reply.last().integer("code"), reply.err());
+            assertEquals("app.env:2:16  copy of secret " + SECRET + " (current value, as is)\n", reply.out().replaceAll(", ending ....\n", "\n"));
+            assertFalse((reply.out() + reply.err()).contains(CANARY));
+        }
+        assertEquals(1, approvals.asked.size());
+        AccessRequest asked = approvals.asked.get(0);
+        assertEquals(AccessRequest.Access.REVEAL, asked.access());
+        assertEquals(List.of(), asked.secretNames());
+        assertFalse(AgentScope.of(java.util.Set.of(AgentFixture.PROJECT)).covers(asked,
+                ProjectSecrets.of(served.session().projects())), "a scan uses every value: no project scope covers it");
+    }
+
+    @Test
+    void aRefusedScanReadsNoValueAndScansNothing() throws Exception {
+        Files.writeString(work.resolve("app.env"), "OPENAI_API_KEY=" + CANARY + "\n");
+        approvals.answer = Approval.DENY;
+        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+            Reply reply = command(link, work.toString(), Map.of(), null, "scan");
+            assertTrue(List.of("refused", "exit").contains(reply.type()), reply.type());
+            assertEquals("", reply.out());
+            assertFalse(reply.err().contains(CANARY));
+        }
+    }
+}
