@@ -9,42 +9,42 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
-/** A real git repository in a test folder, changed with JGit's porcelain as a person would with git. */
-final class RepoBuilder implements AutoCloseable {
+/** A real git repository in a test folder, changed with JGit's porcelain as a person would with git (app tests use it too). */
+public final class RepoBuilder implements AutoCloseable {
 
-    static final PersonIdent WHO = new PersonIdent("Test", "test@example.invalid");
+    public static final PersonIdent WHO = new PersonIdent("Test", "test@example.invalid");
 
-    final Path dir;
-    final Git git;
+    public final Path dir;
+    public final Git git;
 
     private RepoBuilder(Path dir, Git git) {
         this.dir = dir;
         this.git = git;
     }
 
-    static RepoBuilder init(Path dir) throws GitAPIException {
+    public static RepoBuilder init(Path dir) throws GitAPIException {
         return new RepoBuilder(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
-    RepoBuilder write(String path, String content) throws IOException {
+    public RepoBuilder write(String path, String content) throws IOException {
         Path file = dir.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
         return this;
     }
 
-    RepoBuilder stage(String path) throws GitAPIException {
+    public RepoBuilder stage(String path) throws GitAPIException {
         git.add().addFilepattern(path).call();
         return this;
     }
 
-    RevCommit commitAll(String message) throws GitAPIException {
+    public RevCommit commitAll(String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call(); // deletions too
         return commit(message);
     }
 
-    RevCommit commit(String message) throws GitAPIException {
+    public RevCommit commit(String message) throws GitAPIException {
         return git.commit().setMessage(message).setAuthor(WHO).setCommitter(WHO).setSign(false).call();
     }
 
