@@ -2,6 +2,7 @@ package dev.keyward.app.cli;
 
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.OperationFailedException;
+import dev.keyward.vault.io.UserFiles;
 import dev.keyward.vault.scan.ContentScanner;
 import dev.keyward.vault.scan.DetectorFormatSearch;
 import dev.keyward.vault.scan.KnownValues;
@@ -12,7 +13,6 @@ import dev.keyward.vault.scan.ValueMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,7 +79,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Path report = output == null ? null : root.resolve(output);
         if (report != null) {
-            checkWritable(report);
+            UserFiles.checkWritable(report); // before any password or file is read
         }
         ValueMatcher values = formatsOnly || git.formatsOnlyWithoutPrompt(root) ? ValueMatcher.empty() : vaultValues();
         ScanOptions defaults = ScanOptions.defaults(List.of(root.root().path()));
@@ -104,7 +104,7 @@ public final class ScanCommand implements Callable<Integer> {
             if (format == ScanReport.Format.text) {
                 results.skipped().forEach(s -> root.terminal().err().println(ScanWording.skipped(s)));
             }
-            root.terminal().err().println(summaryLine(summary, values));
+            root.terminal().err().println(summaryLine(summary, values, formatsOnly));
         }
         return summary.findings() > 0 ? FOUND : ErrorReport.OK;
     }
@@ -117,8 +117,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static String summaryLine(ScanSummary summary, ValueMatcher values) {
-        String searched = values.isEmpty() && values.valuesTooShort() == 0 ? "by key formats only"
+    private static String summaryLine(ScanSummary summary, ValueMatcher values, boolean formatsOnly) {
+        String searched = formatsOnly ? "by key formats only"
                 : values.valuesSearched() + " vault value" + (values.valuesSearched() == 1 ? "" : "s") + " and key formats"
                 + (values.valuesTooShort() == 0 ? "" : " (" + values.valuesTooShort() + " shorter than "
                         + ValueMatcher.DEFAULT_MIN_VALUE_LENGTH + " characters left out)");
@@ -127,36 +127,13 @@ public final class ScanCommand implements Callable<Integer> {
                 + summary.skipped() + " skipped, " + summary.binarySkipped() + " binary left out.";
     }
 
-    /** Refuses, before anything is read, a report file whose folder is missing or cannot be written. */
-    private static void checkWritable(Path report) {
-        Path folder = report.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            throw new InvalidInputException("The report cannot be written to " + report
-                    + ": its folder is missing or not writable; nothing was scanned.");
-        }
-        if (Files.isDirectory(report)) {
-            throw new InvalidInputException("The report cannot be written to " + report + ": it is a folder; nothing was scanned.");
-        }
-    }
-
-    /** Writes the report whole or not at all: a temporary file in the same folder, then a rename. */
+    /** Writes the report whole or not at all, owner-only, never through a link (as every file Keyward writes). */
     private static void write(Path report, byte[] rendered) {
-        Path folder = report.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, ".keyward-scan-", ".tmp");
-            Files.write(temporary, rendered);
-            Files.move(temporary, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            UserFiles.write(report, rendered);
         } catch (IOException e) {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the first failure is the one to report
-                }
-            }
-            throw new OperationFailedException("The report could not be written to " + report + " ("
-                    + e.getClass().getSimpleName() + "); the scan's findings were not saved.", e);
+            throw new OperationFailedException("The report could not be written to " + report
+                    + "; the scan's findings were not saved.", e);
         }
     }
 }

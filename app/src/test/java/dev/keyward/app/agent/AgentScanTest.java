@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 through the agent: {@code scan} compares every value with files, so the person is asked (as for a
- * reveal, naming no secret: a project scope never covers it); the scan runs in the client's folder, and a
- * refusal scans nothing.
+ * reveal, naming no secret: a project scope never covers it); a refusal scans nothing.
  */
 class AgentScanTest {
 
@@ -63,10 +62,11 @@ class AgentScanTest {
     void aScanIsAskedAsARevealAndFindsCopiesInTheClientsFolder() throws Exception {
         Files.writeString(work.resolve("app.env"), "# settings\nOPENAI_API_KEY=" + CANARY + "\n");
         try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
-            Reply reply = command(link, work.toString(), Map.of(), null, "scan");
-            assertEquals("exit", reply.type(), reply.err());
+            // The agent resolves PATH against the client's own folder (the request's cwd, checked by the kernel).
+            Reply reply = command(link, Map.of(), null, "scan", work.toString());
+            assertEquals("exit", reply.type(), reply.err() + reply.last());
             assertEquals(1, reply.last().integer("code"), reply.err());
-            assertEquals("app.env:2:16  copy of secret " + SECRET + " (current value, as is)\n", reply.out().replaceAll(", ending ....\n", "\n"));
+            assertEquals(work.resolve("app.env") + ":2:16  copy of secret " + SECRET + " (current value, as is)\n", reply.out().replaceAll(", ending ....\n", "\n"));
             assertFalse((reply.out() + reply.err()).contains(CANARY));
         }
         assertEquals(1, approvals.asked.size());
@@ -82,8 +82,8 @@ class AgentScanTest {
         Files.writeString(work.resolve("app.env"), "OPENAI_API_KEY=" + CANARY + "\n");
         approvals.answer = Approval.DENY;
         try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
-            Reply reply = command(link, work.toString(), Map.of(), null, "scan");
-            assertTrue(List.of("refused", "exit").contains(reply.type()), reply.type());
+            Reply reply = command(link, Map.of(), null, "scan", work.toString());
+            assertTrue(List.of("refused", "exit").contains(reply.type()), reply.type() + " " + reply.last());
             assertEquals("", reply.out());
             assertFalse(reply.err().contains(CANARY));
         }

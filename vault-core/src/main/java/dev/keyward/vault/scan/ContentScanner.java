@@ -98,7 +98,7 @@ public final class ContentScanner {
                         Cursor cursor, Consumer<Finding> sink) {
         Latin1Text text = new Latin1Text(buffer, 0, length);
         List<ValueMatcher.Match> matches = new ArrayList<>();
-        values.find(text, matches::add);
+        values.find(buffer, length, matches::add);
         List<ValueMatcher.Match> copies = withoutOverlapped(matches);
         List<Placed> owned = new ArrayList<>();
         for (ValueMatcher.Match copy : copies) {

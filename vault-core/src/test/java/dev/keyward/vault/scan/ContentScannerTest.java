@@ -54,4 +54,67 @@ class ContentScannerTest {
         byte[] bytes = ("\0" + VALUE).getBytes(StandardCharsets.UTF_8);
         assertTrue(scan(bytes, 1024, KeyFormatSearch.none()).isEmpty());
     }
+
+    @Test
+    void aValueAtTheVeryStartAndEndOfASourceIsFound() throws IOException {
+        assertEquals(List.of(new Location("a.txt", Optional.empty(), 1, 1), new Location("a.txt", Optional.empty(), 2, 1)),
+                scan(VALUE + "\n" + VALUE, 16).stream().map(Finding::location).toList());
+    }
+
+    @Test
+    void aPaddedBase64CopyIsOneFindingNotAlsoItsUnpaddedAndInsideForms() throws IOException {
+        String value = VALUE + "x"; // 25 bytes: padded base64 ends in '='
+        try (KnownValues values = KnownValues.none().add(OWNER, value.toCharArray())) {
+            String encoded = java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+            assertTrue(encoded.endsWith("="));
+            List<Finding> found = new ArrayList<>();
+            new ContentScanner(ValueMatcher.of(values), KeyFormatSearch.none(), 7).scan(ScanSource.of("b", Optional.empty(),
+                    () -> new ByteArrayInputStream(("k: " + encoded + "\n").getBytes(StandardCharsets.UTF_8))), found::add, () -> false);
+            assertEquals(List.of(new Finding(new Location("b", Optional.empty(), 1, 4),
+                    new FindingKind.Copy(OWNER, ValueEncoding.BASE64))), found);
+        }
+    }
+
+    @Test
+    void aValueKeptByTwoVersionsIsNamedOnceByItsCurrentVersion() throws IOException {
+        KnownValue earlier = new KnownValue("API_TOKEN", 1, false, "2e41");
+        try (KnownValues values = KnownValues.none().add(earlier, VALUE.toCharArray()).add(OWNER, VALUE.toCharArray())) {
+            List<Finding> found = new ArrayList<>();
+            new ContentScanner(ValueMatcher.of(values), KeyFormatSearch.none()).scan(ScanSource.of("c", Optional.empty(),
+                    () -> new ByteArrayInputStream(VALUE.getBytes(StandardCharsets.UTF_8))), found::add, () -> false);
+            assertEquals(List.of(new FindingKind.Copy(OWNER, ValueEncoding.AS_IS)), found.stream().map(Finding::kind).toList());
+        }
+    }
+
+    @Test
+    void aKeyInAProviderFormatIsACopyWhenTheVaultHoldsItAndUnvaultedOnceOtherwise() throws IOException {
+        String other = "zz-unvaulted-key-77aa31";
+        KeyFormatSearch everyDashedRun = text -> {
+            List<FormatHit> hits = new ArrayList<>();
+            String all = text.toString();
+            for (String key : List.of(VALUE, other)) {
+                for (int at = all.indexOf(key); at >= 0; at = all.indexOf(key, at + 1)) {
+                    hits.add(new FormatHit(at, at + key.length(), "example"));
+                }
+            }
+            return hits;
+        };
+        String text = "x".repeat(2500) + "\n" + VALUE + " " + other + "\n";
+        for (int chunk : new int[] {5, 100, 2600, ContentScanner.DEFAULT_CHUNK_SIZE}) {
+            List<FindingKind> kinds = scan(text.getBytes(StandardCharsets.UTF_8), chunk, everyDashedRun)
+                    .stream().map(Finding::kind).toList();
+            assertEquals(List.of(new FindingKind.Copy(OWNER, ValueEncoding.AS_IS), new FindingKind.Unvaulted("example", "aa31")),
+                    kinds, "chunk " + chunk);
+        }
+    }
+
+    @Test
+    void randomTextWithoutTheValueGivesNoFinding() throws IOException {
+        java.util.Random random = new java.util.Random(17);
+        byte[] text = new byte[300_000];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (byte) (32 + random.nextInt(95));
+        }
+        assertEquals(List.of(), scan(text, 4096, KeyFormatSearch.none()));
+    }
 }
