@@ -33,7 +33,7 @@ final class PreCommitHookScript {
                 + "# A finding stops the commit, one line each; no value is ever printed.\n"
                 + "keyward=" + program + "\n"
                 + "if [ ! -x \"$keyward\" ]; then\n"
-                + "  echo \"keyward pre-commit hook: $keyward is not there any more; install the hook again with"
+                + "  echo \"Keyward's pre-commit hook: $keyward is not there any more; install the hook again with"
                 + " 'keyward scan --install-hook'.\" >&2\n"
                 + "  exit 1\n"
                 + "fi\n"
