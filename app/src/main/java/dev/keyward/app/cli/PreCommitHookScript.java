@@ -31,13 +31,13 @@ final class PreCommitHookScript {
                 + "# Written by 'keyward scan --install-hook'. Before each commit it scans what is staged: for copies of\n"
                 + "# the vault's values when the Keyward app or agent serves the profile, else for keys by their format.\n"
                 + "# A finding stops the commit, one line each; no value is ever printed.\n"
-                + "keyward=" + program + "\n"
-                + "if [ ! -x \"$keyward\" ]; then\n"
-                + "  echo \"Keyward's pre-commit hook: $keyward is not there any more; install the hook again with"
+                + "launcher=" + program + "\n"
+                + "if [ ! -x \"$launcher\" ]; then\n"
+                + "  echo \"Keyward's pre-commit hook: $launcher is not there any more; install the hook again with"
                 + " 'keyward scan --install-hook'.\" >&2\n"
                 + "  exit 1\n"
                 + "fi\n"
-                + "exec \"$keyward\"" + rest + " </dev/null\n";
+                + "exec \"$launcher\"" + rest + " </dev/null\n";
     }
 
     /** {@code word} in single quotes for sh, a quote inside it closed, escaped and reopened. */

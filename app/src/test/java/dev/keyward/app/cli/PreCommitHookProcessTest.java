@@ -104,7 +104,7 @@ class PreCommitHookProcessTest {
         Ran installed = run(repo, install, cleanEnvironment());
         assertEquals(0, installed.code(), installed.err());
         String hook = Files.readString(repo.resolve(".git/hooks/pre-commit"));
-        assertTrue(hook.contains("keyward='" + launcher + "'"), hook);
+        assertTrue(hook.contains("launcher='" + launcher + "'"), hook);
 
         Files.writeString(repo.resolve("app.py"), "print('hi')\nGITHUB_TOKEN = '" + TOKEN + "'\n");
         assertEquals(0, git(repo, "add", "app.py").code());
@@ -120,5 +120,15 @@ class PreCommitHookProcessTest {
         Ran clean = git(repo, "commit", "-q", "-m", "clean");
         assertEquals(0, clean.code(), clean.out() + clean.err());
         assertEquals(0, git(repo, "rev-parse", "--verify", "-q", "HEAD").code());
+    }
+
+    @Test
+    void aHookWhoseLauncherIsGoneStopsTheCommitAndSaysHowToMendIt() throws Exception {
+        Path gone = tmp.resolve("moved away/keyward");
+        Path hook = Files.writeString(tmp.resolve("pre-commit"), PreCommitHookScript.of(List.of(gone.toString()), List.of()));
+        Ran ran = run(tmp, List.of("/bin/sh", hook.toString()), cleanEnvironment());
+        assertEquals(1, ran.code());
+        assertTrue(ran.err().contains(gone + " is not there any more"), ran.err());
+        assertTrue(ran.err().contains("'keyward scan --install-hook'"), ran.err());
     }
 }
