@@ -65,11 +65,14 @@ public final class TreeScanner {
             return thread;
         });
         try {
-            for (Path root : roots) {
+            List<Path> reals = roots.stream().map(root -> realOrNull(run.base.resolve(root))).toList();
+            for (int i = 0; i < roots.size(); i++) {
                 if (cancelled.getAsBoolean()) {
                     break;
                 }
-                walk(root, run, readers);
+                if (!coveredByAnother(reals, i)) { // "scan src ." reads src once
+                    walk(roots.get(i), run, readers);
+                }
             }
         } finally {
             readers.shutdown();
@@ -82,6 +85,29 @@ public final class TreeScanner {
             throw e;
         }
         return run.summary(cancelled.getAsBoolean());
+    }
+
+    /** True when root {@code i} lies inside another root, or repeats an earlier one. */
+    private static boolean coveredByAnother(List<Path> reals, int i) {
+        Path real = reals.get(i);
+        if (real == null) {
+            return false; // the walk reports it
+        }
+        for (int j = 0; j < reals.size(); j++) {
+            Path other = reals.get(j);
+            if (j != i && other != null && real.startsWith(other) && (!real.equals(other) || j < i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path realOrNull(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private void walk(Path given, Run run, ExecutorService readers) {

@@ -147,6 +147,13 @@ class TreeScannerTest {
     }
 
     @Test
+    void aRootInsideAnotherRootIsReadOnce() throws IOException {
+        Path sub = Files.createDirectories(tree.resolve("sub"));
+        Files.writeString(sub.resolve("a.txt"), VALUE + "\n");
+        assertEquals(List.of("sub/a.txt:1:1"), scan(sub, tree, sub, tree).found);
+    }
+
+    @Test
     void aLargeFileIsStreamedAndEveryCopyAcrossChunksIsFound() throws IOException {
         Path big = tree.resolve("big.log");
         StringBuilder line = new StringBuilder();
