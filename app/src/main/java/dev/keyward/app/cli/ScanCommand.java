@@ -81,7 +81,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (report != null) {
             UserFiles.checkWritable(report); // before any password or file is read
         }
-        ValueMatcher values = formatsOnly || git.formatsOnlyWithoutPrompt(root) ? ValueMatcher.empty() : vaultValues();
+        boolean byFormatsOnly = formatsOnly || git.formatsOnlyWithoutPrompt(root);
+        ValueMatcher values = byFormatsOnly ? ValueMatcher.empty() : vaultValues();
         ScanOptions defaults = ScanOptions.defaults(List.of(root.root().path()));
         ScanOptions options = new ScanOptions(!noIgnore, maxFileSize == null ? defaults.maxFileSize() : maxFileSize,
                 defaults.threads(), defaults.neverRead());
@@ -104,7 +105,7 @@ public final class ScanCommand implements Callable<Integer> {
             if (format == ScanReport.Format.text) {
                 results.skipped().forEach(s -> root.terminal().err().println(ScanWording.skipped(s)));
             }
-            root.terminal().err().println(summaryLine(summary, values, formatsOnly));
+            root.terminal().err().println(summaryLine(summary, values, byFormatsOnly));
         }
         return summary.findings() > 0 ? FOUND : ErrorReport.OK;
     }
