@@ -58,6 +58,10 @@ public enum Remedy {
     SYNC_REFERENCE_LIBRARY,
     /** The project named in the facts has no folder on record: scan its folder once. */
     SCAN_PROJECT_FOLDER,
+    /** A git repository's own files could not be read: let git check it. */
+    CHECK_GIT_REPOSITORY,
+    /** A pre-commit hook Keyward did not write is in place: replace it only on purpose (a copy is kept). */
+    REPLACE_HOOK,
     /** A selector of the provider named in the facts stopped matching: add a new version. */
     ADD_DASHBOARD_SELECTOR,
     /** Some keys were not collected: the dashboard has each key's details. */

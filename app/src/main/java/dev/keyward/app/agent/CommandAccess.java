@@ -61,6 +61,9 @@ final class CommandAccess {
         if ("scan".equals(command) && options.contains("--formats-only")) {
             return Kind.DIRECT; // by key formats alone: no vault, nothing for the agent to serve
         }
+        if ("scan".equals(command) && options.contains("--install-hook")) {
+            return Kind.DIRECT; // writes a file naming the client's own launcher; no vault
+        }
         if ("run".equals(command) && options.contains("--print-stamps")) {
             // A watching client's question: which version of which secret each variable has; no value.
             return Kind.LIST;

@@ -21,7 +21,8 @@ import java.util.Set;
 record CommandRequest(List<String> argv, Path cwd, Map<String, String> env) {
 
     /** The only variables a request may carry: the ones Keyward's commands read. */
-    static final Set<String> REQUEST_VARIABLES = Set.of("KEYWARD_PROFILE", "KEYWARD_HOME", "NO_COLOR", "TERM", "COLUMNS");
+    static final Set<String> REQUEST_VARIABLES = Set.of("KEYWARD_PROFILE", "KEYWARD_HOME", "NO_COLOR", "TERM", "COLUMNS",
+            "GIT_INDEX_FILE");
 
     CommandRequest {
         argv = List.copyOf(argv);

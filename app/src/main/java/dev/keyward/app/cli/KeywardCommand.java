@@ -121,6 +121,11 @@ public final class KeywardCommand implements Runnable {
         return sessions.approvedReferences();
     }
 
+    /** Whether an agent runs this command in its unlocked session (no password is asked for then). */
+    boolean servedByAgent() {
+        return sessions != SessionSource.DIRECT;
+    }
+
     /** The selected profile's session for this command (unlocked for it, or lent by the agent). */
     SessionLease unlock(boolean passwordFromStdin) {
         return sessions.unlock(this, passwordFromStdin);

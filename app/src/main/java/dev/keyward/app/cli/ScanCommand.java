@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -60,8 +61,16 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
+    /** --git, --staged, --history-files, --install-hook, --force, --no-prompt. */
+    @Mixin
+    ScanGitOptions git;
+
     @Override
     public Integer call() {
+        git.check();
+        if (git.installHook) {
+            return git.installHook(root, paths);
+        }
         List<Path> roots = (paths.isEmpty() ? List.of(Path.of("")) : paths).stream().map(root::resolve).toList();
         for (Path path : roots) {
             if (!Files.exists(path)) {
@@ -72,13 +81,20 @@ public final class ScanCommand implements Callable<Integer> {
         if (report != null) {
             UserFiles.checkWritable(report); // before any password or file is read
         }
-        ValueMatcher values = formatsOnly ? ValueMatcher.empty() : vaultValues();
+        boolean byFormatsOnly = formatsOnly || git.formatsOnlyWithoutPrompt(root);
+        ValueMatcher values = byFormatsOnly ? ValueMatcher.empty() : vaultValues();
         ScanOptions defaults = ScanOptions.defaults(List.of(root.root().path()));
         ScanOptions options = new ScanOptions(!noIgnore, maxFileSize == null ? defaults.maxFileSize() : maxFileSize,
                 defaults.threads(), defaults.neverRead());
         ScanResults results = new ScanResults();
-        ScanSummary summary = new TreeScanner(new ContentScanner(values, CatalogFormatSearch.bundled()), options)
-                .scan(roots, root.resolve(Path.of("")), results, () -> false);
+        ContentScanner content = new ContentScanner(values, CatalogFormatSearch.bundled());
+        Path base = root.resolve(Path.of(""));
+        List<Path> files = new ArrayList<>(git.scansFiles() ? roots : List.of());
+        files.addAll(git.historyFiles(root));
+        ScanSummary summary = new TreeScanner(content, options).scan(files, base, results, () -> false);
+        if (git.scansRepositories()) {
+            summary = ScanGitOptions.plus(summary, git.scanRepositories(root, roots, base, content, options, results));
+        }
         byte[] rendered = ScanReport.render(format, results.findings(), results.skipped(), summary);
         if (report == null) {
             CheckedOutput.write(root.terminal().out(), rendered);
@@ -89,7 +105,7 @@ public final class ScanCommand implements Callable<Integer> {
             if (format == ScanReport.Format.text) {
                 results.skipped().forEach(s -> root.terminal().err().println(ScanWording.skipped(s)));
             }
-            root.terminal().err().println(summaryLine(summary, values, formatsOnly));
+            root.terminal().err().println(summaryLine(summary, values, byFormatsOnly));
         }
         return summary.findings() > 0 ? FOUND : ErrorReport.OK;
     }

@@ -41,6 +41,8 @@ final class CliHints {
                     + " which writes a template program without the LLM.";
             case SYNC_REFERENCE_LIBRARY -> "Sync it with 'keyward reflib sync' for better grounding.";
             case SCAN_PROJECT_FOLDER -> "Run 'keyward recommend PATH --project {project}' once to scan PATH and remember it.";
+            case CHECK_GIT_REPOSITORY -> "Run 'git fsck' in it to see what is damaged.";
+            case REPLACE_HOOK -> "Run 'keyward scan --install-hook --force' to replace it; the old hook is kept as a copy next to it.";
             case ADD_DASHBOARD_SELECTOR -> "Add a new version with 'keyward dashboard selector add'.";
             case SHOW_DASHBOARD -> "'keyward dashboard show' has the details.";
             case ENABLE_AUTOMATION -> "Enable it with 'keyward automation enable'.";

@@ -35,6 +35,8 @@ public enum DesktopAction {
     ENABLE_AUTOMATION("Open Dashboard", "Enable it with Enable the dashboard on the Dashboard page."),
     OPEN_REFERENCE_LIBRARY("Open Reference library", "Sync it on the Reference library page for better grounding."),
     SET_BROWSER("Open Settings", "Install Chromium, or set the browser executable in Settings."),
+    CHECK_GIT_REPOSITORY("", "Git's own check of the repository (fsck) shows what is damaged."),
+    REPLACE_HOOK_ON_PURPOSE("", "Replace that hook only on purpose; Keyward then keeps a copy of the old one."),
     UNLOCK("Unlock", "Unlock the profile first."),
     SHOW_LOG("", "The details are in the log.");
 

@@ -35,6 +35,8 @@ final class DesktopActions {
             case USE_TEMPLATE -> DesktopAction.GENERATE_FROM_TEMPLATE;
             case SYNC_REFERENCE_LIBRARY -> DesktopAction.OPEN_REFERENCE_LIBRARY;
             case SCAN_PROJECT_FOLDER -> DesktopAction.CHOOSE_PROJECT_FOLDER;
+            case CHECK_GIT_REPOSITORY -> DesktopAction.CHECK_GIT_REPOSITORY;
+            case REPLACE_HOOK -> DesktopAction.REPLACE_HOOK_ON_PURPOSE;
             // The desktop edits no selectors; its dashboard shows which keys the drift affects.
             case ADD_DASHBOARD_SELECTOR, SHOW_DASHBOARD -> DesktopAction.OPEN_DASHBOARD;
             case ENABLE_AUTOMATION -> DesktopAction.ENABLE_AUTOMATION;

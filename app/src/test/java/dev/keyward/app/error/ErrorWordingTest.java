@@ -19,6 +19,7 @@ import dev.keyward.vault.Remedy;
 import dev.keyward.vault.VaultDamagedException;
 import dev.keyward.vault.VaultErrorKind;
 import dev.keyward.vault.profile.ProfileKeys;
+import dev.keyward.vault.scan.git.GitErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +33,7 @@ class ErrorWordingTest {
         List<ErrorKind> kinds = new ArrayList<>(List.of(VaultErrorKind.values()));
         kinds.addAll(List.of(AutomationErrorKind.values()));
         kinds.addAll(List.of(ApprovalErrorKind.values()));
+        kinds.addAll(List.of(GitErrorKind.values()));
         return kinds;
     }
 

@@ -23,7 +23,8 @@ public record AgentRequest(List<String> argv, Path cwd, Map<String, String> env,
                            boolean stdoutTerminal, Optional<String> profile) {
 
     /** The variables of the client's environment the agent is told about (docs/agent-protocol.md). */
-    public static final Set<String> SENT_VARIABLES = Set.of("KEYWARD_PROFILE", "KEYWARD_HOME", "NO_COLOR", "TERM", "COLUMNS");
+    public static final Set<String> SENT_VARIABLES = Set.of("KEYWARD_PROFILE", "KEYWARD_HOME", "NO_COLOR", "TERM", "COLUMNS",
+            "GIT_INDEX_FILE"); // the index a pre-commit hook scans (git names it so for commit -a)
 
     public AgentRequest {
         argv = List.copyOf(argv);
