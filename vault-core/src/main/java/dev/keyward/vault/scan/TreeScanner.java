@@ -1,6 +1,8 @@
 package dev.keyward.vault.scan;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -252,7 +254,10 @@ public final class TreeScanner {
     }
 
     private void read(Path file, String shown, BasicFileAttributes before, Run run) {
-        ScanSource source = ScanSource.of(shown, Optional.empty(), () -> opener.open(file));
+        // Read no further than the size the walk saw, plus one byte to notice growth: a file that keeps growing
+        // (a log being written) would otherwise be read past --max-file-size, or for ever.
+        long limit = before.size() + 1;
+        ScanSource source = ScanSource.of(shown, Optional.empty(), () -> limited(opener.open(file), limit));
         try {
             ContentScanner.Result result = content.scan(source, run::found, run.cancelled);
             if (result.binary()) {
@@ -273,6 +278,49 @@ public final class TreeScanner {
         } catch (IOException e) {
             run.skip(new SkippedSource(shown, Optional.empty(), SkipReason.UNREADABLE));
         }
+    }
+
+    /** {@code in}, ending after {@code limit} bytes. */
+    private static InputStream limited(InputStream in, long limit) {
+        return new FilterInputStream(in) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(buffer, offset, (int) Math.min(length, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long skipped = super.skip(Math.min(n, left));
+                left -= skipped;
+                return skipped;
+            }
+
+            @Override
+            public int available() throws IOException {
+                return (int) Math.min(super.available(), left);
+            }
+        };
     }
 
     private static void awaitQuietly(ExecutorService readers) {

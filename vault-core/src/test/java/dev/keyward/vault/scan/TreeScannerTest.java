@@ -108,6 +108,22 @@ class TreeScannerTest {
     }
 
     @Test
+    void aFileThatNeverStopsGrowingIsReadOnlyToTheSizeTheWalkSawAndSaidToHaveChanged() throws IOException {
+        Files.writeString(tree.resolve("log.txt"), "x " + VALUE + "\n");
+        // An endless stream stands in for a log written faster than it is read: without a bound the scan never ends.
+        TreeScanner.FileOpener endless = file -> new java.io.SequenceInputStream(Files.newInputStream(file),
+                new InputStream() {
+                    @Override
+                    public int read() {
+                        return 'a';
+                    }
+                });
+        Collected c = scan(new ScanOptions(true, 1 << 20, 1, List.of()), endless, tree);
+        assertEquals(List.of("log.txt:1:3"), c.found);
+        assertEquals(List.of("log.txt CHANGED"), c.skipped);
+    }
+
+    @Test
     void aFileWithoutReadPermissionIsSkippedWhenPermissionsApply() throws IOException {
         Path locked = Files.writeString(tree.resolve("locked.txt"), VALUE + "\n");
         Files.setPosixFilePermissions(locked, java.util.Set.of());
