@@ -82,6 +82,13 @@ final class CommandClassifier {
         } catch (RuntimeException e) {
             return Classified.direct(); // no such profile, or a damaged one: the direct path says so
         }
+        if (name.toString().equals("adopt")) {
+            // An adopt may reach past its --project: a `.env.production` goes to project `P.production`, a value is
+            // compared with every secret of the vault (its plan names copies of any of them) and a conflict may
+            // rotate a secret other projects map too. It names no project here, so no project scope covers it:
+            // the person is asked (desktop), and a headless agent limited to projects refuses it.
+            return new Classified(kind, Optional.empty(), List.of());
+        }
         // What the request is about, for the person asked: `--project P`, or the positional names of
         // `secret NAME ...` and `project P [SECRET]` (project link's second name is the secret).
         List<String> names = leaf.matchedPositionals().stream()

@@ -80,6 +80,23 @@ class HeadlessScopeOverSocketTest {
     }
 
     @Test
+    void aScopedAgentRefusesAnAdoptEvenIntoItsOwnProject() throws Exception {
+        // A variant file would create project PROJECT.production and the plan compares values with every secret.
+        Path folder = java.nio.file.Files.createDirectories(data.resolve("adopted"));
+        Path env = java.nio.file.Files.writeString(folder.resolve(".env.production"), "NEW_KEY=scoped-adopt-canary-51e2\n");
+        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+            Reply adopt = command(link, Map.of(), null, "adopt", folder.toString(), "--project", PROJECT, "--yes",
+                    "--on-conflict", "file");
+            assertEquals("refused", adopt.type(), adopt.err() + adopt.out());
+            assertEquals(6, adopt.last().integer("code"));
+            Reply plan = command(link, Map.of(), null, "adopt", folder.toString(), "--project", PROJECT, "--dry-run");
+            assertEquals("refused", plan.type(), "a dry run's plan would confirm guessed values: " + plan.out());
+        }
+        assertEquals("NEW_KEY=scoped-adopt-canary-51e2\n", java.nio.file.Files.readString(env));
+        assertTrue(served.session().projects().list().stream().noneMatch(p -> p.name().startsWith(PROJECT + ".")));
+    }
+
+    @Test
     void aScopedAgentInjectsATemplateOfItsProjectAndRefusesOneNamingAnotherSecretNamingItInTheAuditLog() throws Exception {
         Path inside = java.nio.file.Files.writeString(data.resolve("inside.tmpl"), "k=keyward://projects/" + PROJECT + "/" + SECRET);
         Path outside = java.nio.file.Files.writeString(data.resolve("outside.tmpl"), "k=keyward://secrets/" + AgentFixture.UNLINKED);
