@@ -70,6 +70,12 @@ public final class MaskingOutputStream extends OutputStream {
     /** The held bytes of a control sequence still being read (0: none), looked past unless it turns out not to be one. */
     private int controlLength;
     private int state;
+    /**
+     * The matcher fed every byte, looked past or not, as a masker that looks past nothing would be: a form that
+     * begins inside what {@link #state} looks past (hex digits read as a control sequence's parameters) is still
+     * caught. A byte is concealed when either matcher completes a form over it.
+     */
+    private int plainState;
     /** Whether the last byte written out was part of a concealed run (a run gets one marker). */
     private boolean inConcealedRun;
     private long lastWrite = System.nanoTime();
@@ -101,7 +107,7 @@ public final class MaskingOutputStream extends OutputStream {
         int end = offset + length;
         int i = offset;
         while (i < end) {
-            if (heldLength == 0 && mask.depth(state) == 0) {
+            if (heldLength == 0 && mask.depth(state) == 0 && mask.depth(plainState) == 0) {
                 // Nothing pending: bytes that cannot begin a value go straight through, uncopied.
                 int start = i;
                 while (i < end && !mask.begins(bytes[i])) {
@@ -201,7 +207,7 @@ public final class MaskingOutputStream extends OutputStream {
         int start = heldLength - controlLength;
         controlLength = 0;
         for (int k = start; k < heldLength; k++) {
-            flags[k] = 0;
+            flags[k] &= COVERED; // no longer looked past; what the plain matcher concealed stays concealed
             skippedHeld--;
         }
         for (int k = start; k < heldLength; k++) {
@@ -215,6 +221,11 @@ public final class MaskingOutputStream extends OutputStream {
         heldLength++;
         if ((flag & SKIPPED) != 0) {
             skippedHeld++;
+        }
+        plainState = mask.next(plainState, b);
+        int match = mask.matchLength(plainState);
+        for (int k = Math.max(0, heldLength - match); k < heldLength && match > 0; k++) {
+            flags[k] |= COVERED;
         }
     }
 
@@ -248,11 +259,12 @@ public final class MaskingOutputStream extends OutputStream {
 
     /** How many of the last held bytes may still belong to a value's form: its beginning so far and what was looked past. */
     private int pending() {
+        int plain = Math.min(heldLength, mask.depth(plainState));
         int depth = mask.depth(state);
-        if (depth == 0) {
-            return 0;
+        if (depth == 0 || heldLength == 0) {
+            return plain;
         }
-        return heldLength == 0 ? 0 : heldLength - startOf(heldLength - 1, depth);
+        return Math.max(plain, heldLength - startOf(heldLength - 1, depth));
     }
 
     /** Writes the first {@code count} held bytes, a concealed run as one marker, and keeps the rest. */
@@ -328,7 +340,8 @@ public final class MaskingOutputStream extends OutputStream {
                         wait();
                         continue;
                     }
-                    long quiet = mask.depth(state) < LIKELY_PREFIX ? SHORT_QUIET_NANOS : LONG_QUIET_NANOS;
+                    long quiet = Math.max(mask.depth(state), mask.depth(plainState)) < LIKELY_PREFIX
+                            ? SHORT_QUIET_NANOS : LONG_QUIET_NANOS;
                     long remaining = lastWrite + quiet - System.nanoTime();
                     if (remaining > 0) {
                         TimeUnit.NANOSECONDS.timedWait(this, remaining);
@@ -338,6 +351,7 @@ public final class MaskingOutputStream extends OutputStream {
                     target.flush();
                     if (destination == Destination.PIPE) {
                         state = OutputMask.ROOT; // that form was given up: its rest is not concealed alone
+                        plainState = OutputMask.ROOT;
                     }
                 }
             } catch (InterruptedException | IOException e) {

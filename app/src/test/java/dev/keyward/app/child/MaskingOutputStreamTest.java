@@ -104,6 +104,16 @@ class MaskingOutputStreamTest {
         assertEquals("\u001b[1;31mkey:\u001b[0m \u001b[32m" + MASK + "\u001b[0m\n", masked(text, CANARY));
     }
 
+    @Test
+    void aHexFormWhoseDigitsLookLikeAControlSequencesParametersIsStillConcealed() throws IOException {
+        // "kw-c" may begin the value, so ESC is looked past; "ESC[6b" then reads as a whole control sequence
+        // (parameter '6', final 'b'), yet the hex form of the value begins at that '6'.
+        String hex = HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8));
+        String out = masked(CANARY.substring(0, 4) + "\u001b[" + hex + "\n", CANARY);
+        assertFalse(out.contains(hex.substring(2, 12)), "the hex form got through");
+        assertTrue(out.contains(MASK), out);
+    }
+
     /** {@code text} with a line break of {@code newline} after every {@code width} characters, as base64 and PEM wrap. */
     private static String wrapped(String text, int width, String newline) {
         StringBuilder out = new StringBuilder();
