@@ -55,17 +55,12 @@ final class StepRunner {
     /**
      * Resolves once the page's document has not changed for 30 ms (at most a second): the page has run what the
      * last step set off (its handlers, promise chains, timers due at once) and the requests it made on the way
-     * have had two frames' time to reach the route.
+     * have had two frames' time to reach the route. The wait itself is the init script's (socket-hold.js), built
+     * from natives captured before the page ran, so a page that replaces its timers cannot make it last forever;
+     * a document without it (the init script did not run there) answers false and the runner waits 30 ms itself.
      */
     private static final String QUIET_PAGE = """
-            () => new Promise(done => {
-              let timer = null;
-              const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, 30); });
-              const finish = () => { observer.disconnect(); done(true); };
-              observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-              timer = setTimeout(finish, 30);
-              setTimeout(finish, 1000);
-            })
+            () => typeof globalThis.__keywardQuietPage === 'function' ? globalThis.__keywardQuietPage() : false
             """;
     private int blockedReported;
     private TypedValue lastTyped;
@@ -330,7 +325,9 @@ final class StepRunner {
             while (!page.isClosed() && System.nanoTime() < deadline) {
                 long turn = System.nanoTime();
                 try {
-                    page.evaluate(QUIET_PAGE);
+                    if (Boolean.FALSE.equals(page.evaluate(QUIET_PAGE))) {
+                        page.waitForTimeout(30);
+                    }
                 } catch (PlaywrightException e) {
                     // The document went away under the evaluate: a navigation; look again once it has loaded.
                     page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions()

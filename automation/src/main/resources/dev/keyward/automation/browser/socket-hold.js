@@ -13,6 +13,38 @@
       Object.defineProperty(globalThis, name, {value: undefined, writable: false, configurable: false});
     }
   }
+  // The runner's wait for a quiet page after a run's last step (StepRunner.settle): it resolves once the document
+  // has not changed for 30 ms, or after a second. Built from timers, observer and promise captured before the page
+  // ran and defined so the page cannot replace it: a page that swapped setTimeout or MutationObserver for no-ops
+  // made a wait built from its own globals never end, and the run with it.
+  (() => {
+    const apply = Reflect.apply;
+    const construct = Reflect.construct;
+    const setTimer = globalThis.setTimeout;
+    const clearTimer = globalThis.clearTimeout;
+    const NativeObserver = globalThis.MutationObserver;
+    const NativePromise = Promise;
+    if (typeof NativeObserver !== 'function' || typeof setTimer !== 'function') {
+      return;
+    }
+    const observe = NativeObserver.prototype.observe;
+    const disconnect = NativeObserver.prototype.disconnect;
+    const doc = globalThis.document;
+    const quietPage = () => construct(NativePromise, [done => {
+      let timer = null;
+      let observer = null;
+      const finish = () => { apply(disconnect, observer, []); done(true); };
+      observer = construct(NativeObserver, [() => {
+        apply(clearTimer, globalThis, [timer]);
+        timer = apply(setTimer, globalThis, [finish, 30]);
+      }]);
+      apply(observe, observer, [doc, {subtree: true, childList: true, attributes: true, characterData: true}]);
+      timer = apply(setTimer, globalThis, [finish, 30]);
+      apply(setTimer, globalThis, [finish, 1000]);
+    }]);
+    Object.defineProperty(globalThis, '__keywardQuietPage', {value: quietPage, writable: false, configurable: false,
+      enumerable: false});
+  })();
   // fetchLater (Chromium 135 and later) queues a request the browser sends by itself once the page is gone or a
   // timer runs out, where routing no longer holds it, as it did for keepalive below. A run's pages have none; a
   // page that checks for it falls back to what the hold below turns into ordinary requests.

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,8 @@ class HostilePageCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     @Execution(ExecutionMode.CONCURRENT)
+    // A page must never hold a run forever (case b17): a hung case fails instead of stalling the build.
+    @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theDangerousRequestNeverArrivesWithoutApproval(CorpusCase c) throws IOException, InterruptedException {
         if (c.pending() != null && !Boolean.getBoolean("corpus.pending")) {
             Assumptions.abort("pending: " + c.pending());
