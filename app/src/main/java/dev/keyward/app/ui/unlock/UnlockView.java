@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.animation.KeyFrame;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
 import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -84,9 +88,42 @@ public final class UnlockView extends StackPane {
         showProfileState();
     }
 
-    /** Puts the cursor in the password field. */
+    /**
+     * Puts the cursor in the password field. Asked as the window opens, the request is lost: the scene's first
+     * pulse gives the focus to its first control, the profile box, and a person at the keyboard typed the
+     * password into the wrong place. So it is asked once more after the next layout pulse of the scene.
+     */
     public void focusPassword() {
         password.requestFocus();
+        if (getScene() != null) {
+            focusAfterNextPulse(getScene());
+            return;
+        }
+        sceneProperty().addListener(new ChangeListener<Scene>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> value, Scene was, Scene now) {
+                if (now != null) {
+                    value.removeListener(this);
+                    focusAfterNextPulse(now);
+                }
+            }
+        });
+    }
+
+    private void focusAfterNextPulse(Scene scene) {
+        boolean[] done = {false};
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            password.requestFocus();
+            // Not removed while the scene walks its listeners.
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /** Restore from backup, as its button does (an error's action asks for it); the button stays offered. */

@@ -81,6 +81,10 @@ class DesktopOnDisplayTest extends ShellTestBase {
     void everyViewAndDialogShowsItsTextsWholeAtTheMinimumAndDefaultSize(FxRobot robot) throws Exception {
         List<String> cut = new ArrayList<>();
         waitUntil("the unlock screen shows", () -> robot.lookup("#unlock-password").tryQuery().isPresent());
+        // A person at the keyboard types the password first: the field has the focus when the window shows.
+        javafx.scene.Node field = robot.lookup("#unlock-password").query();
+        waitUntil("the password field has the focus (it is " + field.getScene().getFocusOwner() + ", window focused: "
+                + field.getScene().getWindow().isFocused() + ")", () -> field.getScene().getFocusOwner() == field);
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             javafx.scene.control.ComboBox<ProfileSummary> picker = robot.lookup("#profile-picker").queryAs(javafx.scene.control.ComboBox.class);
