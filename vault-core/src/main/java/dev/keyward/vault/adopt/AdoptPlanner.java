@@ -74,7 +74,7 @@ final class AdoptPlanner {
         if (value.length == 0) {
             return new Variable(key, line, Action.KEEP, null, "empty: kept as written");
         }
-        if (holdsReference(value)) {
+        if (ReferenceSyntax.holdsReference(value)) {
             return new Variable(key, line, Action.KEEP, null, "already a keyward:// reference");
         }
         String shownKey = DotenvKeys.shown(key);
@@ -141,17 +141,4 @@ final class AdoptPlanner {
         return new Variable(key, line, Action.NEW, own, "new secret " + own);
     }
 
-    static boolean holdsReference(char[] value) {
-        String scheme = ReferenceSyntax.SCHEME;
-        outer:
-        for (int i = 0; i + scheme.length() <= value.length; i++) {
-            for (int j = 0; j < scheme.length(); j++) {
-                if (value[i + j] != scheme.charAt(j)) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
 }

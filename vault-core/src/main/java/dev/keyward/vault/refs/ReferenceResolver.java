@@ -89,7 +89,7 @@ public final class ReferenceResolver {
                         value = session.secrets().revealIn(c, name, purpose);
                         bySecret.put(name, value);
                     }
-                    if (holdsReference(value)) {
+                    if (ReferenceSyntax.holdsReference(value)) {
                         problems.putIfAbsent(reference, new Problem(false, "the value of secret '" + name + "' holds a"
                                 + " keyward:// reference itself, and references inside values are not followed"
                                 + " (so there are no chains and no cycles)"));
@@ -149,17 +149,4 @@ public final class ReferenceResolver {
         return new Lookup(stamps, problems);
     }
 
-    private static boolean holdsReference(char[] value) {
-        String scheme = ReferenceSyntax.SCHEME;
-        outer:
-        for (int i = 0; i + scheme.length() <= value.length; i++) {
-            for (int j = 0; j < scheme.length(); j++) {
-                if (value[i + j] != scheme.charAt(j)) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
 }

@@ -30,6 +30,20 @@ public final class ReferenceSyntax {
     private ReferenceSyntax() {
     }
 
+    /** Whether the value names a reference anywhere in it; reads the characters without copying them to a String. */
+    public static boolean holdsReference(char[] value) {
+        outer:
+        for (int i = 0; i + SCHEME.length() <= value.length; i++) {
+            for (int j = 0; j < SCHEME.length(); j++) {
+                if (value[i + j] != SCHEME.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Whether {@code c} stands unencoded in a name. */
     static boolean plain(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

@@ -1,6 +1,7 @@
 package dev.keyward.vault.refs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The written form of references: strict parsing, percent-encoding, and round trips. */
 class ReferenceSyntaxTest {
+
+    @Test
+    void aValueHoldsAReferenceWhereverTheSchemeStandsInIt() {
+        assertTrue(ReferenceSyntax.holdsReference("keyward://secrets/a".toCharArray()));
+        assertTrue(ReferenceSyntax.holdsReference("prefix-keyward://".toCharArray()));
+        assertFalse(ReferenceSyntax.holdsReference("keyward:/".toCharArray()));
+        assertFalse(ReferenceSyntax.holdsReference("KEYWARD://secrets/a".toCharArray()));
+        assertFalse(ReferenceSyntax.holdsReference(new char[0]));
+    }
 
     @Test
     void bothKindsParse() throws Exception {

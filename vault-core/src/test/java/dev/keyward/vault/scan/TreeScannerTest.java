@@ -53,7 +53,7 @@ class TreeScannerTest {
 
     private Collected scan(ScanOptions options, TreeScanner.FileOpener opener, Path... roots) {
         try (KnownValues values = KnownValues.none().add(OWNER, VALUE.toCharArray())) {
-            ContentScanner content = new ContentScanner(ValueMatcher.of(values), DetectorFormatSearch.bundled());
+            ContentScanner content = new ContentScanner(ValueMatcher.of(values), CatalogFormatSearch.bundled());
             TreeScanner scanner = opener == null ? new TreeScanner(content, options) : new TreeScanner(content, options, opener);
             Collected collected = new Collected();
             ScanSummary summary = scanner.scan(List.of(roots), tree, collected, () -> false);

@@ -1,7 +1,7 @@
 package dev.keyward.vault.scan.git;
 
+import dev.keyward.vault.scan.CatalogFormatSearch;
 import dev.keyward.vault.scan.ContentScanner;
-import dev.keyward.vault.scan.DetectorFormatSearch;
 import dev.keyward.vault.scan.Finding;
 import dev.keyward.vault.scan.KnownValue;
 import dev.keyward.vault.scan.KnownValues;
@@ -50,7 +50,7 @@ public final class HistoryWalkBench {
         }
         System.out.printf("generated %d commits in %.1f s%n", commits, (System.nanoTime() - start) / 1e9);
         KnownValues values = KnownValues.none().add(new KnownValue("BENCH", 1, true, ""), "CANARY-BENCH".toCharArray());
-        GitScanner scanner = new GitScanner(new ContentScanner(ValueMatcher.of(values), DetectorFormatSearch.bundled()),
+        GitScanner scanner = new GitScanner(new ContentScanner(ValueMatcher.of(values), CatalogFormatSearch.bundled()),
                 ScanOptions.defaults(List.of()));
         long[] found = {0};
         long[] lastPrint = {System.nanoTime()};
