@@ -43,6 +43,14 @@ final class ExecutionRecorder {
     private int rejected;
     private String handoffUrl;
     private String handoffReason;
+    /** Rows that need not be on disk at once, written in the run's next transaction (see {@link #writeLater}). */
+    private final List<RowWork> later = new ArrayList<>();
+
+    /** A row written inside one of the recorder's transactions. */
+    @FunctionalInterface
+    interface RowWork {
+        void write(java.sql.Connection c) throws java.sql.SQLException;
+    }
 
     private ExecutionRecorder(VaultSession session, AutomationScript script, StepProgram program, String executionId) {
         this.session = session;
@@ -86,6 +94,17 @@ final class ExecutionRecorder {
 
     String redact(String text) {
         return redactor.redact(text);
+    }
+
+    /**
+     * A row that only ever makes later runs ask less (an approved request remembered for repeat runs): written in
+     * the run's next transaction (a checkpoint, a pause, the end) instead of one of its own, which cost a sync of
+     * the vault file. Lost only if the process dies first, and then a later run asks again.
+     */
+    void writeLater(RowWork work) {
+        synchronized (later) {
+            later.add(work);
+        }
     }
 
     /**
@@ -176,6 +195,12 @@ final class ExecutionRecorder {
     }
 
     private void update(java.sql.Connection c) throws java.sql.SQLException {
+        synchronized (later) {
+            for (RowWork work : later) {
+                work.write(c);
+            }
+            later.clear();
+        }
         executions.update(c, executionId, status, reached, approved, rejected,
                 screenshotPaths.isEmpty() ? null : write(screenshotPaths), summaryJson());
     }

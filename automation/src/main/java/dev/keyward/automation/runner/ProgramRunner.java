@@ -112,7 +112,7 @@ public final class ProgramRunner {
         try {
             guard.install(context);
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
-            WriteGate writes = new WriteGate(checkpoints, session, script.id());
+            WriteGate writes = new WriteGate(checkpoints, session, script.id(), recorder);
             WriteHold hold = new WriteHold(writes, new RequestReader(recorder::redact), guard);
             // Before the first page: the hold must be in every frame before the page's own scripts run.
             SocketHold.install(context, hold);
@@ -215,9 +215,8 @@ public final class ProgramRunner {
 
     private SecretLookup secretLookup() {
         SecretService secrets = session.secrets();
-        return name -> {
-            boolean exists = session.database().read(c -> secrets.findByNameIn(c, name) != null);
-            return exists ? Optional.of(secrets.reveal(name, SecretService.Purpose.INJECT)) : Optional.empty();
-        };
+        // One transaction looks the secret up and reveals it (with its audit entry), not a read and then a write.
+        return name -> session.database().write(c -> secrets.findByNameIn(c, name) == null ? Optional.<char[]>empty()
+                : Optional.of(secrets.revealIn(c, name, SecretService.Purpose.INJECT)));
     }
 }

@@ -31,6 +31,9 @@ final class WriteGate {
     private final VaultSession session;
     private final String scriptId;
     private final ApprovedRequestRepository approvedRequests;
+    private final ExecutionRecorder recorder;
+    /** Requests a person approved in this run whose rows wait for the recorder's next write. */
+    private final List<HeldRequest> approvedInRun = new ArrayList<>();
     private Page page;
 
     private Step step;
@@ -42,8 +45,9 @@ final class WriteGate {
     private final List<Decided> decidedInStep = new ArrayList<>();
     private boolean handedOver;
 
-    WriteGate(HumanCheckpoints checkpoints, VaultSession session, String scriptId) {
+    WriteGate(HumanCheckpoints checkpoints, VaultSession session, String scriptId, ExecutionRecorder recorder) {
         this.checkpoints = checkpoints;
+        this.recorder = recorder;
         this.session = session;
         this.scriptId = scriptId;
         this.approvedRequests = new ApprovedRequestRepository(session.profileId());
@@ -177,14 +181,15 @@ final class WriteGate {
 
     private void remember(HeldRequest request) {
         approvedInStep.add(request);
-        session.database().write(c -> {
-            approvedRequests.remember(c, scriptId, request, session.now());
-            return null;
-        });
+        approvedInRun.add(request);
+        String now = session.now();
+        recorder.writeLater(c -> approvedRequests.remember(c, scriptId, request, now));
     }
 
+    /** Approved by a person before: earlier in this run (its row may not be written yet), or on an earlier run. */
     private boolean approvedBefore(HeldRequest request) {
-        return session.database().read(c -> approvedRequests.approvedBefore(c, scriptId, request));
+        return approvedInRun.stream().anyMatch(a -> same(a, request))
+                || session.database().read(c -> approvedRequests.approvedBefore(c, scriptId, request));
     }
 
     private static boolean same(HeldRequest a, HeldRequest b) {

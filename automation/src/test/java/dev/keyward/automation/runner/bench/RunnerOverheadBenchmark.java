@@ -10,10 +10,10 @@ import dev.keyward.automation.browser.BrowserLauncher;
 import dev.keyward.automation.browser.ChromiumLocator;
 import dev.keyward.automation.browser.DomainPolicy;
 import dev.keyward.automation.browser.HostLimits;
-import dev.keyward.automation.browser.NavigationGuard;
-import dev.keyward.automation.browser.SocketHold;
 import dev.keyward.automation.browser.LaunchedBrowser;
+import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.browser.RequiresChromium;
+import dev.keyward.automation.browser.SocketHold;
 import dev.keyward.automation.practice.PracticeCloud;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.runner.CheckpointDecision;
@@ -22,17 +22,21 @@ import dev.keyward.automation.runner.ProgramRunner;
 import dev.keyward.automation.runner.RunObserver;
 import dev.keyward.automation.runner.RunOptions;
 import dev.keyward.automation.runner.RunResult;
+import dev.keyward.automation.runner.StepOutcome;
 import dev.keyward.automation.scripts.AutomationScript;
 import dev.keyward.automation.scripts.ScriptService;
 import dev.keyward.automation.scripts.TestVault;
 import dev.keyward.vault.session.VaultSession;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -40,19 +44,38 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runner's overhead per step: the sample "read the usage dashboard" (10 steps) run by {@link ProgramRunner}
- * against the same flow written directly in Playwright Java, on one Chromium, interleaved, in one JVM. Off by
- * default; run with
+ * against the same flow written directly in Playwright Java, and behind the gate's walls only, on one Chromium,
+ * in one JVM. The flows are interleaved, and their order turns round every round (runner, direct, walls; then
+ * walls, direct, runner), so a load that rises or falls during the run weighs on each alike. Each flow's wall time
+ * and CPU time (this JVM, the Playwright driver and every Chromium process: user + system) are taken, and the
+ * report gives medians, the median of the rounds' own ratios, and the runner's and the direct flow's median time
+ * per step. Off by default; run with
  * {@code mvn -B -o -pl automation -am test -Dtest=RunnerOverheadBenchmark -Dkeyward.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
- * and read automation/target/runner-benchmark.txt.
+ * ({@code -Dkeyward.bench.rounds=N}, {@code -Dkeyward.bench.warmup=N} to change the 15 rounds after 3) and read
+ * automation/target/runner-benchmark.txt.
  */
 @Tag("bench")
 @RequiresChromium
 @EnabledIfSystemProperty(named = "keyward.bench", matches = "true")
 class RunnerOverheadBenchmark {
 
-    private static final int WARMUP = 3;
-    private static final int ROUNDS = 15;
+    private static final int WARMUP = Integer.getInteger("keyward.bench.warmup", 3);
+    private static final int ROUNDS = Integer.getInteger("keyward.bench.rounds", 15);
     private static final int STEPS = 10;
+    private static final String[] STEP_NAMES = {"goto login", "fill username", "fill password", "click sign in",
+        "wait for url", "goto dashboard", "wait for selector", "extract", "extract", "extract"};
+    /** Clock ticks per second of /proc/<pid>/stat's CPU fields (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_MS = 0.1;
+    /**
+     * With {@code -Dkeyward.bench.trace=true}, each step's start is marked on standard error, so a run with the
+     * environment's {@code DEBUG=pw:channel} (Playwright's log of every call to its driver) shows the calls per step.
+     */
+    private static final boolean TRACE = Boolean.getBoolean("keyward.bench.trace");
+
+    private enum Flow { RUNNER, DIRECT, WALLS }
+
+    /** One flow's measurement in one round. */
+    private record Sample(long wallNanos, double cpuMs, long[] stepNanos) {}
 
     @TempDir
     Path root;
@@ -73,56 +96,86 @@ class RunnerOverheadBenchmark {
             scripts.approve(script.id());
             ProgramRunner runner = new ProgramRunner(session, new BrowserLauncher(ChromiumLocator.forProcess()));
             RunOptions options = RunOptions.defaults(Map.of("base_url", cloud.baseUrl()));
+            String expected = directFlow(browser, cloud.baseUrl(), false, new long[STEPS]);
 
-            List<Long> viaRunner = new ArrayList<>();
-            List<Long> direct = new ArrayList<>();
-            List<Long> routed = new ArrayList<>();
+            Map<Flow, Supplier<long[]>> flows = new EnumMap<>(Flow.class);
+            flows.put(Flow.RUNNER, () -> runnerFlow(runner, script, options, browser, expected));
+            flows.put(Flow.DIRECT, () -> {
+                long[] steps = new long[STEPS];
+                assertEquals(expected, directFlow(browser, cloud.baseUrl(), false, steps));
+                return steps;
+            });
+            flows.put(Flow.WALLS, () -> {
+                long[] steps = new long[STEPS];
+                assertEquals(expected, directFlow(browser, cloud.baseUrl(), true, steps));
+                return steps;
+            });
+            Map<Flow, List<Sample>> samples = new EnumMap<>(Flow.class);
+            for (Flow flow : Flow.values()) {
+                samples.put(flow, new ArrayList<>());
+            }
+            double loadAtStart = loadAverage();
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
-                long t0 = System.nanoTime();
-                RunResult result = runner.run(script.id(), options,
-                        // Signing in is an account checkpoint (a password form); nothing else is asked.
-                        r -> CompletableFuture.completedFuture(r.type() == CheckpointType.ACCOUNT
-                                ? CheckpointDecision.approve("benchmark signs in")
-                                : CheckpointDecision.reject("benchmark asks nothing else")),
-                        RunObserver.NONE, browser);
-                long t1 = System.nanoTime();
-                assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
-                String requests = directFlow(browser, cloud.baseUrl(), false);
-                long t2 = System.nanoTime();
-                assertEquals(result.outputs().get("requests"), requests);
-                directFlow(browser, cloud.baseUrl(), true);
-                long t3 = System.nanoTime();
-                if (round >= WARMUP) {
-                    viaRunner.add(t1 - t0);
-                    direct.add(t2 - t1);
-                    routed.add(t3 - t2);
+                List<Flow> order = new ArrayList<>(List.of(Flow.values()));
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (Flow flow : order) {
+                    double cpu0 = cpuMs();
+                    long t0 = System.nanoTime();
+                    long[] steps = flows.get(flow).get();
+                    long t1 = System.nanoTime();
+                    double cpu1 = cpuMs();
+                    if (round >= WARMUP) {
+                        samples.get(flow).add(new Sample(t1 - t0, cpu1 - cpu0, steps));
+                    }
                 }
             }
-            double runnerMs = median(viaRunner) / 1e6;
-            double directMs = median(direct) / 1e6;
-            double routedMs = median(routed) / 1e6;
-            String report = String.format("""
-                    Browser runner overhead (read-usage-dashboard, %d steps, %d rounds after %d warm-up, medians)
-                      runner run:          %.1f ms  (%.1f ms per step)
-                      direct Playwright:   %.1f ms  (%.1f ms per step)
-                      direct, gate routing: %.1f ms  (%.1f ms per step)
-                      overhead per step:   %.1f ms  (of which the gate's routing and socket hold: %.1f ms)
-                      ratio runner/direct: %.2f
-                      ratio routed/direct: %.2f
-                    """, STEPS, ROUNDS, WARMUP, runnerMs, runnerMs / STEPS, directMs, directMs / STEPS, routedMs,
-                    routedMs / STEPS, (runnerMs - directMs) / STEPS, (routedMs - directMs) / STEPS, runnerMs / directMs,
-                    routedMs / directMs);
+            String report = report(samples, loadAtStart, loadAverage());
             System.out.println(report);
             Files.writeString(Path.of("target/runner-benchmark.txt"), report);
         }
     }
 
+    private static long[] runnerFlow(ProgramRunner runner, AutomationScript script, RunOptions options,
+            LaunchedBrowser browser, String expected) {
+        long[] steps = new long[STEPS];
+        long[] started = new long[1];
+        RunObserver timing = new RunObserver() {
+            @Override
+            public void stepStarted(int index, String stepId, String type) {
+                started[0] = System.nanoTime();
+                mark("runner", index);
+            }
+
+            @Override
+            public void stepFinished(int index, StepOutcome outcome) {
+                steps[index] = System.nanoTime() - started[0];
+            }
+        };
+        if (TRACE) {
+            System.err.println("@@ runner run starts");
+        }
+        RunResult result = runner.run(script.id(), options,
+                // Signing in is an account checkpoint (a password form); nothing else is asked.
+                r -> CompletableFuture.completedFuture(r.type() == CheckpointType.ACCOUNT
+                        ? CheckpointDecision.approve("benchmark signs in")
+                        : CheckpointDecision.reject("benchmark asks nothing else")),
+                timing, browser);
+        if (TRACE) {
+            System.err.println("@@ runner run ended");
+        }
+        assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
+        assertEquals(expected, result.outputs().get("requests"));
+        return steps;
+    }
+
     /**
      * The same ten steps, hand-written: what the runner would cost if it added nothing; {@code gated} puts the
      * network gate's walls in front (the routing of every request, the context's proxy, the socket hold), without
-     * the runner's recording, inspection or checkpoints.
+     * the runner's recording, inspection or checkpoints. {@code steps} receives each step's time.
      */
-    private static String directFlow(LaunchedBrowser browser, String baseUrl, boolean gated) {
+    private static String directFlow(LaunchedBrowser browser, String baseUrl, boolean gated, long[] steps) {
         List<String> hosts = List.of(java.net.URI.create(baseUrl).getHost());
         try (BrowserContext context = gated ? browser.newContext(new HostLimits(hosts)) : browser.newContext()) {
             if (gated) {
@@ -132,24 +185,131 @@ class RunnerOverheadBenchmark {
                 SocketHold.install(context, (url, text, size) -> true);
             }
             Page page = context.newPage();
+            mark("direct", 0);
+            long t = System.nanoTime();
             page.navigate(baseUrl + "/login");
+            t = lap(steps, 0, t);
             page.locator("#username").fill("demo@practice.test");
+            t = lap(steps, 1, t);
             page.locator("#password").fill("practice-password");
+            t = lap(steps, 2, t);
             page.locator("button[type=submit]").click();
+            t = lap(steps, 3, t);
             page.waitForURL("**/dashboard");
+            t = lap(steps, 4, t);
             page.navigate(baseUrl + "/dashboard");
+            t = lap(steps, 5, t);
             page.locator("#usage-requests").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+            t = lap(steps, 6, t);
             String requests = page.locator("#usage-requests").innerText().strip();
+            t = lap(steps, 7, t);
             page.locator("#usage-limit").innerText();
+            t = lap(steps, 8, t);
             page.locator("#usage-cost").innerText();
+            lap(steps, 9, t);
             return requests;
         }
     }
 
-    private static double median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
+    private static long lap(long[] steps, int index, long since) {
+        long now = System.nanoTime();
+        steps[index] = now - since;
+        if (index + 1 < STEPS) {
+            mark("direct", index + 1);
+        }
+        return now;
+    }
+
+    private static void mark(String flow, int index) {
+        if (TRACE) {
+            System.err.println("@@ " + flow + " step " + (index + 1) + " " + STEP_NAMES[index]);
+        }
+    }
+
+    private static String report(Map<Flow, List<Sample>> samples, double loadAtStart, double loadAtEnd) {
+        List<Sample> runner = samples.get(Flow.RUNNER);
+        List<Sample> direct = samples.get(Flow.DIRECT);
+        List<Sample> walls = samples.get(Flow.WALLS);
+        double runnerMs = median(runner.stream().map(s -> s.wallNanos() / 1e6).toList());
+        double directMs = median(direct.stream().map(s -> s.wallNanos() / 1e6).toList());
+        double wallsMs = median(walls.stream().map(s -> s.wallNanos() / 1e6).toList());
+        double runnerCpu = median(runner.stream().map(Sample::cpuMs).toList());
+        double directCpu = median(direct.stream().map(Sample::cpuMs).toList());
+        double wallsCpu = median(walls.stream().map(Sample::cpuMs).toList());
+        List<Double> wallRatios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        List<Double> wallsRatios = new ArrayList<>();
+        for (int i = 0; i < runner.size(); i++) {
+            wallRatios.add((double) runner.get(i).wallNanos() / direct.get(i).wallNanos());
+            cpuRatios.add(runner.get(i).cpuMs() / Math.max(1, direct.get(i).cpuMs()));
+            wallsRatios.add((double) walls.get(i).wallNanos() / direct.get(i).wallNanos());
+        }
+        StringBuilder out = new StringBuilder(String.format("""
+                Browser runner overhead (read-usage-dashboard, %d steps, %d rounds after %d warm-up, interleaved with
+                the order reversed every other round; medians; CPU = user+system of this JVM, the driver and Chromium)
+                  load average (1 min) at start / end: %.1f / %.1f
+                                        wall per flow   per step    CPU per flow
+                  runner run:           %8.1f ms  %7.1f ms  %8.1f ms
+                  direct Playwright:    %8.1f ms  %7.1f ms  %8.1f ms
+                  direct, gate's walls: %8.1f ms  %7.1f ms  %8.1f ms
+                  overhead per step:    %.1f ms wall (of which the walls: %.1f ms), %.1f ms CPU (walls: %.1f ms)
+                  ratio runner/direct:  %.2f wall (median of rounds' ratios %.2f), %.2f CPU (median of ratios %.2f)
+                  ratio walls/direct:   %.2f wall (median of rounds' ratios %.2f), %.2f CPU
+                median time per step, runner / direct / walls (ms):
+                """, STEPS, ROUNDS, WARMUP, loadAtStart, loadAtEnd,
+                runnerMs, runnerMs / STEPS, runnerCpu, directMs, directMs / STEPS, directCpu,
+                wallsMs, wallsMs / STEPS, wallsCpu,
+                (runnerMs - directMs) / STEPS, (wallsMs - directMs) / STEPS, (runnerCpu - directCpu) / STEPS,
+                (wallsCpu - directCpu) / STEPS,
+                runnerMs / directMs, median(wallRatios), runnerCpu / directCpu, median(cpuRatios),
+                wallsMs / directMs, median(wallsRatios), wallsCpu / directCpu));
+        double runnerSteps = 0;
+        for (int i = 0; i < STEPS; i++) {
+            int step = i;
+            double r = median(runner.stream().map(s -> s.stepNanos()[step] / 1e6).toList());
+            double d = median(direct.stream().map(s -> s.stepNanos()[step] / 1e6).toList());
+            double w = median(walls.stream().map(s -> s.stepNanos()[step] / 1e6).toList());
+            runnerSteps += r;
+            out.append(String.format("  %2d %-18s %7.1f / %7.1f / %7.1f%n", i + 1, STEP_NAMES[i], r, d, w));
+        }
+        out.append(String.format("  runner outside its steps (start, settle, finish, context): %.1f ms per run%n",
+                runnerMs - runnerSteps));
+        return out.toString();
+    }
+
+    /** CPU time so far of this JVM and every process under it (the driver, Chromium), reaped children included. */
+    private static double cpuMs() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(ProcessHandle.current());
+        ProcessHandle.current().descendants().forEach(all::add);
+        double ticks = 0;
+        for (ProcessHandle process : all) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                // Fields after the command's closing parenthesis: state is 3rd, utime/stime/cutime/cstime 14th-17th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                for (int f = 11; f <= 14; f++) {
+                    ticks += Long.parseLong(fields[f]);
+                }
+            } catch (IOException | RuntimeException e) {
+                // A process that ended between the listing and the read: its time is in its parent's.
+            }
+        }
+        return ticks / TICKS_PER_MS;
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 }
