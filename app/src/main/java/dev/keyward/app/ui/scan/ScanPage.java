@@ -1,0 +1,332 @@
+package dev.keyward.app.ui.scan;
+
+import dev.keyward.app.ui.EmptyText;
+import dev.keyward.app.ui.Page;
+import dev.keyward.app.ui.PageContext;
+import dev.keyward.app.ui.UserMessages;
+import dev.keyward.vault.adopt.AdoptOptions;
+import dev.keyward.vault.provider.ProviderInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Scan page: choose folders, scan them for copies of the vault's values and for keys the vault does not
+ * hold, see the findings grouped by whose value they are with every place, open a place's folder, and adopt a
+ * {@code .env} file. The scan runs off the JavaFX thread with a progress line and a Cancel that stops it
+ * between files; a cancelled scan shows what it found so far.
+ */
+public final class ScanPage implements Page {
+
+    private final PageContext ctx;
+    private final FolderOpener opener;
+    private final ListView<Path> folders = new ListView<>();
+    private final CheckBox keyFormats = new CheckBox("Also look for keys the vault does not hold, by their provider's format");
+    private final CheckBox honourIgnore = new CheckBox("Leave out what .gitignore files ignore");
+    private final Button start = new Button("Start scan");
+    private final Button cancel = new Button("_Cancel scan");
+    private final Label progress = new Label();
+    private final Label status = new Label();
+    private final TreeView<ResultRow> results = new TreeView<>(new TreeItem<>(ResultRow.title("Results")));
+    private final Button openFolder = new Button("_Open folder");
+    private final Button adopt = new Button("Adopt .env _file…");
+    private final VBox view;
+    private AtomicBoolean running;
+    private ScanRequest last;
+    /** What an adoption did, said again above the summary of the scan that follows it. */
+    private String afterAdopt;
+
+    public ScanPage(PageContext ctx) {
+        this(ctx, FolderOpener.system());
+    }
+
+    /** A page whose "Open folder" goes to {@code opener} (tests: one that records the folder). */
+    public ScanPage(PageContext ctx, FolderOpener opener) {
+        this.ctx = ctx;
+        this.opener = opener;
+        Label intro = new Label("Finds copies of your vault's values (every version, as is or encoded: base64, hex,"
+                + " URL- or JSON-escaped) in files, and keys of known providers that the vault does not hold. A value"
+                + " is never shown: its last 4 characters at most.");
+        intro.setWrapText(true);
+        intro.setMinHeight(Label.USE_PREF_SIZE);
+
+        folders.setId("scan-folders");
+        folders.setPrefHeight(84);
+        folders.setMinHeight(60);
+        folders.setPlaceholder(EmptyText.of("No folder chosen yet: add the folders to scan."));
+        Button add = button("Add _folder…", "scan-add-folder", this::addFolder);
+        Button remove = button("Re_move folder", "scan-remove-folder", this::removeFolder);
+        remove.disableProperty().bind(folders.getSelectionModel().selectedItemProperty().isNull());
+        VBox folderButtons = new VBox(6, add, remove);
+        HBox chosen = new HBox(8, folders, folderButtons);
+        HBox.setHgrow(folders, Priority.ALWAYS);
+
+        keyFormats.setId("scan-key-formats");
+        keyFormats.setSelected(true);
+        keyFormats.setWrapText(true);
+        honourIgnore.setId("scan-honour-ignore");
+        honourIgnore.setSelected(true);
+        honourIgnore.setWrapText(true);
+
+        start.setId("scan-start");
+        start.setOnAction(e -> startScan());
+        start.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                start.fire();
+            }
+        });
+        start.setDisable(true);
+        cancel.setId("scan-cancel");
+        cancel.setOnAction(e -> cancelScan());
+        cancel.setDisable(true);
+        progress.setId("scan-progress");
+        progress.setWrapText(true);
+        progress.setMinHeight(Label.USE_PREF_SIZE);
+        HBox run = new HBox(8, start, cancel, progress);
+        run.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.setMaxWidth(Double.MAX_VALUE);
+
+        status.setId("scan-status");
+        status.setWrapText(true);
+        status.setMinHeight(Label.USE_PREF_SIZE);
+
+        results.setId("scan-results");
+        results.setShowRoot(false);
+        results.setMinHeight(80);
+        results.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateActions());
+        openFolder.setId("scan-open-folder");
+        openFolder.setOnAction(e -> openFolder());
+        adopt.setId("scan-adopt");
+        adopt.setOnAction(e -> adoptSelected());
+        FlowPane actions = new FlowPane(8, 8, openFolder, adopt);
+        updateActions();
+        folders.getItems().addListener((javafx.collections.ListChangeListener<Path>) c -> updateStart());
+
+        view = new VBox(10, intro, chosen, keyFormats, honourIgnore, run, status, results, actions);
+        VBox.setVgrow(results, Priority.ALWAYS);
+        view.setPadding(new Insets(16));
+        view.setId("scan-page");
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    /** The page goes away: a running scan stops. Its results hold no value, so there is nothing to wipe. */
+    @Override
+    public void dispose() {
+        if (running != null) {
+            running.set(true);
+        }
+    }
+
+    private void addFolder() {
+        Path folder = ctx.files().chooseFolder(ctx.owner(), "Choose a folder to scan");
+        if (folder == null) {
+            return;
+        }
+        Path normal = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(normal)) {
+            status.setText("There is no folder at " + normal + "; nothing was added.");
+            return;
+        }
+        if (!folders.getItems().contains(normal)) {
+            folders.getItems().add(normal);
+        }
+        folders.getSelectionModel().select(normal);
+    }
+
+    private void removeFolder() {
+        Path chosen = folders.getSelectionModel().getSelectedItem();
+        if (chosen != null) {
+            folders.getItems().remove(chosen);
+        }
+    }
+
+    private void updateStart() {
+        start.setDisable(running != null || folders.getItems().isEmpty());
+    }
+
+    private void startScan() {
+        if (running != null || folders.getItems().isEmpty()) {
+            return;
+        }
+        scan(new ScanRequest(List.copyOf(folders.getItems()), keyFormats.isSelected(), honourIgnore.isSelected()));
+    }
+
+    private void scan(ScanRequest request) {
+        AtomicBoolean stop = new AtomicBoolean();
+        running = stop;
+        last = request;
+        updateStart();
+        cancel.setDisable(false);
+        cancel.requestFocus();
+        status.setText("");
+        progress.setText("Reading the vault's values…");
+        LatestOnFx<ScanJob.Progress> shown = new LatestOnFx<>(p -> {
+            if (running == stop) {
+                progress.setText(progressLine(p));
+            }
+        });
+        ScanJob job = new ScanJob(ctx.session().secrets(), ctx.services().adopt(),
+                List.of(ctx.services().dataRoot()));
+        ctx.work().run(() -> new Shown(job.run(request, shown, stop::get), providerNames()), done -> {
+            if (running != stop) {
+                return;
+            }
+            finished();
+            show(done.outcome(), done.providers());
+        }, error -> {
+            if (running != stop) {
+                return;
+            }
+            finished();
+            progress.setText("");
+            status.setText(UserMessages.describe(error));
+        });
+    }
+
+    /** An outcome with the providers' names for its unvaulted keys, both read off the JavaFX thread. */
+    private record Shown(ScanOutcome outcome, Map<String, String> providers) {
+    }
+
+    private Map<String, String> providerNames() {
+        return ctx.session().providers().list().stream()
+                .collect(Collectors.toMap(ProviderInfo::slug, ProviderInfo::name, (a, b) -> a));
+    }
+
+    private void finished() {
+        running = null;
+        cancel.setDisable(true);
+        updateStart();
+        start.requestFocus();
+    }
+
+    private void cancelScan() {
+        if (running != null) {
+            running.set(true);
+            cancel.setDisable(true);
+            progress.setText("Cancelling: the files being read are finished first…");
+        }
+    }
+
+    static String progressLine(ScanJob.Progress p) {
+        return "Scanned " + FindingGroups.count(p.files(), "file") + " (" + FindingGroups.bytes(p.bytes()) + ")"
+                + (p.folder().isEmpty() ? "" : ", now in " + p.folder()) + "…";
+    }
+
+    private void show(ScanOutcome outcome, Map<String, String> providers) {
+        List<FindingGroups.Group> groups = FindingGroups.findings(outcome.findings(), s -> providers.getOrDefault(s, s));
+        TreeItem<ResultRow> root = results.getRoot();
+        root.getChildren().clear();
+        for (FindingGroups.Group g : groups) {
+            root.getChildren().add(item(g, true));
+        }
+        FindingGroups.Group env = FindingGroups.envFiles(outcome.envFiles());
+        if (env != null) {
+            root.getChildren().add(item(env, true));
+        }
+        FindingGroups.Group skipped = FindingGroups.skipped(outcome.skipped());
+        if (skipped != null) {
+            root.getChildren().add(item(skipped, false));
+        }
+        progress.setText("Scanned " + FindingGroups.count(outcome.filesRead(), "file") + " ("
+                + FindingGroups.bytes(outcome.bytesRead()) + ").");
+        status.setText((afterAdopt == null ? "" : afterAdopt + " ") + summary(outcome, groups.size()));
+        afterAdopt = null;
+        if (root.getChildren().isEmpty()) {
+            root.getChildren().add(new TreeItem<>(ResultRow.title(outcome.cancelled()
+                    ? "Nothing was found before the scan was cancelled." : "Nothing found.")));
+        }
+        updateActions();
+    }
+
+    private static TreeItem<ResultRow> item(FindingGroups.Group group, boolean expanded) {
+        TreeItem<ResultRow> item = new TreeItem<>(group.title());
+        group.places().forEach(p -> item.getChildren().add(new TreeItem<>(p)));
+        item.setExpanded(expanded);
+        return item;
+    }
+
+    static String summary(ScanOutcome outcome, int groups) {
+        long found = outcome.findings().size();
+        String what = found == 0 ? "no copy of a vault value and no unvaulted key"
+                : FindingGroups.count(found, "place") + " in " + FindingGroups.count(groups, "group");
+        String searched = " (" + FindingGroups.count(outcome.valuesSearched(), "vault value") + " searched for)";
+        String head = outcome.cancelled()
+                ? "Scan cancelled after " + FindingGroups.count(outcome.filesRead(), "file") + ". Found so far: " + what
+                : "Scan finished: " + what + searched;
+        String env = outcome.envFiles().isEmpty() ? ""
+                : " " + FindingGroups.count(outcome.envFiles().size(), ".env file") + " can be adopted.";
+        String problems = outcome.envProblems().isEmpty() ? "" : " " + String.join(" ", outcome.envProblems());
+        return head + "." + env + problems;
+    }
+
+    private ResultRow selected() {
+        TreeItem<ResultRow> item = results.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    private void updateActions() {
+        ResultRow row = selected();
+        openFolder.setDisable(row == null || row.file() == null);
+        adopt.setDisable(row == null || !row.adoptable());
+    }
+
+    private void openFolder() {
+        ResultRow row = selected();
+        if (row == null || row.file() == null) {
+            return;
+        }
+        Path file = row.file();
+        ctx.work().run(() -> {
+            Path folder = Files.isDirectory(file) ? file : file.getParent();
+            opener.open(folder);
+            return folder;
+        }, folder -> status.setText("Opened " + folder + " in the file manager."),
+                error -> status.setText(UserMessages.describe(error)));
+    }
+
+    private void adoptSelected() {
+        ResultRow row = selected();
+        if (row == null || !row.adoptable()) {
+            return;
+        }
+        Path file = row.file();
+        ctx.work().run(() -> ctx.services().adopt().plan(file, AdoptOptions.defaults()),
+                plan -> AdoptDialog.show(ctx, plan, sentence -> {
+                    status.setText(sentence);
+                    if (last != null && running == null) {
+                        afterAdopt = sentence;
+                        scan(last); // the adopted file's findings are gone now: show what is left
+                    }
+                }), error -> status.setText(UserMessages.describe(error)));
+    }
+}
