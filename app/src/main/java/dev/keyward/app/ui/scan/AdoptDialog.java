@@ -31,21 +31,26 @@ final class AdoptDialog {
 
     private final PageContext ctx;
     private final AdoptPlan plan;
+    private final String shown;
     private final FormDialog form;
     private final Label verdict = new Label();
     private final Map<AdoptPlan.Variable, ComboBox<String>> choices = new LinkedHashMap<>();
     private final Map<AdoptPlan.Variable, String> projects = new LinkedHashMap<>();
 
-    private AdoptDialog(PageContext ctx, AdoptPlan plan) {
+    private AdoptDialog(PageContext ctx, AdoptPlan plan, String shown) {
         this.ctx = ctx;
         this.plan = plan;
+        this.shown = shown;
         this.form = new FormDialog(ctx.owner(), "Adopt " + title(plan), "_Adopt");
         form.dialog().getDialogPane().setId("adopt-dialog");
     }
 
-    /** Opens the dialog for {@code plan}; {@code adopted} gets the sentence to show after a successful adoption. */
-    static AdoptDialog show(PageContext ctx, AdoptPlan plan, Consumer<String> adopted) {
-        AdoptDialog dialog = new AdoptDialog(ctx, plan);
+    /**
+     * Opens the dialog for {@code plan} of the one file the results show as {@code shown}; {@code adopted} gets
+     * the sentence to show after a successful adoption.
+     */
+    static AdoptDialog show(PageContext ctx, AdoptPlan plan, String shown, Consumer<String> adopted) {
+        AdoptDialog dialog = new AdoptDialog(ctx, plan, shown);
         dialog.build(adopted);
         dialog.form.show();
         return dialog;
@@ -58,7 +63,7 @@ final class AdoptDialog {
     private void build(Consumer<String> adopted) {
         int row = 0;
         for (AdoptPlan.FilePlan file : plan.files()) {
-            wide(file.shown() + " goes to project " + file.project() + (file.projectExists() ? "" : " (a new project)")
+            wide(shown(file) + " goes to project " + file.project() + (file.projectExists() ? "" : " (a new project)")
                     + ":", "adopt-file-" + row).getStyleClass().add("text-bold");
             for (AdoptPlan.Variable v : file.variables()) {
                 String text = DotenvKeys.masked(word(v.action()) + ": " + DotenvKeys.shown(v.name()) + ", line " + v.line()
@@ -83,7 +88,7 @@ final class AdoptDialog {
                     + "); each becomes the reference, and the last one's value is imported, as dotenv reads it.", null));
         }
         for (AdoptPlan.Skipped s : plan.skipped()) {
-            wide(s.shown() + " is left alone: " + s.reason() + ".", null);
+            wide(shown + " is left alone: " + s.reason() + ".", null);
         }
         verdict.setId("adopt-verdict");
         verdict.setWrapText(true);
@@ -158,16 +163,21 @@ final class AdoptDialog {
         StringBuilder out = new StringBuilder();
         for (AdoptPlan.FilePlan file : plan.files()) {
             if (result.replaced().contains(file.file())) {
-                out.append("Adopted ").append(file.shown()).append(" into project ").append(file.project())
+                out.append("Adopted ").append(shown(file)).append(" into project ").append(file.project())
                         .append(": its values are in the vault, its original is kept in an encrypted backup, and the"
                                 + " file now holds keyward:// references that programs run through Keyward read as"
                                 + " the same values. ");
             }
         }
         for (AdoptPlan.Skipped s : result.leftAlone()) {
-            out.append("Left alone: ").append(s.shown()).append(": ").append(s.reason()).append(". ");
+            out.append("Left alone: ").append(shown).append(": ").append(s.reason()).append(". ");
         }
         return out.toString().strip();
+    }
+
+    /** The plan is of one file, so its own path (relative to itself) says nothing: the results' path does. */
+    private String shown(AdoptPlan.FilePlan file) {
+        return plan.files().size() == 1 ? shown : file.shown();
     }
 
     private static String title(AdoptPlan plan) {

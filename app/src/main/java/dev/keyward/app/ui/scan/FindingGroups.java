@@ -71,7 +71,7 @@ final class FindingGroups {
         String last4 = kind.last4().isEmpty() ? "" : ", ending " + kind.last4();
         String file = located.file().getFileName() == null ? "" : located.file().getFileName().toString();
         return new ResultRow(at.path() + ", line " + at.line() + ", column " + at.column() + ": " + how + last4,
-                located.file(), EnvFileFinder.isCandidateName(file));
+                located.file(), at.path(), EnvFileFinder.isCandidateName(file));
     }
 
     /** "3 files skipped: 2 larger than the size limit, 1 unreadable", its lines one per file; null when none. */
@@ -85,7 +85,8 @@ final class FindingGroups {
                 .collect(Collectors.joining(", "));
         List<ResultRow> rows = skipped.stream()
                 .sorted(Comparator.comparing((ScanOutcome.SkippedFile s) -> s.source().path()))
-                .map(s -> new ResultRow(s.source().path() + ": " + s.source().reason().sentence(), s.file(), false))
+                .map(s -> new ResultRow(s.source().path() + ": " + s.source().reason().sentence(), s.file(),
+                        s.source().path(), false))
                 .toList();
         return new Group(ResultRow.title(count(skipped.size(), "file") + " skipped: " + reasons), rows);
     }
@@ -98,7 +99,8 @@ final class FindingGroups {
         Map<String, ScanOutcome.EnvFile> byShown = new LinkedHashMap<>();
         files.stream().sorted(Comparator.comparing(ScanOutcome.EnvFile::shown)).forEach(f -> byShown.put(f.shown(), f));
         List<ResultRow> rows = byShown.values().stream().map(f -> new ResultRow(f.shown() + ": "
-                + count(f.variables(), "variable") + " to move into project " + f.project(), f.file(), true)).toList();
+                + count(f.variables(), "variable") + " to move into project " + f.project(), f.file(), f.shown(), true))
+                .toList();
         return new Group(ResultRow.title(".env files with values to adopt (" + rows.size() + ")"), rows);
     }
 

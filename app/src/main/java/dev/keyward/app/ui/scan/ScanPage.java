@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,6 +38,7 @@ public final class ScanPage implements Page {
 
     private final PageContext ctx;
     private final FolderOpener opener;
+    private final Consumer<ScanJob.Progress> probe;
     private final ListView<Path> folders = new ListView<>();
     private final CheckBox keyFormats = new CheckBox("Also look for keys the vault does not hold, by their provider's format");
     private final CheckBox honourIgnore = new CheckBox("Leave out what .gitignore files ignore");
@@ -59,8 +61,14 @@ public final class ScanPage implements Page {
 
     /** A page whose "Open folder" goes to {@code opener} (tests: one that records the folder). */
     public ScanPage(PageContext ctx, FolderOpener opener) {
+        this(ctx, opener, p -> { });
+    }
+
+    /** Tests: {@code probe} hears each progress report on the scan's thread, before the screen does. */
+    ScanPage(PageContext ctx, FolderOpener opener, Consumer<ScanJob.Progress> probe) {
         this.ctx = ctx;
         this.opener = opener;
+        this.probe = probe;
         Label intro = new Label("Finds copies of your vault's values (every version, as is or encoded: base64, hex,"
                 + " URL- or JSON-escaped) in files, and keys of known providers that the vault does not hold. A value"
                 + " is never shown: its last 4 characters at most.");
@@ -197,7 +205,11 @@ public final class ScanPage implements Page {
         });
         ScanJob job = new ScanJob(ctx.session().secrets(), ctx.services().adopt(),
                 List.of(ctx.services().dataRoot()));
-        ctx.work().run(() -> new Shown(job.run(request, shown, stop::get), providerNames()), done -> {
+        Consumer<ScanJob.Progress> heard = p -> {
+            probe.accept(p);
+            shown.accept(p);
+        };
+        ctx.work().run(() -> new Shown(job.run(request, heard, stop::get), providerNames()), done -> {
             if (running != stop) {
                 return;
             }
@@ -321,7 +333,7 @@ public final class ScanPage implements Page {
         }
         Path file = row.file();
         ctx.work().run(() -> ctx.services().adopt().plan(file, AdoptOptions.defaults()),
-                plan -> AdoptDialog.show(ctx, plan, sentence -> {
+                plan -> AdoptDialog.show(ctx, plan, row.shown(), sentence -> {
                     status.setText(sentence);
                     if (last != null && running == null) {
                         afterAdopt = sentence;
