@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -49,7 +50,7 @@ public final class ScanPage implements Page {
     private final TreeView<ResultRow> results = new TreeView<>(new TreeItem<>(ResultRow.title("Results")));
     private final Button openFolder = new Button("_Open folder");
     private final Button adopt = new Button("Adopt .env _file…");
-    private final VBox view;
+    private final ScrollPane view;
     private AtomicBoolean running;
     private ScanRequest last;
     /** What an adoption did, said again above the summary of the scan that follows it. */
@@ -89,9 +90,11 @@ public final class ScanPage implements Page {
         keyFormats.setId("scan-key-formats");
         keyFormats.setSelected(true);
         keyFormats.setWrapText(true);
+        keyFormats.setMinHeight(CheckBox.USE_PREF_SIZE);
         honourIgnore.setId("scan-honour-ignore");
         honourIgnore.setSelected(true);
         honourIgnore.setWrapText(true);
+        honourIgnore.setMinHeight(CheckBox.USE_PREF_SIZE);
 
         start.setId("scan-start");
         start.setOnAction(e -> startScan());
@@ -119,7 +122,7 @@ public final class ScanPage implements Page {
 
         results.setId("scan-results");
         results.setShowRoot(false);
-        results.setMinHeight(80);
+        results.setMinHeight(160);
         results.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateActions());
         openFolder.setId("scan-open-folder");
         openFolder.setOnAction(e -> openFolder());
@@ -129,9 +132,15 @@ public final class ScanPage implements Page {
         updateActions();
         folders.getItems().addListener((javafx.collections.ListChangeListener<Path>) c -> updateStart());
 
-        view = new VBox(10, intro, chosen, keyFormats, honourIgnore, run, status, results, actions);
+        VBox page = new VBox(10, intro, chosen, keyFormats, honourIgnore, run, status, results, actions);
         VBox.setVgrow(results, Priority.ALWAYS);
-        view.setPadding(new Insets(16));
+        page.setPadding(new Insets(16));
+        // A small window scrolls the page rather than squeezing its lines or pushing the buttons out of sight;
+        // a large one gives the results all the room there is.
+        view = new ScrollPane(page);
+        view.setFitToWidth(true);
+        view.setFitToHeight(true);
+        view.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         view.setId("scan-page");
     }
 
