@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -70,22 +71,18 @@ public final class ScanPage implements Page {
         this.ctx = ctx;
         this.opener = opener;
         this.probe = probe;
-        Label intro = new Label("Finds copies of your vault's values (every version, as is or encoded: base64, hex,"
-                + " URL- or JSON-escaped) in files, and keys of known providers that the vault does not hold. A value"
-                + " is never shown: its last 4 characters at most.");
+        Label intro = new Label("Finds copies of your vault's values, in any common encoding, and keys the vault does"
+                + " not hold. A value is never shown: its last 4 characters at most.");
         intro.setWrapText(true);
         intro.setMinHeight(Label.USE_PREF_SIZE);
 
         folders.setId("scan-folders");
-        folders.setPrefHeight(84);
-        folders.setMinHeight(60);
+        folders.setPrefHeight(64);
+        folders.setMinHeight(48);
         folders.setPlaceholder(EmptyText.of("No folder chosen yet: add the folders to scan."));
         Button add = button("Add _folder…", "scan-add-folder", this::addFolder);
         Button remove = button("Re_move folder", "scan-remove-folder", this::removeFolder);
         remove.disableProperty().bind(folders.getSelectionModel().selectedItemProperty().isNull());
-        VBox folderButtons = new VBox(6, add, remove);
-        HBox chosen = new HBox(8, folders, folderButtons);
-        HBox.setHgrow(folders, Priority.ALWAYS);
 
         keyFormats.setId("scan-key-formats");
         keyFormats.setSelected(true);
@@ -111,10 +108,8 @@ public final class ScanPage implements Page {
         progress.setId("scan-progress");
         progress.setWrapText(true);
         progress.setMinHeight(Label.USE_PREF_SIZE);
-        HBox run = new HBox(8, start, cancel, progress);
-        run.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(progress, Priority.ALWAYS);
-        progress.setMaxWidth(Double.MAX_VALUE);
+        FlowPane commands = new FlowPane(8, 8, start, cancel);
+        commands.setAlignment(Pos.CENTER_LEFT);
 
         status.setId("scan-status");
         status.setWrapText(true);
@@ -122,7 +117,7 @@ public final class ScanPage implements Page {
 
         results.setId("scan-results");
         results.setShowRoot(false);
-        results.setMinHeight(160);
+        results.setMinHeight(120);
         results.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateActions());
         openFolder.setId("scan-open-folder");
         openFolder.setOnAction(e -> openFolder());
@@ -132,7 +127,11 @@ public final class ScanPage implements Page {
         updateActions();
         folders.getItems().addListener((javafx.collections.ListChangeListener<Path>) c -> updateStart());
 
-        VBox page = new VBox(10, intro, chosen, keyFormats, honourIgnore, run, status, results, actions);
+        // Tab order follows this order: choose folders, how to scan, start; then the results and what to do with one.
+        VBox folderButtons = new VBox(6, add, remove);
+        HBox chosen = new HBox(8, folders, folderButtons);
+        HBox.setHgrow(folders, Priority.ALWAYS);
+        VBox page = new VBox(8, intro, chosen, keyFormats, honourIgnore, commands, progress, status, actions, results);
         VBox.setVgrow(results, Priority.ALWAYS);
         page.setPadding(new Insets(16));
         // A small window scrolls the page rather than squeezing its lines or pushing the buttons out of sight;
@@ -142,6 +141,32 @@ public final class ScanPage implements Page {
         view.setFitToHeight(true);
         view.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         view.setId("scan-page");
+        for (Node control : List.<Node>of(add, remove, folders, keyFormats, honourIgnore, start, cancel, openFolder, adopt,
+                results)) {
+            control.focusedProperty().addListener((o, was, is) -> {
+                if (is) {
+                    reveal(control);
+                }
+            });
+        }
+    }
+
+    /** Scrolls the page so that {@code node}, which has just got the keyboard focus, is in sight. */
+    private void reveal(Node node) {
+        Node content = view.getContent();
+        Bounds at = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double room = view.getViewportBounds().getHeight();
+        double extra = content.getBoundsInLocal().getHeight() - room;
+        if (at == null || extra <= 0) {
+            return;
+        }
+        double top = view.getVvalue() * extra;
+        if (at.getMinY() < top) {
+            top = at.getMinY();
+        } else if (at.getMaxY() > top + room) {
+            top = Math.min(at.getMaxY(), at.getMinY() + room) - room;
+        }
+        view.setVvalue(Math.max(0, Math.min(1, top / extra)));
     }
 
     private static Button button(String text, String id, Runnable action) {
