@@ -87,6 +87,13 @@ class ScanPageFlowTest extends ScanPageTestBase {
         assertTrue(openedOn.get(0).startsWith("keyward-work-"), "opened off the JavaFX thread: " + openedOn);
         waitUntil("the page says so", () -> text(robot, "#scan-status").startsWith("Opened "));
 
+        openFails = new dev.keyward.vault.OperationFailedException("This system offers Keyward no file manager to open "
+                + proj.resolve("config") + " with.");
+        robot.clickOn("#scan-open-folder");
+        waitUntil("the failure is a sentence on the page", () -> text(robot, "#scan-status").startsWith(
+                "This system offers Keyward no file manager to open"));
+        assertFalse(text(robot, "#scan-status").contains("Exception"), text(robot, "#scan-status"));
+
         assertNoValueShownOrPrinted();
     }
 

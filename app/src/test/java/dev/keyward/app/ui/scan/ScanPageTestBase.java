@@ -60,6 +60,8 @@ abstract class ScanPageTestBase {
     final DesktopTestKit.QueuedFiles files = new DesktopTestKit.QueuedFiles();
     final List<Path> opened = new CopyOnWriteArrayList<>();
     final List<String> openedOn = new CopyOnWriteArrayList<>();
+    /** When set, the folder opener fails with it (a system without a file manager). */
+    volatile RuntimeException openFails;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private PrintStream out;
     private PrintStream err;
@@ -121,6 +123,9 @@ abstract class ScanPageTestBase {
                     new ClipboardGuard(Clipboard.getSystemClipboard()), files, DotenvReader.standard(), n -> { },
                     session.settings()::current, s -> { }, null, services);
             page = new ScanPage(ctx, folder -> {
+                if (openFails != null) {
+                    throw openFails;
+                }
                 opened.add(folder);
                 openedOn.add(Thread.currentThread().getName());
             }, probe);
