@@ -116,6 +116,26 @@ final class FindingGroups {
         };
     }
 
+    /** The page's line after a scan: what was found (or so far, when cancelled), and the .env files to adopt. */
+    static String summary(ScanOutcome outcome, int groups) {
+        long found = outcome.findings().size();
+        String what = found == 0 ? "no copy of a vault value and no unvaulted key"
+                : count(found, "place") + " in " + count(groups, "group");
+        String searched = " (" + count(outcome.valuesSearched(), "vault value") + " searched for)";
+        String head = outcome.cancelled()
+                ? "Scan cancelled after " + count(outcome.filesRead(), "file") + ". Found so far: " + what
+                : "Scan finished: " + what + searched;
+        String env = outcome.envFiles().isEmpty() ? "" : " " + count(outcome.envFiles().size(), ".env file") + " can be adopted.";
+        String problems = outcome.envProblems().isEmpty() ? "" : " " + String.join(" ", outcome.envProblems());
+        return head + "." + env + problems;
+    }
+
+    /** "Scanned 120 files (4.2 MB), now in proj/src…" while a scan runs. */
+    static String progressLine(ScanJob.Progress p) {
+        return "Scanned " + count(p.files(), "file") + " (" + bytes(p.bytes()) + ")"
+                + (p.folder().isEmpty() ? "" : ", now in " + p.folder()) + "…";
+    }
+
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }

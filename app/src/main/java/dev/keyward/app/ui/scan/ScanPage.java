@@ -22,8 +22,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -48,9 +46,7 @@ public final class ScanPage implements Page {
     private final Button cancel = new Button("_Cancel scan");
     private final Label progress = new Label();
     private final Label status = new Label();
-    private final TreeView<ResultRow> results = new TreeView<>(new TreeItem<>(ResultRow.title("Results")));
-    private final Button openFolder = new Button("_Open folder");
-    private final Button adopt = new Button("Adopt .env _file…");
+    private final ResultsTree results = new ResultsTree(this::openFolder, this::adoptSelected);
     private final ScrollPane view;
     private AtomicBoolean running;
     private ScanRequest last;
@@ -115,24 +111,15 @@ public final class ScanPage implements Page {
         status.setWrapText(true);
         status.setMinHeight(Label.USE_PREF_SIZE);
 
-        results.setId("scan-results");
-        results.setShowRoot(false);
-        results.setMinHeight(120);
-        results.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateActions());
-        openFolder.setId("scan-open-folder");
-        openFolder.setOnAction(e -> openFolder());
-        adopt.setId("scan-adopt");
-        adopt.setOnAction(e -> adoptSelected());
-        FlowPane actions = new FlowPane(8, 8, openFolder, adopt);
-        updateActions();
         folders.getItems().addListener((javafx.collections.ListChangeListener<Path>) c -> updateStart());
 
         // Tab order follows this order: choose folders, how to scan, start; then the results and what to do with one.
         VBox folderButtons = new VBox(6, add, remove);
         HBox chosen = new HBox(8, folders, folderButtons);
         HBox.setHgrow(folders, Priority.ALWAYS);
-        VBox page = new VBox(8, intro, chosen, keyFormats, honourIgnore, commands, progress, status, actions, results);
-        VBox.setVgrow(results, Priority.ALWAYS);
+        VBox page = new VBox(8, intro, chosen, keyFormats, honourIgnore, commands, progress, status, results.actions(),
+                results.tree());
+        VBox.setVgrow(results.tree(), Priority.ALWAYS);
         page.setPadding(new Insets(16));
         // A small window scrolls the page rather than squeezing its lines or pushing the buttons out of sight;
         // a large one gives the results all the room there is.
@@ -141,8 +128,8 @@ public final class ScanPage implements Page {
         view.setFitToHeight(true);
         view.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         view.setId("scan-page");
-        for (Node control : List.<Node>of(add, remove, folders, keyFormats, honourIgnore, start, cancel, openFolder, adopt,
-                results)) {
+        for (Node control : List.<Node>of(add, remove, folders, keyFormats, honourIgnore, start, cancel,
+                results.openFolderButton(), results.adoptButton(), results.tree())) {
             control.focusedProperty().addListener((o, was, is) -> {
                 if (is) {
                     reveal(control);
@@ -234,7 +221,7 @@ public final class ScanPage implements Page {
         progress.setText("Reading the vault's values…");
         LatestOnFx<ScanJob.Progress> shown = new LatestOnFx<>(p -> {
             if (running == stop) {
-                progress.setText(progressLine(p));
+                progress.setText(FindingGroups.progressLine(p));
             }
         });
         ScanJob job = new ScanJob(ctx.session().secrets(), ctx.services().adopt(),
@@ -283,71 +270,16 @@ public final class ScanPage implements Page {
         }
     }
 
-    static String progressLine(ScanJob.Progress p) {
-        return "Scanned " + FindingGroups.count(p.files(), "file") + " (" + FindingGroups.bytes(p.bytes()) + ")"
-                + (p.folder().isEmpty() ? "" : ", now in " + p.folder()) + "…";
-    }
-
     private void show(ScanOutcome outcome, Map<String, String> providers) {
-        List<FindingGroups.Group> groups = FindingGroups.findings(outcome.findings(), s -> providers.getOrDefault(s, s));
-        TreeItem<ResultRow> root = results.getRoot();
-        root.getChildren().clear();
-        for (FindingGroups.Group g : groups) {
-            root.getChildren().add(item(g, true));
-        }
-        FindingGroups.Group env = FindingGroups.envFiles(outcome.envFiles());
-        if (env != null) {
-            root.getChildren().add(item(env, true));
-        }
-        FindingGroups.Group skipped = FindingGroups.skipped(outcome.skipped());
-        if (skipped != null) {
-            root.getChildren().add(item(skipped, false));
-        }
+        int groups = results.show(outcome, providers);
         progress.setText("Scanned " + FindingGroups.count(outcome.filesRead(), "file") + " ("
                 + FindingGroups.bytes(outcome.bytesRead()) + ").");
-        status.setText((afterAdopt == null ? "" : afterAdopt + " ") + summary(outcome, groups.size()));
+        status.setText((afterAdopt == null ? "" : afterAdopt + " ") + FindingGroups.summary(outcome, groups));
         afterAdopt = null;
-        if (root.getChildren().isEmpty()) {
-            root.getChildren().add(new TreeItem<>(ResultRow.title(outcome.cancelled()
-                    ? "Nothing was found before the scan was cancelled." : "Nothing found.")));
-        }
-        updateActions();
-    }
-
-    private static TreeItem<ResultRow> item(FindingGroups.Group group, boolean expanded) {
-        TreeItem<ResultRow> item = new TreeItem<>(group.title());
-        group.places().forEach(p -> item.getChildren().add(new TreeItem<>(p)));
-        item.setExpanded(expanded);
-        return item;
-    }
-
-    static String summary(ScanOutcome outcome, int groups) {
-        long found = outcome.findings().size();
-        String what = found == 0 ? "no copy of a vault value and no unvaulted key"
-                : FindingGroups.count(found, "place") + " in " + FindingGroups.count(groups, "group");
-        String searched = " (" + FindingGroups.count(outcome.valuesSearched(), "vault value") + " searched for)";
-        String head = outcome.cancelled()
-                ? "Scan cancelled after " + FindingGroups.count(outcome.filesRead(), "file") + ". Found so far: " + what
-                : "Scan finished: " + what + searched;
-        String env = outcome.envFiles().isEmpty() ? ""
-                : " " + FindingGroups.count(outcome.envFiles().size(), ".env file") + " can be adopted.";
-        String problems = outcome.envProblems().isEmpty() ? "" : " " + String.join(" ", outcome.envProblems());
-        return head + "." + env + problems;
-    }
-
-    private ResultRow selected() {
-        TreeItem<ResultRow> item = results.getSelectionModel().getSelectedItem();
-        return item == null ? null : item.getValue();
-    }
-
-    private void updateActions() {
-        ResultRow row = selected();
-        openFolder.setDisable(row == null || row.file() == null);
-        adopt.setDisable(row == null || !row.adoptable());
     }
 
     private void openFolder() {
-        ResultRow row = selected();
+        ResultRow row = results.selected();
         if (row == null || row.file() == null) {
             return;
         }
@@ -361,7 +293,7 @@ public final class ScanPage implements Page {
     }
 
     private void adoptSelected() {
-        ResultRow row = selected();
+        ResultRow row = results.selected();
         if (row == null || !row.adoptable()) {
             return;
         }
