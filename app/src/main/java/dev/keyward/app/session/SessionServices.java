@@ -77,6 +77,11 @@ public final class SessionServices implements AutoCloseable {
         return new SessionServices(session, dataRoot);
     }
 
+    /** The data folder the session's profile lives in (a scan never reads it). */
+    public Path dataRoot() {
+        return dataRoot;
+    }
+
     public VaultSession session() {
         return session;
     }

@@ -2,6 +2,7 @@ package dev.keyward.app.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -13,6 +14,14 @@ public interface FilePicker {
 
     /** A file to write, or null when the user cancelled. */
     Path chooseFileToSave(Window owner, String title, String suggestedName);
+
+    /** A folder, or null when the user cancelled; the platform's folder chooser unless a picker answers itself. */
+    default Path chooseFolder(Window owner, String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File f = chooser.showDialog(owner);
+        return f == null ? null : f.toPath();
+    }
 
     /** The platform's file chooser. */
     static FilePicker nativeChooser() {

@@ -117,5 +117,10 @@ public final class DesktopTestKit {
         public Path chooseFileToSave(Window owner, String title, String suggestedName) {
             return answers.poll();
         }
+
+        @Override
+        public Path chooseFolder(Window owner, String title) {
+            return answers.poll();
+        }
     }
 }

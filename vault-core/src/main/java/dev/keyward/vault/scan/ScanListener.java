@@ -15,4 +15,8 @@ public interface ScanListener {
     /** Progress so far: sources read and their bytes. */
     default void progress(long sources, long bytes) {
     }
+
+    /** The walk entered {@code folder} (shown as a finding's path is), for a progress line that says where it is. */
+    default void entered(String folder) {
+    }
 }

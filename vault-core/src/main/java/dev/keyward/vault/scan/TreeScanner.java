@@ -193,6 +193,7 @@ public final class TreeScanner {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
             }
+            run.entered(tree.named(dir));
             rules.push(!options.honourIgnoreFiles() ? IgnoreRules.none()
                     : dir.equals(tree.real()) ? IgnoreRules.enclosing(dir) : current().enter(dir));
             return FileVisitResult.CONTINUE;
@@ -390,6 +391,10 @@ public final class TreeScanner {
         synchronized void skip(SkippedSource source) {
             skipped++;
             listener.skipped(source);
+        }
+
+        synchronized void entered(Path folder) {
+            listener.entered(display(folder));
         }
 
         synchronized void binary() {

@@ -170,6 +170,25 @@ class TreeScannerTest {
     }
 
     @Test
+    void eachFolderTheWalkEntersIsSaidAsAPathIsShownAndIgnoredOnesAreNot() throws IOException {
+        Files.createDirectories(tree.resolve("sub/deeper"));
+        Files.createDirectories(tree.resolve("ignored"));
+        Files.writeString(tree.resolve(".gitignore"), "ignored/\n");
+        List<String> entered = new ArrayList<>();
+        try (KnownValues values = KnownValues.none().add(OWNER, VALUE.toCharArray())) {
+            new TreeScanner(new ContentScanner(ValueMatcher.of(values), KeyFormatSearch.none()), ScanOptions.defaults(List.of()))
+                    .scan(List.of(tree), tree.getParent(), new Collected() {
+                        @Override
+                        public void entered(String folder) {
+                            entered.add(folder);
+                        }
+                    }, () -> false);
+        }
+        String top = tree.getFileName().toString();
+        assertEquals(List.of(top, top + "/sub", top + "/sub/deeper"), entered.stream().sorted().toList());
+    }
+
+    @Test
     void aLargeFileIsStreamedAndEveryCopyAcrossChunksIsFound() throws IOException {
         Path big = tree.resolve("big.log");
         StringBuilder line = new StringBuilder();

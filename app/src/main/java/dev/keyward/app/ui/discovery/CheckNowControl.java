@@ -160,7 +160,8 @@ final class CheckNowControl {
         if (nav instanceof ButtonBase rail) {
             rail.fire();
         } else {
-            status.setText("Open Settings from the navigation rail (Ctrl+8) and turn on Discovery network access.");
+            status.setText("Open Settings from the navigation rail (Ctrl+" + (PageKind.SETTINGS.ordinal() + 1)
+                    + ") and turn on Discovery network access.");
         }
     }
 }

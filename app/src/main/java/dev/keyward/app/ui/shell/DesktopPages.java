@@ -8,6 +8,7 @@ import dev.keyward.app.ui.dashboard.DashboardPage;
 import dev.keyward.app.ui.discovery.DiscoveryPage;
 import dev.keyward.app.ui.projects.ProjectsPage;
 import dev.keyward.app.ui.reflib.ReferenceLibraryPage;
+import dev.keyward.app.ui.scan.ScanPage;
 import dev.keyward.app.ui.secrets.SecretsPage;
 import dev.keyward.app.ui.settings.SettingsPage;
 import dev.keyward.reflib.ReferenceLibrary;
@@ -32,6 +33,7 @@ final class DesktopPages implements Function<PageKind, Page> {
         return switch (kind) {
             case SECRETS -> new SecretsPage(ctx);
             case PROJECTS -> new ProjectsPage(ctx);
+            case SCAN -> new ScanPage(ctx);
             case DASHBOARD -> new DashboardPage(ctx);
             case DISCOVERY -> new DiscoveryPage(ctx);
             case AUTOMATION -> new AutomationPage(ctx);

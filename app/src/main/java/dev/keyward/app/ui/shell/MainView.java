@@ -86,7 +86,7 @@ public final class MainView extends BorderPane {
 
         Menu go = new Menu("_Go");
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (PageKind kind : PageKind.values()) {
             MenuItem item = new MenuItem(kind.title());
             item.setAccelerator(new KeyCodeCombination(digits[kind.ordinal()], KeyCombination.SHORTCUT_DOWN));

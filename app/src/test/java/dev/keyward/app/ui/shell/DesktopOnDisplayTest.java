@@ -51,6 +51,10 @@ class DesktopOnDisplayTest extends ShellTestBase {
     /** A provider API on loopback that fails every request with a long explanation. */
     private HttpServer failing;
 
+    /** Folders for the Scan page: a copy of a vault value in a config file and a .env file to adopt. */
+    @org.junit.jupiter.api.io.TempDir
+    Path scanTree;
+
     @Override
     void prepare() throws Exception {
         failing = FailingProvider.start();
@@ -66,6 +70,10 @@ class DesktopOnDisplayTest extends ShellTestBase {
             s.projects().link("api", "OPENAI_API_KEY", "OPENAI_API_KEY");
             FailingProvider.pointEveryProviderAt(s, failing);
         }
+        Path config = Files.createDirectories(scanTree.resolve("payments-service/config/production"));
+        Files.writeString(config.resolve("settings.json"), "{\"openai\": \"sk-proj-abcdefghijklmnopqrstuvwxyz0123\"}\n");
+        Files.writeString(scanTree.resolve("payments-service/.env"), "OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123\n"
+                + "STRIPE_WEBHOOK_SECRET=whsec_0123456789abcdefghijklmnop\n");
     }
 
     @AfterEach
@@ -139,6 +147,18 @@ class DesktopOnDisplayTest extends ShellTestBase {
         for (String button : new String[] {"#project-create", "#project-link"}) {
             cut.addAll(dialog(robot, button));
         }
+        robot.clickOn("#nav-scan");
+        robot.interact(() -> {
+            javafx.scene.control.TreeView<?> results = robot.lookup("#scan-results").queryAs(javafx.scene.control.TreeView.class);
+            for (int i = 0; i < results.getExpandedItemCount(); i++) {
+                if (String.valueOf(results.getTreeItem(i).getValue()).contains("to move into project")) {
+                    results.getSelectionModel().select(i);
+                }
+            }
+            robot.lookup("#scan-adopt").query().requestFocus(); // the page scrolls it into sight, as Tab would
+        });
+        save(robot, "scan-results-720x480.png");
+        cut.addAll(dialog(robot, "#scan-adopt"));
         assertTrue(Files.size(SHOTS.resolve("main-window.png")) > 0);
         assertTrue(cut.isEmpty(), "texts cut short:\n" + String.join("\n", cut));
     }
@@ -159,6 +179,13 @@ class DesktopOnDisplayTest extends ShellTestBase {
                         waitUntil("the imported program is reviewed",
                                 () -> robot.lookup("#review-steps").queryAs(TableView.class).getItems().size() > 0);
                     }
+                }
+                if (kind == PageKind.SCAN && onFx(() -> robot.lookup("#scan-folders").queryListView().getItems().isEmpty())) {
+                    files.answer(scanTree);
+                    robot.clickOn("#scan-add-folder");
+                    robot.clickOn("#scan-start");
+                    waitUntil("the scan shows its results", () -> robot.lookup("#scan-status").queryAs(Labeled.class)
+                            .getText().startsWith("Scan finished"));
                 }
                 save(robot, kind.navId() + "-" + shot + "-" + size + ".png");
                 cut.addAll(cutTexts(kind.title() + " " + when + " " + size));
