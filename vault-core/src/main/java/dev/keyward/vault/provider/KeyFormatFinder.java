@@ -45,11 +45,6 @@ public final class KeyFormatFinder {
 
     /** Prefixes and hints by their first two characters ({@code c0 << 8 | c1}, both below 256). */
     private final Keyword[][] byPair = new Keyword[1 << 16][];
-    /**
-     * One bit per pair that starts a prefix or hint: 8 KiB, so the look-up at every offset stays in the
-     * processor's first-level cache ({@link #byPair}'s 256 KiB of mostly empty slots does not).
-     */
-    private final long[] pairBits = new long[(1 << 16) / 64];
 
     /** Builds a finder over every key format in {@code catalog}. */
     public KeyFormatFinder(ProviderCatalog catalog) {
@@ -106,7 +101,6 @@ public final class KeyFormatFinder {
             Keyword[] grown = java.util.Arrays.copyOf(old, old.length + 1);
             grown[old.length] = new Keyword(text, entry);
             byPair[pair] = grown;
-            pairBits[pair >>> 6] |= 1L << pair;
         });
     }
 
@@ -125,52 +119,28 @@ public final class KeyFormatFinder {
         for (int i = 0; i + 1 < n; i++) {
             char c = next;
             next = text.charAt(i + 1);
-            int pair = c << 8 | next;
-            if ((c | next) <= 255 && (pairBits[pair >>> 6] & (1L << pair)) != 0) {
-                matchAt(text, i, byPair[pair], prefixed, found);
-            }
-        }
-        prefixed.values().forEach(best -> found.add(best.match()));
-        return withoutOverlaps(found);
-    }
-
-    /**
-     * What {@link #find(CharSequence)} finds in {@code latin1[0, length)} read as ISO-8859-1 text (one
-     * character per byte, as a file's bytes are scanned), looking the pairs up in the bytes themselves:
-     * the look-up at every offset is most of the work, and reading a byte is cheaper than a character
-     * through {@link CharSequence}.
-     */
-    public List<KeyFormatMatch> find(byte[] latin1, int length) {
-        Objects.checkFromToIndex(0, length, latin1.length);
-        CharSequence text = new Latin1View(latin1, length);
-        Map<Integer, Best> prefixed = new HashMap<>();
-        List<KeyFormatMatch> found = new ArrayList<>();
-        int pair = length > 0 ? latin1[0] & 0xFF : 0;
-        for (int i = 0; i + 1 < length; i++) {
-            pair = (pair << 8 | (latin1[i + 1] & 0xFF)) & 0xFFFF;
-            if ((pairBits[pair >>> 6] & (1L << pair)) != 0) {
-                matchAt(text, i, byPair[pair], prefixed, found);
-            }
-        }
-        prefixed.values().forEach(best -> found.add(best.match()));
-        return withoutOverlaps(found);
-    }
-
-    /** Runs the rules of each of {@code keywords} (those starting with the pair at {@code i}) that {@code text} holds at {@code i}. */
-    private static void matchAt(CharSequence text, int i, Keyword[] keywords, Map<Integer, Best> prefixed,
-                                List<KeyFormatMatch> found) {
-        for (Keyword keyword : keywords) {
-            if (!startsWith(text, i, keyword.text())) {
+            if ((c | next) > 255) {
                 continue;
             }
-            Entry entry = keyword.entry();
-            if (!entry.prefixRules.isEmpty()) {
-                matchPrefixed(text, i, entry.prefixRules, prefixed);
+            Keyword[] keywords = byPair[c << 8 | next];
+            if (keywords == null) {
+                continue;
             }
-            if (!entry.hintRules.isEmpty()) {
-                matchHinted(text, i + keyword.text().length(), entry.hintRules, found);
+            for (Keyword keyword : keywords) {
+                if (!startsWith(text, i, keyword.text())) {
+                    continue;
+                }
+                Entry entry = keyword.entry();
+                if (!entry.prefixRules.isEmpty()) {
+                    matchPrefixed(text, i, entry.prefixRules, prefixed);
+                }
+                if (!entry.hintRules.isEmpty()) {
+                    matchHinted(text, i + keyword.text().length(), entry.hintRules, found);
+                }
             }
         }
+        prefixed.values().forEach(best -> found.add(best.match()));
+        return withoutOverlaps(found);
     }
 
     private static void matchPrefixed(CharSequence text, int start, List<PrefixRule> rules, Map<Integer, Best> best) {
@@ -393,27 +363,6 @@ public final class KeyFormatFinder {
             p++;
         }
         return p;
-    }
-
-    /** A byte array read as ISO-8859-1 text, without a copy: the rules' patterns run on it. */
-    private record Latin1View(byte[] bytes, int length) implements CharSequence {
-        @Override
-        public char charAt(int index) {
-            Objects.checkIndex(index, length);
-            return (char) (bytes[index] & 0xFF);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            Objects.checkFromToIndex(start, end, length);
-            return new String(bytes, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-
-        /** The text, as {@link CharSequence} requires; never logged. */
-        @Override
-        public String toString() {
-            return new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
     }
 
     private record Ranked(CatalogProvider provider, Pattern pattern, int prefixLength, int order) {

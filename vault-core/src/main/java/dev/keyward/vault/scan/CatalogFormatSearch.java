@@ -25,15 +25,7 @@ public final class CatalogFormatSearch implements KeyFormatSearch {
 
     @Override
     public List<FormatHit> find(CharSequence text) {
-        return hits(finder.find(text));
-    }
-
-    @Override
-    public List<FormatHit> find(byte[] bytes, int length) {
-        return hits(finder.find(bytes, length));
-    }
-
-    private static List<FormatHit> hits(List<KeyFormatMatch> matches) {
+        List<KeyFormatMatch> matches = finder.find(text);
         List<FormatHit> hits = new ArrayList<>(matches.size());
         for (KeyFormatMatch match : matches) {
             hits.add(new FormatHit(match.start(), match.end(), match.providerSlug()));

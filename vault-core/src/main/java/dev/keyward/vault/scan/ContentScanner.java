@@ -108,6 +108,7 @@ public final class ContentScanner {
 
     private void search(ScanSource source, byte[] buffer, int length, int ownStart, int ownEnd, long bufferStart,
                         Cursor cursor, Consumer<Finding> sink) {
+        Latin1Text text = new Latin1Text(buffer, 0, length);
         List<ValueMatcher.Match> matches = new ArrayList<>();
         values.find(buffer, length, matches::add);
         List<ValueMatcher.Match> copies = withoutOverlapped(matches);
@@ -117,7 +118,7 @@ public final class ContentScanner {
                 owned.add(new Placed(copy.start(), new FindingKind.Copy(copy.needle().owner(), copy.needle().encoding())));
             }
         }
-        for (FormatHit hit : formats.find(buffer, length)) {
+        for (FormatHit hit : formats.find(text)) {
             if (hit.start() >= ownStart && hit.start() < ownEnd && hit.end() <= length
                     && matches.stream().noneMatch(m -> m.start() < hit.end() && hit.start() < m.end())) {
                 owned.add(new Placed(hit.start(), new FindingKind.Unvaulted(hit.providerSlug(),

@@ -14,14 +14,6 @@ public interface KeyFormatSearch {
     /** Every key in {@code text}, in any order; a key is never longer than {@link #MAX_KEY_LENGTH}. */
     List<FormatHit> find(CharSequence text);
 
-    /**
-     * Every key in {@code bytes[0, length)} read as ISO-8859-1 text (one character per byte), as
-     * {@link #find(CharSequence)} finds them there; an implementation may read the bytes faster.
-     */
-    default List<FormatHit> find(byte[] bytes, int length) {
-        return find(new Latin1Text(bytes, 0, length));
-    }
-
     /** A search that finds nothing. */
     static KeyFormatSearch none() {
         return text -> List.of();
