@@ -3,6 +3,9 @@ package dev.keyward.vault.scan;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -60,7 +63,10 @@ public final class ContentScanner {
      * in the order of their places. A binary source is not searched.
      */
     public Result scan(ScanSource source, Consumer<Finding> sink, BooleanSupplier cancelled) throws IOException {
-        byte[] buffer = new byte[margin + chunkSize + margin];
+        int full = margin + chunkSize + margin;
+        long expected = source.expectedSize();
+        // One byte more than expected, so that reading an unchanged source ends inside the buffer.
+        byte[] buffer = new byte[expected < 0 ? full : (int) Math.min(full, expected + 1)];
         try (InputStream raw = source.open(); BufferedInputStream in = new BufferedInputStream(raw, BINARY_PROBE)) {
             in.mark(BINARY_PROBE);
             byte[] probe = in.readNBytes(BINARY_PROBE);
@@ -77,6 +83,12 @@ public final class ContentScanner {
             while (true) {
                 length += in.readNBytes(buffer, length, buffer.length - length);
                 boolean end = length < buffer.length; // readNBytes fills the buffer unless the stream ended
+                if (!end && buffer.length < full) { // longer than expected: go on in full-sized chunks
+                    byte[] grown = Arrays.copyOf(buffer, full);
+                    Arrays.fill(buffer, (byte) 0);
+                    buffer = grown;
+                    continue;
+                }
                 int ownStart = first ? 0 : margin;
                 int ownEnd = end ? length : length - margin;
                 search(source, buffer, length, ownStart, ownEnd, bufferStart, cursor, sink);
@@ -175,23 +187,64 @@ public final class ContentScanner {
     private record Placed(int start, FindingKind kind) {
     }
 
-    /** The line and column reached so far in a source, moved forward only. */
+    /**
+     * The line and column reached so far in a source, moved forward only. It reads eight bytes at a
+     * time: the line is the count of line feeds, the column the count of code points (bytes that are not
+     * UTF-8 continuation bytes) after the last one.
+     */
     private static final class Cursor {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+        private static final long HIGH = 0x8080808080808080L;
+        private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+
         private long position;
         private long line = 1;
         private long column; // code points since the line's start
 
         void advance(byte[] buffer, long bufferStart, long to) {
-            for (long p = position; p < to; p++) {
-                byte b = buffer[(int) (p - bufferStart)];
-                if (b == '\n') {
-                    line++;
-                    column = 0;
-                } else if ((b & 0xC0) != 0x80) {
-                    column++; // a UTF-8 continuation byte belongs to the code point before it
-                }
+            if (to <= position) {
+                return;
             }
-            position = Math.max(position, to);
+            int from = (int) (position - bufferStart);
+            int end = (int) (to - bufferStart);
+            int lastFeed = end - 1;
+            while (lastFeed >= from && buffer[lastFeed] != '\n') {
+                lastFeed--;
+            }
+            if (lastFeed >= from) {
+                line += lineFeeds(buffer, from, lastFeed + 1);
+                column = codePoints(buffer, lastFeed + 1, end);
+            } else {
+                column += codePoints(buffer, from, end);
+            }
+            position = to;
+        }
+
+        static long lineFeeds(byte[] buffer, int from, int to) {
+            long count = 0;
+            int i = from;
+            for (; i + Long.BYTES <= to; i += Long.BYTES) {
+                long x = (long) LONGS.get(buffer, i) ^ LINE_FEEDS; // a line feed is a zero byte here
+                count += Long.bitCount(~(((x & LOW7) + LOW7) | x | LOW7)); // the high bit of each zero byte
+            }
+            for (; i < to; i++) {
+                count += buffer[i] == '\n' ? 1 : 0;
+            }
+            return count;
+        }
+
+        static long codePoints(byte[] buffer, int from, int to) {
+            long continuation = 0;
+            int i = from;
+            for (; i + Long.BYTES <= to; i += Long.BYTES) {
+                long x = (long) LONGS.get(buffer, i);
+                continuation += Long.bitCount(x & ~(x << 1) & HIGH); // bits 7 and 6 of a byte are 1 and 0
+            }
+            for (; i < to; i++) {
+                continuation += (buffer[i] & 0xC0) == 0x80 ? 1 : 0;
+            }
+            return to - from - continuation;
         }
     }
 }

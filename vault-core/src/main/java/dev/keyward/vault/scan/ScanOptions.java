@@ -23,9 +23,12 @@ public record ScanOptions(boolean honourIgnoreFiles, long maxFileSize, int threa
         neverRead = List.copyOf(neverRead);
     }
 
-    /** Ignore files honoured, the default size limit, up to four reading threads. */
+    /** At most this many reading threads, each with a buffer of about a mebibyte. */
+    private static final int MAX_THREADS = 16;
+
+    /** Ignore files honoured, the default size limit, one reading thread per processor (up to 16). */
     public static ScanOptions defaults(List<Path> neverRead) {
         return new ScanOptions(true, DEFAULT_MAX_FILE_SIZE,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), neverRead);
+                Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors())), neverRead);
     }
 }

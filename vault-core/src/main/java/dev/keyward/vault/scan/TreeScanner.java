@@ -258,7 +258,7 @@ public final class TreeScanner {
         // Read no further than the size the walk saw, plus one byte to notice growth: a file that keeps growing
         // (a log being written) would otherwise be read past --max-file-size, or for ever.
         long limit = before.size() + 1;
-        ScanSource source = ScanSource.of(shown, Optional.empty(), () -> limited(opener.open(file), limit));
+        ScanSource source = ScanSource.of(shown, Optional.empty(), before.size(), () -> limited(opener.open(file), limit));
         try {
             ContentScanner.Result result = content.scan(source, run::found, run.cancelled);
             if (result.binary()) {

@@ -1,7 +1,13 @@
 package dev.keyward.vault.scan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +19,16 @@ import org.ahocorasick.trie.PayloadTrie;
  * number of values. The automaton is built over ISO-8859-1 text (one {@code char} per byte), so it
  * matches the UTF-8 bytes of a value in a file read the same way.
  *
- * <p>Most text holds no form at all, so a prefilter comes first: a bit table of the forms' first four
- * bytes (hashed) is checked at every offset, and only where it says a form may start does the automaton
- * read a window of the longest form's length from there. The automaton alone reads about ten times slower.
+ * <p>Most text holds no form at all, so a prefilter comes first and the automaton reads only near a
+ * place where a form may be. Every form is at least {@code minForm} bytes long, so an occurrence of one
+ * covers {@code stride = minForm - 3} consecutive four-byte windows (at its offsets {@code 0 .. stride-1}),
+ * and exactly one of those starts at a multiple of {@code stride}. So the prefilter reads the four bytes
+ * at every {@code stride}-th offset only, and looks them up in a bit table of every form's four-byte
+ * windows at those offsets (hashed), then in the sorted list of the windows themselves (a hash collision
+ * is no candidate). Only on a hit does the automaton run, over the bytes from {@code stride - 1} before
+ * the window to the longest form's length after it, keeping the forms that start up to the window:
+ * the occurrences whose one sampled window this is, so each is found once. The automaton alone reads
+ * about ten times slower than the prefilter; see docs/performance.md, Scan.
  *
  * <p>The library keeps its keywords as {@code String}s for as long as the matcher lives; a scan holds
  * the matcher for its own duration only, and the {@code char[]} values it was built from are wiped by
@@ -33,22 +46,36 @@ public final class ValueMatcher {
     record Match(int start, int end, Needle needle) {
     }
 
-    /** The prefilter looks at this many first bytes of every form; no form is shorter. */
-    private static final int PREFIX = 4;
-    private static final int TABLE_BITS = 20;
+    /** The prefilter reads this many bytes at a time; no form is shorter. */
+    private static final int GRAM = 4;
+    /** Sampling further apart saves little more, and each form's windows fill the table. */
+    private static final int MAX_STRIDE = 8;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final PayloadTrie<List<Needle>> trie;
-    private final long[] starts;
+    private final Prefilter prefilter;
     private final int longestForm;
     private final int searched;
     private final int tooShort;
 
-    private ValueMatcher(PayloadTrie<List<Needle>> trie, long[] starts, int longestForm, int searched, int tooShort) {
+    private ValueMatcher(PayloadTrie<List<Needle>> trie, Prefilter prefilter, int longestForm, int searched, int tooShort) {
         this.trie = trie;
-        this.starts = starts;
+        this.prefilter = prefilter;
         this.longestForm = longestForm;
         this.searched = searched;
         this.tooShort = tooShort;
+    }
+
+    /**
+     * The four-byte windows at offsets {@code 0 .. stride-1} of every form: a bit table of their hashes
+     * (looked up at every sampled offset; about 512 bits per window, so one offset in a few hundred gets
+     * past it by chance) and the sorted windows themselves (checked on a hit).
+     */
+    private record Prefilter(int stride, int bits, long[] table, int[] grams) {
+        boolean mayHold(int gram) {
+            int slot = slot(gram, bits);
+            return (table[slot >>> 6] & (1L << slot)) != 0 && Arrays.binarySearch(grams, gram) >= 0;
+        }
     }
 
     /** A matcher that finds nothing (a scan by key formats alone). */
@@ -66,9 +93,9 @@ public final class ValueMatcher {
         // One keyword per distinct form: two secrets (or versions) with one value share it, and the library
         // keeps a single payload per keyword.
         Map<String, List<Needle>> needles = new LinkedHashMap<>();
-        long[] starts = new long[(1 << TABLE_BITS) / 64];
-        int minFormLength = Math.max(PREFIX, minValueLength);
+        int minFormLength = Math.max(GRAM, minValueLength);
         int longest = 0;
+        int shortest = Integer.MAX_VALUE;
         int searched = 0;
         int tooShort = 0;
         for (KnownValues.Entry entry : values.entries()) {
@@ -80,11 +107,10 @@ public final class ValueMatcher {
             boolean any = false;
             for (ValueForms.Form form : ValueForms.of(value)) {
                 if (form.bytes().length >= minFormLength) {
-                    int slot = slot(prefix(form.bytes(), 0));
-                    starts[slot >>> 6] |= 1L << slot;
                     needles.computeIfAbsent(new String(form.bytes(), StandardCharsets.ISO_8859_1), k -> new ArrayList<>())
                             .add(new Needle(entry.owner(), form.encoding()));
                     longest = Math.max(longest, form.bytes().length);
+                    shortest = Math.min(shortest, form.bytes().length);
                     any = true;
                 }
                 dev.keyward.vault.crypto.Wipe.bytes(form.bytes());
@@ -96,7 +122,33 @@ public final class ValueMatcher {
         }
         PayloadTrie.PayloadTrieBuilder<List<Needle>> builder = PayloadTrie.builder();
         needles.forEach((keyword, owners) -> builder.addKeyword(keyword, List.copyOf(owners)));
-        return new ValueMatcher(builder.build(), starts, longest, searched, tooShort);
+        return new ValueMatcher(builder.build(), prefilter(needles.keySet(), Math.min(MAX_STRIDE, shortest - GRAM + 1)), longest, searched, tooShort);
+    }
+
+    private static Prefilter prefilter(Collection<String> forms, int stride) {
+        int[] grams = new int[forms.size() * stride];
+        int bits = Math.clamp(32 - Integer.numberOfLeadingZeros(grams.length) + 9, 16, 24);
+        long[] table = new long[(1 << bits) / 64];
+        int count = 0;
+        for (String form : forms) {
+            for (int offset = 0; offset < stride; offset++) { // the form's chars are bytes (ISO-8859-1)
+                int gram = form.charAt(offset) | form.charAt(offset + 1) << 8 | form.charAt(offset + 2) << 16
+                        | form.charAt(offset + 3) << 24;
+                int slot = slot(gram, bits);
+                table[slot >>> 6] |= 1L << slot;
+                grams[count++] = gram;
+            }
+        }
+        Arrays.sort(grams);
+        int distinct = 0;
+        for (int i = 0; i < grams.length; i++) {
+            if (i == 0 || grams[i] != grams[i - 1]) {
+                grams[distinct++] = grams[i];
+            }
+        }
+        int[] kept = Arrays.copyOf(grams, distinct);
+        Arrays.fill(grams, 0);
+        return new Prefilter(stride, bits, table, kept);
     }
 
     /** The length in bytes of the longest form: a chunk's overlap must be at least this. */
@@ -124,37 +176,50 @@ public final class ValueMatcher {
      * overlapping ones included, in the order of their starts.
      */
     void find(byte[] bytes, int length, Consumer<Match> sink) {
-        if (trie == null || length < PREFIX) {
+        if (trie == null) {
             return;
         }
-        int window = prefix(bytes, 0);
-        for (int at = 0; ; at++) {
-            int slot = slot(window);
-            if ((starts[slot >>> 6] & (1L << slot)) != 0) {
-                int from = at;
-                Latin1Text text = new Latin1Text(bytes, from, Math.min(longestForm, length - from));
-                trie.parseText(text, emit -> {
-                    if (emit.getStart() == 0) { // a form that starts here; later starts get their own turn
+        int stride = prefilter.stride();
+        List<Match> near = new ArrayList<>();
+        for (int at = 0; at + GRAM <= length; at += stride) {
+            if (prefilter.mayHold((int) INTS.get(bytes, at))) {
+                int from = Math.max(0, at - stride + 1);
+                int last = at; // the occurrences whose sampled window this is start in [from, last]
+                trie.parseText(new Latin1Text(bytes, from, Math.min(length, at + longestForm) - from), emit -> {
+                    int start = from + emit.getStart();
+                    if (start <= last) {
                         for (Needle needle : emit.getPayload()) { // the end is inclusive
-                            sink.accept(new Match(from, from + emit.getEnd() + 1, needle));
+                            near.add(new Match(start, from + emit.getEnd() + 1, needle));
                         }
                     }
                     return true;
                 });
+                near.sort(BY_START); // the automaton emits by end
+                near.forEach(sink);
+                near.clear();
             }
-            if (at + PREFIX >= length) {
-                return;
-            }
-            window = (window >>> 8) | ((bytes[at + PREFIX] & 0xFF) << 24);
         }
     }
 
-    /** The four bytes at {@code at}, the first in the lowest bits. */
-    private static int prefix(byte[] bytes, int at) {
-        return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16 | (bytes[at + 3] & 0xFF) << 24;
+    /** What {@link #find} finds, by the automaton alone over the whole text (tests compare the two). */
+    void findWithoutPrefilter(byte[] bytes, int length, Consumer<Match> sink) {
+        if (trie == null) {
+            return;
+        }
+        List<Match> all = new ArrayList<>();
+        trie.parseText(new Latin1Text(bytes, 0, length), emit -> {
+            for (Needle needle : emit.getPayload()) {
+                all.add(new Match(emit.getStart(), emit.getEnd() + 1, needle));
+            }
+            return true;
+        });
+        all.sort(BY_START);
+        all.forEach(sink);
     }
 
-    private static int slot(int prefix) {
-        return (prefix * 0x9E3779B1) >>> (32 - TABLE_BITS);
+    private static final Comparator<Match> BY_START = Comparator.comparingInt(Match::start);
+
+    private static int slot(int gram, int bits) {
+        return (gram * 0x9E3779B1) >>> (32 - bits);
     }
 }

@@ -117,4 +117,49 @@ class ContentScannerTest {
         }
         assertEquals(List.of(), scan(text, 4096, KeyFormatSearch.none()));
     }
+
+    @Test
+    void linesAndColumnsAreCountedInCodePointsAcrossChunksOfEverySize() throws IOException {
+        java.util.Random random = new java.util.Random(41);
+        String[] pieces = {"a", "é", "€", "😀", " ", "\n", "\r\n", "x".repeat(40)};
+        StringBuilder text = new StringBuilder();
+        List<Location> expected = new ArrayList<>();
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < 4000; i++) {
+            if (random.nextInt(60) == 0) {
+                expected.add(new Location("a.txt", Optional.empty(), line, column));
+                text.append(VALUE);
+                column += VALUE.length();
+            }
+            String piece = pieces[random.nextInt(pieces.length)];
+            text.append(piece);
+            if (piece.endsWith("\n")) {
+                line++;
+                column = 1;
+            } else {
+                column += piece.codePointCount(0, piece.length());
+            }
+        }
+        assertTrue(expected.size() > 20);
+        for (int chunk : new int[] {1, 3, 8, 9, 64, 1000, ContentScanner.DEFAULT_CHUNK_SIZE}) {
+            assertEquals(expected, scan(text.toString(), chunk).stream().map(Finding::location).toList(), "chunk " + chunk);
+        }
+    }
+
+    @Test
+    void aSourceLongerOrShorterThanExpectedIsReadToItsEnd() throws IOException {
+        byte[] bytes = ("x".repeat(5000) + "\n" + VALUE + "\n").getBytes(StandardCharsets.UTF_8);
+        try (KnownValues values = KnownValues.none().add(OWNER, VALUE.toCharArray())) {
+            ContentScanner scanner = new ContentScanner(ValueMatcher.of(values), KeyFormatSearch.none(), 2048);
+            for (long expected : new long[] {0, 10, 4999, 5000, bytes.length - 1, bytes.length, bytes.length + 1, 1 << 20}) {
+                List<Finding> found = new ArrayList<>();
+                ContentScanner.Result result = scanner.scan(ScanSource.of("d", Optional.empty(), expected,
+                        () -> new ByteArrayInputStream(bytes)), found::add, () -> false);
+                assertEquals(bytes.length, result.bytesRead(), "expected " + expected);
+                assertEquals(List.of(new Location("d", Optional.empty(), 2, 1)), found.stream().map(Finding::location).toList(),
+                        "expected " + expected);
+            }
+        }
+    }
 }

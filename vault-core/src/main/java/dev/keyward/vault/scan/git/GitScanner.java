@@ -73,7 +73,7 @@ public final class GitScanner {
                 skip(new SkippedSource(where.path(), where.commit(), SkipReason.TOO_LARGE));
                 return;
             }
-            ScanSource source = ScanSource.of(where.path(), where.commit(), blob::open);
+            ScanSource source = ScanSource.of(where.path(), where.commit(), blob.size(), blob::open);
             ContentScanner.Result result = content.scan(source, finding -> {
                 findings++;
                 listener.found(finding);
