@@ -3,8 +3,9 @@ package dev.keyward.app.cli;
 import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.io.UserFiles;
-import dev.keyward.vault.scan.ContentScanner;
 import dev.keyward.vault.scan.CatalogFormatSearch;
+import dev.keyward.vault.scan.ContentScanner;
+import dev.keyward.vault.scan.KeyFormatSearch;
 import dev.keyward.vault.scan.KnownValues;
 import dev.keyward.vault.scan.ScanOptions;
 import dev.keyward.vault.scan.ScanSummary;
@@ -58,6 +59,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--formats-only", description = "Look for keys by their provider's format alone: no vault, no password.")
     boolean formatsOnly;
 
+    @Option(names = "--values-only", description = "Look only for copies of the vault's values (every version, every"
+            + " encoding), not for unvaulted keys by their provider's format: no guesses, and faster.")
+    boolean valuesOnly;
+
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
@@ -68,6 +73,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         git.check();
+        if (formatsOnly && valuesOnly) {
+            throw new InvalidInputException("--formats-only and --values-only leave nothing to look for together;"
+                    + " nothing was scanned.");
+        }
         if (git.installHook) {
             return git.installHook(root, paths);
         }
@@ -87,7 +96,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanOptions options = new ScanOptions(!noIgnore, maxFileSize == null ? defaults.maxFileSize() : maxFileSize,
                 defaults.threads(), defaults.neverRead());
         ScanResults results = new ScanResults();
-        ContentScanner content = new ContentScanner(values, CatalogFormatSearch.bundled());
+        ContentScanner content = new ContentScanner(values, valuesOnly ? KeyFormatSearch.none() : CatalogFormatSearch.bundled());
         Path base = root.resolve(Path.of(""));
         List<Path> files = new ArrayList<>(git.scansFiles() ? roots : List.of());
         files.addAll(git.historyFiles(root));
@@ -105,7 +114,7 @@ public final class ScanCommand implements Callable<Integer> {
             if (format == ScanReport.Format.text) {
                 results.skipped().forEach(s -> root.terminal().err().println(ScanWording.skipped(s)));
             }
-            root.terminal().err().println(summaryLine(summary, values, byFormatsOnly));
+            root.terminal().err().println(summaryLine(summary, values, byFormatsOnly, valuesOnly));
         }
         return summary.findings() > 0 ? FOUND : ErrorReport.OK;
     }
@@ -118,9 +127,10 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static String summaryLine(ScanSummary summary, ValueMatcher values, boolean formatsOnly) {
+    private static String summaryLine(ScanSummary summary, ValueMatcher values, boolean formatsOnly, boolean valuesOnly) {
         String searched = formatsOnly ? "by key formats only"
-                : values.valuesSearched() + " vault value" + (values.valuesSearched() == 1 ? "" : "s") + " and key formats"
+                : values.valuesSearched() + " vault value" + (values.valuesSearched() == 1 ? "" : "s")
+                + (valuesOnly ? " only" : " and key formats")
                 + (values.valuesTooShort() == 0 ? "" : " (" + values.valuesTooShort() + " shorter than "
                         + ValueMatcher.DEFAULT_MIN_VALUE_LENGTH + " characters left out)");
         return "Scanned " + summary.sourcesRead() + " file" + (summary.sourcesRead() == 1 ? "" : "s") + " ("

@@ -253,6 +253,22 @@ class ScanCliTest {
         assertTrue(r.err().contains("by key formats only"), r.err());
     }
 
+    @Test
+    void valuesOnlyFindsCopiesButNoUnvaultedKeysAndCannotBeJoinedWithFormatsOnly() throws IOException {
+        Files.writeString(work.resolve("keys.py"), "GITHUB = '" + unvaulted + "'\nAPI = '" + current + "'\n");
+        CliRunner.Result r = cli.run("scan", "--values-only", work.toString());
+        assertEquals(1, r.code(), r.err());
+        List<String> lines = withoutHints(r.out());
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith(rel("keys.py") + ":2:8  copy of secret API_KEY"), lines.toString());
+        assertTrue(r.err().contains("vault values only"), r.err());
+        assertNoValueIn(r.out() + r.err());
+
+        CliRunner.Result both = cli.run("scan", "--values-only", "--formats-only", work.toString());
+        assertEquals(2, both.code(), both.err());
+        assertTrue(both.err().contains("nothing to look for"), both.err());
+    }
+
     private static List<String> schemaErrors(JsonNode log) throws IOException {
         try (InputStream schemaText = ScanCliTest.class.getResourceAsStream("sarif-schema-2.1.0.json")) {
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(schemaText);
