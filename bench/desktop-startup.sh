@@ -12,7 +12,8 @@
 #   unlocked_rss_mib      RSS after IDLE seconds unlocked on the Secrets page (jobs running), before any forced GC
 #   unlocked_heap_mib     heap used after a full GC (jcmd GC.run, then GC.heap_info), and the RSS after it
 #   locked_rss_mib        RSS after Lock (Ctrl+L: lock and stop unless background refresh while locked is on)
-#                         and IDLE seconds more, the window unmapped as when it sits in the tray; then heap after GC
+#                         and IDLE seconds more, the window closed to the tray (bench/x11-close.py: the window
+#                         manager's close message; only unmapped when no trayer runs); then heap after GC
 # The first WARMUP runs are shown but left out of the medians: after a build the launcher's first desktop start
 # records the AOT training data and the second assembles the cache (docs/performance.md, "Desktop start-up").
 #
@@ -20,6 +21,9 @@
 #   KEYWARD_BIN=...                 the launcher to measure (default: this tree's ./keyward)
 #   DESKTOP_JAVA_OPTIONS="..."      extra JVM options for the app (through JDK_JAVA_OPTIONS), e.g. to compare GCs
 #   BENCH_KEEP=1                    keep the work folder (the app's logs, the marks)
+#   BENCH_MAP=1                     print what the RSS is made of (bench/memory-map.sh) unlocked and locked, before
+#                                   the forced GC; with DESKTOP_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary it
+#                                   names the JVM's own mappings (heap, AOT cache, metaspace, code, stacks)
 #   DISPLAY=:N                      use that display; without one the script starts Xvfb (and trayer, if installed)
 # Needs xdotool and the JDK's jcmd. Builds nothing: run `mvn -B -q -pl app -am package -DskipTests` first
 # (the launcher would otherwise build on its own first).
@@ -57,6 +61,9 @@ if [ -z "${DISPLAY:-}" ]; then
     sleep 1
   fi
 fi
+# Whether a system tray runs on the display (trayer, or a desktop's own: its selection has an owner).
+tray=false
+"$here/x11-close.py" --has-tray 2>/dev/null && tray=true
 
 # The profile: 50 secrets in one project, default key-derivation cost, made by the CLI.
 mkdir -p "$data"
@@ -120,13 +127,17 @@ for run in $(seq 1 $((warmup + runs))); do
   jcmd="$(dirname "$(readlink -f "/proc/$pid/exe")")/jcmd"
   sleep "$idle"
   r[unlocked_rss_mib]="$(rss_mib "$pid")"
+  [ "${BENCH_MAP:-0}" = 1 ] && { echo "run $run, unlocked:"; "$here/memory-map.sh" "$pid" "$jcmd"; }
   r[unlocked_heap_mib]="$(heap_after_gc_mib "$pid" "$jcmd")"
   r[unlocked_rss_after_gc_mib]="$(rss_mib "$pid")"
   xdotool key ctrl+l
   wait_mark unlock-screen 2 "$marks" >/dev/null
-  xdotool windowunmap "$win" 2>/dev/null
+  # Closed as a window manager's close button does: the app hides its window to the tray (JavaFX then
+  # drops the window's buffers); without a tray that would quit, so the window is only unmapped then.
+  if [ "$tray" = true ]; then "$here/x11-close.py" "$win"; else xdotool windowunmap "$win" 2>/dev/null; fi
   sleep "$idle"
   r[locked_rss_mib]="$(rss_mib "$pid")"
+  [ "${BENCH_MAP:-0}" = 1 ] && { echo "run $run, locked:"; "$here/memory-map.sh" "$pid" "$jcmd"; }
   r[locked_heap_mib]="$(heap_after_gc_mib "$pid" "$jcmd")"
   r[locked_rss_after_gc_mib]="$(rss_mib "$pid")"
   kill "$pid"

@@ -46,6 +46,7 @@ public final class DesktopLauncher {
         try (guard) {
             DesktopServices services = DesktopServices.forDesktop(root);
             DesktopApp.prepare(services.withRestorer(restorer.apply(services.profiles())).withDotenv(dotenv));
+            DesktopRendering.choose(System.getProperties());
             Application.launch(DesktopApp.class, args);
             return 0;
         }
