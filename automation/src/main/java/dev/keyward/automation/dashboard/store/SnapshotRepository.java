@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The one owner of {@code dashboard_snapshots}' SQL: one row per collection, written as soon as a
@@ -86,7 +85,8 @@ public final class SnapshotRepository {
     /** Inserts the snapshot of one refreshed key and returns its id. */
     public String insert(Connection c, KeyRefreshResult refreshed) throws SQLException {
         CollectionResult r = refreshed.result();
-        String id = UUID.randomUUID().toString();
+        // Time-ordered, so the primary-key index is written, and emptied by retention, in the table's order.
+        String id = TimeOrderedIds.at(refreshed.collectedAt());
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO dashboard_snapshots (id, profile_id, secret_id, provider_id, collected_at, collection_method,
                     collection_status, usage_stats_json, config_attributes_json, restrictions_json, health_status,
