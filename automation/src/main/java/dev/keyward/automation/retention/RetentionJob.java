@@ -33,8 +33,9 @@ public final class RetentionJob {
     /**
      * Rows per transaction: for snapshots, rows read in the table's order (those beyond their key's
      * newest are folded); for the age rules, rows deleted. The app's other writers wait for a batch in
-     * progress, so it is kept small; since the walk follows the table's pages, a smaller batch no longer
-     * makes each page be written many more times (docs/performance.md, Retention).
+     * progress, so it is kept small. The walk follows the table's pages, so a smaller batch does not
+     * make them be written more often; the one index whose order crosses the walk is, once per batch
+     * (docs/performance.md, Retention).
      */
     public static final int DEFAULT_BATCH = 2_000;
 
