@@ -1,7 +1,9 @@
 package dev.keyward.automation.retention;
 
+import dev.keyward.automation.dashboard.store.SnapshotRepository;
 import dev.keyward.vault.OperationFailedException;
 import dev.keyward.vault.VaultErrorKind;
+import dev.keyward.vault.db.SqlWork;
 import dev.keyward.vault.db.VaultDatabase;
 import dev.keyward.vault.io.Timestamps;
 import dev.keyward.vault.session.VaultSession;
@@ -29,11 +31,13 @@ import java.util.Set;
 public final class RetentionJob {
 
     /**
-     * Rows per transaction. Each commit is a durable write of the WAL, so small batches made a
-     * million snapshots cost minutes; 10,000 keeps one batch within a fraction of a second
-     * (docs/performance.md, Retention) while the app's other writers wait their turn.
+     * Rows per transaction: for snapshots, rows read in the table's order (those beyond their key's
+     * newest are folded); for the age rules, rows deleted. The app's other writers wait for a batch in
+     * progress, so it is kept small. The walk follows the table's pages, so a smaller batch does not
+     * make them be written more often; the one index whose order crosses the walk is, once per batch
+     * (docs/performance.md, Retention).
      */
-    public static final int DEFAULT_BATCH = 10_000;
+    public static final int DEFAULT_BATCH = 2_000;
 
     /**
      * The writer's page cache while folding. Deleting from three indexes revisits their pages batch
@@ -59,6 +63,8 @@ public final class RetentionJob {
     private final VaultSession session;
     private final InstantSource clock;
     private final int batchSize;
+    /** The longest write of the last run, in nanoseconds (see {@link #longestTransaction()}). */
+    private long longestWriteNanos;
 
     public RetentionJob(VaultSession session) {
         this(session, session.clock(), DEFAULT_BATCH);
@@ -78,12 +84,21 @@ public final class RetentionJob {
         return execute(false);
     }
 
+    /**
+     * The longest transaction of the last run, from asking for the write lock to its commit: about the
+     * longest that another writer of the app waited for one batch.
+     */
+    public Duration longestTransaction() {
+        return Duration.ofNanos(longestWriteNanos);
+    }
+
     /** Counts what {@link #run()} would remove, changing nothing. */
     public RetentionReport dryRun() {
         return execute(true);
     }
 
     private RetentionReport execute(boolean dryRun) {
+        longestWriteNanos = 0;
         RetentionPolicy policy = RetentionPolicy.from(session.settings().current());
         Instant now = clock.instant();
         List<RetentionReport.Rule> rules = new ArrayList<>();
@@ -111,31 +126,37 @@ public final class RetentionJob {
         int keep = policy.snapshotsKeptPerSecret();
         long folded = 0;
         Set<String> daysTouched = new HashSet<>();
-        Map<String, Integer> excess = session.database().read(c -> folding.excess(c, keep));
         boolean stopped = false;
         if (dryRun) {
+            Map<String, Integer> excess = session.database().read(c -> folding.excess(c, keep));
             for (Map.Entry<String, Integer> key : excess.entrySet()) {
                 SnapshotFolding.Batch pending = session.database().read(c -> folding.pending(c, key.getKey(), key.getValue()));
                 folded += pending.snapshots();
                 daysTouched.addAll(pending.keyDays());
             }
-        } else if (!excess.isEmpty()) {
-            setWriterCache(FOLDING_CACHE_KIB);
-            try {
-                for (List<SnapshotFolding.Share> shares : SnapshotFolding.plan(excess, batchSize)) {
-                    if (stopped = Thread.currentThread().isInterrupted()) {
-                        break;
-                    }
-                    SnapshotFolding.Batch batch = session.database().write(c -> folding.fold(c, shares, keep));
-                    folded += batch.snapshots();
-                    daysTouched.addAll(batch.keyDays());
-                }
-            } finally {
+        } else {
+            Map<String, SnapshotRepository.Cut> cuts = session.database().read(c -> folding.cuts(c, keep));
+            if (!cuts.isEmpty()) {
+                setWriterCache(FOLDING_CACHE_KIB);
                 try {
-                    setWriterCache(VaultDatabase.CACHE_KIB);
-                } catch (OperationFailedException e) {
-                    // The session closed meanwhile; its connections, and their caches, are gone with it.
-                    rethrowUnlessLocked(e);
+                    long after = Long.MIN_VALUE;
+                    while (!(stopped = Thread.currentThread().isInterrupted())) {
+                        long from = after;
+                        SnapshotFolding.Stretch stretch = timedWrite(c -> folding.foldAfter(c, cuts, from, batchSize));
+                        folded += stretch.folded().snapshots();
+                        daysTouched.addAll(stretch.folded().keyDays());
+                        after = stretch.lastRowid();
+                        if (stretch.read() < batchSize) {
+                            break;
+                        }
+                    }
+                } finally {
+                    try {
+                        setWriterCache(VaultDatabase.CACHE_KIB);
+                    } catch (OperationFailedException e) {
+                        // The session closed meanwhile; its connections, and their caches, are gone with it.
+                        rethrowUnlessLocked(e);
+                    }
                 }
             }
         }
@@ -162,7 +183,7 @@ public final class RetentionJob {
                 removed = session.database().read(c -> rule.count(c, profileId, step[1]));
             } else {
                 while (!(stopped = Thread.currentThread().isInterrupted())) {
-                    int n = session.database().write(c -> rule.deleteBatch(c, profileId, step[1], batchSize));
+                    int n = timedWrite(c -> rule.deleteBatch(c, profileId, step[1], batchSize));
                     removed += n;
                     if (n < batchSize) {
                         break;
@@ -184,6 +205,15 @@ public final class RetentionJob {
         rules.add(new RetentionReport.Rule("hitl_checkpoints", "keep " + policy.executionDays() + " days",
                 counts.getOrDefault("hitl_checkpoints", 0L), null));
         return stopped;
+    }
+
+    private <T> T timedWrite(SqlWork<T> work) {
+        long start = System.nanoTime();
+        try {
+            return session.database().write(work);
+        } finally {
+            longestWriteNanos = Math.max(longestWriteNanos, System.nanoTime() - start);
+        }
     }
 
     private void setWriterCache(int kib) {

@@ -12,21 +12,26 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Folds the snapshots of each secret beyond its newest {@code keep} into daily summaries, many keys
- * per transaction: each batch's summaries are written in the same transaction that deletes its
- * snapshots, so an interrupted run loses nothing and the next run goes on where it stopped. The
- * oldest snapshots go first.
+ * Folds the snapshots of each secret beyond its newest {@code keep} into daily summaries, walking the
+ * table in rowid order one bounded stretch per transaction: each stretch's summaries are written in the
+ * same transaction that deletes its snapshots, so an interrupted run loses nothing and the next run
+ * goes on where it stopped.
  *
- * <p>Rows are chosen and deleted by set-based SQL in {@link SnapshotRepository}; the fold itself stays
- * in {@link DailySummaryFold}, the one definition of a summary (its exact sums and its tie rules have
- * no faithful SQL twin in SQLite's floating-point {@code sum}).
+ * <p>The walk follows the table's pages, so a batch deletes rows that lie side by side and dirties each
+ * page about once in the whole run; folding key by key deleted from pages all over the table, and each
+ * batch rewrote most of them (docs/performance.md, Retention). Which rows go is decided by one keyset
+ * boundary per key ({@link SnapshotRepository.Cut}); the fold itself stays in {@link DailySummaryFold},
+ * the one definition of a summary (its exact sums and its tie rules have no faithful SQL twin in
+ * SQLite's floating-point {@code sum}).
  */
 final class SnapshotFolding {
 
@@ -34,9 +39,20 @@ final class SnapshotFolding {
     record Batch(int snapshots, Set<String> keyDays) {
     }
 
-    /** The part of one key's excess that a batch folds. */
-    record Share(String secretId, int snapshots) {
+    /**
+     * One folded stretch of the table.
+     *
+     * @param lastRowid where the next stretch starts
+     * @param read      rows read (fewer than asked: the walk reached the end)
+     * @param folded    snapshots folded and key-days touched
+     */
+    record Stretch(long lastRowid, int read, Batch folded) {
     }
+
+    /** Orders one key-day's snapshots as the key-by-key fold read them: oldest first, ties newest id first. */
+    private static final Comparator<FoldableSnapshot> OLDEST_FIRST = Comparator
+            .comparing((FoldableSnapshot s) -> s.sample().collectedAt())
+            .thenComparing(s -> s.sample().snapshotId(), Comparator.reverseOrder());
 
     private final String profileId;
     private final SnapshotRepository snapshots;
@@ -53,29 +69,9 @@ final class SnapshotFolding {
         return snapshots.excessBeyond(c, keep);
     }
 
-    /** Splits the keys' excess into batches of at most {@code batchSize} snapshots; a larger excess spans several. */
-    static List<List<Share>> plan(Map<String, Integer> excess, int batchSize) {
-        List<List<Share>> batches = new ArrayList<>();
-        List<Share> current = new ArrayList<>();
-        int room = batchSize;
-        for (Map.Entry<String, Integer> key : excess.entrySet()) {
-            int left = key.getValue();
-            while (left > 0) {
-                int take = Math.min(left, room);
-                current.add(new Share(key.getKey(), take));
-                left -= take;
-                room -= take;
-                if (room == 0) {
-                    batches.add(current);
-                    current = new ArrayList<>();
-                    room = batchSize;
-                }
-            }
-        }
-        if (!current.isEmpty()) {
-            batches.add(current);
-        }
-        return batches;
+    /** Each secret's boundary: its {@code keep}-th newest snapshot, for the secrets with more than {@code keep}. */
+    Map<String, SnapshotRepository.Cut> cuts(Connection c, int keep) throws SQLException {
+        return snapshots.cutsBeyond(c, keep);
     }
 
     /** What folding the secret's {@code excess} oldest snapshots would touch, changing nothing. */
@@ -86,46 +82,43 @@ final class SnapshotFolding {
     }
 
     /**
-     * Folds each share's oldest snapshots, cut to what still lies beyond the key's newest {@code keep}
-     * (a key may have lost snapshots since the plan was made); call inside one transaction.
+     * Reads up to {@code limit} rows after {@code afterRowid}, folds those beyond their key's cut into
+     * their days' summaries and deletes them; call inside one transaction. A cut stays right while the
+     * run goes on: snapshots are only added after it (newer ones) or removed with their key.
      */
-    Batch fold(Connection c, List<Share> shares, int keep) throws SQLException {
-        int folded = 0;
+    Stretch foldAfter(Connection c, Map<String, SnapshotRepository.Cut> cuts, long afterRowid, int limit)
+            throws SQLException {
+        SnapshotRepository.Stretch stretch = snapshots.stretchAfter(c, afterRowid, limit, cuts);
+        Map<String, Map<LocalDate, List<FoldableSnapshot>>> byKeyAndDay = new LinkedHashMap<>();
+        long[] rowids = new long[stretch.beyond().size()];
+        int i = 0;
+        for (SnapshotRepository.ScannedSnapshot row : stretch.beyond()) {
+            rowids[i++] = row.rowid();
+            SnapshotSample sample = row.snapshot().sample();
+            byKeyAndDay.computeIfAbsent(sample.secretId(), key -> new TreeMap<>())
+                    .computeIfAbsent(DailySummaryFold.dayOf(sample), day -> new ArrayList<>())
+                    .add(row.snapshot());
+        }
         Set<String> keyDays = new HashSet<>();
-        for (Share share : shares) {
-            int take = Math.min(share.snapshots(), snapshots.countFor(c, share.secretId()) - keep);
-            if (take <= 0) {
-                continue;
-            }
-            List<FoldableSnapshot> rows = snapshots.oldest(c, share.secretId(), take);
-            for (Map.Entry<LocalDate, List<FoldableSnapshot>> day : byDay(rows).entrySet()) {
+        for (Map.Entry<String, Map<LocalDate, List<FoldableSnapshot>>> key : byKeyAndDay.entrySet()) {
+            for (Map.Entry<LocalDate, List<FoldableSnapshot>> day : key.getValue().entrySet()) {
                 List<FoldableSnapshot> ofDay = day.getValue();
+                ofDay.sort(OLDEST_FIRST);
                 // The newest snapshot of the day names the provider, should the key have moved between providers.
                 String providerId = ofDay.get(ofDay.size() - 1).providerId();
-                DailySummary summary = DailySummaryFold.fold(summaries.find(c, share.secretId(), day.getKey()),
-                        new SummaryKey(profileId, share.secretId(), providerId, day.getKey()),
+                DailySummary summary = DailySummaryFold.fold(summaries.find(c, key.getKey(), day.getKey()),
+                        new SummaryKey(profileId, key.getKey(), providerId, day.getKey()),
                         ofDay.stream().map(FoldableSnapshot::sample).toList());
                 summaries.upsert(c, summary);
-                keyDays.add(share.secretId() + "/" + day.getKey());
+                keyDays.add(key.getKey() + "/" + day.getKey());
             }
-            int deleted = snapshots.deleteOldest(c, share.secretId(), take);
-            if (deleted != rows.size()) {
-                // Cannot happen inside one transaction; rolling back keeps summaries and snapshots in step.
-                throw new IllegalStateException("Retention read " + rows.size() + " snapshots of a key but would delete "
-                        + deleted + ".");
-            }
-            folded += deleted;
         }
-        return new Batch(folded, keyDays);
-    }
-
-    /** Oldest-first rows grouped by UTC day, days in ascending order, each day's rows in their order. */
-    private static Map<LocalDate, List<FoldableSnapshot>> byDay(List<FoldableSnapshot> rows) {
-        Map<LocalDate, List<FoldableSnapshot>> days = new LinkedHashMap<>();
-        for (FoldableSnapshot row : rows) {
-            SnapshotSample sample = row.sample();
-            days.computeIfAbsent(DailySummaryFold.dayOf(sample), day -> new ArrayList<>()).add(row);
+        int deleted = snapshots.deleteRowids(c, rowids);
+        if (deleted != rowids.length) {
+            // Cannot happen inside one transaction; rolling back keeps summaries and snapshots in step.
+            throw new IllegalStateException("Retention read " + rowids.length + " snapshots but would delete "
+                    + deleted + ".");
         }
-        return days;
+        return new Stretch(stretch.lastRowid(), stretch.read(), new Batch(deleted, keyDays));
     }
 }

@@ -122,9 +122,11 @@ public final class DashboardBenchmark {
             VaultSession session = vault.session();
             List<String> ids = GeneratedSnapshots.keys(session, "rt", keys, "practice-cloud");
             long start = System.nanoTime();
-            long rows = GeneratedSnapshots.snapshots(session, ids, 1_000, Instant.now(), Duration.ofMinutes(20), 3);
+            long rows = GeneratedSnapshots.snapshots(session, ids, 1_000, Instant.now(), Duration.ofMinutes(20), 3,
+                    "time".equals(System.getProperty("bench.retention.layout")));
             System.out.printf("retention: generated %,d snapshots for %,d keys in %.1f s (batch insert, 20,000 rows per"
-                    + " transaction); vault.db %,d MiB%n", rows, keys, (System.nanoTime() - start) / 1e9,
+                    + " transaction, rows in %s order); vault.db %,d MiB%n", rows, keys, (System.nanoTime() - start) / 1e9,
+                    "time".equals(System.getProperty("bench.retention.layout")) ? "time" : "key",
                     size(session.location().vaultFile()) / (1024 * 1024));
             System.gc();
             resetPeaks();
@@ -151,13 +153,21 @@ public final class DashboardBenchmark {
                 }
             });
             start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            long writtenStart = bytesWritten();
             writer.start();
-            RetentionReport report = new RetentionJob(session).run();
+            RetentionJob job = new RetentionJob(session);
+            RetentionReport report = job.run();
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            long written = bytesWritten() - writtenStart;
             running.set(false);
             writer.join();
-            System.out.printf("retention: the longest wait of a small write during the run was %.0f ms%n",
-                    longestWait.get() / 1e6);
+            System.out.printf("retention: the longest wait of a small write during the run was %.0f ms; the job's"
+                    + " longest transaction held the write lock %d ms; process CPU (user+sys) during the run %.1f s;"
+                    + " %,d MiB written to disk; load average %.1f%n", longestWait.get() / 1e6,
+                    job.longestTransaction().toMillis(), cpuSeconds, written / (1024 * 1024),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("retention: folded %,d snapshots (%s) in %.1f s (%.0f rows/s); heap before %d MiB,"
                             + " peak during the run %d MiB%n", report.count("dashboard_snapshots"),
                     report.rules().get(0).detail(), seconds, report.count("dashboard_snapshots") / seconds,
@@ -167,6 +177,24 @@ public final class DashboardBenchmark {
             System.out.printf("retention: a second run with nothing to fold took %.2f s (%d rows)%n",
                     (System.nanoTime() - start) / 1e9, again.total());
         }
+    }
+
+    /** Bytes this process caused to be written to storage so far (Linux /proc/self/io), -1 elsewhere. */
+    private static long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not Linux: the figure is left out.
+        }
+        return -1;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long size(Path file) {

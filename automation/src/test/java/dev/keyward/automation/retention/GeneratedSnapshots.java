@@ -42,6 +42,16 @@ public final class GeneratedSnapshots {
      */
     public static long snapshots(VaultSession session, List<String> secretIds, int perKey, Instant end, Duration step,
                                  long seed) {
+        return snapshots(session, secretIds, perKey, end, step, seed, false);
+    }
+
+    /**
+     * As {@link #snapshots(VaultSession, List, int, Instant, Duration, long)}; with {@code roundByRound} the rows go
+     * in as refreshes write them (every key's snapshot of one round, then the next round), so the table and its ids
+     * are in time order with the keys interleaved, instead of one key's snapshots after another's.
+     */
+    public static long snapshots(VaultSession session, List<String> secretIds, int perKey, Instant end, Duration step,
+                                 long seed, boolean roundByRound) {
         Random random = new Random(seed);
         String providerId = session.database().read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT provider_id FROM secrets WHERE id = ?")) {
@@ -57,12 +67,18 @@ public final class GeneratedSnapshots {
         long inserted = 0;
         int perTransaction = 20_000;
         List<Object[]> pending = new ArrayList<>(perTransaction);
-        for (String secretId : secretIds) {
-            Instant at = end.minus(step.multipliedBy(perKey));
-            for (int i = 0; i < perKey; i++) {
+        Instant[] times = new Instant[secretIds.size()];
+        java.util.Arrays.fill(times, end.minus(step.multipliedBy(perKey)));
+        int outer = roundByRound ? perKey : secretIds.size();
+        int inner = roundByRound ? secretIds.size() : perKey;
+        for (int o = 0; o < outer; o++) {
+            for (int n = 0; n < inner; n++) {
+                int k = roundByRound ? n : o;
+                String secretId = secretIds.get(k);
                 if (random.nextInt(20) != 0) {
-                    at = at.plus(step);
+                    times[k] = times[k].plus(step);
                 }
+                Instant at = times[k];
                 // Ids ascend like time-ordered UUIDs, so a million inserts append instead of splitting random pages.
                 String id = new UUID((seed & 0xFFFFL) << 48 | (inserted + pending.size() + 1) << 16 | 0x7000L,
                         random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();

@@ -33,10 +33,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The many-keys-per-transaction fold gives the same summaries (every figure to the last bit but a day's
- * average, see {@link #average}) and leaves exactly
- * the snapshots that the earlier one-key-at-a-time fold (kept below as the reference) did, on random data
- * with ties in time, every status and health, two currencies, and a second run over days already folded.
+ * The fold that walks the table in rowid order gives the same summaries (every figure to the last bit but
+ * a day's average, see {@link #average}) and leaves exactly the snapshots that the earlier
+ * one-key-at-a-time fold (kept below as the reference) did, on random data written key by key or round
+ * by round (the table in key or in time order), with ties in time, every status and health, two
+ * currencies, and a second run over days already folded.
  */
 class SetBasedFoldingEquivalenceTest {
 
@@ -45,19 +46,22 @@ class SetBasedFoldingEquivalenceTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} keys x {1} snapshots, seed {2}, batch {3}")
-    @CsvSource({"7, 90, 1, 10000", "5, 140, 2, 13", "9, 60, 3, 1", "3, 400, 4, 250"})
-    void summariesAndSurvivorsMatchTheOneKeyAtATimeFold(int keys, int perKey, long seed, int batch) {
+    @ParameterizedTest(name = "{0} keys x {1} snapshots, seed {2}, batch {3}, rows in time order {4}")
+    @CsvSource({"7, 90, 1, 10000, false", "5, 140, 2, 13, false", "9, 60, 3, 1, false", "3, 400, 4, 250, false",
+            "40, 60, 5, 500, true", "6, 100, 6, 7, true", "11, 80, 7, 1, true"})
+    void summariesAndSurvivorsMatchTheOneKeyAtATimeFold(int keys, int perKey, long seed, int batch, boolean timeOrder) {
         SettableClock clock = new SettableClock(NOW);
         try (TestVault reference = TestVault.create(dir.resolve("reference"), clock);
              TestVault candidate = TestVault.create(dir.resolve("candidate"), clock)) {
-            List<String> refIds = fill(reference.session(), keys, perKey, seed, NOW.minus(Duration.ofDays(3)));
-            List<String> newIds = fill(candidate.session(), keys, perKey, seed, NOW.minus(Duration.ofDays(3)));
+            List<String> refIds = fill(reference.session(), keys, perKey, seed, NOW.minus(Duration.ofDays(3)), timeOrder);
+            List<String> newIds = fill(candidate.session(), keys, perKey, seed, NOW.minus(Duration.ofDays(3)), timeOrder);
             // A first pass, then more snapshots on days already summarised, then a second pass.
             foldLikeBefore(reference.session(), refIds, 24);
             new RetentionJob(candidate.session(), clock, batch).run();
-            GeneratedSnapshots.snapshots(reference.session(), refIds, perKey / 2, NOW, Duration.ofMinutes(41), seed + 100);
-            GeneratedSnapshots.snapshots(candidate.session(), newIds, perKey / 2, NOW, Duration.ofMinutes(41), seed + 100);
+            GeneratedSnapshots.snapshots(reference.session(), refIds, perKey / 2, NOW, Duration.ofMinutes(41), seed + 100,
+                    timeOrder);
+            GeneratedSnapshots.snapshots(candidate.session(), newIds, perKey / 2, NOW, Duration.ofMinutes(41), seed + 100,
+                    timeOrder);
             foldLikeBefore(reference.session(), refIds, 24);
             new RetentionJob(candidate.session(), clock, batch).run();
 
@@ -68,9 +72,10 @@ class SetBasedFoldingEquivalenceTest {
         }
     }
 
-    private static List<String> fill(VaultSession session, int keys, int perKey, long seed, Instant end) {
+    private static List<String> fill(VaultSession session, int keys, int perKey, long seed, Instant end,
+                                     boolean timeOrder) {
         List<String> ids = GeneratedSnapshots.keys(session, "eq", keys, "practice-cloud");
-        GeneratedSnapshots.snapshots(session, ids, perKey, end, Duration.ofMinutes(23), seed);
+        GeneratedSnapshots.snapshots(session, ids, perKey, end, Duration.ofMinutes(23), seed, timeOrder);
         return ids;
     }
 

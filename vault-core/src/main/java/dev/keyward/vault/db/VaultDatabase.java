@@ -41,7 +41,12 @@ public final class VaultDatabase implements AutoCloseable {
 
     private final Path file;
     private final Supplier<String> rawKey;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Fair: a writer that commits and asks again at once (a bulk job's next batch) queues behind the
+     * writers already waiting. Unfair, the job took the lock back before a waiting writer woke up, and
+     * a setting saved during retention waited 67 s behind batches of 6 s (docs/performance.md).
+     */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private final boolean readOnly;
     /** The URI query that opens a read-only vault; empty when writable. */

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The one owner of {@code dashboard_snapshots}' SQL: one row per collection, written as soon as a
@@ -86,7 +85,8 @@ public final class SnapshotRepository {
     /** Inserts the snapshot of one refreshed key and returns its id. */
     public String insert(Connection c, KeyRefreshResult refreshed) throws SQLException {
         CollectionResult r = refreshed.result();
-        String id = UUID.randomUUID().toString();
+        // Time-ordered, so the primary-key index is written, and emptied by retention, in the table's order.
+        String id = TimeOrderedIds.at(refreshed.collectedAt());
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO dashboard_snapshots (id, profile_id, secret_id, provider_id, collected_at, collection_method,
                     collection_status, usage_stats_json, config_attributes_json, restrictions_json, health_status,
@@ -138,21 +138,6 @@ public final class SnapshotRepository {
                         ServiceStatus.fromDbValue(rs.getString(8)),
                         List.of(), null, FailureCause.NONE);
                 return Optional.of(new StoredSnapshot(Timestamps.parse(rs.getString(1)), result));
-            }
-        }
-    }
-
-    /** How many snapshots the secret has (from the index alone). */
-    public int countFor(Connection c, String secretId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*) FROM %s
-                  JOIN secrets s ON s.id = d.secret_id
-                 WHERE d.secret_id = ? AND s.profile_id = ?""".formatted(bySecret("d")))) {
-            ps.setString(1, secretId);
-            ps.setString(2, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
             }
         }
     }
@@ -215,23 +200,116 @@ public final class SnapshotRepository {
         }
     }
 
-    /** The secret's {@code limit} oldest snapshots, oldest first; retention folds them before {@link #deleteOldest}. */
-    public List<FoldableSnapshot> oldest(Connection c, String secretId, int limit) throws SQLException {
+    /**
+     * A key's retention boundary: its {@code keep}-th newest snapshot in newest-first order (ties in time
+     * broken by id). Every snapshot after it in that order lies beyond the newest {@code keep} and is folded.
+     *
+     * @param collectedAt the boundary snapshot's stored {@code collected_at}
+     * @param id          its id
+     */
+    public record Cut(String collectedAt, String id) {
+
+        /** Whether a snapshot comes after this boundary, compared as SQLite orders the text columns. */
+        public boolean isBeyond(String snapshotCollectedAt, String snapshotId) {
+            int byTime = snapshotCollectedAt.compareTo(collectedAt);
+            return byTime < 0 || byTime == 0 && snapshotId.compareTo(id) > 0;
+        }
+    }
+
+    /** A snapshot retention folds, with its rowid (the batch deletes by it). */
+    public record ScannedSnapshot(long rowid, FoldableSnapshot snapshot) {
+    }
+
+    /**
+     * One stretch of the table in rowid order.
+     *
+     * @param lastRowid the last rowid read (the next stretch starts after it)
+     * @param read      rows read, of every key
+     * @param beyond    the rows among them that lie beyond their key's {@link Cut}, in rowid order
+     */
+    public record Stretch(long lastRowid, int read, List<ScannedSnapshot> beyond) {
+    }
+
+    /**
+     * Each secret's retention boundary, for the secrets with more than {@code keep} snapshots: one
+     * count per key from its index entries, then the {@code keep}-th newest entry of each such key.
+     */
+    public Map<String, Cut> cutsBeyond(Connection c, int keep) throws SQLException {
+        Map<String, Integer> excess = excessBeyond(c, keep);
+        Map<String, Cut> cuts = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, collected_at, collection_status, health_status, usage_stats_json, provider_id
-                  FROM %s""".formatted(BY_SECRET) + OLDEST_FIRST)) {
-            ps.setString(1, secretId);
+                SELECT collected_at, id FROM %s
+                 WHERE secret_id = ? AND profile_id = ?
+                 ORDER BY collected_at DESC, id ASC
+                 LIMIT 1 OFFSET ?""".formatted(BY_SECRET))) {
+            for (String secretId : excess.keySet()) {
+                ps.setString(1, secretId);
+                ps.setString(2, profileId);
+                ps.setInt(3, keep - 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        cuts.put(secretId, new Cut(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return cuts;
+    }
+
+    /**
+     * Reads up to {@code limit} of the profile's snapshots after {@code afterRowid} in rowid order (the
+     * order of the table's pages) and returns those beyond their key's cut. Read in this order, a batch
+     * deletes from neighbouring pages of the table instead of from pages all over it.
+     */
+    public Stretch stretchAfter(Connection c, long afterRowid, int limit, Map<String, Cut> cuts) throws SQLException {
+        // NOT INDEXED: the walk is by rowid; an index on profile_id would read the table in another order.
+        try (PreparedStatement ps = c.prepareStatement(STRETCH_SQL)) {
+            ps.setLong(1, afterRowid);
             ps.setString(2, profileId);
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                List<FoldableSnapshot> out = new ArrayList<>(limit);
+                List<ScannedSnapshot> beyond = new ArrayList<>();
+                long last = afterRowid;
+                int read = 0;
                 while (rs.next()) {
-                    out.add(new FoldableSnapshot(new SnapshotSample(rs.getString(1), secretId,
-                            Timestamps.parse(rs.getString(2)), CollectionStatus.fromDbValue(rs.getString(3)),
-                            HealthStatus.fromDbValue(rs.getString(4)), rs.getString(5)), rs.getString(6)));
+                    read++;
+                    last = rs.getLong(1);
+                    String secretId = rs.getString(2);
+                    Cut cut = cuts.get(secretId);
+                    String id = rs.getString(3);
+                    String collectedAt = rs.getString(4);
+                    if (cut != null && cut.isBeyond(collectedAt, id)) {
+                        beyond.add(new ScannedSnapshot(last, new FoldableSnapshot(new SnapshotSample(id, secretId,
+                                Timestamps.parse(collectedAt), CollectionStatus.fromDbValue(rs.getString(5)),
+                                HealthStatus.fromDbValue(rs.getString(6)), rs.getString(7)), rs.getString(8))));
+                    }
                 }
-                return out;
+                return new Stretch(last, read, beyond);
             }
+        }
+    }
+
+    /** The walk of {@link #stretchAfter}; its plan is a search of the table by rowid range. */
+    static final String STRETCH_SQL = """
+            SELECT rowid, secret_id, id, collected_at, collection_status, health_status, usage_stats_json, provider_id
+              FROM dashboard_snapshots NOT INDEXED
+             WHERE rowid > ? AND profile_id = ?
+             ORDER BY rowid
+             LIMIT ?""";
+
+    /** Deletes the snapshots with these rowids (ascending) in one statement; returns how many went. */
+    public int deleteRowids(Connection c, long[] rowids) throws SQLException {
+        if (rowids.length == 0) {
+            return 0;
+        }
+        StringBuilder json = new StringBuilder(rowids.length * 8).append('[');
+        for (int i = 0; i < rowids.length; i++) {
+            json.append(i == 0 ? "" : ",").append(rowids[i]);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM dashboard_snapshots WHERE rowid IN (SELECT value FROM json_each(?))")) {
+            ps.setString(1, json.append(']').toString());
+            return ps.executeUpdate();
         }
     }
 
@@ -249,21 +327,6 @@ public final class SnapshotRepository {
                 }
                 return days;
             }
-        }
-    }
-
-    /**
-     * Deletes the secret's {@code limit} oldest snapshots in one statement: in the same transaction
-     * as {@link #oldest} with the same limit, exactly the rows it returned (ids break every tie).
-     */
-    public int deleteOldest(Connection c, String secretId, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                DELETE FROM dashboard_snapshots WHERE rowid IN (
-                    SELECT rowid FROM %s""".formatted(BY_SECRET) + OLDEST_FIRST + ")")) {
-            ps.setString(1, secretId);
-            ps.setString(2, profileId);
-            ps.setInt(3, limit);
-            return ps.executeUpdate();
         }
     }
 

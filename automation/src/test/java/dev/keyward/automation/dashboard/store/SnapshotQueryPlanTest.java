@@ -32,6 +32,13 @@ class SnapshotQueryPlanTest {
         assertFalse(plan.contains("SCAN d"), plan);
     }
 
+    @Test
+    void retentionWalksTheTableByRowidRangeInPageOrder() {
+        String plan = plan(SnapshotRepository.STRETCH_SQL);
+        assertTrue(plan.contains("SEARCH dashboard_snapshots USING INTEGER PRIMARY KEY (rowid>?)"), plan);
+        assertFalse(plan.contains("USING INDEX") || plan.contains("TEMP B-TREE"), plan);
+    }
+
     private String plan(String sql) {
         try (TestVault vault = TestVault.create(dir, SettableClock.at("2026-03-10T12:00:00Z"))) {
             return vault.session().database().read(c -> {
