@@ -3,7 +3,8 @@
 # "Scan" section of docs/performance.md.
 #   1. Exact values on a generated tree (default 1 GiB of code-like lines, JSON, YAML, logs and
 #      .env files, bench/make-scan-tree.py): `keyward scan --format json` (all vault values in all
-#      their encodings, plus key formats) against `rg -F -f values.txt` (the values as is) and
+#      their encodings, plus key formats), `keyward scan --values-only` (the exact values alone: what the
+#      issue's 2x target compares) against `rg -F -f values.txt` (the values as is) and
 #      `rg -F -f forms.txt` (every encoding keyward looks for: the like-for-like peer).
 #   2. Key formats on a smaller generated tree (secretlint is much slower): `keyward scan
 #      --formats-only` against `secretlint` with its recommended rule preset.
@@ -112,6 +113,7 @@ baseline_cmd=()
 hyperfine --warmup 1 --runs "$runs" -i --export-markdown "$out/scan-exact.md" --export-json "$out/scan-exact.json" \
   "${baseline_cmd[@]}" \
   -n "keyward scan --format json" "$keyward --no-agent scan --format json --output $data/keyward.json $big/tree" \
+  -n "keyward scan --values-only" "$keyward --no-agent scan --values-only --format json --output $data/keyward-values.json $big/tree" \
   -n "rg -F -f values.txt" "rg --hidden --no-ignore -F -f $big/values.txt $big/tree > $data/rg.txt" \
   -n "rg -F -f forms.txt" "rg --hidden --no-ignore -F -f $big/forms.txt $big/tree > $data/rg-forms.txt"
 cpu_table "$out/scan-exact.json"
