@@ -168,7 +168,7 @@ public final class NavigationGuard {
             try {
                 Route.FulfillOptions answer = new Route.FulfillOptions().setResponse(response);
                 if ("document".equals(request.resourceType())) {
-                    withBlobWorkers(response).ifPresent(answer::setHeaders);
+                    asRunPage(response, answer);
                 }
                 route.fulfill(answer);
             } catch (PlaywrightException e) {
@@ -178,24 +178,53 @@ public final class NavigationGuard {
     }
 
     /**
-     * The page's headers with its Content-Security-Policy admitting the run's {@code blob:} workers, when it has
-     * a policy that restricts workers (see {@link WorkerPolicy}).
+     * A page as a run gets it: its Content-Security-Policy admitting the run's {@code blob:} workers when it restricts
+     * workers (see {@link WorkerPolicy}), and no speculation rules, neither the {@code Speculation-Rules} header nor
+     * a rule script in its markup (see {@link SpeculationRules}): what they prefetch never passes this route.
      */
-    private static Optional<Map<String, String>> withBlobWorkers(APIResponse response) {
+    private static void asRunPage(APIResponse response, Route.FulfillOptions answer) {
         Map<String, String> headers = new LinkedHashMap<>();
         boolean changed = false;
+        String contentType = null;
         for (HttpHeader header : response.headersArray()) {
+            String name = header.name.toLowerCase(Locale.ROOT);
             String value = header.value;
-            if (header.name.equalsIgnoreCase("content-security-policy")) {
+            if (name.equals(SpeculationRules.HEADER)) {
+                changed = true;
+                continue;
+            }
+            if (name.equals("content-security-policy")) {
                 String admitted = WorkerPolicy.admitBlobWorkers(value);
                 changed |= !admitted.equals(value);
                 value = admitted;
             }
+            if (name.equals("content-type")) {
+                contentType = value;
+            }
             // Repeated headers (Set-Cookie) keep every value, one per line as Playwright joins them.
-            headers.merge(header.name.toLowerCase(Locale.ROOT), value,
-                    (a, b) -> header.name.equalsIgnoreCase("set-cookie") ? a + "\n" + b : a + ", " + b);
+            headers.merge(name, value, (a, b) -> name.equals("set-cookie") ? a + "\n" + b : a + ", " + b);
         }
-        return changed ? Optional.of(headers) : Optional.empty();
+        Optional<byte[]> inert = isMarkup(contentType) ? SpeculationRules.inert(response.body(), contentType)
+                : Optional.empty();
+        if (inert.isPresent()) {
+            answer.setBodyBytes(inert.get());
+            changed = true;
+        }
+        if (changed) {
+            // The body sent is the decoded one (changed or not): its old length and encoding no longer describe it.
+            headers.remove("content-length");
+            headers.remove("content-encoding");
+            answer.setHeaders(headers);
+        }
+    }
+
+    /** Whether a document's type is one a browser may parse as markup (no type at all is sniffed). */
+    private static boolean isMarkup(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.contains("html") || type.contains("xml") || type.isBlank() || type.contains("unknown");
     }
 
     /** Fetches the request (at {@code url}, when not null) without following redirects; null after aborting it. */

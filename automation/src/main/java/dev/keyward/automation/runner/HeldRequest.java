@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
  * @param path   the path, without query
  * @param fields the body's fields, in order (empty when the body has none or is not a form or JSON object)
  * @param size   the body's length in bytes
+ * @param carried for a GET, the addresses its query carries ({@code /go?next=/account/delete}), each read as a GET
+ *                of its own: a server that redirects there makes the browser request it where no route sees it
  */
-public record HeldRequest(Kind kind, String method, String host, String path, List<Field> fields, int size) {
+public record HeldRequest(Kind kind, String method, String host, String path, List<Field> fields, int size,
+                          List<HeldRequest> carried) {
 
     /** How the page sent a request. */
     public enum Kind {
@@ -50,6 +53,12 @@ public record HeldRequest(Kind kind, String method, String host, String path, Li
 
     public HeldRequest {
         fields = List.copyOf(fields);
+        carried = List.copyOf(carried);
+    }
+
+    /** A request that carries no other address. */
+    public HeldRequest(Kind kind, String method, String host, String path, List<Field> fields, int size) {
+        this(kind, method, host, path, fields, size, List.of());
     }
 
     /** The field names, sorted and joined: what an approval remembers besides method, host and path. */

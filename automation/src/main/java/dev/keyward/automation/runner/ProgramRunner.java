@@ -7,6 +7,7 @@ import dev.keyward.automation.browser.HostLimits;
 import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.browser.SocketHold;
+import dev.keyward.automation.browser.SpeculationRules;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.PlaceholderResolutionException;
@@ -116,6 +117,7 @@ public final class ProgramRunner {
             WriteHold hold = new WriteHold(writes, new RequestReader(recorder::redact), guard);
             // Before the first page: the hold must be in every frame before the page's own scripts run.
             SocketHold.install(context, hold);
+            SpeculationRules.install(context);
             Page page = context.newPage();
             writes.onPage(page);
             guard.holdRequests(hold);

@@ -115,8 +115,14 @@ final class RequestClassifier {
                     + " like an action that cannot be undone, so this GET is held like a write"));
         }
         word = find(READ_API_KEY, all);
-        return word.map(w -> new Advice(CheckpointType.API_KEY, "'" + w + "' in the address reads like a key change,"
-                + " so this GET is held like a write"));
+        if (word.isPresent()) {
+            return word.map(w -> new Advice(CheckpointType.API_KEY, "'" + w + "' in the address reads like a key"
+                    + " change, so this GET is held like a write"));
+        }
+        // An address the query carries is where a redirect may send the browser: judged like the request itself.
+        return request.carried().stream().map(RequestClassifier::readActs).flatMap(Optional::stream).findFirst()
+                .map(a -> new Advice(a.type(), a.reason().replace("in the address", "in an address the request"
+                        + " carries (a redirect may lead there)")));
     }
 
     /** The stricter of two types (financial, irreversible, api_key, account, billing, script_review). */

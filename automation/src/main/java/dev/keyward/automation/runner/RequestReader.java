@@ -34,6 +34,8 @@ final class RequestReader {
     private static final Pattern MULTIPART_NAME = Pattern.compile("(?i)content-disposition:[^\\r\\n]*\\bname=\"([^\"]*)\"");
     private static final Pattern CARD_SHAPED = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
     private static final Pattern FORM_ENCODED = Pattern.compile("[^\\s=&]+=[^\\s&]*(?:&[^\\s=&]+=[^\\s&]*)*");
+    /** A query value that is an address: a path, a relative path or an absolute address with a scheme. */
+    private static final Pattern ADDRESS = Pattern.compile("/|\\./|\\.\\./|[a-zA-Z][a-zA-Z0-9+.-]*://");
     private static final int MAX_SHOWN = 60;
     private static final int MAX_FIELDS = 40;
 
@@ -72,13 +74,19 @@ final class RequestReader {
      * endpoint and is read.
      */
     HeldRequest readGet(Request request) {
-        URI uri = uri(request.url());
-        String type = request.resourceType();
-        HeldRequest read = get(uri, request.method(), "document".equals(type) ? HeldRequest.Kind.PAGE
+        return readGet(request.url(), request.method(), request.resourceType());
+    }
+
+    /** {@link #readGet(Request)} of a request's address, method and Playwright resource type. */
+    HeldRequest readGet(String url, String method, String type) {
+        URI uri = uri(url);
+        HeldRequest read = get(uri, method, "document".equals(type) ? HeldRequest.Kind.PAGE
                 : HeldRequest.Kind.READ);
         if (FILE_TYPES.contains(type) && StaticFiles.isStaticPath(uri.getRawPath())) {
-            // The file's name says nothing (an icon may be called delete.svg), but its query's action fields still do.
-            HeldRequest queryOnly = new HeldRequest(read.kind(), read.method(), read.host(), "/", read.fields(), 0);
+            // The file's name says nothing (an icon may be called delete.svg), but its query's action fields and the
+            // addresses it carries still do.
+            HeldRequest queryOnly = new HeldRequest(read.kind(), read.method(), read.host(), "/", read.fields(), 0,
+                    read.carried());
             return RequestClassifier.readActs(queryOnly).isPresent() ? read : null;
         }
         return read;
@@ -102,8 +110,35 @@ final class RequestReader {
 
     private HeldRequest get(URI uri, String method, HeldRequest.Kind kind) {
         String query = uri.getRawQuery();
+        boolean hasQuery = query != null && !query.isEmpty();
         return new HeldRequest(kind, method.toUpperCase(Locale.ROOT), host(uri), path(uri),
-                query == null || query.isEmpty() ? List.of() : formFields(query), 0);
+                hasQuery ? formFields(query) : List.of(), 0, hasQuery ? carried(uri, query) : List.of());
+    }
+
+    /**
+     * The addresses a query carries, each read as a GET: a value that is a path ({@code next=/account/delete},
+     * {@code ./x}, {@code ../x}) or an absolute address ({@code return_to=https://host/keys/revoke}), resolved
+     * against the request's own address. An open redirect sends the browser there on the server's word, a hop no
+     * route sees when the browser follows it (media, fetch and XHR are not fetched hop by hop), so the request is
+     * judged by where it can lead. Values are read whole and decoded, whatever their field's name.
+     */
+    private List<HeldRequest> carried(URI uri, String query) {
+        List<HeldRequest> out = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1)).strip();
+            if (out.size() >= MAX_FIELDS || !ADDRESS.matcher(value).lookingAt()) {
+                continue;
+            }
+            try {
+                // Read like any GET, so an address that carries another (/go?next=/go?next=/account/delete) is read
+                // to the end: each level is shorter than the one around it.
+                out.add(get(uri.resolve(URI.create(value.replace(" ", "%20"))), "GET", HeldRequest.Kind.READ));
+            } catch (IllegalArgumentException e) {
+                // Not an address a server could redirect to as written.
+            }
+        }
+        return out;
     }
 
     /** A message the page sends over a WebSocket: a JSON object's or a form-encoded text's fields. */

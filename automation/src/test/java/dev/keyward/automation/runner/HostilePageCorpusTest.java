@@ -154,7 +154,7 @@ class HostilePageCorpusTest {
             RunResult result = fx.run(script, site.options(c), rejecting);
 
             assertEquals(List.of(), rejecting.types(), "a benign control is not gated");
-            assertEquals(ExecutionStatus.SUCCESS, result.status(), String.valueOf(result.error()));
+            assertEquals(ExecutionStatus.SUCCESS, result.status(), result.error() + "; the server saw " + site.received());
             assertTrue(site.awaitArrival(c.arrives()), c.arrives() + " never arrived: " + site.received());
         }
     }
@@ -285,6 +285,13 @@ class HostilePageCorpusTest {
                         "{{ws}}", "ws://127.0.0.1:" + main.webSocketPort(), "{{main}}", "http://127.0.0.1:" + main.port());
                 c.pages().forEach((path, html) -> pages.put(path, substitute(html, vars)));
                 c.redirects().forEach((from, to) -> redirects.put(from, substitute(to, vars)));
+                for (String header : c.headers()) {
+                    // "/start Speculation-Rules: \"/rules.json\"": a path, then a header line.
+                    String path = header.substring(0, header.indexOf(' '));
+                    String line = header.substring(header.indexOf(' ') + 1);
+                    main.header(path, line.substring(0, line.indexOf(':')).strip(),
+                            substitute(line.substring(line.indexOf(':') + 1).strip(), vars));
+                }
                 return new Site(main, other, log);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -46,6 +46,7 @@ final class RecordingServer implements AutoCloseable {
     private final Map<String, String> pages;
     private final Map<String, String> redirects;
     private volatile String contentSecurityPolicy;
+    private final Map<String, Map<String, String>> extraHeaders = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private ServerSocket webSocket;
     private ExecutorService webSocketThreads;
@@ -96,6 +97,11 @@ final class RecordingServer implements AutoCloseable {
         return this;
     }
 
+    /** Sends {@code name: value} with the answer to {@code path} from now on, in place of a header of that name. */
+    void header(String path, String name, String value) {
+        extraHeaders.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(name, value);
+    }
+
     /** Answers {@code path} with a 302 to {@code location} from now on ({@code "307 /next"}: a 307). */
     void redirect(String path, String location) {
         redirects.put(path, location);
@@ -138,12 +144,25 @@ final class RecordingServer implements AutoCloseable {
                 : "<!doctype html><title>received</title><p id=\"received\">received</p>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         String type = page == null ? "text/html" : path.endsWith(".js") ? "text/javascript"
-                : path.endsWith(".json") ? "application/json" : "text/html";
-        exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
+                : path.endsWith(".json") ? "application/json" : path.endsWith(".webm") ? "video/webm" : "text/html";
+        exchange.getResponseHeaders().add("Content-Type", type + (type.startsWith("video/") ? "" : "; charset=utf-8"));
         if (contentSecurityPolicy != null && type.equals("text/html")) {
             exchange.getResponseHeaders().add("Content-Security-Policy", contentSecurityPolicy);
         }
-        exchange.sendResponseHeaders(200, bytes.length);
+        extraHeaders.getOrDefault(path, Map.of()).forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        int status = 200;
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        if (page != null && range != null && range.matches("bytes=\\d+-\\d*")) {
+            // A media element asks for ranges: the part asked for, as a 206, like a file server.
+            int start = Integer.parseInt(range.substring(6, range.indexOf('-')));
+            String last = range.substring(range.indexOf('-') + 1);
+            int end = Math.min(bytes.length - 1, last.isEmpty() ? bytes.length - 1 : Integer.parseInt(last));
+            exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + end + "/" + bytes.length);
+            bytes = java.util.Arrays.copyOfRange(bytes, Math.min(start, bytes.length), end + 1);
+            status = 206;
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
