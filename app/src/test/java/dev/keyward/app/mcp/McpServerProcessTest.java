@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keyward.app.Main;
+import dev.keyward.app.agent.CliJvm;
 import dev.keyward.automation.dashboard.refresh.RefreshListener;
 import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.service.DashboardConfig;
@@ -34,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -88,11 +87,7 @@ class McpServerProcessTest {
     }
 
     private List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString()));
-        command.addAll(List.of(args));
-        return command;
+        return CliJvm.command(data, args);
     }
 
     /** Runs one CLI command in its own JVM; its output is kept for the canary search. */
