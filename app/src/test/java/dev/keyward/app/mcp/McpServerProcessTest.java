@@ -127,7 +127,9 @@ class McpServerProcessTest {
         };
         transport.setStdErrorHandler(seen::add);
         client = McpClient.sync(transport).clientInfo(new McpSchema.Implementation(AGENT_NAME, "3.1.4"))
-                .requestTimeout(Duration.ofSeconds(90)).build();
+                // The SDK's 20 s for the first answer ran out while the server's JVM started beside the module's
+                // other test JVM on a loaded machine; like the requests, it only stops a server that never answers.
+                .requestTimeout(Duration.ofSeconds(90)).initializationTimeout(Duration.ofSeconds(90)).build();
         client.initialize();
         return client;
     }
