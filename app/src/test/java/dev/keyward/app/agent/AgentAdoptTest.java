@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.agent.AgentFixture.Reply;
 import dev.keyward.app.agent.protocol.AgentLink;
-import dev.keyward.vault.crypto.Argon2Params;
-import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,39 +26,25 @@ class AgentAdoptTest {
     Path data;
     @TempDir
     Path work;
-    private AgentFixture.Served served;
-    private AgentServer server;
+    private AgentFixture.Agent agent;
     private final AgentFixture.RecordingApprovals approvals = new AgentFixture.RecordingApprovals();
     private Path env;
 
     @BeforeEach
     void serveAProfile() throws Exception {
-        ProfileService profiles = AgentFixture.createProfile(data);
-        served = AgentFixture.Served.open(profiles, data);
-        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, approvals, Argon2Params.FLOOR,
-                new AgentServer.Control() {
-                    @Override
-                    public void lockRequested() {
-                    }
-
-                    @Override
-                    public void stopRequested() {
-                    }
-                }, Map::of);
-        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+        agent = AgentFixture.serve(data, approvals);
         Path app = Files.createDirectories(work.resolve(AgentFixture.PROJECT));
         env = Files.writeString(app.resolve(".env"), "OPENAI_API_KEY=" + CANARY + "\nNEW_KEY=" + NEW_CANARY + "\n");
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        served.close();
+        agent.close();
     }
 
     @Test
     void anApprovedAdoptImportsAndLeavesReferences() throws Exception {
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply reply = command(link, Map.of(), null, "adopt", work.toString(), "--yes");
             assertEquals("exit", reply.type(), reply.err() + reply.last());
             assertEquals(0, reply.last().integer("code"), reply.err());
@@ -72,23 +55,23 @@ class AgentAdoptTest {
         assertEquals(AccessRequest.Access.CHANGE, approvals.asked.get(0).access());
         assertEquals("OPENAI_API_KEY=keyward://projects/app/OPENAI_API_KEY\nNEW_KEY=keyward://projects/app/NEW_KEY\n",
                 Files.readString(env));
-        assertEquals(List.of("NEW_KEY", "OPENAI_API_KEY"), served.session().projects().links(AgentFixture.PROJECT)
+        assertEquals(List.of("NEW_KEY", "OPENAI_API_KEY"), agent.session().projects().links(AgentFixture.PROJECT)
                 .stream().map(l -> l.envVar()).sorted().toList());
     }
 
     @Test
     void aRefusedAdoptChangesNothingAndOneThatWouldAskRunsInTheClient() throws Exception {
         approvals.answer = Approval.DENY;
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply refused = command(link, Map.of(), null, "adopt", work.toString(), "--yes");
             assertTrue(List.of("refused", "exit").contains(refused.type()), refused.type() + " " + refused.last());
             assertFalse(refused.err().contains(NEW_CANARY));
         }
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply asks = command(link, Map.of(), null, "adopt", work.toString());
             assertEquals("direct", asks.type(), "the confirmation is asked on the client's own terminal");
         }
         assertEquals("OPENAI_API_KEY=" + CANARY + "\nNEW_KEY=" + NEW_CANARY + "\n", Files.readString(env));
-        assertEquals(1, served.session().projects().links(AgentFixture.PROJECT).size());
+        assertEquals(1, agent.session().projects().links(AgentFixture.PROJECT).size());
     }
 }

@@ -12,10 +12,13 @@ import dev.keyward.vault.session.VaultSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** A real SQCipher profile with one secret linked in one project, and a way to talk to an agent about it. */
 final class AgentFixture {
@@ -64,6 +67,70 @@ final class AgentFixture {
             services.close();
             session.close();
         }
+    }
+
+    /** An agent that ignores lock and stop requests: the test ends it by closing its {@link Agent}. */
+    static final AgentServer.Control NO_CONTROL = new AgentServer.Control() {
+        @Override
+        public void lockRequested() {
+        }
+
+        @Override
+        public void stopRequested() {
+        }
+    };
+
+    /** The fixture's profile served by a real agent on its socket, closed together. */
+    record Agent(Path data, Served served, AgentServer server) implements AutoCloseable {
+        Path socket() {
+            return server.socketPath();
+        }
+
+        VaultSession session() {
+            return served.session();
+        }
+
+        /** Stops this server and serves the same open session with another in {@code mode}. */
+        Agent restart(AgentServer.Mode mode, Approvals approvals) {
+            server.close();
+            return new Agent(data, served, startServing(data, served, mode, approvals, NO_CONTROL, AgentServer.SILENCE));
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                served.close();
+            }
+        }
+    }
+
+    /** Creates the fixture's profile under {@code data} and serves it with a headless agent that asks {@code approvals}. */
+    static Agent serve(Path data, Approvals approvals) {
+        return serve(data, served -> approvals, NO_CONTROL, AgentServer.SILENCE);
+    }
+
+    /**
+     * Creates the fixture's profile under {@code data} and serves it with a headless agent; {@code approvals}
+     * is made from the open session (a scope reads its projects), {@code silence} is how long a quiet client is kept.
+     */
+    static Agent serve(Path data, Function<Served, Approvals> approvals, AgentServer.Control control, Duration silence) {
+        Served served = Served.open(createProfile(data), data);
+        try {
+            return new Agent(data, served, startServing(data, served, AgentServer.Mode.HEADLESS, approvals.apply(served), control,
+                    silence));
+        } catch (RuntimeException e) {
+            served.close();
+            throw e;
+        }
+    }
+
+    private static AgentServer startServing(Path data, Served served, AgentServer.Mode mode, Approvals approvals,
+                                            AgentServer.Control control, Duration silence) {
+        AgentServer server = AgentServer.start(data, Map.of(), mode, approvals, Argon2Params.FLOOR, control, Map::of, silence);
+        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+        return server;
     }
 
     /** What one command request got back: its out and err text, and its final frame. */

@@ -12,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.agent.AgentFixture.Reply;
 import dev.keyward.app.agent.protocol.AgentLink;
-import dev.keyward.vault.crypto.Argon2Params;
-import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,36 +35,22 @@ class AgentReferencesTest {
     Path data;
     @TempDir
     Path work;
-    private AgentFixture.Served served;
-    private AgentServer server;
+    private AgentFixture.Agent agent;
     private final AgentFixture.RecordingApprovals approvals = new AgentFixture.RecordingApprovals();
 
     @BeforeEach
     void serveAProfile() {
-        ProfileService profiles = AgentFixture.createProfile(data);
-        served = AgentFixture.Served.open(profiles, data);
-        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, approvals, Argon2Params.FLOOR,
-                new AgentServer.Control() {
-                    @Override
-                    public void lockRequested() {
-                    }
-
-                    @Override
-                    public void stopRequested() {
-                    }
-                }, Map::of);
-        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+        agent = AgentFixture.serve(data, approvals);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        served.close();
+        agent.close();
     }
 
     @Test
     void readIsARevealThatNamesTheSecretOrProjectOfItsReference() throws Exception {
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply bySecret = command(link, Map.of(), null, "read", "keyward://secrets/" + UNLINKED);
             assertEquals(UNLINKED_CANARY + "\n", bySecret.out());
             Reply byProject = command(link, Map.of(), null, "read", "-n", "keyward://projects/" + PROJECT + "/" + SECRET);
@@ -76,7 +59,7 @@ class AgentReferencesTest {
         assertEquals(AccessRequest.Access.REVEAL, approvals.asked.get(0).access());
         assertEquals(List.of(UNLINKED), approvals.asked.get(0).secretNames());
         assertEquals(Optional.of(PROJECT), approvals.asked.get(1).project());
-        ProjectSecrets links = ProjectSecrets.of(served.session().projects());
+        ProjectSecrets links = ProjectSecrets.of(agent.session().projects());
         AgentScope scope = AgentScope.of(Set.of(PROJECT));
         assertFalse(scope.covers(approvals.asked.get(0), links), "an unlinked secret is outside the project's scope");
         assertTrue(scope.covers(approvals.asked.get(1), links));
@@ -87,7 +70,7 @@ class AgentReferencesTest {
         Path file = Files.writeString(work.resolve(".env.keyward"), "# keyward://secrets/IN_A_COMMENT is no value\n"
                 + "STOLEN=keyward://secrets/" + UNLINKED + "\nURL=https://h/db?password=keyward://projects/" + PROJECT + "/" + SECRET
                 + "&sslmode=require\n");
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply reply = command(link, Map.of(), null, "run", "--project", PROJECT, "--env-file", file.toString(),
                     "--", "true");
             assertEquals("exec", reply.type(), reply.err());
@@ -95,10 +78,10 @@ class AgentReferencesTest {
         AccessRequest asked = approvals.asked.get(0);
         assertEquals(Optional.of(PROJECT), asked.project());
         assertEquals(Set.of(UNLINKED, SECRET), Set.copyOf(asked.secretNames()), "the file's secrets and the project's, by name");
-        ProjectSecrets links = ProjectSecrets.of(served.session().projects());
+        ProjectSecrets links = ProjectSecrets.of(agent.session().projects());
         assertFalse(AgentScope.of(Set.of(PROJECT)).covers(asked, links),
                 "a --project beside an --env-file does not bring the file's other secrets into the scope");
-        String described = ClientDescription.of(asked, served.session().redactor()).secrets();
+        String described = ClientDescription.of(asked, agent.session().redactor()).secrets();
         assertTrue(described.contains(UNLINKED) && described.contains(SECRET), described);
         assertFalse(described.contains(CANARY) || described.contains(UNLINKED_CANARY), "names, never values");
     }
@@ -106,19 +89,19 @@ class AgentReferencesTest {
     @Test
     void anEnvFileNamingOnlyTheScopesSecretsIsCovered() throws Exception {
         Path file = Files.writeString(work.resolve(".env.scoped"), "KEY=keyward://projects/" + PROJECT + "/" + SECRET + "\n");
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             assertEquals("exec", command(link, Map.of(), null, "run", "--env-file", file.toString(), "--", "true").type());
         }
         AccessRequest asked = approvals.asked.get(0);
         assertEquals(List.of(SECRET), asked.secretNames());
-        assertTrue(AgentScope.of(Set.of(PROJECT)).covers(asked, ProjectSecrets.of(served.session().projects())));
+        assertTrue(AgentScope.of(Set.of(PROJECT)).covers(asked, ProjectSecrets.of(agent.session().projects())));
     }
 
     @Test
     void injectNamesTheSecretsOfItsTemplate() throws Exception {
         Path template = Files.writeString(work.resolve("config.tmpl"), "a: keyward://secrets/" + UNLINKED
                 + "\nb: keyward://projects/" + PROJECT + "/" + SECRET + "\nc: keyward://secrets/" + UNLINKED + "\n");
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply reply = command(link, Map.of(), null, "inject", "-i", template.toString());
             assertEquals("exit", reply.type(), reply.err());
             assertEquals(0, reply.last().integer("code"), reply.err());
@@ -132,7 +115,7 @@ class AgentReferencesTest {
     void aFileChangedWhileItsRunWasApprovedIsRefusedAndReadsNothing() throws Exception {
         Path file = Files.writeString(work.resolve(".env.swapped"), "KEY=keyward://projects/" + PROJECT + "/" + SECRET + "\n");
         Path template = Files.writeString(work.resolve("swapped.tmpl"), "k: keyward://projects/" + PROJECT + "/" + SECRET + "\n");
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             approvals.whileDeciding = () -> rewrite(file, "KEY=keyward://secrets/" + UNLINKED + "\n");
             Reply run = command(link, Map.of(), null, "run", "--env-file", file.toString(), "--", "true");
             assertEquals("exit", run.type(), "no exec: " + run.err());
@@ -149,18 +132,15 @@ class AgentReferencesTest {
 
     @Test
     void theDesktopsQuestionNamesTheSecretsOfTheFileNeverTheirValues() throws Exception {
-        server.close();
         ScriptedPrompt prompt = new ScriptedPrompt();
-        server = AgentServer.start(data, Map.of(), AgentServer.Mode.DESKTOP, new DesktopApprovals(prompt,
-                new SessionApprovalAudit(served.session()), served.session().redactor(), java.time.Clock.systemUTC()),
-                Argon2Params.FLOOR, null, Map::of);
-        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+        agent = agent.restart(AgentServer.Mode.DESKTOP, new DesktopApprovals(prompt,
+                new SessionApprovalAudit(agent.session()), agent.session().redactor(), java.time.Clock.systemUTC()));
         Path template = Files.writeString(work.resolve("desk.tmpl"), "a=keyward://secrets/" + UNLINKED + "\n");
         Path file = Files.writeString(work.resolve(".env.desk"), "B=keyward://projects/" + PROJECT + "/" + SECRET + "\n");
         for (List<String> argv : List.of(List.of("inject", "-i", template.toString()),
                 List.of("run", "--env-file", file.toString(), "--", "true"))) {
             java.util.concurrent.CompletableFuture<Reply> reply = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+                try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
                     return command(link, Map.of(), null, argv.toArray(String[]::new));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -186,7 +166,7 @@ class AgentReferencesTest {
 
     @Test
     void aWatchIsAnsweredWithStampsAndTheStampsQuestionNeedsNoApproval() throws Exception {
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply watch = command(link, Map.of(), null, "run", "--project", PROJECT, "--watch", "--grace", "3s", "--", "x");
             assertEquals("exec", watch.type(), watch.err());
             assertEquals(3000, watch.last().integer("watchGraceMillis"));

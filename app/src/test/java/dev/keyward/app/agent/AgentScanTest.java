@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.agent.AgentFixture.Reply;
 import dev.keyward.app.agent.protocol.AgentLink;
-import dev.keyward.vault.crypto.Argon2Params;
-import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,37 +28,23 @@ class AgentScanTest {
     Path data;
     @TempDir
     Path work;
-    private AgentFixture.Served served;
-    private AgentServer server;
+    private AgentFixture.Agent agent;
     private final AgentFixture.RecordingApprovals approvals = new AgentFixture.RecordingApprovals();
 
     @BeforeEach
     void serveAProfile() {
-        ProfileService profiles = AgentFixture.createProfile(data);
-        served = AgentFixture.Served.open(profiles, data);
-        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, approvals, Argon2Params.FLOOR,
-                new AgentServer.Control() {
-                    @Override
-                    public void lockRequested() {
-                    }
-
-                    @Override
-                    public void stopRequested() {
-                    }
-                }, Map::of);
-        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+        agent = AgentFixture.serve(data, approvals);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        served.close();
+        agent.close();
     }
 
     @Test
     void aScanIsAskedAsARevealAndFindsCopiesInTheClientsFolder() throws Exception {
         Files.writeString(work.resolve("app.env"), "# settings\nOPENAI_API_KEY=" + CANARY + "\n");
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             // The agent resolves PATH against the client's own folder (the request's cwd, checked by the kernel).
             Reply reply = command(link, Map.of(), null, "scan", work.toString());
             assertEquals("exit", reply.type(), reply.err() + reply.last());
@@ -74,14 +57,14 @@ class AgentScanTest {
         assertEquals(AccessRequest.Access.REVEAL, asked.access());
         assertEquals(List.of(), asked.secretNames());
         assertFalse(AgentScope.of(java.util.Set.of(AgentFixture.PROJECT)).covers(asked,
-                ProjectSecrets.of(served.session().projects())), "a scan uses every value: no project scope covers it");
+                ProjectSecrets.of(agent.session().projects())), "a scan uses every value: no project scope covers it");
     }
 
     @Test
     void aRefusedScanReadsNoValueAndScansNothing() throws Exception {
         Files.writeString(work.resolve("app.env"), "OPENAI_API_KEY=" + CANARY + "\n");
         approvals.answer = Approval.DENY;
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply reply = command(link, Map.of(), null, "scan", work.toString());
             assertTrue(List.of("refused", "exit").contains(reply.type()), reply.type() + " " + reply.last());
             assertEquals("", reply.out());

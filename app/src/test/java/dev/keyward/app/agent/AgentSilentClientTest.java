@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.keyward.app.agent.protocol.AgentLink;
-import dev.keyward.vault.crypto.Argon2Params;
-import dev.keyward.vault.session.ProfileService;
 import java.io.InputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -14,7 +12,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,30 +30,16 @@ class AgentSilentClientTest {
 
     @TempDir
     Path data;
-    private AgentFixture.Served served;
-    private AgentServer server;
+    private AgentFixture.Agent agent;
 
     @BeforeEach
     void serve() {
-        ProfileService profiles = AgentFixture.createProfile(data);
-        served = AgentFixture.Served.open(profiles, data);
-        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, new AgentFixture.RecordingApprovals(),
-                Argon2Params.FLOOR, new AgentServer.Control() {
-                    @Override
-                    public void lockRequested() {
-                    }
-
-                    @Override
-                    public void stopRequested() {
-                    }
-                }, Map::of, SILENCE);
-        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+        agent = AgentFixture.serve(data, served -> new AgentFixture.RecordingApprovals(), AgentFixture.NO_CONTROL, SILENCE);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        served.close();
+        agent.close();
     }
 
     @Test
@@ -68,7 +51,7 @@ class AgentSilentClientTest {
             inBody.write(ByteBuffer.allocate(4 + 10).putInt(100).put("{\"v\":1,\"ty".getBytes()).flip());
 
             // Served while the three hold their connections open.
-            try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+            try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
                 assertEquals("exit", command(link, Map.of(), null, "secret", "list").type());
             }
 
@@ -80,14 +63,14 @@ class AgentSilentClientTest {
                 assertEquals(-1, firstByte(inBody), "the client stalled inside a frame's body was dropped");
             });
 
-            try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+            try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
                 assertEquals("exit", command(link, Map.of(), null, "secret", "list").type(), "served after the drops");
             }
         }
     }
 
     private SocketChannel open() throws Exception {
-        return SocketChannel.open(UnixDomainSocketAddress.of(server.socketPath()));
+        return SocketChannel.open(UnixDomainSocketAddress.of(agent.socket()));
     }
 
     /** The first byte the server sends, or -1 when it closes the connection having sent nothing. */

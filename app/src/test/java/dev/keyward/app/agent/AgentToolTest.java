@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keyward.app.agent.protocol.AgentLink;
 import dev.keyward.app.agent.protocol.Frame;
 import dev.keyward.vault.audit.AuditEntry;
-import dev.keyward.vault.crypto.Argon2Params;
-import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,8 +39,7 @@ class AgentToolTest {
 
     @TempDir
     Path data;
-    private AgentFixture.Served served;
-    private AgentServer server;
+    private AgentFixture.Agent agent;
     private final ByteArrayOutputStream processOutput = new ByteArrayOutputStream();
     private PrintStream savedOut;
     private PrintStream savedErr;
@@ -53,29 +50,16 @@ class AgentToolTest {
         PrintStream capture = new PrintStream(processOutput, true, StandardCharsets.UTF_8);
         System.setOut(capture);
         System.setErr(capture);
-        ProfileService profiles = AgentFixture.createProfile(data);
-        served = AgentFixture.Served.open(profiles, data);
-        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, approvals, Argon2Params.FLOOR,
-                new AgentServer.Control() {
-                    @Override
-                    public void lockRequested() {
-                    }
-
-                    @Override
-                    public void stopRequested() {
-                    }
-                }, Map::of);
-        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+        agent = AgentFixture.serve(data, approvals);
     }
 
     @AfterEach
     void stop() {
-        if (server == null) {
+        if (agent == null) {
             return;
         }
         String audit = auditRows().toString();
-        server.close();
-        served.close();
+        agent.close();
         System.setOut(savedOut);
         System.setErr(savedErr);
         String printed = processOutput.toString(StandardCharsets.UTF_8);
@@ -91,7 +75,7 @@ class AgentToolTest {
     }
 
     private List<AuditEntry> auditRows() {
-        return served.session().database().read(c -> served.session().audit().page(c, null, null, 500));
+        return agent.session().database().read(c -> agent.session().audit().page(c, null, null, 500));
     }
 
     private List<AuditEntry> toolRows(String tool) {
@@ -102,7 +86,7 @@ class AgentToolTest {
     void listsAnswerNamesHintsAndHealthWithoutAskingAndWithoutAValue() throws Exception {
         AgentFixture.RecordingApprovals approvals = new AgentFixture.RecordingApprovals();
         serve(approvals);
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "keyward-mcp", "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "keyward-mcp", "test")) {
             Frame projects = tool(link, "list_projects", Map.of());
             assertEquals("result", projects.type());
             String text = projects.json();
@@ -137,7 +121,7 @@ class AgentToolTest {
     void runCommandIsAskedWithTheAgentCommandFolderAndVariablesAndAnsweredWithExec() throws Exception {
         AgentFixture.RecordingApprovals approvals = new AgentFixture.RecordingApprovals();
         serve(approvals);
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "keyward-mcp", "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "keyward-mcp", "test")) {
             Frame exec = tool(link, "run_command", Map.of("project", PROJECT, "commandLine", "npm test", "folder", "/srv/app"));
             assertEquals("exec", exec.type());
             assertEquals(List.of("/bin/sh", "-c", "npm test"), exec.strings("argv"));
@@ -178,7 +162,7 @@ class AgentToolTest {
         DesktopApprovals approvals = new DesktopApprovals(prompt, (client, outcome) -> { }, dev.keyward.vault.redact.Redactor.formatsOnly(), grants,
                 Duration.ofMinutes(10), Duration.ofSeconds(30));
         serve(approvals);
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "keyward-mcp", "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "keyward-mcp", "test")) {
             CompletableFuture<Frame> first = CompletableFuture.supplyAsync(() -> call(link, "make check"));
             ScriptedPrompt.Asked asked = prompt.next();
             ClientDescription shown = asked.question().client();
@@ -212,16 +196,16 @@ class AgentToolTest {
     @Test
     void aRequestWithoutAnAgentOrWithAnUnknownToolIsABadFrame() throws Exception {
         serve(new AgentFixture.RecordingApprovals());
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "keyward-mcp", "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "keyward-mcp", "test")) {
             Frame noAgent = link.request(Frame.of("tool", 0).with("tool", "list_projects"));
             assertEquals("bad-frame", noAgent.type());
         }
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "keyward-mcp", "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "keyward-mcp", "test")) {
             Frame reveal = tool(link, "get_secret", Map.of("secret", SECRET));
             assertEquals("bad-frame", reveal.type());
             assertFalse(reveal.json().contains(CANARY));
         }
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "keyward-mcp", "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "keyward-mcp", "test")) {
             Frame relative = tool(link, "run_command", Map.of("project", PROJECT, "commandLine", "ls", "folder", "srv"));
             assertEquals("bad-frame", relative.type());
         }
@@ -231,8 +215,8 @@ class AgentToolTest {
     void aLockedAgentAnswersLockedAndRunsNothing() throws Exception {
         AgentFixture.RecordingApprovals approvals = new AgentFixture.RecordingApprovals();
         serve(approvals);
-        server.lock();
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "keyward-mcp", "test")) {
+        agent.server().lock();
+        try (AgentLink link = AgentLink.connect(agent.socket(), "keyward-mcp", "test")) {
             assertTrue(link.welcome().flag("locked"));
             assertEquals("locked", tool(link, "list_secrets", Map.of()).type());
             assertEquals("locked", tool(link, "run_command",

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyward.app.Main;
 import dev.keyward.app.agent.protocol.AgentLink;
 import dev.keyward.app.agent.protocol.AgentSocketPath;
 import dev.keyward.vault.process.ChildEnvironment;
@@ -48,10 +47,7 @@ class HeadlessAgentProcessTest {
     }
 
     private Run keyward(Map<String, String> env, File stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString()));
-        command.addAll(List.of(args));
+        List<String> command = CliJvm.command(data, args);
         ProcessBuilder builder = ChildEnvironment.processBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(stdin));
         builder.environment().keySet().removeIf(k -> k.startsWith("KEYWARD_") || k.equals("XDG_RUNTIME_DIR"));

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.agent.AgentFixture.Reply;
 import dev.keyward.app.agent.protocol.AgentLink;
-import dev.keyward.vault.crypto.Argon2Params;
 import dev.keyward.vault.secrets.SecretInfo;
-import dev.keyward.vault.session.ProfileService;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,38 +27,23 @@ class HeadlessScopeOverSocketTest {
 
     @TempDir
     Path data;
-    private AgentFixture.Served served;
-    private AgentServer server;
+    private AgentFixture.Agent agent;
 
     @BeforeEach
     void serveOneProject() {
-        ProfileService profiles = AgentFixture.createProfile(data);
-        served = AgentFixture.Served.open(profiles, data);
-        HeadlessApprovals scoped = new HeadlessApprovals(AgentScope.of(List.of(PROJECT)),
+        agent = AgentFixture.serve(data, served -> new HeadlessApprovals(AgentScope.of(List.of(PROJECT)),
                 ProjectSecrets.of(served.session().projects()), new SessionApprovalAudit(served.session()),
-                served.session().redactor());
-        server = AgentServer.start(data, Map.of(), AgentServer.Mode.HEADLESS, scoped, Argon2Params.FLOOR,
-                new AgentServer.Control() {
-                    @Override
-                    public void lockRequested() {
-                    }
-
-                    @Override
-                    public void stopRequested() {
-                    }
-                }, Map::of);
-        server.serve(new ServedSession(served.session(), served.services(), Instant.now()));
+                served.session().redactor()), AgentFixture.NO_CONTROL, AgentServer.SILENCE);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        served.close();
+        agent.close();
     }
 
     @Test
     void aChangeNamingNoProjectIsOutsideAScopedAgentEvenForASecretItsProjectMaps() throws Exception {
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             assertEquals(CANARY + "\n", command(link, Map.of(), null, "secret", "get", SECRET).out(),
                     "reading a secret the project maps is inside");
 
@@ -70,7 +52,7 @@ class HeadlessScopeOverSocketTest {
             assertEquals(6, rm.last().integer("code"));
             Reply rename = command(link, Map.of(), null, "secret", "edit", SECRET, "--name", "RENAMED");
             assertEquals("refused", rename.type(), "editing a mapped secret names no project");
-            assertTrue(served.session().secrets().list().stream().map(SecretInfo::name).toList().contains(SECRET),
+            assertTrue(agent.session().secrets().list().stream().map(SecretInfo::name).toList().contains(SECRET),
                     "the refused change changed nothing");
 
             Reply unlink = command(link, Map.of(), null, "project", "unlink", PROJECT, SECRET);
@@ -84,7 +66,7 @@ class HeadlessScopeOverSocketTest {
         // A variant file would create project PROJECT.production and the plan compares values with every secret.
         Path folder = java.nio.file.Files.createDirectories(data.resolve("adopted"));
         Path env = java.nio.file.Files.writeString(folder.resolve(".env.production"), "NEW_KEY=scoped-adopt-canary-51e2\n");
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply adopt = command(link, Map.of(), null, "adopt", folder.toString(), "--project", PROJECT, "--yes",
                     "--on-conflict", "file");
             assertEquals("refused", adopt.type(), adopt.err() + adopt.out());
@@ -93,21 +75,21 @@ class HeadlessScopeOverSocketTest {
             assertEquals("refused", plan.type(), "a dry run's plan would confirm guessed values: " + plan.out());
         }
         assertEquals("NEW_KEY=scoped-adopt-canary-51e2\n", java.nio.file.Files.readString(env));
-        assertTrue(served.session().projects().list().stream().noneMatch(p -> p.name().startsWith(PROJECT + ".")));
+        assertTrue(agent.session().projects().list().stream().noneMatch(p -> p.name().startsWith(PROJECT + ".")));
     }
 
     @Test
     void aScopedAgentInjectsATemplateOfItsProjectAndRefusesOneNamingAnotherSecretNamingItInTheAuditLog() throws Exception {
         Path inside = java.nio.file.Files.writeString(data.resolve("inside.tmpl"), "k=keyward://projects/" + PROJECT + "/" + SECRET);
         Path outside = java.nio.file.Files.writeString(data.resolve("outside.tmpl"), "k=keyward://secrets/" + AgentFixture.UNLINKED);
-        try (AgentLink link = AgentLink.connect(server.socketPath(), "test")) {
+        try (AgentLink link = AgentLink.connect(agent.socket(), "test")) {
             Reply allowed = command(link, Map.of(), null, "inject", "-i", inside.toString());
             assertEquals("k=" + CANARY, allowed.out(), allowed.err());
             Reply refused = command(link, Map.of(), null, "inject", "-i", outside.toString());
             assertEquals("refused", refused.type(), refused.err());
             assertTrue(!refused.out().contains(AgentFixture.UNLINKED_CANARY));
         }
-        List<String> decisions = served.session().database().read(c -> served.session().audit().page(c, null, null, 50))
+        List<String> decisions = agent.session().database().read(c -> agent.session().audit().page(c, null, null, 50))
                 .stream().filter(r -> r.detailsJson().contains("inject")).map(r -> r.action() + " " + r.detailsJson()).toList();
         assertTrue(decisions.stream().anyMatch(d -> d.contains("\"secrets\":\"" + SECRET + "\"")), decisions.toString());
         assertTrue(decisions.stream().anyMatch(d -> d.contains("\"secrets\":\"" + AgentFixture.UNLINKED + "\"")),

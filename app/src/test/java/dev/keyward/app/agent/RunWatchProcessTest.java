@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keyward.app.Main;
 import dev.keyward.vault.process.ChildEnvironment;
 import java.io.File;
 import java.nio.file.Files;
@@ -51,10 +50,7 @@ class RunWatchProcessTest {
     }
 
     private ProcessBuilder builder(Map<String, String> env, File stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString()));
-        command.addAll(List.of(args));
+        List<String> command = CliJvm.command(data, args);
         ProcessBuilder builder = ChildEnvironment.processBuilder(command).redirectInput(ProcessBuilder.Redirect.from(stdin));
         builder.environment().keySet().removeIf(k -> k.startsWith("KEYWARD_") || k.equals("XDG_RUNTIME_DIR"));
         builder.environment().putAll(env);

@@ -31,8 +31,7 @@ class AdoptCliTest {
 
     @BeforeEach
     void createProfile() throws IOException {
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
         app = Files.createDirectories(work.resolve("myapp"));
     }
 

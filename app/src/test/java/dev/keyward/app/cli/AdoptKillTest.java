@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keyward.app.Main;
+import dev.keyward.app.agent.CliJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,8 +39,7 @@ class AdoptKillTest {
 
     @BeforeEach
     void createProfile() throws IOException {
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
         app = Files.createDirectories(work.resolve("svc"));
     }
 
@@ -126,7 +126,9 @@ class AdoptKillTest {
     /** Keyward as a separate JVM that pauses at {@code step}. */
     private Process keyward(String step, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-D" + AdoptCommand.PAUSE_PROPERTY + "=" + step,
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(CliJvm.QUICK_START);
+        command.addAll(List.of("-D" + AdoptCommand.PAUSE_PROPERTY + "=" + step,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString(),
                 "--no-agent"));
         command.addAll(List.of(args));

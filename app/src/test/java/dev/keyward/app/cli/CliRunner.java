@@ -27,6 +27,19 @@ final class CliRunner {
         this.dataDir = dataDir;
     }
 
+    /**
+     * A runner over a new profile "work" under {@code dataDir}, created and later unlocked with {@code password}
+     * (given as KEYWARD_NEW_PASSWORD and KEYWARD_PASSWORD).
+     */
+    static CliRunner withProfile(Path dataDir, String password) {
+        CliRunner cli = new CliRunner(dataDir).env("KEYWARD_NEW_PASSWORD", password).env("KEYWARD_PASSWORD", password);
+        Result created = cli.run("profile", "create", "work");
+        if (created.code() != 0) {
+            throw new AssertionError("profile create failed (" + created.code() + "): " + created.err());
+        }
+        return cli;
+    }
+
     CliRunner env(String name, String value) {
         if (value == null) {
             env.remove(name);

@@ -70,8 +70,7 @@ class DashboardHygieneCliTest {
             }
         });
         server.start();
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
     }
 
     @AfterEach

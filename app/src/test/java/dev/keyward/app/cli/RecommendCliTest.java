@@ -27,8 +27,7 @@ class RecommendCliTest {
 
     @BeforeEach
     void createProfileAndProject() throws IOException {
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
         project = work.resolve("shop");
         Files.createDirectories(project.resolve("docs"));
         Files.writeString(project.resolve("README.md"), """

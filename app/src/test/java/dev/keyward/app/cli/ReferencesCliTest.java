@@ -36,8 +36,7 @@ class ReferencesCliTest {
 
     @BeforeEach
     void createProfile() throws IOException {
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
         assertEquals(0, cli.run("project", "create", "api").code());
         Path env = Files.writeString(work.resolve("seed.env"), "OPENAI_API_KEY=" + CANARY + "\nOTHER=" + OTHER + "\n");
         assertEquals(0, cli.run("env", "import", env.toString(), "--project", "api").code());

@@ -33,8 +33,7 @@ class ScriptCliTest {
 
     @BeforeEach
     void createProfile() {
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
     }
 
     private Path sample(String name) throws IOException {

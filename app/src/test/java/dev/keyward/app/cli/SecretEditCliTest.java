@@ -19,8 +19,7 @@ class SecretEditCliTest {
 
     @BeforeEach
     void createProfileWithAKeyWithoutProvider() {
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
         assertEquals(0, cli.feed("plain-value-without-format", "secret", "add", "mystery", "--value-stdin").code());
     }
 

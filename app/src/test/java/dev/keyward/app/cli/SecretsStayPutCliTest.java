@@ -43,8 +43,7 @@ class SecretsStayPutCliTest {
 
     @BeforeEach
     void createProfile() {
-        cli = new CliRunner(data).env("KEYWARD_NEW_PASSWORD", PASSWORD).env("KEYWARD_PASSWORD", PASSWORD);
-        assertEquals(0, cli.run("profile", "create", "work").code());
+        cli = CliRunner.withProfile(data, PASSWORD);
         assertEquals(0, cli.run("project", "create", "p").code());
         assertEquals(0, cli.feed("project-value-123456", "secret", "add", "k", "--value-stdin").code());
         assertEquals(0, cli.run("project", "link", "p", "k", "--env", "PROJECT_KEY").code());

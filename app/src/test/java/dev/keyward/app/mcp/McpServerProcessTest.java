@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keyward.app.Main;
+import dev.keyward.app.agent.CliJvm;
 import dev.keyward.automation.dashboard.refresh.RefreshListener;
 import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.service.DashboardConfig;
@@ -34,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -88,11 +87,7 @@ class McpServerProcessTest {
     }
 
     private List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString()));
-        command.addAll(List.of(args));
-        return command;
+        return CliJvm.command(data, args);
     }
 
     /** Runs one CLI command in its own JVM; its output is kept for the canary search. */
@@ -132,7 +127,9 @@ class McpServerProcessTest {
         };
         transport.setStdErrorHandler(seen::add);
         client = McpClient.sync(transport).clientInfo(new McpSchema.Implementation(AGENT_NAME, "3.1.4"))
-                .requestTimeout(Duration.ofSeconds(90)).build();
+                // The SDK's 20 s for the first answer ran out while the server's JVM started beside the module's
+                // other test JVM on a loaded machine; like the requests, it only stops a server that never answers.
+                .requestTimeout(Duration.ofSeconds(90)).initializationTimeout(Duration.ofSeconds(90)).build();
         client.initialize();
         return client;
     }

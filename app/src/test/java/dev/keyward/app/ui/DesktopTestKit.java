@@ -39,6 +39,8 @@ public final class DesktopTestKit {
                 files, new OneTimeNotices(dataDir.resolve("desktop-notices.properties")), UnlockThrottle::standard, idle);
     }
 
+    private static final long FX_WAIT_SECONDS = 60;
+
     /** Creates a profile and returns it (its recovery code is wiped). */
     public static ProfileSummary createProfile(ProfileService profiles, String name) {
         try (Password p = Password.copyOf(PASSWORD.toCharArray())) {
@@ -54,20 +56,24 @@ public final class DesktopTestKit {
         }
     }
 
-    /** Waits (up to 20 s) until {@code condition}, evaluated on the JavaFX thread, holds. */
+    /**
+     * Waits (up to 60 s) until {@code condition}, evaluated on the JavaFX thread, holds. The limit only ends a
+     * test that would wait for ever: the module's tests run in two JVMs at once on CI's two cores, beside
+     * child JVMs, and 20 s ran out on a loaded machine while the app was still working.
+     */
     public static void waitUntil(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitFor(FX_WAIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("Timed out waiting until " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Runs {@code action} on the JavaFX thread and returns its result. */
+    /** Runs {@code action} on the JavaFX thread (waiting up to 60 s) and returns its result. */
     public static <T> T onFx(Callable<T> action) {
         try {
-            return WaitForAsyncUtils.asyncFx(action).get(20, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(action).get(FX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
