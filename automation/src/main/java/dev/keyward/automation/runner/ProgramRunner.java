@@ -7,6 +7,7 @@ import dev.keyward.automation.browser.HostLimits;
 import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.browser.SocketHold;
+import dev.keyward.automation.browser.UnroutedRequests;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.PlaceholderResolutionException;
@@ -111,6 +112,8 @@ public final class ProgramRunner {
         NavigationGuard guard = new NavigationGuard(program.domainPolicy());
         try {
             guard.install(context);
+            // Below the route: what Playwright would let out unrouted (a keep-alive request as a page is left).
+            UnroutedRequests.install(context);
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
             WriteGate writes = new WriteGate(checkpoints, session, script.id());
             WriteHold hold = new WriteHold(writes, new RequestReader(recorder::redact), guard);
