@@ -8,6 +8,7 @@ import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.browser.SocketHold;
 import dev.keyward.automation.browser.SpeculationRules;
+import dev.keyward.automation.browser.UnroutedRequests;
 import dev.keyward.automation.error.AutomationErrorKind;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.program.PlaceholderResolutionException;
@@ -112,6 +113,8 @@ public final class ProgramRunner {
         NavigationGuard guard = new NavigationGuard(program.domainPolicy());
         try {
             guard.install(context);
+            // Below the route: what Playwright would let out unrouted (a keep-alive request as a page is left).
+            UnroutedRequests.install(context);
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
             WriteGate writes = new WriteGate(checkpoints, session, script.id(), recorder);
             WriteHold hold = new WriteHold(writes, new RequestReader(recorder::redact), guard);
