@@ -3,6 +3,7 @@ package dev.keyward.app.cli;
 import dev.keyward.reflib.ProgressListener;
 import dev.keyward.reflib.SyncPhase;
 import dev.keyward.reflib.SyncProgress;
+import dev.keyward.vault.io.ByteCounts;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -82,16 +83,6 @@ final class SyncProgressBar implements ProgressListener {
 
     /** Binary units with one decimal, e.g. {@code 1.5 MiB}; plain bytes below 1 KiB. */
     static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return ByteCounts.approximate(n);
     }
 }

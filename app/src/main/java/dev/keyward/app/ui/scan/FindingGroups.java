@@ -1,6 +1,7 @@
 package dev.keyward.app.ui.scan;
 
 import dev.keyward.vault.adopt.EnvFileFinder;
+import dev.keyward.vault.io.ByteCounts;
 import dev.keyward.vault.scan.FindingKind;
 import dev.keyward.vault.scan.Location;
 import dev.keyward.vault.scan.SkipReason;
@@ -9,7 +10,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -132,26 +132,11 @@ final class FindingGroups {
 
     /** "Scanned 120 files (4.2 MB), now in proj/src…" while a scan runs. */
     static String progressLine(ScanJob.Progress p) {
-        return "Scanned " + count(p.files(), "file") + " (" + bytes(p.bytes()) + ")"
+        return "Scanned " + count(p.files(), "file") + " (" + ByteCounts.approximate(p.bytes()) + ")"
                 + (p.folder().isEmpty() ? "" : ", now in " + p.folder()) + "…";
     }
 
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** "4.2 MB" and the like, for a progress line. */
-    static String bytes(long n) {
-        if (n < 1024) {
-            return count(n, "byte");
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -5,6 +5,7 @@ import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
 import dev.keyward.vault.adopt.AdoptOptions;
+import dev.keyward.vault.io.ByteCounts;
 import dev.keyward.vault.provider.ProviderInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,7 +274,7 @@ public final class ScanPage implements Page {
     private void show(ScanOutcome outcome, Map<String, String> providers) {
         int groups = results.show(outcome, providers);
         progress.setText("Scanned " + FindingGroups.count(outcome.filesRead(), "file") + " ("
-                + FindingGroups.bytes(outcome.bytesRead()) + ").");
+                + ByteCounts.approximate(outcome.bytesRead()) + ").");
         status.setText((afterAdopt == null ? "" : afterAdopt + " ") + FindingGroups.summary(outcome, groups));
         afterAdopt = null;
     }
