@@ -1,5 +1,6 @@
 package dev.keyward.automation.runner;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,16 @@ public record HeldRequest(Kind kind, String method, String host, String path, Li
     /** Field names and non-secret values, for the dialog. */
     public String fieldsShown() {
         return fields.stream().map(f -> f.name() + "=" + f.shown()).collect(Collectors.joining(", "));
+    }
+
+    /** Every address this request's query leads to, nested ones too, in order: part of what an approval covers. */
+    public List<String> leadsTo() {
+        List<String> out = new ArrayList<>();
+        for (HeldRequest c : carried) {
+            out.add(c.target());
+            out.addAll(c.leadsTo());
+        }
+        return out;
     }
 
     /** Whether two requests are the same action in the sense of a remembered approval. */

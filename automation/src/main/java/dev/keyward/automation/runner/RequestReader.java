@@ -34,8 +34,15 @@ final class RequestReader {
     private static final Pattern MULTIPART_NAME = Pattern.compile("(?i)content-disposition:[^\\r\\n]*\\bname=\"([^\"]*)\"");
     private static final Pattern CARD_SHAPED = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
     private static final Pattern FORM_ENCODED = Pattern.compile("[^\\s=&]+=[^\\s&]*(?:&[^\\s=&]+=[^\\s&]*)*");
-    /** A query value that is an address: a path, a relative path or an absolute address with a scheme. */
-    private static final Pattern ADDRESS = Pattern.compile("/|\\./|\\.\\./|[a-zA-Z][a-zA-Z0-9+.-]*://");
+    /**
+     * A query value that is an address a browser would follow as a redirect: a path ({@code /x}, {@code \\x}), a
+     * relative path ({@code ./x}, {@code ../x}, {@code account/delete}: no white space), or an address with a
+     * scheme ({@code https://host/x}, and {@code https:/host/x}, which browsers read the same).
+     */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[/\\\\]|\\.{1,2}[/\\\\]|[a-zA-Z][a-zA-Z0-9+.-]*:[/\\\\]|[^\\s/\\\\?#]+[/\\\\]\\S*$");
+    /** How deep addresses inside addresses are read; deeper, the rest is judged by its words as one path. */
+    private static final int MAX_DEPTH = 8;
     private static final int MAX_SHOWN = 60;
     private static final int MAX_FIELDS = 40;
 
@@ -109,10 +116,14 @@ final class RequestReader {
     }
 
     private HeldRequest get(URI uri, String method, HeldRequest.Kind kind) {
+        return get(uri, method, kind, 0);
+    }
+
+    private HeldRequest get(URI uri, String method, HeldRequest.Kind kind, int depth) {
         String query = uri.getRawQuery();
         boolean hasQuery = query != null && !query.isEmpty();
         return new HeldRequest(kind, method.toUpperCase(Locale.ROOT), host(uri), path(uri),
-                hasQuery ? formFields(query) : List.of(), 0, hasQuery ? carried(uri, query) : List.of());
+                hasQuery ? formFields(query) : List.of(), 0, hasQuery ? carried(uri, query, depth) : List.of());
     }
 
     /**
@@ -122,7 +133,7 @@ final class RequestReader {
      * route sees when the browser follows it (media, fetch and XHR are not fetched hop by hop), so the request is
      * judged by where it can lead. Values are read whole and decoded, whatever their field's name.
      */
-    private List<HeldRequest> carried(URI uri, String query) {
+    private List<HeldRequest> carried(URI uri, String query, int depth) {
         List<HeldRequest> out = new ArrayList<>();
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
@@ -130,15 +141,42 @@ final class RequestReader {
             if (out.size() >= MAX_FIELDS || !ADDRESS.matcher(value).lookingAt()) {
                 continue;
             }
+            String address = asAddress(value);
+            if (depth >= MAX_DEPTH) {
+                // Deeper than any real redirect chain: the rest is judged by its words, never left out.
+                out.add(new HeldRequest(HeldRequest.Kind.READ, "GET", host(uri), address, List.of(), 0));
+                continue;
+            }
             try {
                 // Read like any GET, so an address that carries another (/go?next=/go?next=/account/delete) is read
                 // to the end: each level is shorter than the one around it.
-                out.add(get(uri.resolve(URI.create(value.replace(" ", "%20"))), "GET", HeldRequest.Kind.READ));
+                out.add(get(uri.resolve(URI.create(address)), "GET", HeldRequest.Kind.READ, depth + 1));
             } catch (IllegalArgumentException e) {
-                // Not an address a server could redirect to as written.
+                // Still no address as written (a bad host, say): judged by its words as a path on this host, so a
+                // value the parser refuses is never left unjudged.
+                out.add(new HeldRequest(HeldRequest.Kind.READ, "GET", host(uri), address, List.of(), 0));
             }
         }
         return out;
+    }
+
+    /**
+     * The value as a browser would follow it: backslashes read as slashes (as browsers do in special schemes) and
+     * every character an address may not hold percent-encoded, so {@code |}, {@code "} or a space cannot make the
+     * parser refuse what a browser would follow.
+     */
+    static String asAddress(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (byte b : value.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && "\"<>^`{|}".indexOf(c) < 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     /** A message the page sends over a WebSocket: a JSON object's or a form-encoded text's fields. */

@@ -60,16 +60,11 @@ final class StepRunner {
      * a document without it (the init script did not run there) answers false and the runner waits 30 ms itself.
      */
     private static final String QUIET_PAGE = """
-            alreadyQuiet => typeof globalThis.__keywardQuietPage === 'function'
-                ? globalThis.__keywardQuietPage(alreadyQuiet) : false
+            () => typeof globalThis.__keywardQuietPage === 'function' ? globalThis.__keywardQuietPage() : false
             """;
-    /** How long a page must go without a change to its document and without a request to be quiet. */
-    private static final long QUIET_NANOS = 30_000_000L;
     private int blockedReported;
     /** The context's default timeout as last set, so a step with the same timeout costs no call to the driver. */
     private int appliedTimeoutMs = -1;
-    /** {@link System#nanoTime()} when the last step that acts on the page (not one that only reads or waits) ended. */
-    private long lastActedAt = System.nanoTime();
     private TypedValue lastTyped;
     private final CardValueGuard cards = new CardValueGuard();
 
@@ -147,9 +142,6 @@ final class StepRunner {
                     ownValue = null;
                 }
                 StepExecutor.Done done = executor.act(step, prepared, ownValue, timeoutMs);
-                if (!onlyReads(step)) {
-                    lastActedAt = System.nanoTime();
-                }
                 cards.ran(step);
                 Optional<StepEnd> refused = refusedWrite(index, step, attempts);
                 if (refused.isPresent()) {
@@ -293,12 +285,6 @@ final class StepRunner {
         return new CheckpointRequest.ModifiableValue(lastTyped.stepId(), lastTyped.selector(), lastTyped.value());
     }
 
-    /** Steps that read or wait and never act on the page: nothing the page sends can be set off by them. */
-    private static boolean onlyReads(Step step) {
-        return step instanceof Step.WaitFor || step instanceof Step.Expect || step instanceof Step.Extract
-                || step instanceof Step.Screenshot || step instanceof Step.Checkpoint;
-    }
-
     private static boolean ownsValue(Step step) {
         return step instanceof Step.Fill || step instanceof Step.Select;
     }
@@ -335,9 +321,7 @@ final class StepRunner {
      * action returned, or from a timer due at once) is held and decided like any other, and one not approved
      * aborts the run instead of vanishing with the browser. Quiet means a page turn of 30 ms without a change to
      * its document during which the context asked for no request; a navigation under way is waited for
-     * (Playwright's load state) and the page looked at again. When the steps after the last action only read or
-     * waited, those 30 ms may have passed already (no action, no request and no change to the document for as
-     * long): the page is then quiet without waiting again. Whatever the page would send later never leaves: the
+     * (Playwright's load state) and the page looked at again. Whatever the page would send later never leaves: the
      * context closes with the run.
      */
     StepEnd settle(Step lastStep) {
@@ -346,11 +330,8 @@ final class StepRunner {
         try {
             while (!page.isClosed() && System.nanoTime() < deadline) {
                 long turn = System.nanoTime();
-                // Quiet may have begun already: no request and no action for 30 ms before now (the steps after the
-                // last action only read), so the page is asked whether its document has been still as long.
-                boolean alreadyQuiet = turn - guard.lastRequestAt() >= QUIET_NANOS && turn - lastActedAt >= QUIET_NANOS;
                 try {
-                    if (Boolean.FALSE.equals(page.evaluate(QUIET_PAGE, alreadyQuiet))) {
+                    if (Boolean.FALSE.equals(page.evaluate(QUIET_PAGE))) {
                         page.waitForTimeout(30);
                     }
                 } catch (PlaywrightException e) {

@@ -192,7 +192,12 @@ final class WriteGate {
                 || session.database().read(c -> approvedRequests.approvedBefore(c, scriptId, request));
     }
 
+    /**
+     * The same action within a run: method, host, path and field names, and for a GET the addresses its query
+     * leads to, since there the value is the action ({@code /go?next=/account/delete} is not the approved
+     * {@code /go?next=/plan/subscribe}).
+     */
     private static boolean same(HeldRequest a, HeldRequest b) {
-        return b.sameActionAs(a.method(), a.host(), a.path(), a.fieldNames());
+        return b.sameActionAs(a.method(), a.host(), a.path(), a.fieldNames()) && a.leadsTo().equals(b.leadsTo());
     }
 }

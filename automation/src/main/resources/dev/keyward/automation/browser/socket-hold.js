@@ -16,9 +16,7 @@
   // The runner's wait for a quiet page after a run's last step (StepRunner.settle): it resolves once the document
   // has not changed for 30 ms, or after a second. Built from timers, observer and promise captured before the page
   // ran and defined so the page cannot replace it: a page that swapped setTimeout or MutationObserver for no-ops
-  // made a wait built from its own globals never end, and the run with it. The document's last change is also
-  // noted as it happens, so when the runner has seen no request for 30 ms either (alreadyQuiet), a page whose
-  // document has not changed for 30 ms is quiet at once: the 30 ms have passed already, before the wait was asked.
+  // made a wait built from its own globals never end, and the run with it.
   (() => {
     const apply = Reflect.apply;
     const construct = Reflect.construct;
@@ -26,22 +24,13 @@
     const clearTimer = globalThis.clearTimeout;
     const NativeObserver = globalThis.MutationObserver;
     const NativePromise = Promise;
-    const clock = globalThis.performance;
-    const now = clock && typeof clock.now === 'function' ? clock.now : null;
-    if (typeof NativeObserver !== 'function' || typeof setTimer !== 'function' || now === null) {
+    if (typeof NativeObserver !== 'function' || typeof setTimer !== 'function') {
       return;
     }
     const observe = NativeObserver.prototype.observe;
     const disconnect = NativeObserver.prototype.disconnect;
     const doc = globalThis.document;
-    const watched = {subtree: true, childList: true, attributes: true, characterData: true};
-    let lastChange = apply(now, clock, []);
-    apply(observe, construct(NativeObserver, [() => { lastChange = apply(now, clock, []); }]), [doc, watched]);
-    const quietPage = alreadyQuiet => construct(NativePromise, [done => {
-      if (alreadyQuiet === true && apply(now, clock, []) - lastChange >= 30) {
-        done(true);
-        return;
-      }
+    const quietPage = () => construct(NativePromise, [done => {
       let timer = null;
       let observer = null;
       const finish = () => { apply(disconnect, observer, []); done(true); };
@@ -49,7 +38,7 @@
         apply(clearTimer, globalThis, [timer]);
         timer = apply(setTimer, globalThis, [finish, 30]);
       }]);
-      apply(observe, observer, [doc, watched]);
+      apply(observe, observer, [doc, {subtree: true, childList: true, attributes: true, characterData: true}]);
       timer = apply(setTimer, globalThis, [finish, 30]);
       apply(setTimer, globalThis, [finish, 1000]);
     }]);

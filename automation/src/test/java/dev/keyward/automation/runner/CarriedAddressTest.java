@@ -72,4 +72,34 @@ class CarriedAddressTest {
         assertTrue(acts("http://127.0.0.1:1/go?next=/account/delete", "fetch").orElseThrow().reason()
                 .contains("an address the request carries"));
     }
+
+    @Test
+    void addressesTheUriParserWouldRefuseAreStillJudged() {
+        // A '|' or '"' in the value made the parser throw and the address was left out; a browser follows it.
+        assertEquals(CheckpointType.IRREVERSIBLE, acts("http://127.0.0.1:1/go?next=%2Faccount%2Fdelete%3Fx%3D%7C", "fetch")
+                .orElseThrow().type());
+        assertEquals(CheckpointType.IRREVERSIBLE, acts("http://127.0.0.1:1/go?next=%5Caccount%5Cdelete", "xhr")
+                .orElseThrow().type());
+        assertEquals(CheckpointType.IRREVERSIBLE, acts("http://127.0.0.1:1/go?next=account/delete", "media")
+                .orElseThrow().type());
+        assertEquals(CheckpointType.IRREVERSIBLE, acts("http://127.0.0.1:1/go?next=http:/127.0.0.1:1/account/delete", "xhr")
+                .orElseThrow().type());
+    }
+
+    @Test
+    void deepNestingIsJudgedWithoutRunningOutOfStack() {
+        // Four characters a level, unencoded: without a limit the reading recursed once a level.
+        String deep = "/?a=".repeat(20_000) + "/account/delete";
+        assertEquals(CheckpointType.IRREVERSIBLE, acts("http://127.0.0.1:1" + deep, "fetch").orElseThrow().type());
+    }
+
+    @Test
+    void anApprovalOfOneCarriedAddressDoesNotCoverAnother() {
+        HeldRequest subscribe = reader.readGet("http://127.0.0.1:1/go?next=/plan/subscribe", "GET", "xhr");
+        HeldRequest delete = reader.readGet("http://127.0.0.1:1/go?next=/account/delete", "GET", "xhr");
+        HeldRequest again = reader.readGet("http://127.0.0.1:1/go?next=/plan/subscribe", "GET", "xhr");
+        assertTrue(delete.sameActionAs(subscribe.method(), subscribe.host(), subscribe.path(), subscribe.fieldNames()));
+        assertTrue(!delete.leadsTo().equals(subscribe.leadsTo()), "the carried address is part of the action");
+        assertEquals(subscribe.leadsTo(), again.leadsTo());
+    }
 }

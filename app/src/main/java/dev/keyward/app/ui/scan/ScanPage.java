@@ -4,10 +4,12 @@ import dev.keyward.app.ui.EmptyText;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
+import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.adopt.AdoptOptions;
 import dev.keyward.vault.io.ByteCounts;
 import dev.keyward.vault.provider.ProviderInfo;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -286,7 +288,12 @@ public final class ScanPage implements Page {
         }
         Path file = row.file();
         ctx.work().run(() -> {
-            Path folder = Files.isDirectory(file) ? file : file.getParent();
+            // Links are not followed: a folder swapped for a link after the scan must not send the file manager
+            // (and what it would open there) somewhere else.
+            Path folder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? file : file.getParent();
+            if (Files.isSymbolicLink(folder) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException(folder + " is no longer a folder; it was not opened.");
+            }
             opener.open(folder);
             return folder;
         }, folder -> status.setText("Opened " + folder + " in the file manager."),
