@@ -70,9 +70,9 @@ public final class ProjectsPage implements Page {
         secret.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().secretName()));
         links.getColumns().setAll(List.of(var, secret));
         FlowPane actions = new FlowPane(8, 8,
-                button("_Link secret…", "project-link", this::linkSecret),
+                button("Link s_ecret…", "project-link", this::linkSecret),
                 button("_Unlink", "project-unlink", this::unlink),
-                button("_Import .env…", "project-import", this::importEnv),
+                button("I_mport .env…", "project-import", this::importEnv),
                 button("E_xport .env…", "project-export", this::exportEnv));
         status.setId("projects-status");
         status.setWrapText(true);

@@ -16,7 +16,7 @@ final class ResultsTree {
 
     private final TreeView<ResultRow> tree = new TreeView<>(new TreeItem<>(ResultRow.title("Results")));
     private final Button openFolder = new Button("_Open folder");
-    private final Button adopt = new Button("Adopt .env _file…");
+    private final Button adopt = new Button("Adopt .env fil_e…");
     private final FlowPane actions = new FlowPane(8, 8, openFolder, adopt);
 
     ResultsTree(Runnable onOpenFolder, Runnable onAdopt) {

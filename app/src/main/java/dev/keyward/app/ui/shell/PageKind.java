@@ -4,7 +4,7 @@ package dev.keyward.app.ui.shell;
 public enum PageKind {
     SECRETS("_Secrets"),
     PROJECTS("_Projects"),
-    SCAN("Sca_n"),
+    SCAN("Scan"),
     DASHBOARD("_Dashboard"),
     DISCOVERY("D_iscovery"),
     AUTOMATION("_Automation"),
