@@ -17,6 +17,7 @@
 #   wal         write-ahead log check after a crash                    [Fuzzing and tamper sweep] ~1 min
 #   desktop     desktop start-up and idle memory, headless and on Xvfb [Desktop start-up]    ~4 min
 #               then through ./keyward on Xvfb with xdotool (bench/desktop-startup.sh)         ~8 min
+#   scan        keyward scan of 1 GiB vs ripgrep, key formats vs secretlint (bench/scan-peers.sh)  [Scan] ~10 min
 #   desktop-soak  30 minutes unlocked with background refresh: heap after GC at start and end (LONG) [Desktop start-up] ~35 min
 #
 # Output of each part goes to bench/out/<part>.log as well as the terminal; a part that fails is
@@ -27,11 +28,23 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 out="$here/out"
 mkdir -p "$out"
-ALL=(vault discovery runner dashboard packaging peers cli wal desktop)
+ALL=(vault discovery runner dashboard packaging peers cli wal desktop scan)
 LONG=(retention desktop-soak)
 offline=()
 [ "${MVN_OFFLINE:-0}" = 1 ] && offline=(-o)
 mvn_b() { (cd "$root" && mvn -B -q "${offline[@]}" "$@"); }
+# Maven may run on an older JDK; the benchmarks' own JVMs need the toolchain's (21 or newer), found where
+# maven-toolchains-plugin and ./keyward look.
+java21() {
+  local d v
+  for d in "${KEYWARD_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* "$HOME"/.jdks/* "$HOME"/.m2/jdks/* /opt/java/* /opt/jdk*; do
+    [ -n "$d" ] && [ -x "$d/bin/java" ] || continue
+    v="$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    [ "${v%%.*}" -ge 21 ] 2>/dev/null && { echo "$d/bin/java"; return 0; }
+  done
+  echo "run-all: no Java runtime of version 21 or newer found (set KEYWARD_JAVA_HOME)" >&2
+  return 1
+}
 
 part_vault() {
   mvn_b -pl vault-core -am -Pbench verify -DskipTests
@@ -41,7 +54,9 @@ part_discovery() {
   local cp="$out/discovery-cp.txt"
   mvn_b -pl automation -am test-compile &&
   mvn_b -pl automation dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test &&
-  (cd "$root" && java -cp "automation/target/test-classes:automation/target/classes:vault-core/target/classes:reference-library/target/classes:$(tr ':' '\n' <"$cp" | grep -v /dev/keyward/ | paste -sd:)" \
+  local java
+  java="$(java21)" || return 1
+  (cd "$root" && "$java" -cp "automation/target/test-classes:automation/target/classes:vault-core/target/classes:reference-library/target/classes:$(tr ':' '\n' <"$cp" | grep -v /dev/keyward/ | paste -sd:)" \
     dev.keyward.automation.discovery.service.DiscoveryBenchmark)
 }
 
@@ -83,7 +98,9 @@ part_cli() {
 }
 
 part_wal() {
-  mvn_b -pl vault-core test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+  local java
+  java="$(java21)" || return 1
+  mvn_b -pl vault-core test-compile exec:exec "-Dexec.executable=$java" -Dexec.classpathScope=test \
     "-Dexec.args=--enable-native-access=ALL-UNNAMED -cp %classpath dev.keyward.vault.fuzz.WalCheckBenchmark"
 }
 
@@ -100,6 +117,10 @@ part_desktop() {
   else
     echo "desktop: no Xvfb or xdotool, so the launcher's figures (bench/desktop-startup.sh) were not taken"
   fi
+}
+
+part_scan() {
+  "$here/scan-peers.sh" 3 1024
 }
 
 part_desktop-soak() {
