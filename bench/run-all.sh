@@ -75,7 +75,7 @@ part_retention() {
 
 part_packaging() {
   local deb
-  (cd "$root" && mvn -B "${offline[@]}" -Ppackage -pl packaging -am package) || return 1
+  (cd "$root" && mvn -B "${offline[@]}" -Ppackage -pl packaging -am package -DskipTests) || return 1
   cat "$root/packaging/target/jpackage/package-sizes.txt"
   for deb in "$root"/packaging/target/jpackage/*.deb; do
     [ -f "$deb" ] && echo "$(basename "$deb") Installed-Size: $(dpkg-deb -f "$deb" Installed-Size) KiB"
