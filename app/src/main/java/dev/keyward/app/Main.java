@@ -69,7 +69,9 @@ public final class Main {
         int code;
         try {
             code = cli.execute(args);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // picocli hands exceptions to the handler above but lets errors through: a class missing from the
+            // runtime, a stack overflow or running out of memory is still one sentence and an exit code.
             code = ErrorReport.report(e, err);
         }
         return OutputCheck.exitCode(code, out, err);
