@@ -12,14 +12,17 @@
 #   unlocked_rss_mib      RSS after IDLE seconds unlocked on the Secrets page (jobs running), before any forced GC
 #   unlocked_heap_mib     heap used after a full GC (jcmd GC.run, then GC.heap_info), and the RSS after it
 #   locked_rss_mib        RSS after Lock (Ctrl+L: lock and stop unless background refresh while locked is on)
-#                         and IDLE seconds more, the window closed to the tray (bench/x11-close.py: the window
-#                         manager's close message; only unmapped when no trayer runs); then heap after GC
+#                         and LOCKED_IDLE seconds more, the window closed to the tray (bench/x11-close.py: the window
+#                         manager's close message; only unmapped when no trayer runs); then heap after GC. The app
+#                         rests there (ui.shell.TrayRest: passes 2 s and 30 s after the close), so LOCKED_IDLE is
+#                         at least 35 s: what a person sees once the rest is done
 # The first WARMUP runs are shown but left out of the medians: after a build the launcher's first desktop start
 # records the AOT training data and the second assembles the cache (docs/performance.md, "Desktop start-up").
 #
 #   bench/desktop-startup.sh [RUNS=5] [WARMUP=2] [IDLE=15]
 #   KEYWARD_BIN=...                 the launcher to measure (default: this tree's ./keyward)
 #   DESKTOP_JAVA_OPTIONS="..."      extra JVM options for the app (through JDK_JAVA_OPTIONS), e.g. to compare GCs
+#   LOCKED_IDLE=S                   seconds closed to the tray before the locked figures (default: IDLE, at least 35)
 #   BENCH_KEEP=1                    keep the work folder (the app's logs, the marks)
 #   BENCH_MAP=1                     print what the RSS is made of (bench/memory-map.sh) unlocked and locked, before
 #                                   the forced GC; with DESKTOP_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary it
@@ -32,6 +35,7 @@ set -uo pipefail
 runs="${1:-5}"
 warmup="${2:-2}"
 idle="${3:-15}"
+locked_idle="${LOCKED_IDLE:-$((idle > 35 ? idle : 35))}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 bin="${KEYWARD_BIN:-$root/keyward}"
@@ -135,7 +139,7 @@ for run in $(seq 1 $((warmup + runs))); do
   # Closed as a window manager's close button does: the app hides its window to the tray (JavaFX then
   # drops the window's buffers); without a tray that would quit, so the window is only unmapped then.
   if [ "$tray" = true ]; then "$here/x11-close.py" "$win"; else xdotool windowunmap "$win" 2>/dev/null; fi
-  sleep "$idle"
+  sleep "$locked_idle"
   r[locked_rss_mib]="$(rss_mib "$pid")"
   [ "${BENCH_MAP:-0}" = 1 ] && { echo "run $run, locked:"; "$here/memory-map.sh" "$pid" "$jcmd"; }
   r[locked_heap_mib]="$(heap_after_gc_mib "$pid" "$jcmd")"
@@ -154,7 +158,7 @@ for run in $(seq 1 $((warmup + runs))); do
 done
 
 echo
-echo "desktop start-up, $runs runs after $warmup warm-up, idle $idle s, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "desktop start-up, $runs runs after $warmup warm-up, idle $idle s (locked $locked_idle s), $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 echo "launcher: $bin; extra JVM options: ${DESKTOP_JAVA_OPTIONS:-none}"
 for k in "${keys[@]}"; do
   printf '%s\n' ${all[$k]} | sort -g | awk -v k="$k" '{v[NR] = $1} END { if (NR) printf "%-28s median %8.1f   min %8.1f   max %8.1f\n", k, v[int((NR + 1) / 2)], v[1], v[NR] }'

@@ -13,6 +13,12 @@ set -uo pipefail
 pid="$1"
 jcmd="${2:-$(dirname "$(readlink -f "/proc/$pid/exe")")/jcmd}"
 awk '/^(VmRSS|RssAnon|RssFile|RssShmem):/ { printf "%-9s %7.1f MiB\n", $1, $2 / 1024 }' "/proc/$pid/status"
+echo "threads   $(ls "/proc/$pid/task" | wc -l)"
+# The AOT cache's (or CDS archive's) file mappings: clean pages are the file's, shared with the page cache; dirty
+# ones were written after mapping (relocated pointers, linked classes) and are the process's own.
+awk '/^[0-9a-f]+-[0-9a-f]+ / { aot = ($NF ~ /\.(aot|jsa)$/); next }
+  aot && /^(Rss|Private_Clean|Private_Dirty|Shared_Clean):/ { s[$1] += $2 }
+  END { for (k in s) printf "AOT/CDS file mappings %-15s %7.1f MiB\n", k, s[k] / 1024 }' "/proc/$pid/smaps" 2>/dev/null
 "$jcmd" "$pid" System.map 2>/dev/null | awk '
   /^0x/ && NF >= 9 {
     rss = $4; info = $8; file = $9

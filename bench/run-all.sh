@@ -16,7 +16,7 @@
 #   cli         CLI start-up: --version, secret list, run -- true      [CLI start-up]        ~2 min
 #   wal         write-ahead log check after a crash                    [Fuzzing and tamper sweep] ~1 min
 #   desktop     desktop start-up and idle memory, headless and on Xvfb [Desktop start-up]    ~4 min
-#               then through ./keyward on Xvfb with xdotool (bench/desktop-startup.sh)         ~8 min
+#               then through ./keyward on Xvfb with xdotool (bench/desktop-startup.sh)        ~11 min
 #   scan        keyward scan of 1 GiB vs ripgrep, key formats vs secretlint (bench/scan-peers.sh)  [Scan] ~10 min
 #   desktop-soak  30 minutes unlocked with background refresh: heap after GC at start and end (LONG) [Desktop start-up] ~35 min
 #

@@ -19,15 +19,29 @@ public final class DesktopRendering {
     static final String ORDER = "prism.order";
     /** The software pipeline. */
     static final String SOFTWARE = "sw";
+    /** JavaFX's switch for its cache of drawn region backgrounds. */
+    static final String NO_REGION_CACHE = "prism.disableRegionCaching";
 
     private DesktopRendering() {
     }
 
-    /** Sets {@code prism.order} to the software pipeline in {@code properties} unless it is set already. */
+    /**
+     * Sets {@code prism.order} to the software pipeline in {@code properties} unless it is set already,
+     * and then turns JavaFX's region cache off unless that was chosen too.
+     *
+     * <p>Why no region cache: JavaFX draws the backgrounds of buttons and panels once into a 2048x1024
+     * texture and copies them from there. That saves a GPU's fill work; in software the texture is an
+     * 8 MiB pixel array on the heap, kept for the process's life, also in the tray; in software a copy
+     * from it is pixel work much like drawing the background again.
+     */
     public static void choose(Properties properties) {
         String chosen = properties.getProperty(ORDER);
         if (chosen == null || chosen.isBlank()) {
             properties.setProperty(ORDER, SOFTWARE);
+            String cache = properties.getProperty(NO_REGION_CACHE);
+            if (cache == null || cache.isBlank()) {
+                properties.setProperty(NO_REGION_CACHE, "true");
+            }
         }
     }
 }

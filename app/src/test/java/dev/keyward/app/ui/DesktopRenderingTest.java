@@ -1,6 +1,7 @@
 package dev.keyward.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -24,5 +25,21 @@ class DesktopRenderingTest {
         properties.setProperty("prism.order", "es2,sw");
         DesktopRendering.choose(properties);
         assertEquals("es2,sw", properties.getProperty("prism.order"));
+        assertNull(properties.getProperty("prism.disableRegionCaching"), "a GPU keeps JavaFX's region cache");
+    }
+
+    @Test
+    void drawingInSoftwareKeepsNoRegionCache() {
+        Properties properties = new Properties();
+        DesktopRendering.choose(properties);
+        assertEquals("true", properties.getProperty("prism.disableRegionCaching"));
+    }
+
+    @Test
+    void aRegionCacheThePersonTurnedOnIsKept() {
+        Properties properties = new Properties();
+        properties.setProperty("prism.disableRegionCaching", "false");
+        DesktopRendering.choose(properties);
+        assertEquals("false", properties.getProperty("prism.disableRegionCaching"));
     }
 }

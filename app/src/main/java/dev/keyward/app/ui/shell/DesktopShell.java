@@ -30,7 +30,10 @@ import dev.keyward.vault.session.VaultSession;
 import dev.keyward.vault.settings.ProfileSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.BorderPane;
@@ -43,6 +46,8 @@ import javafx.util.Duration;
  * The desktop app's window from start to quit: first-start creation, unlock, the main window,
  * lock (hide secret data, keep the session for background jobs) and lock-and-stop (close the
  * session and wipe its keys). The window title and the tray always show which state is in force.
+ * While the window sits closed in the tray with nothing unlocked, the app rests and hands memory
+ * back ({@link TrayRest}).
  */
 public final class DesktopShell {
 
@@ -77,6 +82,11 @@ public final class DesktopShell {
     private MainView main;
     private RecoveryCodeView recovery;
     private boolean quitting;
+    /** Hands memory back while the window is closed to the tray and nothing is unlocked. */
+    private final TrayRest rest = new TrayRest(DesktopShell::pause, this::giveMemoryBack);
+    /** How many of the rest's passes have handed memory back (tests). */
+    private final AtomicInteger restPasses = new AtomicInteger();
+    private final ChangeListener<Boolean> restFollowsWindow = (o, was, now) -> rest.windowShown(now);
 
     public DesktopShell(Stage stage, DesktopServices services) {
         this(stage, services, JobsStarter.forDesktop());
@@ -93,6 +103,7 @@ public final class DesktopShell {
         this.status = new WindowStatus(stage, services.tray());
         this.router = new ScreenRouter(services, work, longWork, new Unlocking(this, services), this::created, () -> profile);
         lifecycle.observe(phase -> showStatus());
+        lifecycle.observe(rest::phase);
         router.follow(lifecycle);
         status.setActions(new ShellActions(() -> main, router::unlockView, () -> showProfiles(profile, null)));
     }
@@ -128,6 +139,7 @@ public final class DesktopShell {
         });
         showStatus();
         stage.show();
+        stage.showingProperty().addListener(restFollowsWindow);
         showProfiles(null, null);
         // The tray's toolkit (AWT) starts on a worker while the first screen is drawn, not before it.
         TrayActions trayActions = new TrayActions(this::bringToFront, this::refreshNow, this::lock, this::lockAndStop,
@@ -136,6 +148,25 @@ public final class DesktopShell {
             services.tray().install(trayActions);
             return services.tray().isAvailable();
         }, this::trayInstalled, error -> trayInstalled(false));
+    }
+
+    /** A JavaFX pause: the rest's timer, on the JavaFX thread. */
+    private static Runnable pause(java.time.Duration delay, Runnable task) {
+        PauseTransition pause = new PauseTransition(Duration.millis(delay.toMillis()));
+        pause.setOnFinished(e -> task.run());
+        pause.play();
+        return pause::stop;
+    }
+
+    /** One pass of the rest: the collection and the trim run on a worker, so the JavaFX thread never waits on them. */
+    private void giveMemoryBack() {
+        if (quitting) {
+            return;
+        }
+        work.run(() -> {
+            MemoryReturn.now();
+            return true;
+        }, done -> restPasses.incrementAndGet(), error -> { });
     }
 
     private void trayInstalled(boolean tray) {
@@ -418,6 +449,7 @@ public final class DesktopShell {
         agent.close();
         lifecycle.close();
         services.tray().remove();
+        stage.showingProperty().removeListener(restFollowsWindow);
         work.close();
     }
 
@@ -550,6 +582,11 @@ public final class DesktopShell {
     /** The main window while a profile is unlocked, else null (tests). */
     MainView main() {
         return main;
+    }
+
+    /** How many passes of the tray rest have handed memory back since the app started (tests). */
+    int restPasses() {
+        return restPasses.get();
     }
 
     /** The session's services, or null when stopped (tests). */

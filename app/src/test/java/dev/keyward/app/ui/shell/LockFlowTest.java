@@ -86,6 +86,29 @@ class LockFlowTest extends ShellTestBase {
         assertEquals(LockState.LOCKED, onFx(shell::state));
     }
 
+    @Test
+    void aLockedWindowClosedToTheTrayRestsAndOpensAgainToItsUnlockScreen(FxRobot robot) {
+        unlock(robot);
+        VaultSession session = onFx(shell::session);
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil("the window locks", () -> robot.lookup("#unlock-view").tryQuery().isPresent());
+        assertEquals(0, onFx(shell::restPasses), "no rest while the window is open");
+        onFx(() -> {
+            stage.hide(); // what closing to the tray does
+            return null;
+        });
+        waitUntil("the rest hands memory back", () -> onFx(shell::restPasses) >= 1);
+        assertEquals(LockState.LOCKED, onFx(shell::state));
+        assertTrue(session.isOpen(), "resting keeps the session of background refresh while locked");
+
+        onFx(() -> {
+            shell.bringToFront(); // the tray's Open
+            return null;
+        });
+        unlock(robot);
+        assertSame(session, onFx(shell::session));
+    }
+
     @SuppressWarnings("unchecked")
     private void revealTheSecret(FxRobot robot) {
         waitUntil("the secret is listed", () -> robot.lookup("#secrets-table").queryAs(TableView.class).getItems().size() == 1);
