@@ -185,7 +185,7 @@ public final class NavigationGuard {
     private static void asRunPage(APIResponse response, Route.FulfillOptions answer) {
         Map<String, String> headers = new LinkedHashMap<>();
         boolean changed = false;
-        String contentType = null;
+        List<String> contentTypes = new ArrayList<>();
         for (HttpHeader header : response.headersArray()) {
             String name = header.name.toLowerCase(Locale.ROOT);
             String value = header.value;
@@ -199,15 +199,20 @@ public final class NavigationGuard {
                 value = admitted;
             }
             if (name.equals("content-type")) {
-                contentType = value;
+                contentTypes.add(value);
             }
             // Repeated headers (Set-Cookie) keep every value, one per line as Playwright joins them.
             headers.merge(name, value, (a, b) -> name.equals("set-cookie") ? a + "\n" + b : a + ", " + b);
         }
-        Optional<byte[]> inert = isMarkup(contentType) ? SpeculationRules.inert(response.body(), contentType)
-                : Optional.empty();
+        Optional<SpeculationRules.Document> inert = isMarkup(contentTypes)
+                ? SpeculationRules.inert(response.body(), contentTypes) : Optional.empty();
         if (inert.isPresent()) {
-            answer.setBodyBytes(inert.get());
+            answer.setBodyBytes(inert.get().body());
+            // The Content-Type the rules were looked for under is the one the browser gets (one value, or none).
+            headers.remove("content-type");
+            if (inert.get().contentType() != null) {
+                headers.put("content-type", inert.get().contentType());
+            }
             changed = true;
         }
         if (changed) {
@@ -219,12 +224,9 @@ public final class NavigationGuard {
     }
 
     /** Whether a document's type is one a browser may parse as markup (no type at all is sniffed). */
-    private static boolean isMarkup(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        String type = contentType.toLowerCase(Locale.ROOT);
-        return type.contains("html") || type.contains("xml") || type.isBlank() || type.contains("unknown");
+    private static boolean isMarkup(List<String> contentTypes) {
+        String type = DocumentEncoding.contentType(contentTypes).mime();
+        return type.isEmpty() || type.contains("html") || type.contains("xml") || type.contains("unknown");
     }
 
     /** Fetches the request (at {@code url}, when not null) without following redirects; null after aborting it. */
