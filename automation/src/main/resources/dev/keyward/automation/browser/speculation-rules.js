@@ -116,6 +116,19 @@
     }
     return out + apply(slice, text, [from]);
   };
+  // A TrustedHTML is passed on as it is unless it needs cleaning (a page that enforces Trusted Types then refuses the
+  // cleaned string, which fails closed); its text is read with the native method, not a toString the page replaced.
+  const policies = globalThis.trustedTypes;
+  const isHTML = policies && typeof policies.isHTML === 'function' ? policies.isHTML : null;
+  const trustedText = typeof globalThis.TrustedHTML === 'function' ? globalThis.TrustedHTML.prototype.toString : null;
+  const cleanedPart = (part) => {
+    if (isHTML !== null && trustedText !== null && apply(isHTML, policies, [part])) {
+      const text = apply(trustedText, part, []);
+      const cleaned = withoutDeclarativeRoots(text);
+      return cleaned === text ? part : cleaned;
+    }
+    return withoutDeclarativeRoots('' + part);
+  };
   for (const name of ['write', 'writeln']) {
     const native = DocumentType.prototype[name];
     if (typeof native !== 'function') {
@@ -124,8 +137,7 @@
     const wrapped = {[name](...parts) {
       const cleaned = [];
       for (let i = 0; i < parts.length; i++) {
-        define(cleaned, i, {value: withoutDeclarativeRoots('' + parts[i]), writable: true, configurable: true,
-          enumerable: true});
+        define(cleaned, i, {value: cleanedPart(parts[i]), writable: true, configurable: true, enumerable: true});
       }
       return apply(native, this, cleaned);
     }}[name];
