@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * so markup can be found byte by byte whatever the encoding is. The three: UTF-16LE and UTF-16BE (two bytes a
  * character), and ISO-2022-JP, whose escape sequences vanish from the text ({@code <scr ESC ( B ipt} reads
  * {@code <script}). Chromium picks the encoding from a byte-order mark, then the Content-Type header's charset, then
- * (only without either) a UTF-16 XML declaration, an XML declaration or {@code <meta>} naming a byte-based encoding,
- * the parent frame's encoding, or its detector, which recognises ISO-2022-JP by its escapes.
+ * (only without either) a UTF-16 XML declaration, an XML declaration or {@code <meta>} naming a byte-based encoding
+ * (ISO-2022-JP among them), the parent frame's encoding, or its detector. What {@code <meta>} says is not trusted
+ * here: a page with an escape byte and no charset Chromium certainly knows is sent on as UTF-8 instead.
  */
 final class DocumentEncoding {
 
