@@ -1,12 +1,12 @@
 package dev.keyward.automation.browser;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.HttpHeader;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * time (Playwright does not route redirect hops; the context's {@link HostLimits} make a later hop of a subresource
  * to an unlisted host fail to connect at all, and it is noticed as it happens). With a
  * {@link RequestReview}, every request to an allowed host waits in the route until the review answers (the program
- * runner holds state-changing requests this way). Blocked top-level navigations are remembered so the step that
+ * runner holds state-changing requests this way). What the route fetches it reads into memory through
+ * {@link RouteFetch}, at most {@link #BODY_LIMIT} bytes of a body: a longer one is refused and remembered
+ * ({@link #tooLargeSince}). Blocked top-level navigations are remembered so the step that
  * caused one fails with a clear error instead of continuing on a blank page.
  */
 public final class NavigationGuard {
@@ -39,6 +41,16 @@ public final class NavigationGuard {
      * @param prevented  it never left the browser (false: a redirect hop seen only as it happened)
      */
     public record Blocked(String host, boolean navigation, boolean prevented) {}
+
+    /**
+     * A body the route refused to read past {@link RouteFetch#LIMIT}.
+     *
+     * @param host  where it came from
+     * @param path  its path (no query), clipped
+     * @param read  how many bytes had arrived when reading stopped
+     * @param type  Playwright's resource type of the request ({@code document} for a page or a frame)
+     */
+    public record TooLarge(String host, String path, long read, String type) {}
 
     /** Decides a request to an allowed host while the page waits for it; false aborts the request. */
     @FunctionalInterface
@@ -59,11 +71,19 @@ public final class NavigationGuard {
     private static final Set<String> WHOLE_FILES = Set.of("image", "stylesheet", "script", "font",
             "texttrack", "manifest");
 
+    /** The largest body the route reads into memory (see {@link RouteFetch#LIMIT}). */
+    public static final int BODY_LIMIT = RouteFetch.LIMIT;
+
+    /** Response headers that describe a connection or a body's framing, not the body handed to the browser. */
+    private static final Set<String> HOP_BY_HOP = Set.of("content-length", "content-encoding", "transfer-encoding",
+            "connection", "keep-alive", "trailer", "upgrade");
+
     /** A redirect chain longer than this is refused, as a browser refuses an endless one. */
     private static final int MAX_HOPS = 10;
 
     private final DomainPolicy policy;
     private final List<Blocked> blocked = new ArrayList<>();
+    private final List<TooLarge> tooLarge = new ArrayList<>();
     private final Predicate<String> everyUrl = url -> true;
     private final Consumer<Route> handler = this::handle;
     private BrowserContext installedOn;
@@ -113,6 +133,16 @@ public final class NavigationGuard {
         return lastRequestAt;
     }
 
+    /** How many bodies were refused for their size so far, to ask later what was refused since. */
+    public synchronized int tooLargeMark() {
+        return tooLarge.size();
+    }
+
+    /** Bodies refused for their size since {@code mark}, in order. */
+    public synchronized List<TooLarge> tooLargeSince(int mark) {
+        return List.copyOf(tooLarge.subList(mark, tooLarge.size()));
+    }
+
     /** Every request blocked so far, in order. */
     public synchronized List<Blocked> allBlocked() {
         return List.copyOf(blocked);
@@ -139,36 +169,37 @@ public final class NavigationGuard {
         // whose 302 opens the delete address), and a 307 or 308 re-sends the body to the new address.
         String method = request.method();
         String url = request.url();
-        APIResponse response = fetch(route, null);
+        RouteFetch.Answer response = fetch(route, request, null);
         for (int hop = 0; response != null; hop++) {
-            String location = response.status() >= 300 && response.status() < 400 ? response.headers().get("location") : null;
+            String location = response.status() >= 300 && response.status() < 400 ? response.header("location") : null;
             if (location == null) {
                 break;
             }
             String target = resolve(url, location);
             if (!policy.allows(target)) {
                 block(target, request, true);
-                response = refuse(route, response);
+                response = refuse(route);
                 break;
             }
             boolean keepsBody = (response.status() == 307 || response.status() == 308) && resendsBody;
             if (review != null && !review.allowRedirect(request, target, keepsBody ? method : "GET")) {
-                response = refuse(route, response);
+                response = refuse(route);
                 break;
             }
             if (!keepsBody) {
                 break;
             }
             // The approved hop is sent from here, so the hop after it is seen and judged too.
-            response.dispose();
-            response = hop < MAX_HOPS ? fetch(route, target) : refuse(route, null);
+            response = hop < MAX_HOPS ? fetch(route, request, target) : refuse(route);
             url = target;
         }
         if (response != null) {
             try {
-                Route.FulfillOptions answer = new Route.FulfillOptions().setResponse(response);
+                Route.FulfillOptions answer = new Route.FulfillOptions().setStatus(response.status());
                 if ("document".equals(request.resourceType())) {
                     asRunPage(response, answer);
+                } else {
+                    answer.setHeaders(headers(response, false)).setBodyBytes(response.body());
                 }
                 route.fulfill(answer);
             } catch (PlaywrightException e) {
@@ -178,72 +209,86 @@ public final class NavigationGuard {
     }
 
     /**
+     * The answer's headers for the browser, a repeated one joined (Set-Cookie one value per line, as Playwright
+     * splits it). The body handed on is the whole decoded one: its old length, encoding and framing no longer
+     * describe it.
+     */
+    private static Map<String, String> headers(RouteFetch.Answer response, boolean skipContentType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpHeader header : response.headers()) {
+            String name = header.name.toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(name) || skipContentType && name.equals("content-type")) {
+                continue;
+            }
+            headers.merge(name, header.value, (a, b) -> name.equals("set-cookie") ? a + "\n" + b : a + ", " + b);
+        }
+        return headers;
+    }
+
+    /**
      * A page as a run gets it: its Content-Security-Policy admitting the run's {@code blob:} workers when it restricts
      * workers (see {@link WorkerPolicy}), and no speculation rules, neither the {@code Speculation-Rules} header nor
      * a rule script in its markup (see {@link SpeculationRules}): what they prefetch never passes this route.
      */
-    private static void asRunPage(APIResponse response, Route.FulfillOptions answer) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        boolean changed = false;
-        String contentType = null;
-        for (HttpHeader header : response.headersArray()) {
-            String name = header.name.toLowerCase(Locale.ROOT);
-            String value = header.value;
-            if (name.equals(SpeculationRules.HEADER)) {
-                changed = true;
-                continue;
+    private static void asRunPage(RouteFetch.Answer response, Route.FulfillOptions answer) {
+        List<String> contentTypes = new ArrayList<>();
+        for (HttpHeader header : response.headers()) {
+            if (header.name.equalsIgnoreCase("content-type")) {
+                contentTypes.add(header.value);
             }
-            if (name.equals("content-security-policy")) {
-                String admitted = WorkerPolicy.admitBlobWorkers(value);
-                changed |= !admitted.equals(value);
-                value = admitted;
-            }
-            if (name.equals("content-type")) {
-                contentType = value;
-            }
-            // Repeated headers (Set-Cookie) keep every value, one per line as Playwright joins them.
-            headers.merge(name, value, (a, b) -> name.equals("set-cookie") ? a + "\n" + b : a + ", " + b);
         }
-        Optional<byte[]> inert = isMarkup(contentType) ? SpeculationRules.inert(response.body(), contentType)
-                : Optional.empty();
-        if (inert.isPresent()) {
-            answer.setBodyBytes(inert.get());
-            changed = true;
+        Map<String, String> headers = headers(response, true);
+        headers.remove(SpeculationRules.HEADER);
+        headers.computeIfPresent("content-security-policy", (name, value) -> WorkerPolicy.admitBlobWorkers(value));
+        Optional<SpeculationRules.Document> inert = isMarkup(contentTypes)
+                ? SpeculationRules.inert(response.body(), contentTypes) : Optional.empty();
+        // The Content-Type the rules were looked for under is the one the browser gets (one value, or none).
+        String contentType = inert.isPresent() ? inert.get().contentType()
+                : contentTypes.isEmpty() ? null : String.join(", ", contentTypes);
+        if (contentType != null) {
+            headers.put("content-type", contentType);
         }
-        if (changed) {
-            // The body sent is the decoded one (changed or not): its old length and encoding no longer describe it.
-            headers.remove("content-length");
-            headers.remove("content-encoding");
-            answer.setHeaders(headers);
-        }
+        answer.setHeaders(headers).setBodyBytes(inert.map(SpeculationRules.Document::body).orElse(response.body()));
     }
 
     /** Whether a document's type is one a browser may parse as markup (no type at all is sniffed). */
-    private static boolean isMarkup(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        String type = contentType.toLowerCase(Locale.ROOT);
-        return type.contains("html") || type.contains("xml") || type.isBlank() || type.contains("unknown");
+    private static boolean isMarkup(List<String> contentTypes) {
+        String type = DocumentEncoding.contentType(contentTypes).mime();
+        return type.isEmpty() || type.contains("html") || type.contains("xml") || type.contains("unknown");
     }
 
-    /** Fetches the request (at {@code url}, when not null) without following redirects; null after aborting it. */
-    private static APIResponse fetch(Route route, String url) {
+    /**
+     * Fetches the request (at {@code url}, when not null) without following redirects; null after aborting it. A body
+     * over {@link RouteFetch#LIMIT} is not read further: the request is refused and remembered, and the step that
+     * caused it fails ({@link #tooLargeSince}).
+     */
+    private RouteFetch.Answer fetch(Route route, Request request, String url) {
         try {
-            Route.FetchOptions options = new Route.FetchOptions().setMaxRedirects(0);
-            return route.fetch(url == null ? options : options.setUrl(url));
-        } catch (PlaywrightException e) {
-            route.abort("failed");
+            return RouteFetch.fetch(installedOn, request, url);
+        } catch (RouteFetch.TooLarge e) {
+            synchronized (this) {
+                tooLarge.add(new TooLarge(hostOf(url == null ? request.url() : url), pathOf(url == null ? request.url()
+                        : url), e.read(), request.resourceType()));
+            }
+            abort(route, "blockedbyclient");
+            return null;
+        } catch (IOException | RuntimeException e) {
+            abort(route, "failed");
             return null;
         }
     }
 
-    private static APIResponse refuse(Route route, APIResponse response) {
-        if (response != null) {
-            response.dispose();
-        }
-        route.abort("blockedbyclient");
+    private static RouteFetch.Answer refuse(Route route) {
+        abort(route, "blockedbyclient");
         return null;
+    }
+
+    private static void abort(Route route, String reason) {
+        try {
+            route.abort(reason);
+        } catch (PlaywrightException e) {
+            // The page went away while its request was fetched.
+        }
     }
 
     /**
@@ -297,6 +342,17 @@ public final class NavigationGuard {
         } catch (RuntimeException e) {
             // Requests of service workers have no frame; treat them as not replacing the page.
             return false;
+        }
+    }
+
+    /** The path of a URL for messages (no query), clipped, or "/" when it has none. */
+    static String pathOf(String url) {
+        try {
+            String path = URI.create(url).getRawPath();
+            path = path == null || path.isEmpty() ? "/" : path;
+            return path.length() <= 80 ? path : path.substring(0, 80) + "…";
+        } catch (IllegalArgumentException e) {
+            return "/";
         }
     }
 

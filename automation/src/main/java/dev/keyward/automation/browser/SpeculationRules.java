@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,13 +26,25 @@ public final class SpeculationRules {
     /** The response header that names rule sets to load (a structured list of URLs). */
     public static final String HEADER = "speculation-rules";
 
-    /** The type a neutralised rule script gets: a data block, which a browser never runs or reads. */
-    static final String INERT_TYPE = "text/x-keyward-inert";
+    /**
+     * The type a neutralised rule script gets: a data block, which a browser never runs or reads. Shorter than the
+     * shortest way to write {@code speculationrules}, and padded with spaces to the length it replaces, so no byte
+     * after it moves (a reading of the same bytes in another encoding keeps its alignment).
+     */
+    static final String INERT_TYPE = "x-keyward-inert";
 
-    private static final Pattern SCRIPT_TAG = Pattern.compile("(?i)<script(?=[\\s/>])");
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
+    /**
+     * A document as the run's page gets it.
+     *
+     * @param body        the body to send
+     * @param contentType the one Content-Type value to send in place of the response's, or null for none
+     */
+    public record Document(byte[] body, String contentType) {}
+
+    private static final Pattern SCRIPT_TAG = Pattern.compile("(?i)<(?:[a-z_][\\w.-]*:)?script(?=[\\s/>])");
     private static final Pattern REFERENCE = Pattern.compile("&(?:#[xX]([0-9a-fA-F]{1,6});?|#([0-9]{1,7});?|"
             + "(Tab|NewLine);)");
+    private static final byte[] UTF_8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
     private SpeculationRules() {
     }
@@ -42,17 +55,71 @@ public final class SpeculationRules {
     }
 
     /**
-     * The document with every speculation-rules script made a data block, or empty when it has none. Markup is read
-     * as the HTML tokenizer reads a start tag: the first {@code type} attribute counts, quoted or not, character
-     * references decoded, case and surrounding white space ignored.
+     * The document with every speculation-rules script made a data block, read the way Chromium reads its bytes
+     * ({@link DocumentEncoding}); empty when nothing needs to change. Markup is read as the HTML tokenizer reads a
+     * start tag: the first {@code type} attribute counts, quoted or not, character references decoded, case and
+     * surrounding white space ignored ({@code <x:script>} too, as an XHTML page may prefix its elements).
      *
-     * @param body        the response body as received
-     * @param contentType the response's Content-Type header, or null
+     * <p>A page in UTF-16 stays in UTF-16. A page in ISO-2022-JP, or one Chromium might read so (it declares nothing
+     * Chromium certainly knows and holds an escape byte), is sent on as UTF-8 with a byte-order mark, which overrides
+     * every other source of an encoding, so the text searched here is the text Chromium parses. Several Content-Type
+     * values become the one Chromium would have used, written out, so the browser and this class read the same.
+     *
+     * @param body         the response body as received
+     * @param contentTypes every Content-Type value of the response (none: the browser sniffs)
      */
-    public static Optional<byte[]> inert(byte[] body, String contentType) {
-        Charset charset = wideCharset(body, contentType);
-        // A byte-per-character reading keeps every byte of an ASCII-compatible encoding where it was.
-        String text = new String(body, charset == null ? StandardCharsets.ISO_8859_1 : charset);
+    public static Optional<Document> inert(byte[] body, List<String> contentTypes) {
+        DocumentEncoding.ContentType type = DocumentEncoding.contentType(contentTypes);
+        String header = contentTypes.isEmpty() ? null : type.canonical() ? contentTypes.get(0) : type.header();
+        DocumentEncoding.Decision decision = DocumentEncoding.reading(body, type.charset());
+        switch (decision.reading()) {
+            case UTF_16LE, UTF_16BE -> {
+                Charset charset = decision.reading() == DocumentEncoding.Reading.UTF_16LE ? StandardCharsets.UTF_16LE
+                        : StandardCharsets.UTF_16BE;
+                Optional<String> out = inert(new String(body, charset));
+                if (out.isEmpty() && type.canonical()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Document(out.map(t -> t.getBytes(charset)).orElse(body), header));
+            }
+            case TRANSCODE -> {
+                return Optional.of(transcoded(new String(body, DocumentEncoding.transcodedFrom(body, type.charset())),
+                        type));
+            }
+            default -> {
+                if (!decision.fixed()) {
+                    // Nothing Chromium certainly knows fixes the encoding: a UTF-16 reading that holds rules wins.
+                    for (Charset wide : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+                        String text = new String(body, wide);
+                        if (inert(text).isPresent()) {
+                            return Optional.of(transcoded(text, type));
+                        }
+                    }
+                }
+                // A byte-per-character reading keeps every byte of an ASCII-compatible encoding where it was.
+                Optional<String> out = inert(new String(body, StandardCharsets.ISO_8859_1));
+                if (out.isEmpty() && type.canonical()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Document(out.map(t -> t.getBytes(StandardCharsets.ISO_8859_1)).orElse(body),
+                        header));
+            }
+        }
+    }
+
+    /** The text, its rule scripts made data blocks, as UTF-8 with a byte-order mark and a Content-Type saying so. */
+    private static Document transcoded(String text, DocumentEncoding.ContentType type) {
+        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        byte[] utf8 = inert(clean).orElse(clean).getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[UTF_8_BOM.length + utf8.length];
+        System.arraycopy(UTF_8_BOM, 0, body, 0, UTF_8_BOM.length);
+        System.arraycopy(utf8, 0, body, UTF_8_BOM.length, utf8.length);
+        String mime = type.mime().isEmpty() ? "text/html" : type.mime();
+        return new Document(body, mime + "; charset=utf-8");
+    }
+
+    /** The text with every rule script's type replaced, or empty when it has none. */
+    static Optional<String> inert(String text) {
         StringBuilder out = null;
         int copied = 0;
         Matcher tag = SCRIPT_TAG.matcher(text);
@@ -64,16 +131,18 @@ public final class SpeculationRules {
                 continue;
             }
             if (out == null) {
-                out = new StringBuilder(text.length() + 32);
+                out = new StringBuilder(text.length());
             }
-            out.append(text, copied, value[0]).append(INERT_TYPE);
+            // Every spelling of the type is at least as long as the inert one: pad, so nothing after it moves.
+            out.append(text, copied, value[0]).append(INERT_TYPE)
+                    .append(" ".repeat(Math.max(0, value[1] - value[0] - INERT_TYPE.length())));
             copied = value[1];
         }
         if (out == null) {
             return Optional.empty();
         }
         out.append(text, copied, text.length());
-        return Optional.of(out.toString().getBytes(charset == null ? StandardCharsets.ISO_8859_1 : charset));
+        return Optional.of(out.toString());
     }
 
     /** Whether a script type is the speculation-rules one, as a browser compares it. */
@@ -164,29 +233,6 @@ public final class SpeculationRules {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    /** UTF-16 by byte-order mark or header (the encodings in which markup is not byte-per-character), else null. */
-    private static Charset wideCharset(byte[] body, String contentType) {
-        if (body.length >= 2 && (body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff) {
-            return StandardCharsets.UTF_16BE;
-        }
-        if (body.length >= 2 && (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe) {
-            return StandardCharsets.UTF_16LE;
-        }
-        if (contentType != null) {
-            Matcher m = CHARSET.matcher(contentType);
-            if (m.find()) {
-                String declared = m.group(1).toLowerCase(Locale.ROOT);
-                if (declared.equals("utf-16be")) {
-                    return StandardCharsets.UTF_16BE;
-                }
-                if (declared.equals("utf-16") || declared.equals("utf-16le")) {
-                    return StandardCharsets.UTF_16LE;
-                }
-            }
-        }
-        return null;
     }
 
     private static String script() {

@@ -84,11 +84,21 @@ final class RequestReader {
         return readGet(request.url(), request.method(), request.resourceType());
     }
 
-    /** {@link #readGet(Request)} of a request's address, method and Playwright resource type. */
+    /**
+     * {@link #readGet(Request)} of a request's address, method and Playwright resource type. A page (a document,
+     * top-level or a frame's) is judged by its own address only: the route fetches it without following redirects
+     * and judges the address a redirect names, with the addresses that one carries, before the browser may go there
+     * ({@code NavigationGuard}), so {@code /login?next=/billing/subscribe} opens the sign-in page without a question
+     * and is held only if the server sends the browser on to the purchase. Media, fetch and XHR are not fetched hop
+     * by hop, and are judged by where they can lead.
+     */
     HeldRequest readGet(String url, String method, String type) {
         URI uri = uri(url);
-        HeldRequest read = get(uri, method, "document".equals(type) ? HeldRequest.Kind.PAGE
-                : HeldRequest.Kind.READ);
+        if ("document".equals(type)) {
+            HeldRequest page = get(uri, method, HeldRequest.Kind.PAGE);
+            return new HeldRequest(page.kind(), page.method(), page.host(), page.path(), page.fields(), 0);
+        }
+        HeldRequest read = get(uri, method, HeldRequest.Kind.READ);
         if (FILE_TYPES.contains(type) && StaticFiles.isStaticPath(uri.getRawPath())) {
             // The file's name says nothing (an icon may be called delete.svg), but its query's action fields and the
             // addresses it carries still do.
@@ -106,7 +116,9 @@ final class RequestReader {
     HeldRequest readRedirect(Request request, String target, String method) {
         URI uri = uri(target);
         if (READ_ONLY.contains(method.toUpperCase(Locale.ROOT))) {
-            // An image's redirect opens no page: it is shown as the read it is.
+            // An image's redirect opens no page: it is shown as the read it is. The browser requests this hop itself,
+            // where no route sees it (Playwright routes no redirect hop), and follows the hop's own redirect unseen:
+            // so the addresses it carries are judged here, for a page too.
             return get(uri, method, "document".equals(request.resourceType()) ? HeldRequest.Kind.PAGE
                     : HeldRequest.Kind.READ);
         }

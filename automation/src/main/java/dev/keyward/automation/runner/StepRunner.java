@@ -63,6 +63,7 @@ final class StepRunner {
             () => typeof globalThis.__keywardQuietPage === 'function' ? globalThis.__keywardQuietPage() : false
             """;
     private int blockedReported;
+    private int tooLargeReported;
     /** The context's default timeout as last set, so a step with the same timeout costs no call to the driver. */
     private int appliedTimeoutMs = -1;
     private TypedValue lastTyped;
@@ -368,6 +369,10 @@ final class StepRunner {
 
     /** A top-level navigation off the allowed domains since the last report, as this step's failure. */
     private Optional<StepFailure> blockedNavigation(Step step) {
+        Optional<StepFailure> tooLarge = tooLarge(step);
+        if (tooLarge.isPresent()) {
+            return tooLarge;
+        }
         List<NavigationGuard.Blocked> seen = guard.navigationsBlockedSince(blockedReported);
         blockedReported = guard.mark();
         if (seen.isEmpty()) {
@@ -380,6 +385,17 @@ final class StepRunner {
                 + "; the run stopped there";
         return Optional.of(StepFailure.permanent("step '" + step.id() + "': the page " + what
                 + ". Add the domain to allowed_domains only if you trust it."));
+    }
+
+    /** A body the route refused to read past its size limit since the last report, as this step's failure. */
+    private Optional<StepFailure> tooLarge(Step step) {
+        List<NavigationGuard.TooLarge> seen = guard.tooLargeSince(tooLargeReported);
+        tooLargeReported = guard.tooLargeMark();
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        NavigationGuard.TooLarge first = seen.getFirst();
+        return Optional.of(StepFailure.permanent(TooLargeMessage.of(step.id(), first)));
     }
 
     private static StepFailure asFailure(Step step, RuntimeException e, int timeoutMs) {

@@ -26,6 +26,13 @@
   const lower = String.prototype.toLowerCase;
   const nativeSupports = Script.supports;
   const nativeAttachShadow = ElementType.prototype.attachShadow;
+  const shadowRootOf = Object.getOwnPropertyDescriptor(ElementType.prototype, 'shadowRoot').get;
+  const queryAllInElement = ElementType.prototype.querySelectorAll;
+  const addedNodesOf = Object.getOwnPropertyDescriptor(globalThis.MutationRecord.prototype, 'addedNodes').get;
+  const nodeTypeOf = Object.getOwnPropertyDescriptor(globalThis.Node.prototype, 'nodeType').get;
+  const known = construct(globalThis.WeakSet, []);
+  const isKnown = globalThis.WeakSet.prototype.has;
+  const remember = globalThis.WeakSet.prototype.add;
   const roots = [];
 
   const isRules = (script) => {
@@ -41,26 +48,100 @@
       }
     }
   };
-  const observer = construct(NativeObserver, [() => {
+  let observer = null;
+  const watch = (node) => apply(observe, observer, [node, {subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ['type']}]);
+  // A shadow root, once known, is watched like the document and swept now; the shadow roots inside it are looked for.
+  const adopt = (root) => {
+    if (root === null || apply(isKnown, known, [root])) {
+      return;
+    }
+    apply(remember, known, [root]);
+    // Defined, not assigned: an index setter the page put on Array.prototype never sees the root.
+    define(roots, roots.length, {value: root, writable: false, configurable: false, enumerable: true});
+    watch(root);
+    sweep(root, queryAll);
+    within(root, queryAll);
+  };
+  const within = (node, query) => {
+    const all = apply(query, node, ['*']);
+    for (let i = 0; i < apply(lengthOf, all, []); i++) {
+      adopt(apply(shadowRootOf, apply(item, all, [i]), []));
+    }
+  };
+  observer = construct(NativeObserver, [(records) => {
+    // The parser attaches a declarative shadow root (<template shadowrootmode="open">) without attachShadow; its
+    // host arrives in these records, and an open root is found on it before Chromium reads the rules inside.
+    for (let r = 0; r < records.length; r++) {
+      const added = apply(addedNodesOf, records[r], []);
+      for (let i = 0; i < apply(lengthOf, added, []); i++) {
+        const node = apply(item, added, [i]);
+        if (apply(nodeTypeOf, node, []) === 1) {
+          adopt(apply(shadowRootOf, node, []));
+          within(node, queryAllInElement);
+        }
+      }
+    }
     sweep(doc, queryAllInDocument);
     for (let i = 0; i < roots.length; i++) {
       sweep(roots[i], queryAll);
     }
   }]);
-  const watch = (node) => apply(observe, observer, [node, {subtree: true, childList: true, characterData: true,
-    attributes: true, attributeFilter: ['type']}]);
   watch(doc);
   // A mutation observer on the document does not see into shadow trees, where a rule script is honoured too.
   if (typeof nativeAttachShadow === 'function') {
     const attachShadow = {attachShadow(init) {
       const root = apply(nativeAttachShadow, this, [init]);
-      // Defined, not assigned: an index setter the page put on Array.prototype never sees the root.
-      define(roots, roots.length, {value: root, writable: false, configurable: false, enumerable: true});
-      watch(root);
+      adopt(root);
       return root;
     }}.attachShadow;
     define(ElementType.prototype, 'attachShadow', {value: attachShadow, writable: false, configurable: false,
       enumerable: true});
+  }
+  // A closed declarative shadow root cannot be reached from here at all, so markup a page writes gets no declarative
+  // root: its template stays an inert template (an attribute Chromium does not know), whose scripts never run. A
+  // page that splits the attribute's name over two writes is not caught here (left to the markup the route fetched).
+  const indexOf = String.prototype.indexOf;
+  const slice = String.prototype.slice;
+  const DocumentType = globalThis.Document;
+  const ATTRIBUTE = 'shadowrootmode';
+  const withoutDeclarativeRoots = (text) => {
+    const folded = apply(lower, text, []);
+    let out = '';
+    let from = 0;
+    for (let at = apply(indexOf, folded, [ATTRIBUTE, 0]); at >= 0;
+      at = apply(indexOf, folded, [ATTRIBUTE, at + ATTRIBUTE.length])) {
+      out += apply(slice, text, [from, at]) + 'data-keyward-x';
+      from = at + ATTRIBUTE.length;
+    }
+    return out + apply(slice, text, [from]);
+  };
+  // A TrustedHTML is passed on as it is unless it needs cleaning (a page that enforces Trusted Types then refuses the
+  // cleaned string, which fails closed); its text is read with the native method, not a toString the page replaced.
+  const policies = globalThis.trustedTypes;
+  const isHTML = policies && typeof policies.isHTML === 'function' ? policies.isHTML : null;
+  const trustedText = typeof globalThis.TrustedHTML === 'function' ? globalThis.TrustedHTML.prototype.toString : null;
+  const cleanedPart = (part) => {
+    if (isHTML !== null && trustedText !== null && apply(isHTML, policies, [part])) {
+      const text = apply(trustedText, part, []);
+      const cleaned = withoutDeclarativeRoots(text);
+      return cleaned === text ? part : cleaned;
+    }
+    return withoutDeclarativeRoots('' + part);
+  };
+  for (const name of ['write', 'writeln']) {
+    const native = DocumentType.prototype[name];
+    if (typeof native !== 'function') {
+      continue;
+    }
+    const wrapped = {[name](...parts) {
+      const cleaned = [];
+      for (let i = 0; i < parts.length; i++) {
+        define(cleaned, i, {value: cleanedPart(parts[i]), writable: true, configurable: true, enumerable: true});
+      }
+      return apply(native, this, cleaned);
+    }}[name];
+    define(DocumentType.prototype, name, {value: wrapped, writable: false, configurable: false, enumerable: true});
   }
   // A page that asks first is told there are none, and falls back to <link rel=prefetch>, which routing sees.
   if (typeof nativeSupports === 'function') {

@@ -102,4 +102,36 @@ class CarriedAddressTest {
         assertTrue(!delete.leadsTo().equals(subscribe.leadsTo()), "the carried address is part of the action");
         assertEquals(subscribe.leadsTo(), again.leadsTo());
     }
+
+    @Test
+    void aPageIsJudgedByItsOwnAddressAndTheAddressItsRedirectNames() {
+        // The route fetches a page's first hop itself and judges where its answer redirects (corpus b20, s39).
+        assertTrue(acts("http://127.0.0.1:1/login?next=/billing/subscribe", "document").isEmpty());
+        assertTrue(acts("http://127.0.0.1:1/go?next=%2Faccount%2Fdelete", "document").isEmpty());
+        assertEquals(CheckpointType.IRREVERSIBLE, acts("http://127.0.0.1:1/account/delete", "document").orElseThrow()
+                .type());
+        // The hop a redirect names is requested by the browser itself, which follows that hop's own redirect where
+        // no route sees it: what it carries is judged.
+        com.microsoft.playwright.Request page = request("document");
+        assertEquals(CheckpointType.IRREVERSIBLE, RequestClassifier.readActs(reader.readRedirect(page,
+                "http://127.0.0.1:1/go2?next=/account/delete", "GET")).orElseThrow().type());
+        assertTrue(RequestClassifier.readActs(reader.readRedirect(page, "http://127.0.0.1:1/login?next=/usage", "GET"))
+                .isEmpty());
+        // A fetch is still judged by where it can lead.
+        assertEquals(CheckpointType.FINANCIAL, acts("http://127.0.0.1:1/login?next=/billing/subscribe", "fetch")
+                .orElseThrow().type());
+    }
+
+    /** A GET request of a resource type, for the reader (only its method, type and body are read). */
+    private static com.microsoft.playwright.Request request(String type) {
+        return (com.microsoft.playwright.Request) java.lang.reflect.Proxy.newProxyInstance(
+                CarriedAddressTest.class.getClassLoader(), new Class<?>[] {com.microsoft.playwright.Request.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "resourceType" -> type;
+                    case "method" -> "GET";
+                    case "postDataBuffer" -> null;
+                    case "headers" -> java.util.Map.of();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
 }

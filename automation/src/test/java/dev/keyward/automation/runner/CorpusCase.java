@@ -34,14 +34,17 @@ import java.util.Map;
  * (a 307 that re-sends the body), {@code dies-with: page} (the request is sent as the page is left: it must never
  * arrive unapproved, but it may end with its page instead of being held, so the run may succeed and an approved run
  * need not deliver it), {@code csp: POLICY} (the pages are served with that Content-Security-Policy header), {@code header: /path Name: value}
- * (the answer to that path carries that header, in place of one of the same name; repeatable). In pages and redirects {@code {{other}}} is the
- * address of a second server (host {@code localhost}, not allowed) and {@code {{ws}}} a WebSocket address.
+ * (the answer to that path carries that header, in place of one of the same name; repeatable, and a name given twice
+ * for one path is sent twice), {@code encoding: /path CHARSET} (the page is sent in that Java charset, not UTF-8). In pages and redirects {@code {{other}}} is the
+ * address of a second server (host {@code localhost}, not allowed), {@code {{ws}}} a WebSocket address and
+ * {@code {{esc}}} the escape character (U+001B).
  */
 record CorpusCase(String name, String title, CheckpointType checkpoint, Request dangerous, Request arrives,
                   boolean cardRefused, boolean alwaysBlocked, boolean importRefused, Map<String, String> inputs, Map<String, String> defaults,
                   Map<String, String> secrets,
                   List<String> reasons, Map<String, String> redirects, String pending, Map<String, String> pages,
-                  String steps, boolean approveOthers, boolean diesWithPage, String csp, List<String> headers) {
+                  String steps, boolean approveOthers, boolean diesWithPage, String csp, List<String> headers,
+                  Map<String, String> encodings) {
 
     /** A request expected (or not) in the server log; {@code server} is {@code main} or {@code other}. */
     record Request(String server, String method, String path) {
@@ -81,6 +84,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
         Map<String, String> secrets = new LinkedHashMap<>();
         Map<String, String> defaults = new LinkedHashMap<>();
         Map<String, String> redirects = new LinkedHashMap<>();
+        Map<String, String> encodings = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
         List<String> extraHeaders = new ArrayList<>();
         Map<String, String> pages = new LinkedHashMap<>();
@@ -101,6 +105,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 case "redirect" -> redirects.put(value.split("->")[0].strip(), value.split("->")[1].strip());
                 case "reason" -> reasons.add(value);
                 case "header" -> extraHeaders.add(value);
+                case "encoding" -> encodings.put(value.split("\\s+")[0], value.split("\\s+")[1]);
                 default -> headers.put(key, value);
             }
         }
@@ -131,7 +136,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 "refused".equals(headers.get("card")), "always".equals(headers.get("blocked")),
                 "refused".equals(headers.get("import")), inputs, defaults, secrets,
                 reasons, redirects, headers.get("pending"), pages, steps, "approve-others".equals(headers.get("answer")),
-                "page".equals(headers.get("dies-with")), headers.get("csp"), List.copyOf(extraHeaders));
+                "page".equals(headers.get("dies-with")), headers.get("csp"), List.copyOf(extraHeaders), Map.copyOf(encodings));
     }
 
     /** The step program: the case's steps in an envelope allowing only 127.0.0.1. */

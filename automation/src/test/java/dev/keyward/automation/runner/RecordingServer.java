@@ -46,7 +46,8 @@ final class RecordingServer implements AutoCloseable {
     private final Map<String, String> pages;
     private final Map<String, String> redirects;
     private volatile String contentSecurityPolicy;
-    private final Map<String, Map<String, String>> extraHeaders = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<String>>> extraHeaders = new ConcurrentHashMap<>();
+    private final Map<String, java.nio.charset.Charset> encodings = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private ServerSocket webSocket;
     private ExecutorService webSocketThreads;
@@ -97,9 +98,18 @@ final class RecordingServer implements AutoCloseable {
         return this;
     }
 
-    /** Sends {@code name: value} with the answer to {@code path} from now on, in place of a header of that name. */
+    /**
+     * Sends {@code name: value} with the answer to {@code path} from now on, in place of the server's own header of
+     * that name; a second value for the same name is sent as a second header line.
+     */
     void header(String path, String name, String value) {
-        extraHeaders.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(name, value);
+        extraHeaders.computeIfAbsent(path, p -> new ConcurrentHashMap<>())
+                .computeIfAbsent(name, n -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(value);
+    }
+
+    /** Sends the page at {@code path} in {@code charset} rather than UTF-8 (the Content-Type is the case's to set). */
+    void encoding(String path, java.nio.charset.Charset charset) {
+        encodings.put(path, charset);
     }
 
     /** Answers {@code path} with a 302 to {@code location} from now on ({@code "307 /next"}: a 307). */
@@ -142,14 +152,16 @@ final class RecordingServer implements AutoCloseable {
         }
         String html = page != null && exchange.getRequestMethod().equals("GET") ? page
                 : "<!doctype html><title>received</title><p id=\"received\">received</p>";
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = html.getBytes(page == null ? StandardCharsets.UTF_8
+                : encodings.getOrDefault(path, StandardCharsets.UTF_8));
         String type = page == null ? "text/html" : path.endsWith(".js") ? "text/javascript"
                 : path.endsWith(".json") ? "application/json" : path.endsWith(".webm") ? "video/webm" : "text/html";
         exchange.getResponseHeaders().add("Content-Type", type + (type.startsWith("video/") ? "" : "; charset=utf-8"));
         if (contentSecurityPolicy != null && type.equals("text/html")) {
             exchange.getResponseHeaders().add("Content-Security-Policy", contentSecurityPolicy);
         }
-        extraHeaders.getOrDefault(path, Map.of()).forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        extraHeaders.getOrDefault(path, Map.of()).forEach((name, values) -> exchange.getResponseHeaders().put(name,
+                new ArrayList<>(values)));
         int status = 200;
         String range = exchange.getRequestHeaders().getFirst("Range");
         if (page != null && range != null && range.matches("bytes=\\d+-\\d*")) {
