@@ -31,11 +31,10 @@ import java.util.Set;
 public final class RetentionJob {
 
     /**
-     * Rows per transaction: for snapshots, rows read in the table's order (those beyond their key's
-     * newest are folded); for the age rules, rows deleted. The app's other writers wait for a batch in
-     * progress, so it is kept small. The walk follows the table's pages, so a smaller batch does not
-     * make them be written more often; the one index whose order crosses the walk is, once per batch
-     * (docs/performance.md, Retention).
+     * Rows per transaction: for snapshots, rows folded (a tile of about 45 keys x 45 rows, see
+     * {@link SnapshotFolding}); for the age rules, rows deleted. The app's other writers wait for a batch
+     * in progress, so it is kept small; the pages a tile dirties grow with the square root of its rows,
+     * so a smaller batch costs little more in all (docs/performance.md, Retention).
      */
     public static final int DEFAULT_BATCH = 2_000;
 
@@ -65,6 +64,8 @@ public final class RetentionJob {
     private final int batchSize;
     /** The longest write of the last run, in nanoseconds (see {@link #longestTransaction()}). */
     private long longestWriteNanos;
+    /** The writes of the last run (see {@link #transactions()}). */
+    private int transactions;
 
     public RetentionJob(VaultSession session) {
         this(session, session.clock(), DEFAULT_BATCH);
@@ -92,6 +93,11 @@ public final class RetentionJob {
         return Duration.ofNanos(longestWriteNanos);
     }
 
+    /** How many transactions the last run wrote (the benchmark divides the bytes written by it). */
+    public int transactions() {
+        return transactions;
+    }
+
     /** Counts what {@link #run()} would remove, changing nothing. */
     public RetentionReport dryRun() {
         return execute(true);
@@ -99,6 +105,7 @@ public final class RetentionJob {
 
     private RetentionReport execute(boolean dryRun) {
         longestWriteNanos = 0;
+        transactions = 0;
         RetentionPolicy policy = RetentionPolicy.from(session.settings().current());
         Instant now = clock.instant();
         List<RetentionReport.Rule> rules = new ArrayList<>();
@@ -139,16 +146,12 @@ public final class RetentionJob {
             if (!cuts.isEmpty()) {
                 setWriterCache(FOLDING_CACHE_KIB);
                 try {
-                    long after = Long.MIN_VALUE;
-                    while (!(stopped = Thread.currentThread().isInterrupted())) {
-                        long from = after;
-                        SnapshotFolding.Stretch stretch = timedWrite(c -> folding.foldAfter(c, cuts, from, batchSize));
-                        folded += stretch.folded().snapshots();
-                        daysTouched.addAll(stretch.folded().keyDays());
-                        after = stretch.lastRowid();
-                        if (stretch.read() < batchSize) {
-                            break;
-                        }
+                    SnapshotFolding.Walk walk = new SnapshotFolding.Walk(cuts, batchSize);
+                    while (!walk.done() && !(stopped = Thread.currentThread().isInterrupted())) {
+                        SnapshotFolding.Tile tile = timedWrite(c -> folding.foldNext(c, walk));
+                        walk.finished(tile.finished());
+                        folded += tile.folded().snapshots();
+                        daysTouched.addAll(tile.folded().keyDays());
                     }
                 } finally {
                     try {
@@ -213,6 +216,7 @@ public final class RetentionJob {
             return session.database().write(work);
         } finally {
             longestWriteNanos = Math.max(longestWriteNanos, System.nanoTime() - start);
+            transactions++;
         }
     }
 

@@ -6,32 +6,36 @@ import dev.keyward.automation.dashboard.store.FoldableSnapshot;
 import dev.keyward.automation.dashboard.store.SnapshotRepository;
 import dev.keyward.automation.dashboard.summary.DailySummary;
 import dev.keyward.automation.dashboard.summary.DailySummaryFold;
-import dev.keyward.automation.dashboard.summary.SnapshotSample;
 import dev.keyward.automation.dashboard.summary.SummaryKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Folds the snapshots of each secret beyond its newest {@code keep} into daily summaries, walking the
- * table in rowid order one bounded stretch per transaction: each stretch's summaries are written in the
- * same transaction that deletes its snapshots, so an interrupted run loses nothing and the next run
- * goes on where it stopped.
+ * Folds the snapshots of each secret beyond its newest {@code keep} into daily summaries, one bounded
+ * tile of keys and rows per transaction: each tile's summaries are written in the same transaction
+ * that deletes its snapshots, so an interrupted run loses nothing and the next run goes on where it
+ * stopped.
  *
- * <p>The walk follows the table's pages, so a batch deletes rows that lie side by side and dirties each
- * page about once in the whole run; folding key by key deleted from pages all over the table, and each
- * batch rewrote most of them (docs/performance.md, Retention). Which rows go is decided by one keyset
- * boundary per key ({@link SnapshotRepository.Cut}); the fold itself stays in {@link DailySummaryFold},
- * the one definition of a summary (its exact sums and its tie rules have no faithful SQL twin in
- * SQLite's floating-point {@code sum}).
+ * <p>Why tiles: a deleted snapshot leaves the table and three indexes, and each commit writes every
+ * page its transaction changed (encrypted) to the log, and later again at the checkpoint. The table and
+ * two indexes lie in one order (time, or key by key), the per-secret index and the summaries in another
+ * (key, then time), so no walk of single rows is in both. Walking the table in rowid order (the code
+ * before) touched one page per deleted row of whichever structure crossed the walk, batch after batch.
+ * A tile takes up to {@code perKey} of the oldest rows of each of up to {@code keysAtOnce} keys that lie
+ * next to each other in the table ({@link SnapshotRepository.Cut#rowid()} order): the per-secret index
+ * and the summaries see a run of {@code perKey} rows per key, and the table and the time-ordered indexes
+ * a run of {@code keysAtOnce} neighbouring keys per collection time (docs/performance.md, Retention).
+ * The fold itself stays in {@link DailySummaryFold}, the one definition of a summary (its exact sums and
+ * its tie rules have no faithful SQL twin in SQLite's floating-point {@code sum}).
  */
 final class SnapshotFolding {
 
@@ -40,13 +44,47 @@ final class SnapshotFolding {
     }
 
     /**
-     * One folded stretch of the table.
+     * One folded tile.
      *
-     * @param lastRowid where the next stretch starts
-     * @param read      rows read (fewer than asked: the walk reached the end)
-     * @param folded    snapshots folded and key-days touched
+     * @param folded   snapshots folded and key-days touched
+     * @param finished keys that have nothing more beyond their cut (the walk drops them)
      */
-    record Stretch(long lastRowid, int read, Batch folded) {
+    record Tile(Batch folded, List<String> finished) {
+    }
+
+    /**
+     * The keys still to fold with their cuts, in the table order of their cuts, and the tile's shape.
+     * A tile of {@code rows} is about square ({@code keysAtOnce} keys x {@code perKey} rows): the pages it
+     * dirties grow with the number of keys in the table's order and with the number of rows in the
+     * per-secret order, so a square tile dirties the fewest for its size.
+     */
+    static final class Walk {
+
+        private final List<Map.Entry<String, SnapshotRepository.Cut>> pending;
+        private final int rows;
+        private final int keysAtOnce;
+        private final int perKey;
+
+        Walk(Map<String, SnapshotRepository.Cut> cuts, int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("A retention tile needs at least one row.");
+            }
+            this.pending = new ArrayList<>(cuts.entrySet());
+            pending.sort(Comparator.comparingLong(key -> key.getValue().rowid()));
+            this.rows = rows;
+            this.keysAtOnce = (int) Math.ceil(Math.sqrt(rows));
+            this.perKey = (int) ((rows + (long) keysAtOnce - 1) / keysAtOnce);
+        }
+
+        boolean done() {
+            return pending.isEmpty();
+        }
+
+        /** Drops the keys a committed tile finished. */
+        void finished(List<String> keys) {
+            Set<String> gone = new HashSet<>(keys);
+            pending.removeIf(key -> gone.contains(key.getKey()));
+        }
     }
 
     /** Orders one key-day's snapshots as the key-by-key fold read them: oldest first, ties newest id first. */
@@ -82,43 +120,71 @@ final class SnapshotFolding {
     }
 
     /**
-     * Reads up to {@code limit} rows after {@code afterRowid}, folds those beyond their key's cut into
-     * their days' summaries and deletes them; call inside one transaction. A cut stays right while the
-     * run goes on: snapshots are only added after it (newer ones) or removed with their key.
+     * Folds the next tile of {@code walk}, oldest rows of each key first, and deletes its snapshots; call
+     * inside one transaction, then {@link Walk#finished} with the result once it committed. Keys are taken
+     * from the front of the walk until the tile holds {@code rows} snapshots or {@code keysAtOnce} keys
+     * that have more left, so a run over many keys with a few snapshots each still fills its transactions.
+     * A cut stays right while the run goes on: snapshots are only added after it (newer ones) or removed
+     * with their key.
      */
-    Stretch foldAfter(Connection c, Map<String, SnapshotRepository.Cut> cuts, long afterRowid, int limit)
-            throws SQLException {
-        SnapshotRepository.Stretch stretch = snapshots.stretchAfter(c, afterRowid, limit, cuts);
-        Map<String, Map<LocalDate, List<FoldableSnapshot>>> byKeyAndDay = new LinkedHashMap<>();
-        long[] rowids = new long[stretch.beyond().size()];
-        int i = 0;
-        for (SnapshotRepository.ScannedSnapshot row : stretch.beyond()) {
-            rowids[i++] = row.rowid();
-            SnapshotSample sample = row.snapshot().sample();
-            byKeyAndDay.computeIfAbsent(sample.secretId(), key -> new TreeMap<>())
-                    .computeIfAbsent(DailySummaryFold.dayOf(sample), day -> new ArrayList<>())
-                    .add(row.snapshot());
-        }
+    Tile foldNext(Connection c, Walk walk) throws SQLException {
+        List<String> finished = new ArrayList<>();
         Set<String> keyDays = new HashSet<>();
-        for (Map.Entry<String, Map<LocalDate, List<FoldableSnapshot>>> key : byKeyAndDay.entrySet()) {
-            for (Map.Entry<LocalDate, List<FoldableSnapshot>> day : key.getValue().entrySet()) {
-                List<FoldableSnapshot> ofDay = day.getValue();
-                ofDay.sort(OLDEST_FIRST);
-                // The newest snapshot of the day names the provider, should the key have moved between providers.
-                String providerId = ofDay.get(ofDay.size() - 1).providerId();
-                DailySummary summary = DailySummaryFold.fold(summaries.find(c, key.getKey(), day.getKey()),
-                        new SummaryKey(profileId, key.getKey(), providerId, day.getKey()),
-                        ofDay.stream().map(FoldableSnapshot::sample).toList());
-                summaries.upsert(c, summary);
-                keyDays.add(key.getKey() + "/" + day.getKey());
+        long[] rowids = new long[Math.min(walk.rows, 4_096)];
+        int taken = 0;
+        int unfinished = 0;
+        // With fewer keys left than a tile holds, each gives more rows, so the transaction is still full.
+        int perKey = Math.max(walk.perKey, Math.ceilDiv(walk.rows, Math.max(1, Math.min(walk.keysAtOnce, walk.pending.size()))));
+        try (SnapshotRepository.OldestBeyond reader = snapshots.oldestBeyond(c);
+             DailySummaryRepository.Folding days = summaries.folding(c)) {
+            for (Map.Entry<String, SnapshotRepository.Cut> key : walk.pending) {
+                if (taken == walk.rows || unfinished == walk.keysAtOnce) {
+                    break;
+                }
+                int ask = Math.min(perKey, walk.rows - taken);
+                List<SnapshotRepository.ScannedSnapshot> rows = reader.next(key.getKey(), key.getValue(), ask);
+                if (rows.size() < ask) {
+                    finished.add(key.getKey());
+                } else {
+                    unfinished++;
+                }
+                if (taken + rows.size() > rowids.length) {
+                    rowids = Arrays.copyOf(rowids, Math.max(rowids.length * 2, taken + rows.size()));
+                }
+                for (SnapshotRepository.ScannedSnapshot row : rows) {
+                    rowids[taken++] = row.rowid();
+                }
+                foldKey(days, key.getKey(), rows, keyDays);
             }
         }
-        int deleted = snapshots.deleteRowids(c, rowids);
-        if (deleted != rowids.length) {
+        long[] sorted = Arrays.copyOf(rowids, taken);
+        Arrays.sort(sorted);
+        int deleted = snapshots.deleteRowids(c, sorted);
+        if (deleted != taken) {
             // Cannot happen inside one transaction; rolling back keeps summaries and snapshots in step.
-            throw new IllegalStateException("Retention read " + rowids.length + " snapshots but would delete "
-                    + deleted + ".");
+            throw new IllegalStateException("Retention read " + taken + " snapshots but would delete " + deleted + ".");
         }
-        return new Stretch(stretch.lastRowid(), stretch.read(), new Batch(deleted, keyDays));
+        return new Tile(new Batch(deleted, keyDays), finished);
+    }
+
+    /** Folds one key's rows of this tile into their days' summaries, merging with what is stored. */
+    private void foldKey(DailySummaryRepository.Folding days, String secretId,
+                         List<SnapshotRepository.ScannedSnapshot> rows, Set<String> keyDays) throws SQLException {
+        Map<LocalDate, List<FoldableSnapshot>> byDay = new TreeMap<>();
+        for (SnapshotRepository.ScannedSnapshot row : rows) {
+            byDay.computeIfAbsent(DailySummaryFold.dayOf(row.snapshot().sample()), day -> new ArrayList<>())
+                    .add(row.snapshot());
+        }
+        for (Map.Entry<LocalDate, List<FoldableSnapshot>> day : byDay.entrySet()) {
+            List<FoldableSnapshot> ofDay = day.getValue();
+            ofDay.sort(OLDEST_FIRST);
+            // The newest snapshot of the day names the provider, should the key have moved between providers.
+            String providerId = ofDay.get(ofDay.size() - 1).providerId();
+            DailySummary summary = DailySummaryFold.fold(days.find(secretId, day.getKey()),
+                    new SummaryKey(profileId, secretId, providerId, day.getKey()),
+                    ofDay.stream().map(FoldableSnapshot::sample).toList());
+            days.upsert(summary);
+            keyDays.add(secretId + "/" + day.getKey());
+        }
     }
 }

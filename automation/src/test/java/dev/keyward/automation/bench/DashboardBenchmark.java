@@ -46,6 +46,14 @@ public final class DashboardBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
         List<String> parts = args.length == 0 ? List.of("overview", "refresh", "retention") : List.of(String.join(" ", args).split("\\s+"));
+        // "keys=200 layout=time" among the parts set bench.retention.keys and bench.retention.layout
+        // (exec:exec passes no -D of Maven's own to the benchmark's JVM).
+        for (String part : parts) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                System.setProperty("bench.retention." + part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
         if (parts.contains("overview")) {
             overview(dir.resolve("overview"));
         }
@@ -168,6 +176,11 @@ public final class DashboardBenchmark {
                     + " %,d MiB written to disk; load average %.1f%n", longestWait.get() / 1e6,
                     job.longestTransaction().toMillis(), cpuSeconds, written / (1024 * 1024),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            // Each page a commit changed goes to the log (page + 24-byte frame header), then once more
+            // into the file at a checkpoint: about two page writes per changed page and commit.
+            System.out.printf("retention: %,d transactions, %,.0f KiB written per transaction (about %,.0f pages"
+                            + " changed per commit, counting a log write and a checkpoint write per page)%n",
+                    job.transactions(), written / 1024.0 / job.transactions(), written / 2.0 / 4_120 / job.transactions());
             System.out.printf("retention: folded %,d snapshots (%s) in %.1f s (%.0f rows/s); heap before %d MiB,"
                             + " peak during the run %d MiB%n", report.count("dashboard_snapshots"),
                     report.rules().get(0).detail(), seconds, report.count("dashboard_snapshots") / seconds,

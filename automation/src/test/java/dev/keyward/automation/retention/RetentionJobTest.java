@@ -124,6 +124,21 @@ class RetentionJobTest {
     }
 
     @Test
+    void aFewKeysWithLongBacklogsStillFillEachTransaction() {
+        SettableClock clock = new SettableClock(NOW);
+        List<String> ids = new ArrayList<>();
+        try (TestVault vault = vaultWithSnapshots(dir, clock, ids, 300)) {
+            RetentionJob job = new RetentionJob(vault.session(), clock, 100);
+            RetentionReport report = job.run();
+
+            assertEquals(3 * (300 - 24), report.count("dashboard_snapshots"));
+            // 828 snapshots in transactions of at most 100 take 9; the six age rules take one each. Tiles
+            // of 10 keys x 10 rows would have taken 28 with three keys.
+            assertTrue(job.transactions() - 6 <= 10, job.transactions() + " transactions");
+        }
+    }
+
+    @Test
     void anInterruptedRunLosesNothingAndTheNextRunFinishesTheJob() throws Exception {
         SettableClock clock = new SettableClock(NOW);
         List<String> ids = new ArrayList<>();

@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fold that walks the table in rowid order gives the same summaries (every figure to the last bit but
+ * The fold that takes tiles of keys and rows gives the same summaries (every figure to the last bit but
  * a day's average, see {@link #average}) and leaves exactly the snapshots that the earlier
  * one-key-at-a-time fold (kept below as the reference) did, on random data written key by key or round
  * by round (the table in key or in time order), with ties in time, every status and health, two
- * currencies, and a second run over days already folded.
+ * currencies, two providers, and a second run over days already folded.
  */
 class SetBasedFoldingEquivalenceTest {
 
@@ -76,6 +76,27 @@ class SetBasedFoldingEquivalenceTest {
                                      boolean timeOrder) {
         List<String> ids = GeneratedSnapshots.keys(session, "eq", keys, "practice-cloud");
         GeneratedSnapshots.snapshots(session, ids, perKey, end, Duration.ofMinutes(23), seed, timeOrder);
+        // Keys that moved between providers: a day's summary names the provider of its newest snapshot,
+        // which depends on the order the fold reads a day's rows in, ties in time included.
+        String other = session.providers().get("openai").id();
+        session.database().write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE dashboard_snapshots SET provider_id = ? WHERE rowid % 3 = 0")) {
+                ps.setString(1, other);
+                ps.executeUpdate();
+            }
+            // Backlogs of different sizes (all, 70 %, 40 % and 10 % of the rows), some at or below the 24 kept.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM dashboard_snapshots WHERE secret_id = ? AND (rowid * 7 + ?) % 10 < ?")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(1, ids.get(i));
+                    ps.setInt(2, i);
+                    ps.setInt(3, i % 4 * 3);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
         return ids;
     }
 

@@ -29,20 +29,29 @@ public final class TestVault implements AutoCloseable {
     private final ProfileSummary profile;
     private final VaultSession session;
 
-    private TestVault(Path dataDir, Clock clock) {
+    private TestVault(Path dataDir, Clock clock, boolean create) {
         this.dataDir = dataDir;
         this.profiles = new ProfileService(new DataRoot(dataDir), clock, Argon2Params.FLOOR, "app");
         try (Password password = Password.copyOf(PASSWORD.toCharArray())) {
-            ProfileService.Created created = profiles.create("test", password);
-            created.recoveryCode().destroy();
-            this.profile = created.profile();
+            if (create) {
+                ProfileService.Created created = profiles.create("test", password);
+                created.recoveryCode().destroy();
+                this.profile = created.profile();
+            } else {
+                this.profile = profiles.resolve("test");
+            }
             this.session = profiles.unlock(profile, password);
         }
         session.enableAutomation();
     }
 
     public static TestVault create(Path dataDir, Clock clock) {
-        return new TestVault(dataDir, clock);
+        return new TestVault(dataDir, clock, true);
+    }
+
+    /** Unlocks the profile an earlier {@link #create} made in {@code dataDir} (in this process or another). */
+    public static TestVault open(Path dataDir, Clock clock) {
+        return new TestVault(dataDir, clock, false);
     }
 
     public VaultSession session() {

@@ -206,28 +206,13 @@ public final class SnapshotRepository {
      *
      * @param collectedAt the boundary snapshot's stored {@code collected_at}
      * @param id          its id
+     * @param rowid       its rowid: where the key's recent rows lie in the table (retention takes keys in this order)
      */
-    public record Cut(String collectedAt, String id) {
-
-        /** Whether a snapshot comes after this boundary, compared as SQLite orders the text columns. */
-        public boolean isBeyond(String snapshotCollectedAt, String snapshotId) {
-            int byTime = snapshotCollectedAt.compareTo(collectedAt);
-            return byTime < 0 || byTime == 0 && snapshotId.compareTo(id) > 0;
-        }
+    public record Cut(String collectedAt, String id, long rowid) {
     }
 
     /** A snapshot retention folds, with its rowid (the batch deletes by it). */
     public record ScannedSnapshot(long rowid, FoldableSnapshot snapshot) {
-    }
-
-    /**
-     * One stretch of the table in rowid order.
-     *
-     * @param lastRowid the last rowid read (the next stretch starts after it)
-     * @param read      rows read, of every key
-     * @param beyond    the rows among them that lie beyond their key's {@link Cut}, in rowid order
-     */
-    public record Stretch(long lastRowid, int read, List<ScannedSnapshot> beyond) {
     }
 
     /**
@@ -238,7 +223,7 @@ public final class SnapshotRepository {
         Map<String, Integer> excess = excessBeyond(c, keep);
         Map<String, Cut> cuts = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT collected_at, id FROM %s
+                SELECT collected_at, id, rowid FROM %s
                  WHERE secret_id = ? AND profile_id = ?
                  ORDER BY collected_at DESC, id ASC
                  LIMIT 1 OFFSET ?""".formatted(BY_SECRET))) {
@@ -248,7 +233,7 @@ public final class SnapshotRepository {
                 ps.setInt(3, keep - 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        cuts.put(secretId, new Cut(rs.getString(1), rs.getString(2)));
+                        cuts.put(secretId, new Cut(rs.getString(1), rs.getString(2), rs.getLong(3)));
                     }
                 }
             }
@@ -257,45 +242,56 @@ public final class SnapshotRepository {
     }
 
     /**
-     * Reads up to {@code limit} of the profile's snapshots after {@code afterRowid} in rowid order (the
-     * order of the table's pages) and returns those beyond their key's cut. Read in this order, a batch
-     * deletes from neighbouring pages of the table instead of from pages all over it.
+     * A key's oldest snapshots beyond its {@link Cut}, oldest first (ties in time newest id first, the
+     * order the key-by-key fold read them in), from the per-secret index: a key's rows there lie side by
+     * side, so a transaction that takes a run of them from a few dozen keys dirties a few pages of that
+     * index per key instead of one page per row.
      */
-    public Stretch stretchAfter(Connection c, long afterRowid, int limit, Map<String, Cut> cuts) throws SQLException {
-        // NOT INDEXED: the walk is by rowid; an index on profile_id would read the table in another order.
-        try (PreparedStatement ps = c.prepareStatement(STRETCH_SQL)) {
-            ps.setLong(1, afterRowid);
-            ps.setString(2, profileId);
-            ps.setInt(3, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<ScannedSnapshot> beyond = new ArrayList<>();
-                long last = afterRowid;
-                int read = 0;
-                while (rs.next()) {
-                    read++;
-                    last = rs.getLong(1);
-                    String secretId = rs.getString(2);
-                    Cut cut = cuts.get(secretId);
-                    String id = rs.getString(3);
-                    String collectedAt = rs.getString(4);
-                    if (cut != null && cut.isBeyond(collectedAt, id)) {
-                        beyond.add(new ScannedSnapshot(last, new FoldableSnapshot(new SnapshotSample(id, secretId,
-                                Timestamps.parse(collectedAt), CollectionStatus.fromDbValue(rs.getString(5)),
-                                HealthStatus.fromDbValue(rs.getString(6)), rs.getString(7)), rs.getString(8))));
-                    }
-                }
-                return new Stretch(last, read, beyond);
-            }
-        }
+    static final String OLDEST_BEYOND_SQL = """
+            SELECT rowid, id, collected_at, collection_status, health_status, usage_stats_json, provider_id
+              FROM %s
+             WHERE secret_id = ? AND collected_at <= ? AND (collected_at < ? OR id > ?) AND profile_id = ?
+             ORDER BY collected_at ASC, id DESC
+             LIMIT ?""".formatted(BY_SECRET);
+
+    /** Opens the reader of {@link OldestBeyond} on {@code c}, prepared once for a whole transaction. */
+    public OldestBeyond oldestBeyond(Connection c) throws SQLException {
+        return new OldestBeyond(c.prepareStatement(OLDEST_BEYOND_SQL));
     }
 
-    /** The walk of {@link #stretchAfter}; its plan is a search of the table by rowid range. */
-    static final String STRETCH_SQL = """
-            SELECT rowid, secret_id, id, collected_at, collection_status, health_status, usage_stats_json, provider_id
-              FROM dashboard_snapshots NOT INDEXED
-             WHERE rowid > ? AND profile_id = ?
-             ORDER BY rowid
-             LIMIT ?""";
+    /** Reads keys' oldest snapshots beyond their cut with one prepared statement; close it with its transaction. */
+    public final class OldestBeyond implements AutoCloseable {
+
+        private final PreparedStatement ps;
+
+        private OldestBeyond(PreparedStatement ps) {
+            this.ps = ps;
+        }
+
+        /** Up to {@code limit} of the secret's oldest snapshots that lie beyond {@code cut}, oldest first. */
+        public List<ScannedSnapshot> next(String secretId, Cut cut, int limit) throws SQLException {
+            ps.setString(1, secretId);
+            ps.setString(2, cut.collectedAt());
+            ps.setString(3, cut.collectedAt());
+            ps.setString(4, cut.id());
+            ps.setString(5, profileId);
+            ps.setInt(6, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ScannedSnapshot> rows = new ArrayList<>(Math.min(limit, 256));
+                while (rs.next()) {
+                    rows.add(new ScannedSnapshot(rs.getLong(1), new FoldableSnapshot(new SnapshotSample(rs.getString(2),
+                            secretId, Timestamps.parse(rs.getString(3)), CollectionStatus.fromDbValue(rs.getString(4)),
+                            HealthStatus.fromDbValue(rs.getString(5)), rs.getString(6)), rs.getString(7))));
+                }
+                return rows;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            ps.close();
+        }
+    }
 
     /** Deletes the snapshots with these rowids (ascending) in one statement; returns how many went. */
     public int deleteRowids(Connection c, long[] rowids) throws SQLException {

@@ -33,10 +33,12 @@ class SnapshotQueryPlanTest {
     }
 
     @Test
-    void retentionWalksTheTableByRowidRangeInPageOrder() {
-        String plan = plan(SnapshotRepository.STRETCH_SQL);
-        assertTrue(plan.contains("SEARCH dashboard_snapshots USING INTEGER PRIMARY KEY (rowid>?)"), plan);
-        assertFalse(plan.contains("USING INDEX") || plan.contains("TEMP B-TREE"), plan);
+    void retentionReadsAKeysOldestRowsBeyondItsCutAsARangeOfTheSecretIndex() {
+        String plan = plan(SnapshotRepository.OLDEST_BEYOND_SQL);
+        assertTrue(plan.contains("SEARCH dashboard_snapshots USING INDEX idx_dashboard_snapshots_secret_collected"
+                + " (secret_id=? AND collected_at<?)"), plan);
+        // Only ties in time are sorted (by id); the rows come in the index's order, so LIMIT stops the read early.
+        assertFalse(plan.contains("SCAN") || plan.contains("USE TEMP B-TREE FOR ORDER BY"), plan);
     }
 
     private String plan(String sql) {
