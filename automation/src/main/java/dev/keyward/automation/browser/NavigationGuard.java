@@ -68,6 +68,8 @@ public final class NavigationGuard {
     private final Consumer<Route> handler = this::handle;
     private BrowserContext installedOn;
     private RequestReview review;
+    /** Told of each request the route lets on unchanged, just before it does (see {@link UnroutedRequests}). */
+    private volatile Consumer<Request> letOn = request -> { };
     /** {@link System#nanoTime()} of the last request the context asked for, to tell when a page has gone quiet. */
     private volatile long lastRequestAt = System.nanoTime();
 
@@ -86,6 +88,11 @@ public final class NavigationGuard {
     /** From now on, every request to an allowed host waits for {@code requestReview}. */
     public void holdRequests(RequestReview requestReview) {
         this.review = requestReview;
+    }
+
+    /** From now on, {@code listener} hears of each request the route lets on unchanged, before the browser does. */
+    public void onLetOn(Consumer<Request> listener) {
+        this.letOn = listener;
     }
 
     /** Whether the policy admits a URL the caller itself is about to open. */
@@ -131,6 +138,7 @@ public final class NavigationGuard {
         }
         boolean resendsBody = resendsBody(request.method());
         if (installedOn == null || !"document".equals(request.resourceType()) && !resendsBody && !steerable(request)) {
+            letOn.accept(request);
             route.resume();
             return;
         }

@@ -282,7 +282,8 @@ class HostilePageCorpusTest {
                 }
                 RecordingServer other = new RecordingServer("other", log, Map.of(), Map.of());
                 Map<String, String> vars = Map.of("{{other}}", "http://localhost:" + other.port(),
-                        "{{ws}}", "ws://127.0.0.1:" + main.webSocketPort(), "{{main}}", "http://127.0.0.1:" + main.port());
+                        "{{ws}}", "ws://127.0.0.1:" + main.webSocketPort(), "{{main}}", "http://127.0.0.1:" + main.port(),
+                        "{{main-by-name}}", "http://localhost:" + main.port());
                 c.pages().forEach((path, html) -> pages.put(path, substitute(html, vars)));
                 c.redirects().forEach((from, to) -> redirects.put(from, substitute(to, vars)));
                 for (String header : c.headers()) {
