@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.Request;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,11 +75,10 @@ public final class UnroutedRequests implements AutoCloseable {
         }
     }
 
-    /** The route lets {@code request} go on unchanged: one request like it may pass the wall. */
-    public synchronized void admit(Request request) {
+    /** The route lets the browser send this request: one request like it may pass the wall. */
+    public synchronized void admit(String method, String url, byte[] body) {
         long now = System.nanoTime();
-        unspent.computeIfAbsent(key(request.method(), request.url(), request.postDataBuffer()), k -> new ArrayDeque<>())
-                .add(now);
+        unspent.computeIfAbsent(key(method, url, body), k -> new ArrayDeque<>()).add(now);
         if (unspent.size() > REMEMBERED) {
             unspent.values().removeIf(times -> {
                 times.removeIf(at -> now - at > PASS_LIFETIME_NANOS);
