@@ -88,6 +88,18 @@ public final class NavigationGuard {
     private final Consumer<Route> handler = this::handle;
     private BrowserContext installedOn;
     private RequestReview review;
+    /**
+     * Told of each request the route lets the browser send, just before it does (see {@link UnroutedRequests}): one it
+     * lets on unchanged, and the next hop of a redirect it answered and judged, which the browser follows itself.
+     */
+    private volatile LetOn letOn = (method, url, body) -> { };
+
+    /** Hears of a request the route lets the browser send. */
+    @FunctionalInterface
+    public interface LetOn {
+        /** {@code body} is null for a request without one. */
+        void request(String method, String url, byte[] body);
+    }
     /** {@link System#nanoTime()} of the last request the context asked for, to tell when a page has gone quiet. */
     private volatile long lastRequestAt = System.nanoTime();
 
@@ -106,6 +118,11 @@ public final class NavigationGuard {
     /** From now on, every request to an allowed host waits for {@code requestReview}. */
     public void holdRequests(RequestReview requestReview) {
         this.review = requestReview;
+    }
+
+    /** From now on, {@code listener} hears of each request the route lets on unchanged, before the browser does. */
+    public void onLetOn(LetOn listener) {
+        this.letOn = listener;
     }
 
     /** Whether the policy admits a URL the caller itself is about to open. */
@@ -161,6 +178,7 @@ public final class NavigationGuard {
         }
         boolean resendsBody = resendsBody(request.method());
         if (installedOn == null || !"document".equals(request.resourceType()) && !resendsBody && !steerable(request)) {
+            letOn.request(request.method(), request.url(), request.postDataBuffer());
             route.resume();
             return;
         }
@@ -187,6 +205,8 @@ public final class NavigationGuard {
                 break;
             }
             if (!keepsBody) {
+                // The browser follows this redirect itself, without a body (a 307 or 308 of a GET keeps its method).
+                letOn.request(resendsBody ? "GET" : method, target, null);
                 break;
             }
             // The approved hop is sent from here, so the hop after it is seen and judged too.

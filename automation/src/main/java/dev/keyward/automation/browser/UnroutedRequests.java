@@ -1,88 +1,208 @@
 package dev.keyward.automation.browser;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.CDPSession;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import java.util.List;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Refuses every request of a run's pages that Playwright's routing would let out without asking the route.
+ * The wall below Playwright's routing: a request leaves the browser only if the route let it go on (or it is the
+ * next hop of a redirect of one that did).
  *
- * <p>Playwright 1.49 continues, unrouted, a paused request that the browser's inspector did not report
- * ({@code Fetch.requestPaused} without a {@code networkId}: "continue the request to not affect it") and one whose
- * frame it no longer knows. A {@code fetch} with {@code keepalive} or a {@code navigator.sendBeacon} made while a
- * page is being left is such a request: no route handler ever saw it, and it reached the server past a rejection
- * (corpus {@code s06}, {@code s13}, and {@code s23} whenever the page got hold of a frame's native {@code fetch}).
- * The init script turns those calls into ordinary requests, which end with their page; this wall does not depend
- * on it. Each page of the context gets a DevTools session of its own with request interception on the resource
- * types a script can send (fetch, XHR, beacons and pings, prefetches, other), and a request arriving there without
- * a {@code networkId} is failed as blocked by the client; every other request is let on to Playwright's routing,
- * which judges it. A page that cannot be watched is closed.
+ * <p>Playwright 1.49 lets some requests out without calling any route: a paused request the browser's inspector did
+ * not report (no {@code networkId}: a keep-alive {@code fetch} or a beacon made as a page is left), one whose frame it
+ * does not know (a frame already detached when the request's pause reaches it), and every request of a target it is
+ * not attached to (a shared worker's, and a dedicated worker's when Chromium runs workers outside their frame). The
+ * pieces that would need a wall of their own (out-of-process iframes, popups before the runner hears of them,
+ * workers, link prefetches) all load through Chromium's URL loader factories, and a {@code Fetch} session on the
+ * <em>browser</em> target intercepts every one of them, for every target, in each loader factory made after it is
+ * enabled (so it goes up before the run's first page), closer to the network than Playwright's own per-page
+ * interception (Chromium chains the proxies frame first, then browser).
+ * So one browser-wide session sees each request after Playwright has decided it: the route hands this wall a pass
+ * ({@link #admit}) for each request it lets on, and the wall spends one pass per matching request (method, address,
+ * body) and fails everything else as blocked by the client. A context whose requests do not go through a route sends
+ * nothing while the wall is up: the wall belongs to a browser that carries one run at a time.
  */
-public final class UnroutedRequests {
+public final class UnroutedRequests implements AutoCloseable {
+
+    /** A pass the route gave but no request came to spend (the page cancelled it on the way) lapses after this. */
+    private static final long PASS_LIFETIME_NANOS = 30_000_000_000L;
+    /** Requests let through, kept so the next hop of their redirects may follow; the oldest are forgotten first. */
+    private static final int REMEMBERED = 4096;
+
+    private final CDPSession session;
+    private final Map<String, ArrayDeque<Long>> unspent = new HashMap<>();
+    private final Set<String> letThrough = new LinkedHashSet<>();
+
+    private UnroutedRequests(CDPSession session) {
+        this.session = session;
+    }
 
     /**
-     * Resource types a page's script can send or that outlive it (a keep-alive fetch or beacon made as a page is
-     * left is paused as {@code XHR}); documents and static subresources stay with the route alone. Chromium's
-     * interception filter knows fewer types than its network log ({@code Prefetch}, {@code Preflight} and
-     * {@code Manifest} are refused by {@code Fetch.enable}).
+     * Puts the wall up on the whole browser before the run's first page. A run must not go on without it: when the
+     * browser refuses the session, this throws and nothing has been opened.
+     *
+     * @throws BrowserUnavailableException when the browser does not accept the wall
      */
-    private static final List<String> SENDABLE = List.of("Fetch", "XHR", "Ping", "Other", "EventSource",
-            "CSPViolationReport", "Media");
-
-    private UnroutedRequests() {
-    }
-
-    /** Watches every page the context opens from now on (install before the first page). */
-    public static void install(BrowserContext context) {
-        context.onPage(page -> watch(context, page));
-    }
-
-    private static void watch(BrowserContext context, Page page) {
+    public static UnroutedRequests install(Browser browser) {
+        CDPSession session = null;
         try {
-            CDPSession session = context.newCDPSession(page);
-            session.on("Fetch.requestPaused", event -> decide(session, event));
-            session.send("Fetch.enable", patterns());
+            session = browser.newBrowserCDPSession();
+            UnroutedRequests wall = new UnroutedRequests(session);
+            session.on("Fetch.requestPaused", wall::decide);
+            session.send("Fetch.enable", everyRequest());
+            return wall;
         } catch (PlaywrightException e) {
-            // A page that cannot be watched is not used: closed, it sends nothing (and a step on it fails).
-            try {
-                page.close();
-            } catch (PlaywrightException closing) {
-                // Already gone.
+            if (session != null) {
+                detach(session);
             }
+            throw new BrowserUnavailableException("The browser did not accept the request wall that keeps a page's"
+                    + " requests behind the run's gate, so the run did not start.", e);
         }
     }
 
-    private static void decide(CDPSession session, JsonObject event) {
+    /** The route lets the browser send this request: one request like it may pass the wall. */
+    public synchronized void admit(String method, String url, byte[] body) {
+        long now = System.nanoTime();
+        unspent.computeIfAbsent(key(method, url, body), k -> new ArrayDeque<>()).add(now);
+        if (unspent.size() > REMEMBERED) {
+            unspent.values().removeIf(times -> {
+                times.removeIf(at -> now - at > PASS_LIFETIME_NANOS);
+                return times.isEmpty();
+            });
+        }
+    }
+
+    /** Takes the wall down (a lent browser goes back to its owner as it came). */
+    @Override
+    public void close() {
+        detach(session);
+    }
+
+    private void decide(JsonObject event) {
+        String requestId = event.get("requestId").getAsString();
         JsonObject answer = new JsonObject();
-        answer.addProperty("requestId", event.get("requestId").getAsString());
+        answer.addProperty("requestId", requestId);
+        boolean through;
         try {
-            if (event.has("networkId")) {
-                session.send("Fetch.continueRequest", answer);
-            } else {
-                // Playwright would let this one out without a route: it never reaches the gate, so it never leaves.
-                answer.addProperty("errorReason", "BlockedByClient");
-                session.send("Fetch.failRequest", answer);
-            }
+            through = goesThrough(requestId, event);
+        } catch (RuntimeException e) {
+            // A pause this wall cannot read is not let through.
+            through = false;
+        }
+        if (!through) {
+            answer.addProperty("errorReason", "BlockedByClient");
+        }
+        try {
+            session.send(through ? "Fetch.continueRequest" : "Fetch.failRequest", answer);
         } catch (PlaywrightException e) {
             // The request or its page is gone already.
         }
     }
 
-    private static JsonObject patterns() {
-        JsonArray list = new JsonArray();
-        for (String type : SENDABLE) {
-            JsonObject pattern = new JsonObject();
-            pattern.addProperty("urlPattern", "*");
-            pattern.addProperty("resourceType", type);
-            pattern.addProperty("requestStage", "Request");
-            list.add(pattern);
+    /**
+     * Whether a paused request went through the route: one the inspector did not report never did (Playwright lets
+     * it out unasked); any other needs a pass of its own, or is the next hop of a request that had one (Playwright
+     * routes no redirect hop; the context's host limits and the route's hop-by-hop fetching judge those).
+     */
+    private synchronized boolean goesThrough(String requestId, JsonObject event) {
+        if (!event.has("networkId")) {
+            return false;
         }
+        boolean through = event.has("redirectedRequestId")
+                && letThrough.contains(event.get("redirectedRequestId").getAsString())
+                || spend(event.getAsJsonObject("request"));
+        if (through) {
+            letThrough.add(requestId);
+            if (letThrough.size() > REMEMBERED) {
+                Iterator<String> oldest = letThrough.iterator();
+                oldest.next();
+                oldest.remove();
+            }
+        }
+        return through;
+    }
+
+    private boolean spend(JsonObject request) {
+        String key = key(request.get("method").getAsString(), request.get("url").getAsString(), body(request));
+        ArrayDeque<Long> times = unspent.get(key);
+        long now = System.nanoTime();
+        while (times != null && !times.isEmpty()) {
+            if (now - times.poll() <= PASS_LIFETIME_NANOS) {
+                if (times.isEmpty()) {
+                    unspent.remove(key);
+                }
+                return true;
+            }
+        }
+        unspent.remove(key);
+        return false;
+    }
+
+    /** The body as Playwright reads it from the same pause: the bytes of every part that carries them, in order. */
+    private static byte[] body(JsonObject request) {
+        JsonElement entries = request.get("postDataEntries");
+        if (entries == null || !entries.isJsonArray()) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (JsonElement entry : entries.getAsJsonArray()) {
+            if (entry.isJsonObject() && entry.getAsJsonObject().has("bytes")) {
+                bytes.writeBytes(Base64.getDecoder().decode(entry.getAsJsonObject().get("bytes").getAsString()));
+            }
+        }
+        return bytes.size() == 0 ? null : bytes.toByteArray();
+    }
+
+    /** A request's method, address (without a fragment, which is never sent) and a digest of its body. */
+    static String key(String method, String url, byte[] body) {
+        int fragment = url.indexOf('#');
+        String address = fragment < 0 ? url : url.substring(0, fragment);
+        return method.toUpperCase(Locale.ROOT) + " " + address + " " + digest(body);
+    }
+
+    private static String digest(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "-";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static JsonObject everyRequest() {
+        // Every resource type: prefetches and preflights included, which a type filter cannot name.
+        JsonObject pattern = new JsonObject();
+        pattern.addProperty("urlPattern", "*");
+        pattern.addProperty("requestStage", "Request");
+        JsonArray list = new JsonArray();
+        list.add(pattern);
         JsonObject params = new JsonObject();
         params.add("patterns", list);
         return params;
+    }
+
+    private static void detach(CDPSession session) {
+        try {
+            session.detach();
+        } catch (PlaywrightException e) {
+            // The browser is gone: so is the session.
+        }
     }
 }

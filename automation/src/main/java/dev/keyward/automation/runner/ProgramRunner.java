@@ -111,10 +111,13 @@ public final class ProgramRunner {
         RunOptions effective = options.withHeaded(browser.headed());
         BrowserContext context = openContext(browser, limits);
         NavigationGuard guard = new NavigationGuard(program.domainPolicy());
+        UnroutedRequests wall = null;
         try {
+            // Below the route, browser-wide and before the first page: a request the route did not let on never
+            // leaves (Playwright lets some out unrouted: a keep-alive request as a page is left, a shared worker's).
+            wall = UnroutedRequests.install(browser.browser());
             guard.install(context);
-            // Below the route: what Playwright would let out unrouted (a keep-alive request as a page is left).
-            UnroutedRequests.install(context);
+            guard.onLetOn(wall::admit);
             HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
             WriteGate writes = new WriteGate(checkpoints, session, script.id(), recorder);
             WriteHold hold = new WriteHold(writes, new RequestReader(recorder::redact), guard);
@@ -149,6 +152,9 @@ public final class ProgramRunner {
             return recorder.finish(ExecutionStatus.SUCCESS, null);
         } finally {
             closeContext(context, guard);
+            if (wall != null) {
+                wall.close();
+            }
             if (borrowed == null) {
                 browser.close();
             }

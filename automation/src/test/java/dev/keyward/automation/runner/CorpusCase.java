@@ -35,16 +35,19 @@ import java.util.Map;
  * arrive unapproved, but it may end with its page instead of being held, so the run may succeed and an approved run
  * need not deliver it), {@code csp: POLICY} (the pages are served with that Content-Security-Policy header), {@code header: /path Name: value}
  * (the answer to that path carries that header, in place of one of the same name; repeatable, and a name given twice
- * for one path is sent twice), {@code encoding: /path CHARSET} (the page is sent in that Java charset, not UTF-8). In pages and redirects {@code {{other}}} is the
- * address of a second server (host {@code localhost}, not allowed), {@code {{ws}}} a WebSocket address and
- * {@code {{esc}}} the escape character (U+001B).
+ * for one path is sent twice), {@code encoding: /path CHARSET} (the page is sent in that Java charset, not UTF-8),
+ * {@code allow: HOST} (the program may reach that host too; repeatable). In pages and redirects {@code {{other}}} is the
+ * address of a second server (host {@code localhost}, not allowed unless {@code allow: localhost}), {@code {{main-by-name}}} the
+ * page server's own address under the host name {@code localhost} (another site: Chromium puts its frames in a process of
+ * their own), {@code {{ws}}} a WebSocket address and {@code {{esc}}} the escape character (U+001B). {@code blocked: always}
+ * also marks a request the gate cannot hold at all (a shared worker's): it must never arrive, approved or not.
  */
 record CorpusCase(String name, String title, CheckpointType checkpoint, Request dangerous, Request arrives,
                   boolean cardRefused, boolean alwaysBlocked, boolean importRefused, Map<String, String> inputs, Map<String, String> defaults,
                   Map<String, String> secrets,
                   List<String> reasons, Map<String, String> redirects, String pending, Map<String, String> pages,
                   String steps, boolean approveOthers, boolean diesWithPage, String csp, List<String> headers,
-                  Map<String, String> encodings) {
+                  Map<String, String> encodings, List<String> allowed) {
 
     /** A request expected (or not) in the server log; {@code server} is {@code main} or {@code other}. */
     record Request(String server, String method, String path) {
@@ -87,6 +90,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
         Map<String, String> encodings = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
         List<String> extraHeaders = new ArrayList<>();
+        List<String> allowed = new ArrayList<>(List.of("127.0.0.1"));
         Map<String, String> pages = new LinkedHashMap<>();
         String steps = null;
         int i = 0;
@@ -106,6 +110,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 case "reason" -> reasons.add(value);
                 case "header" -> extraHeaders.add(value);
                 case "encoding" -> encodings.put(value.split("\\s+")[0], value.split("\\s+")[1]);
+                case "allow" -> allowed.add(value);
                 default -> headers.put(key, value);
             }
         }
@@ -136,10 +141,11 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 "refused".equals(headers.get("card")), "always".equals(headers.get("blocked")),
                 "refused".equals(headers.get("import")), inputs, defaults, secrets,
                 reasons, redirects, headers.get("pending"), pages, steps, "approve-others".equals(headers.get("answer")),
-                "page".equals(headers.get("dies-with")), headers.get("csp"), List.copyOf(extraHeaders), Map.copyOf(encodings));
+                "page".equals(headers.get("dies-with")), headers.get("csp"), List.copyOf(extraHeaders), Map.copyOf(encodings),
+                List.copyOf(allowed));
     }
 
-    /** The step program: the case's steps in an envelope allowing only 127.0.0.1. */
+    /** The step program: the case's steps in an envelope allowing 127.0.0.1 and the case's {@code allow:} hosts. */
     String program() {
         StringBuilder declared = new StringBuilder("\"base_url\": {\"description\": \"the corpus server\"}");
         inputs.keySet().forEach(k -> declared.append(", \"").append(k).append("\": {\"description\": \"case input\"}"));
@@ -147,10 +153,11 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 .append(v).append("\"}"));
         return """
                 {"format": "keyward.step-program", "format_version": 1, "title": "Corpus: %s",
-                 "provider": "practice-cloud", "task_type": "custom", "allowed_domains": ["127.0.0.1"],
+                 "provider": "practice-cloud", "task_type": "custom", "allowed_domains": [%s],
                  "inputs": {%s},
                  "steps": [%s]}
-                """.formatted(name, declared, steps);
+                """.formatted(name, allowed.stream().map(h -> "\"" + h + "\"").collect(java.util.stream.Collectors.joining(", ")),
+                declared, steps);
     }
 
     @Override

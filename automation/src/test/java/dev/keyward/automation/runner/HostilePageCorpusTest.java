@@ -283,7 +283,7 @@ class HostilePageCorpusTest {
                 RecordingServer other = new RecordingServer("other", log, Map.of(), Map.of());
                 Map<String, String> vars = Map.of("{{other}}", "http://localhost:" + other.port(),
                         "{{ws}}", "ws://127.0.0.1:" + main.webSocketPort(), "{{main}}", "http://127.0.0.1:" + main.port(),
-                        "{{esc}}", "\u001b");
+                        "{{esc}}", "\u001b", "{{main-by-name}}", "http://localhost:" + main.port());
                 c.encodings().forEach((path, charset) -> main.encoding(path, java.nio.charset.Charset.forName(charset)));
                 c.pages().forEach((path, html) -> pages.put(path, substitute(html, vars)));
                 c.redirects().forEach((from, to) -> redirects.put(from, substitute(to, vars)));

@@ -14,6 +14,7 @@ import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.browser.RequiresChromium;
 import dev.keyward.automation.browser.SocketHold;
+import dev.keyward.automation.browser.UnroutedRequests;
 import dev.keyward.automation.practice.PracticeCloud;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.runner.CheckpointDecision;
@@ -72,7 +73,8 @@ class RunnerOverheadBenchmark {
      */
     private static final boolean TRACE = Boolean.getBoolean("keyward.bench.trace");
 
-    private enum Flow { RUNNER, DIRECT, WALLS }
+    /** WALLED: the gate's walls and the browser-wide request wall ({@link UnroutedRequests}) below them. */
+    private enum Flow { RUNNER, DIRECT, WALLS, WALLED }
 
     /** One flow's measurement in one round. */
     private record Sample(long wallNanos, double cpuMs, long[] stepNanos) {}
@@ -96,18 +98,23 @@ class RunnerOverheadBenchmark {
             scripts.approve(script.id());
             ProgramRunner runner = new ProgramRunner(session, new BrowserLauncher(ChromiumLocator.forProcess()));
             RunOptions options = RunOptions.defaults(Map.of("base_url", cloud.baseUrl()));
-            String expected = directFlow(browser, cloud.baseUrl(), false, new long[STEPS]);
+            String expected = directFlow(browser, cloud.baseUrl(), false, false, new long[STEPS]);
 
             Map<Flow, Supplier<long[]>> flows = new EnumMap<>(Flow.class);
             flows.put(Flow.RUNNER, () -> runnerFlow(runner, script, options, browser, expected));
             flows.put(Flow.DIRECT, () -> {
                 long[] steps = new long[STEPS];
-                assertEquals(expected, directFlow(browser, cloud.baseUrl(), false, steps));
+                assertEquals(expected, directFlow(browser, cloud.baseUrl(), false, false, steps));
                 return steps;
             });
             flows.put(Flow.WALLS, () -> {
                 long[] steps = new long[STEPS];
-                assertEquals(expected, directFlow(browser, cloud.baseUrl(), true, steps));
+                assertEquals(expected, directFlow(browser, cloud.baseUrl(), true, false, steps));
+                return steps;
+            });
+            flows.put(Flow.WALLED, () -> {
+                long[] steps = new long[STEPS];
+                assertEquals(expected, directFlow(browser, cloud.baseUrl(), true, true, steps));
                 return steps;
             });
             Map<Flow, List<Sample>> samples = new EnumMap<>(Flow.class);
@@ -173,14 +180,20 @@ class RunnerOverheadBenchmark {
     /**
      * The same ten steps, hand-written: what the runner would cost if it added nothing; {@code gated} puts the
      * network gate's walls in front (the routing of every request, the context's proxy, the socket hold), without
-     * the runner's recording, inspection or checkpoints. {@code steps} receives each step's time.
+     * the runner's recording, inspection or checkpoints; {@code walled} adds the browser-wide request wall below the
+     * route. {@code steps} receives each step's time.
      */
-    private static String directFlow(LaunchedBrowser browser, String baseUrl, boolean gated, long[] steps) {
+    private static String directFlow(LaunchedBrowser browser, String baseUrl, boolean gated, boolean walled,
+            long[] steps) {
         List<String> hosts = List.of(java.net.URI.create(baseUrl).getHost());
+        UnroutedRequests wall = walled ? UnroutedRequests.install(browser.browser()) : null;
         try (BrowserContext context = gated ? browser.newContext(new HostLimits(hosts)) : browser.newContext()) {
             if (gated) {
                 NavigationGuard guard = new NavigationGuard(new DomainPolicy(hosts));
                 guard.install(context);
+                if (wall != null) {
+                    guard.onLetOn(wall::admit);
+                }
                 guard.holdRequests(request -> true);
                 SocketHold.install(context, (url, text, size) -> true);
             }
@@ -208,6 +221,10 @@ class RunnerOverheadBenchmark {
             page.locator("#usage-cost").innerText();
             lap(steps, 9, t);
             return requests;
+        } finally {
+            if (wall != null) {
+                wall.close();
+            }
         }
     }
 
@@ -230,6 +247,9 @@ class RunnerOverheadBenchmark {
         List<Sample> runner = samples.get(Flow.RUNNER);
         List<Sample> direct = samples.get(Flow.DIRECT);
         List<Sample> walls = samples.get(Flow.WALLS);
+        List<Sample> walled = samples.get(Flow.WALLED);
+        double walledMs = median(walled.stream().map(s -> s.wallNanos() / 1e6).toList());
+        double walledCpu = median(walled.stream().map(Sample::cpuMs).toList());
         double runnerMs = median(runner.stream().map(s -> s.wallNanos() / 1e6).toList());
         double directMs = median(direct.stream().map(s -> s.wallNanos() / 1e6).toList());
         double wallsMs = median(walls.stream().map(s -> s.wallNanos() / 1e6).toList());
@@ -274,6 +294,10 @@ class RunnerOverheadBenchmark {
         }
         out.append(String.format("  runner outside its steps (start, settle, finish, context): %.1f ms per run%n",
                 runnerMs - runnerSteps));
+        out.append(String.format("""
+                  walls + request wall: %8.1f ms  %7.1f ms  %8.1f ms
+                  the request wall alone, per step: %.2f ms wall, %.2f ms CPU (walls + request wall against walls)
+                """, walledMs, walledMs / STEPS, walledCpu, (walledMs - wallsMs) / STEPS, (walledCpu - wallsCpu) / STEPS));
         return out.toString();
     }
 
