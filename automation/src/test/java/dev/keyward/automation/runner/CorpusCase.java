@@ -34,14 +34,19 @@ import java.util.Map;
  * (a 307 that re-sends the body), {@code dies-with: page} (the request is sent as the page is left: it must never
  * arrive unapproved, but it may end with its page instead of being held, so the run may succeed and an approved run
  * need not deliver it), {@code csp: POLICY} (the pages are served with that Content-Security-Policy header), {@code header: /path Name: value}
- * (the answer to that path carries that header, in place of one of the same name; repeatable). In pages and redirects {@code {{other}}} is the
+ * (the answer to that path carries that header, in place of one of the same name; repeatable), {@code ends: KIND}
+ * (the page hangs, crashes or floods the browser: both runs, refused and approved, end as failures with that typed
+ * reason ({@code page_stopped_responding}, {@code page_dialog_flood}, ...; {@code success}: the run succeeds all the
+ * same), the dangerous request arrives in neither, the page's text is in nothing recorded, and no Chromium process
+ * of the run is left). In pages and redirects {@code {{other}}} is the
  * address of a second server (host {@code localhost}, not allowed) and {@code {{ws}}} a WebSocket address.
  */
 record CorpusCase(String name, String title, CheckpointType checkpoint, Request dangerous, Request arrives,
                   boolean cardRefused, boolean alwaysBlocked, boolean importRefused, Map<String, String> inputs, Map<String, String> defaults,
                   Map<String, String> secrets,
                   List<String> reasons, Map<String, String> redirects, String pending, Map<String, String> pages,
-                  String steps, boolean approveOthers, boolean diesWithPage, String csp, List<String> headers) {
+                  String steps, boolean approveOthers, boolean diesWithPage, String csp, List<String> headers,
+                  String ends) {
 
     /** A request expected (or not) in the server log; {@code server} is {@code main} or {@code other}. */
     record Request(String server, String method, String path) {
@@ -131,7 +136,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 "refused".equals(headers.get("card")), "always".equals(headers.get("blocked")),
                 "refused".equals(headers.get("import")), inputs, defaults, secrets,
                 reasons, redirects, headers.get("pending"), pages, steps, "approve-others".equals(headers.get("answer")),
-                "page".equals(headers.get("dies-with")), headers.get("csp"), List.copyOf(extraHeaders));
+                "page".equals(headers.get("dies-with")), headers.get("csp"), List.copyOf(extraHeaders), headers.get("ends"));
     }
 
     /** The step program: the case's steps in an envelope allowing only 127.0.0.1. */
