@@ -10,8 +10,12 @@ import dev.keyward.vault.Fact;
 import dev.keyward.vault.process.ChildEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the Chromium that {@link ChromiumLocator} finds, through Playwright, with the flags an offline
@@ -20,21 +24,56 @@ import java.util.Map;
  */
 public final class BrowserLauncher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserLauncher.class);
+
+    /**
+     * The features Playwright 1.49 turns off with its own {@code --disable-features} switch (its
+     * {@code chromiumSwitches}: {@code PlzDedicatedWorker} keeps a dedicated worker's requests visible to routing,
+     * {@code AvoidUnnecessaryBeforeUnloadCheckSync} keeps {@code beforeunload} answerable, and others). Chromium's
+     * command line keeps only the last value of a repeated switch (base::CommandLine), so a second
+     * {@code --disable-features} of ours would drop this whole list: {@link #disabledFeatures()} merges both into one
+     * switch, and Playwright's own is left out of its defaults ({@link #IGNORED_DEFAULTS}).
+     */
+    static final List<String> PLAYWRIGHT_DISABLED_FEATURES = List.of("ImprovedCookieControls", "LazyFrameLoading",
+            "GlobalMediaControls", "DestroyProfileOnBrowserClose", "MediaRouter", "DialMediaRouteProvider",
+            "AcceptCHFrame", "AutoExpandDetailsElement", "CertificateTransparencyComponentUpdater",
+            "AvoidUnnecessaryBeforeUnloadCheckSync", "Translate", "HttpsUpgrades", "PaintHolding",
+            "ThirdPartyStoragePartitioning", "LensOverlay", "PlzDedicatedWorker");
+
+    /**
+     * Features Keyward turns off on top of Playwright's. Local network access checks are off: a page the network
+     * gate fetched and fulfilled has no address of its own, so Chromium would count it as public and refuse its
+     * WebSocket to a loopback or LAN host on the allowed list; what a page can reach is the allowed list's business
+     * (the three walls), not the address space's.
+     */
+    static final List<String> OWN_DISABLED_FEATURES = List.of("Translate", "OptimizationHints", "MediaRouter",
+            "LocalNetworkAccessChecks");
+
+    /**
+     * Playwright defaults a run's browser must not have: its {@code --disable-features} (merged into ours instead);
+     * {@code --disable-popup-blocking}, so that a page opens a window only from a click or key press, one per
+     * gesture (a {@code window.open} loop opens one); and {@code --disable-ipc-flooding-protection}, so that Chromium
+     * keeps rate-limiting a page's {@code history.pushState} and {@code location} loops.
+     */
+    static final List<String> IGNORED_DEFAULTS = List.of(
+            "--disable-features=" + String.join(",", PLAYWRIGHT_DISABLED_FEATURES), "--disable-popup-blocking",
+            "--disable-ipc-flooding-protection");
+
     /**
      * Flags for a browser that must not reach out on its own: no background updates, sync, first-run pages
-     * or QUIC probes. Without them an offline machine fills the log with refused connections. Local network
-     * access checks are off: a page the network gate fetched and fulfilled has no address of its own, so Chromium
-     * would count it as public and refuse its WebSocket to a loopback or LAN host on the allowed list; what a page
-     * can reach is the allowed list's business (the three walls), not the address space's.
+     * or QUIC probes. Without them an offline machine fills the log with refused connections.
      */
     static final List<String> QUIET_FLAGS = List.of("--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
-            "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter,LocalNetworkAccessChecks",
+            "--no-default-browser-check", disabledFeatures(),
             // Depth behind the init script that removes WebRTC from pages: no UDP that skips the proxy.
             "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
             // Hyperlink auditing off: a link's ping is a POST the browser sends as it navigates, and one clicked
             // from a pagehide listener went out past routing (corpus s21); a chore never needs one.
-            "--no-pings");
+            "--no-pings",
+            // A page that allocates without end crashes its renderer at 1 GiB of script heap (a crash event the
+            // run stops at) instead of taking the machine's memory first.
+            "--js-flags=--max-old-space-size=1024");
 
     private static final double LAUNCH_TIMEOUT_MS = 60_000;
 
@@ -79,13 +118,22 @@ public final class BrowserLauncher {
                     + " that the temporary folder is writable.", e);
         }
         try {
+            String marker = BrowserProcess.newMarker();
+            List<String> args = new ArrayList<>(arguments(limits));
+            args.add(marker);
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(executable.path())
                     .setHeadless(!headed)
-                    .setArgs(arguments(limits))
+                    .setArgs(args)
+                    .setIgnoreDefaultArgs(IGNORED_DEFAULTS)
                     .setEnv(ChildEnvironment.of(locator.environment()))
                     .setTimeout(LAUNCH_TIMEOUT_MS));
-            return new LaunchedBrowser(playwright, browser, executable, headed, limits);
+            LaunchedBrowser launched = new LaunchedBrowser(playwright, browser, executable, headed, limits,
+                    BrowserProcess.find(marker).orElse(null));
+            if (launched.process().isEmpty()) {
+                LOG.warn("the browser's process could not be found; a page that stops responding cannot be cut off");
+            }
+            return launched;
         } catch (RuntimeException e) {
             playwright.close();
             throw new BrowserUnavailableException(AutomationErrorKind.BROWSER_NOT_STARTED, ErrorFacts.of(Fact.PATH,
@@ -110,6 +158,13 @@ public final class BrowserLauncher {
         inherited.keySet().stream().filter(ChildEnvironment::isCredential).forEach(name -> env.put(name, ""));
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         return env;
+    }
+
+    /** Playwright's disabled features and ours, in one {@code --disable-features} switch. */
+    static String disabledFeatures() {
+        Set<String> all = new LinkedHashSet<>(PLAYWRIGHT_DISABLED_FEATURES);
+        all.addAll(OWN_DISABLED_FEATURES);
+        return "--disable-features=" + String.join(",", all);
     }
 
     /** The command-line flags passed to Chromium. */

@@ -6,6 +6,9 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A running Chromium and the Playwright driver that talks to it; closing it stops both. One per run:
@@ -19,14 +22,20 @@ public final class LaunchedBrowser implements AutoCloseable {
     private final boolean headed;
     private final HostLimits launchLimits;
     private final DeadEndProxy deadEnd = DeadEndProxy.open();
+    /** The browser's operating-system process, when its command line could be read (not on Windows). */
+    private final BrowserProcess process;
+    private volatile boolean killed;
+    /** How long a closing browser's processes get to end by themselves before they are killed. */
+    private static final Duration EXIT_LIMIT = Duration.ofSeconds(5);
 
     LaunchedBrowser(Playwright playwright, Browser browser, BrowserExecutable executable, boolean headed,
-            HostLimits launchLimits) {
+            HostLimits launchLimits, BrowserProcess process) {
         this.playwright = playwright;
         this.browser = browser;
         this.executable = executable;
         this.headed = headed;
         this.launchLimits = launchLimits;
+        this.process = process;
     }
 
     public Browser browser() {
@@ -72,20 +81,51 @@ public final class LaunchedBrowser implements AutoCloseable {
     }
 
     public boolean isConnected() {
-        return browser.isConnected();
+        return !killed && browser.isConnected();
     }
 
+    /** The browser's operating-system process, or empty where it could not be found (Windows). */
+    public Optional<BrowserProcess> process() {
+        return Optional.ofNullable(process);
+    }
+
+    /**
+     * Ends the browser's processes at once, from any thread: every Playwright call waiting on one of its pages
+     * returns with an error. What a page would have sent next never leaves. Returns false when the process is not
+     * known (the browser can then only be closed from the thread that drives it).
+     */
+    public boolean kill() {
+        if (process == null) {
+            return false;
+        }
+        killed = true;
+        process.kill();
+        return true;
+    }
+
+    /** Whether {@link #kill()} ended this browser. */
+    public boolean killed() {
+        return killed;
+    }
+
+    /** Closes the browser and the driver; a Chromium process still running a few seconds later is killed. */
     @Override
     public void close() {
+        List<ProcessHandle> tree = process == null ? List.of() : process.tree();
         try {
-            if (browser.isConnected()) {
+            if (!killed && browser.isConnected()) {
                 browser.close();
             }
         } catch (PlaywrightException e) {
             // The user may have closed the window already; the driver is still ours to stop.
         } finally {
-            playwright.close();
+            try {
+                playwright.close();
+            } catch (PlaywrightException e) {
+                // The driver lost its browser (killed): it is gone or going; nothing is left to stop.
+            }
             deadEnd.close();
+            BrowserProcess.endAll(tree, EXIT_LIMIT);
         }
     }
 }

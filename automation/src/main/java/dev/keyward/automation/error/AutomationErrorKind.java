@@ -26,6 +26,21 @@ public enum AutomationErrorKind implements ErrorKind {
             + " 'apt-get install chromium'), or point KEYWARD_CHROMIUM at its executable.", Remedy.INSTALL_BROWSER),
     BROWSER_NOT_STARTED("The browser at {path} did not start{detail}. Check that it is a working Chromium or Chrome,"
             + " or point KEYWARD_CHROMIUM at another one.", Remedy.INSTALL_BROWSER),
+    /** A step's calls into the page did not return within its limit: the browser was ended to stop the run. */
+    PAGE_STOPPED_RESPONDING("The run stopped at step '{detail}': the page stopped responding for {count} seconds,"
+            + " so Keyward closed the browser. Nothing more was sent from it.", Remedy.TRY_AGAIN),
+    /** The page's renderer crashed (it ran out of memory, or the browser failed). */
+    PAGE_CRASHED("The run stopped at step '{detail}': the page crashed (it may have run out of memory), so Keyward"
+            + " closed the browser. Nothing more was sent from it.", Remedy.TRY_AGAIN),
+    /** The page kept showing dialogs; each was dismissed. */
+    PAGE_DIALOG_FLOOD("The run stopped at step '{detail}': the page showed more than {count} dialogs. Keyward"
+            + " dismissed each one, answered none of them yes, and closed the browser.", Remedy.NONE),
+    /** The page kept opening windows. */
+    PAGE_WINDOW_FLOOD("The run stopped at step '{detail}': the page opened more than {count} windows, so Keyward"
+            + " closed the browser.", Remedy.NONE),
+    /** The page kept navigating (reloads, history entries) within one step. */
+    PAGE_NAVIGATION_FLOOD("The run stopped at step '{detail}': the page navigated more than {count} times in one"
+            + " step (a reload or history loop), so Keyward closed the browser.", Remedy.NONE),
     PROGRAM_PROVIDER_MISMATCH("The program is written for provider '{detail}' but was filed under '{provider}'.",
             Remedy.MATCH_PROGRAM_PROVIDER);
 

@@ -43,6 +43,12 @@ final class ExecutionRecorder {
     private int rejected;
     private String handoffUrl;
     private String handoffReason;
+    /** What the page did that the runner decided on its own (a dialog dismissed, a window opened), oldest first. */
+    private final List<Map<String, Object>> pageEvents = new ArrayList<>();
+    private int pageEventsNotListed;
+    /** The first page events are listed; a page that loops is counted, not copied into the row. */
+    static final int PAGE_EVENTS_LISTED = 20;
+    private PageStop stopped;
     /** Rows that need not be on disk at once, written in the run's next transaction (see {@link #writeLater}). */
     private final List<RowWork> later = new ArrayList<>();
 
@@ -138,6 +144,18 @@ final class ExecutionRecorder {
         persist();
     }
 
+    /**
+     * Something the page did that the runner decided itself, and how ({@code "dialog: confirm"}, {@code "dismissed"});
+     * never the page's text. Written with the next row update.
+     */
+    void pageEvent(String stepId, String event, String outcome) {
+        if (pageEvents.size() < PAGE_EVENTS_LISTED) {
+            pageEvents.add(ordered("step", stepId, "event", event, "outcome", outcome));
+        } else {
+            pageEventsNotListed++;
+        }
+    }
+
     String handoffUrl() {
         return handoffUrl;
     }
@@ -171,6 +189,12 @@ final class ExecutionRecorder {
         });
     }
 
+    /** Ends the run as a failure the page caused: its typed error, and the kind and step in the summary. */
+    RunResult finish(PageStop stop) {
+        stopped = stop;
+        return finish(ExecutionStatus.FAILURE, stop.sentence());
+    }
+
     /** Ends the run: final status and error, the script's run counters, an audit entry. */
     RunResult finish(ExecutionStatus finalStatus, String error) {
         status = finalStatus;
@@ -184,7 +208,7 @@ final class ExecutionRecorder {
                     Map.of("script_id", script.id(), "status", finalStatus.dbValue()));
             return null;
         });
-        return new RunResult(executionId, finalStatus, redactedError, outcomes, outputs, handoffUrl);
+        return new RunResult(executionId, finalStatus, redactedError, outcomes, outputs, handoffUrl, stopped);
     }
 
     private void persist() {
@@ -226,6 +250,16 @@ final class ExecutionRecorder {
         root.set("screenshots", JSON.valueToTree(screenshots));
         if (handoffUrl != null) {
             root.putObject("handoff").put("url", handoffUrl).put("reason", handoffReason);
+        }
+        if (!pageEvents.isEmpty()) {
+            root.set("page_events", JSON.valueToTree(pageEvents));
+        }
+        if (pageEventsNotListed > 0) {
+            root.put("page_events_not_listed", pageEventsNotListed);
+        }
+        if (stopped != null) {
+            root.putObject("stopped").put("kind", stopped.kindName()).put("step", stopped.stepId())
+                    .put("limit", stopped.count());
         }
         return redact(write(root));
     }

@@ -31,14 +31,24 @@ final class HumanCheckpoints {
     private final AutomationScript script;
     private final RunOptions options;
     private final RunObserver observer;
+    private final RunWatchdog watchdog;
 
     HumanCheckpoints(CheckpointGate gate, ExecutionRecorder recorder, AutomationScript script, RunOptions options,
-            RunObserver observer) {
+            RunObserver observer, RunWatchdog watchdog) {
         this.gate = gate;
         this.recorder = recorder;
         this.script = script;
         this.options = options;
         this.observer = observer;
+        this.watchdog = watchdog;
+    }
+
+    /** Runs {@code wait} for a person (a payment handoff's window) without the page's clock running. */
+    void whileAPersonActs(Runnable wait) {
+        watchdog.whileAPersonActs(() -> {
+            wait.run();
+            return null;
+        });
     }
 
     CheckpointDecision ask(Question q) {
@@ -94,7 +104,8 @@ final class HumanCheckpoints {
         CheckpointRequest request = new CheckpointRequest(recorder.executionId(), recorder.redact(script.title()),
                 q.stepId(), q.type(), description, proposed, context, modifiable, options.checkpointTimeout());
         recorder.paused();
-        CheckpointDecision decision = await(request);
+        // A person may take minutes: that is not the page stopping to respond.
+        CheckpointDecision decision = watchdog.whileAPersonActs(() -> await(request));
         if (decision.kind() == CheckpointDecision.Kind.MODIFIED && modifiable == null) {
             decision = CheckpointDecision.reject("a changed value was given, but this checkpoint has no value to change");
         }

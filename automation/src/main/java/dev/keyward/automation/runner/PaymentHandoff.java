@@ -68,17 +68,17 @@ final class PaymentHandoff {
                     + options.handoffTimeout().toMinutes() + " minutes). The page can reach only "
                     + String.join(", ", hosts.all()) + "; a payment page on another host does not load.");
             if (!hosts.widened()) {
-                waitForUser(page, options.handoffTimeout());
+                checkpoints.whileAPersonActs(() -> waitForUser(page, options.handoffTimeout()));
                 return;
             }
             try (HandoffWindow.Widened wide = window.reopen(page, hosts, true)) {
                 page.close();
-                waitForUser(wide.page(), options.handoffTimeout());
+                checkpoints.whileAPersonActs(() -> waitForUser(wide.page(), options.handoffTimeout()));
             } catch (PlaywrightException | dev.keyward.automation.browser.BrowserUnavailableException e) {
                 observer.notice("The page could not be reopened with the hosts you added; it stays in the first"
                         + " window, limited to " + String.join(", ", hosts.allowed()) + ".");
                 if (!page.isClosed()) {
-                    waitForUser(page, options.handoffTimeout());
+                    checkpoints.whileAPersonActs(() -> waitForUser(page, options.handoffTimeout()));
                 }
             }
         } else {

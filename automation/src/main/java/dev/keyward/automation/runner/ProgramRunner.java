@@ -2,6 +2,7 @@ package dev.keyward.automation.runner;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import dev.keyward.automation.browser.BrowserLauncher;
 import dev.keyward.automation.browser.HostLimits;
 import dev.keyward.automation.browser.LaunchedBrowser;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ProgramRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgramRunner.class);
+    /** Closing a run's context and browser takes a second or two; past this the browser is killed instead. */
+    private static final java.time.Duration CLOSE_LIMIT = java.time.Duration.ofSeconds(15);
 
     private final VaultSession session;
     private final BrowserLauncher launcher;
@@ -109,16 +112,24 @@ public final class ProgramRunner {
         HostLimits limits = new HostLimits(program.allowedDomains());
         LaunchedBrowser browser = borrowed != null ? borrowed : launcher.launch(options.headed(), limits);
         RunOptions effective = options.withHeaded(browser.headed());
-        BrowserContext context = openContext(browser, limits);
+        // Bounds every phase of the run: a page that holds a call into it past the phase's limit has its browser
+        // closed (a lent browser too: a page stuck in its renderer cannot be freed another way).
+        RunWatchdog watchdog = new RunWatchdog(browser);
+        String firstStep = program.steps().getFirst().id();
+        watchdog.arm(firstStep, RunWatchdog.attemptLimit((int) effective.defaultStepTimeout().toMillis()));
+        BrowserContext context = null;
         NavigationGuard guard = new NavigationGuard(program.domainPolicy());
         UnroutedRequests wall = null;
         try {
+            context = openContext(browser, limits);
             // Below the route, browser-wide and before the first page: a request the route did not let on never
             // leaves (Playwright lets some out unrouted: a keep-alive request as a page is left, a shared worker's).
             wall = UnroutedRequests.install(browser.browser());
             guard.install(context);
             guard.onLetOn(wall::admit);
-            HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer);
+            // Dialogs answered no, and a page that floods the browser or crashes stops the run.
+            PageTraps.install(context, watchdog, recorder);
+            HumanCheckpoints checkpoints = new HumanCheckpoints(gate, recorder, script, effective, observer, watchdog);
             WriteGate writes = new WriteGate(checkpoints, session, script.id(), recorder);
             WriteHold hold = new WriteHold(writes, new RequestReader(recorder::redact), guard);
             // Before the first page: the hold must be in every frame before the page's own scripts run.
@@ -131,32 +142,54 @@ public final class ProgramRunner {
                 return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
                         + " checkpoint was not approved.");
             }
+            watchdog.disarm();
             DebugScreenshots screenshots = new DebugScreenshots(session);
             StepExecutor executor = new StepExecutor(page, resolver, session, script.providerSlug(), recorder, screenshots);
             StepRunner steps = new StepRunner(context, new StepPreparer(page, resolver, guard), executor, checkpoints,
                     writes, new PaymentHandoff(recorder, guard, writes, effective, observer, checkpoints,
                             new HandoffWindow(launcher)), guard, recorder,
-                    screenshots, effective, session.settings().current().automationMaxRetries());
+                    screenshots, effective, session.settings().current().automationMaxRetries(), watchdog);
             for (int i = 0; i < program.steps().size(); i++) {
                 observer.stepStarted(i, program.steps().get(i).id(), program.steps().get(i).type().jsonName());
                 StepRunner.StepEnd end = steps.run(i, program.steps().get(i));
                 observer.stepFinished(i, recorder.outcomes().get(i));
+                if (watchdog.stopped() != null) {
+                    return recorder.finish(watchdog.stopped());
+                }
                 if (end.stops()) {
                     return recorder.finish(end.stopWith(), end.error());
                 }
             }
             StepRunner.StepEnd settled = steps.settle(program.steps().getLast());
+            if (watchdog.stopped() != null) {
+                return recorder.finish(watchdog.stopped());
+            }
             if (settled.stops()) {
                 return recorder.finish(settled.stopWith(), settled.error());
             }
             return recorder.finish(ExecutionStatus.SUCCESS, null);
-        } finally {
-            closeContext(context, guard);
-            if (wall != null) {
-                wall.close();
+        } catch (RuntimeException e) {
+            if (watchdog.stopped() == null) {
+                throw e;
             }
-            if (borrowed == null) {
-                browser.close();
+            // The browser was closed under a call outside a step's own handling (setting up, between steps).
+            LOG.debug("a call failed after the run's browser was closed: {}", e.getClass().getSimpleName());
+            return recorder.finish(watchdog.stopped());
+        } finally {
+            // Closing waits on the browser too: bounded like any phase (a browser that does not close is killed).
+            watchdog.arm(program.steps().getLast().id(), CLOSE_LIMIT);
+            try {
+                if (context != null) {
+                    closeContext(context, guard);
+                }
+                if (wall != null) {
+                    wall.close();
+                }
+                if (borrowed == null) {
+                    browser.close();
+                }
+            } finally {
+                watchdog.close();
             }
         }
     }
@@ -172,6 +205,9 @@ public final class ProgramRunner {
                 return;
             } catch (NullPointerException e) {
                 LOG.debug("a WebSocket close event without a code was ignored while the run's context closed");
+            } catch (PlaywrightException e) {
+                // The browser is gone already (closed under a page that stopped responding): nothing left to close.
+                return;
             }
         }
     }

@@ -13,6 +13,7 @@ import dev.keyward.automation.program.ExtractTarget;
 import dev.keyward.automation.program.RequiredCheckpoint;
 import dev.keyward.automation.program.RiskRules;
 import dev.keyward.automation.program.Step;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ final class StepRunner {
     private final DebugScreenshots screenshots;
     private final RunOptions options;
     private final int maxRetries;
+    private final RunWatchdog watchdog;
     /** At most this long is given to a page that keeps changing or asking after the last step. */
     private static final long SETTLE_LIMIT_NANOS = 2_000_000_000L;
     /**
@@ -62,6 +64,8 @@ final class StepRunner {
     private static final String QUIET_PAGE = """
             () => typeof globalThis.__keywardQuietPage === 'function' ? globalThis.__keywardQuietPage() : false
             """;
+    /** An empty evaluate answers within milliseconds on a page that runs; 5 seconds leave room for a loaded machine. */
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(5);
     private int blockedReported;
     private int tooLargeReported;
     /** The context's default timeout as last set, so a step with the same timeout costs no call to the driver. */
@@ -71,7 +75,7 @@ final class StepRunner {
 
     StepRunner(BrowserContext context, StepPreparer preparer, StepExecutor executor, HumanCheckpoints checkpoints,
             WriteGate writes, PaymentHandoff handoff, NavigationGuard guard, ExecutionRecorder recorder,
-            DebugScreenshots screenshots, RunOptions options, int maxRetries) {
+            DebugScreenshots screenshots, RunOptions options, int maxRetries, RunWatchdog watchdog) {
         this.context = context;
         this.preparer = preparer;
         this.executor = executor;
@@ -83,9 +87,22 @@ final class StepRunner {
         this.screenshots = screenshots;
         this.options = options;
         this.maxRetries = maxRetries;
+        this.watchdog = watchdog;
     }
 
+    /**
+     * Runs one step, each attempt bounded by the {@link RunWatchdog}: a page that holds a call past the attempt's
+     * limit has its browser closed, and the step fails with the typed reason.
+     */
     StepEnd run(int index, Step step) {
+        try {
+            return attempt(index, step);
+        } finally {
+            watchdog.disarm();
+        }
+    }
+
+    private StepEnd attempt(int index, Step step) {
         int timeoutMs = step.header().timeoutMs() != null ? step.header().timeoutMs()
                 : (int) options.defaultStepTimeout().toMillis();
         Set<CheckpointType> approvedHere = EnumSet.noneOf(CheckpointType.class);
@@ -94,6 +111,7 @@ final class StepRunner {
         int attempts = 0;
         while (true) {
             attempts++;
+            watchdog.arm(step.id(), RunWatchdog.attemptLimit(timeoutMs));
             if (timeoutMs != appliedTimeoutMs) {
                 // A round trip to the driver (it answers even this "no reply" call): made only when it changes.
                 context.setDefaultTimeout(timeoutMs);
@@ -150,11 +168,23 @@ final class StepRunner {
                 }
                 failOnBlockedNavigation(step);
                 remember(step, prepared, modified);
+                if (watchdog.stopped() != null) {
+                    return stopped(index, attempts);
+                }
                 recorder.step(index, done.status(), attempts, null, done.note());
                 return StepEnd.CONTINUE;
             } catch (CardNumberRefused e) {
                 return refuseCardNumber(index, step, attempts, e.getMessage());
             } catch (StepFailure | PlaywrightException e) {
+                if ((e instanceof TimeoutError || e.getCause() instanceof TimeoutError) && !pageResponds(step, timeoutMs)) {
+                    // A click or navigation that timed out because the page's main thread never came back (a busy
+                    // loop in its handler or in beforeunload): the probe's limit ran out and the browser is closed.
+                    return stopped(index, attempts);
+                }
+                if (watchdog.stopped() != null) {
+                    // The browser was closed under the step (the page hung, crashed or flooded it): not retried.
+                    return stopped(index, attempts);
+                }
                 Optional<StepEnd> refused = refusedWrite(index, step, attempts);
                 if (refused.isPresent()) {
                     return refused.get();
@@ -176,6 +206,36 @@ final class StepRunner {
                 return new StepEnd(ExecutionStatus.FAILURE, error);
             }
         }
+    }
+
+    /**
+     * After a timeout: whether the page still runs script. The probe is an empty evaluate, bounded by the watchdog
+     * at {@link #PROBE_LIMIT}; a page whose main thread is busy never answers it, and is closed. A page between two
+     * documents answers with an error, which counts as responding.
+     */
+    private boolean pageResponds(Step step, int timeoutMs) {
+        if (watchdog.stopped() != null) {
+            return false;
+        }
+        watchdog.arm(step.id(), PROBE_LIMIT);
+        try {
+            executor.page().evaluate("() => true");
+        } catch (PlaywrightException e) {
+            // Navigating, or closed under the probe: told apart below.
+        }
+        if (watchdog.stopped() != null) {
+            return false;
+        }
+        // What the attempt does next (a failure's screenshot, a retry) has the attempt's limit again.
+        watchdog.arm(step.id(), RunWatchdog.attemptLimit(timeoutMs));
+        return true;
+    }
+
+    /** The page ended the run: the step failed with the typed reason; the run finishes with it. */
+    private StepEnd stopped(int index, int attempts) {
+        PageStop stop = watchdog.stopped();
+        recorder.step(index, StepStatus.FAILED, attempts, stop.sentence(), null);
+        return new StepEnd(ExecutionStatus.FAILURE, stop.sentence());
     }
 
     /**
@@ -326,6 +386,16 @@ final class StepRunner {
      * context closes with the run.
      */
     StepEnd settle(Step lastStep) {
+        // The wait's own limit, and 5 seconds for its calls into the page: past that the page has stopped answering.
+        watchdog.arm(lastStep.id(), Duration.ofNanos(SETTLE_LIMIT_NANOS).plusSeconds(5));
+        try {
+            return settleUntilQuiet(lastStep);
+        } finally {
+            watchdog.disarm();
+        }
+    }
+
+    private StepEnd settleUntilQuiet(Step lastStep) {
         long deadline = System.nanoTime() + SETTLE_LIMIT_NANOS;
         Page page = executor.page();
         try {

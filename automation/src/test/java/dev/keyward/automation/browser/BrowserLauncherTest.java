@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class BrowserLauncherTest {
@@ -91,6 +92,90 @@ class BrowserLauncherTest {
                 List.of(executable("system-chrome")), List.of());
         BrowserUnavailableException e = assertThrows(BrowserUnavailableException.class, locator::locate);
         assertTrue(e.getMessage().contains("KEYWARD_CHROMIUM") && e.getMessage().contains("not an executable"), e.getMessage());
+    }
+
+    @Test
+    void playwrightsDisabledFeaturesAndKeywardsAreMergedIntoOneSwitch() {
+        List<String> switches = BrowserLauncher.arguments().stream().filter(a -> a.startsWith("--disable-features=")).toList();
+        assertEquals(1, switches.size(), switches.toString());
+        List<String> features = List.of(switches.getFirst().substring("--disable-features=".length()).split(","));
+        assertTrue(features.containsAll(BrowserLauncher.PLAYWRIGHT_DISABLED_FEATURES), features.toString());
+        assertTrue(features.containsAll(List.of("PlzDedicatedWorker", "LocalNetworkAccessChecks", "OptimizationHints")),
+                features.toString());
+        assertEquals(features.stream().distinct().toList(), features, "each feature once");
+        // Playwright's own switch is the one left out of its defaults, spelled exactly as Playwright 1.49 passes it.
+        assertTrue(BrowserLauncher.IGNORED_DEFAULTS.contains("--disable-features=" + String.join(",",
+                BrowserLauncher.PLAYWRIGHT_DISABLED_FEATURES)));
+    }
+
+    /**
+     * The real command line of the launched browser ({@code /proc/PID/cmdline}): Chromium keeps only the last value
+     * of a repeated switch, so there must be exactly one {@code --disable-features}, holding Playwright's list and
+     * Keyward's; and neither of the Playwright defaults that let a page flood the browser.
+     */
+    @Test
+    @RequiresChromium
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theLaunchedBrowsersCommandLineHasOneDisableFeaturesSwitchWithBothLists() throws IOException {
+        try (PracticeCloud cloud = PracticeCloud.start(0);
+             LaunchedBrowser browser = new BrowserLauncher(ChromiumLocator.forProcess()).launch(false)) {
+            long pid = browser.process().orElseThrow().pid();
+            List<String> argv = List.of(ChromiumProcesses.commandLine(pid).split(" "));
+            List<String> switches = argv.stream().filter(a -> a.startsWith("--disable-features=")).toList();
+            assertEquals(1, switches.size(), "one --disable-features switch: " + switches);
+            List<String> features = List.of(switches.getFirst().substring("--disable-features=".length()).split(","));
+            assertTrue(features.containsAll(BrowserLauncher.PLAYWRIGHT_DISABLED_FEATURES), features.toString());
+            assertTrue(features.containsAll(BrowserLauncher.OWN_DISABLED_FEATURES), features.toString());
+            assertFalse(argv.contains("--disable-popup-blocking"), argv.toString());
+            assertFalse(argv.contains("--disable-ipc-flooding-protection"), argv.toString());
+            assertTrue(argv.contains("--no-pings"), "Keyward's own flags are there: " + argv);
+
+            // What Chromium made of it: the browser hands its effective feature overrides to each renderer on the
+            // renderer's command line. With two switches, only the last one's features were there.
+            browser.newContext().newPage().navigate(cloud.baseUrl() + "/login");
+            List<String> renderer = ChromiumProcesses.group(pid).stream().map(ChromiumProcesses::commandLine)
+                    .filter(line -> line.contains("--type=renderer")).findFirst()
+                    .map(line -> List.of(line.split(" "))).orElseThrow();
+            List<String> effective = renderer.stream().filter(a -> a.startsWith("--disable-features="))
+                    .flatMap(a -> List.of(a.substring("--disable-features=".length()).split(",")).stream()).toList();
+            assertTrue(effective.containsAll(List.of("PlzDedicatedWorker", "AvoidUnnecessaryBeforeUnloadCheckSync",
+                    "ThirdPartyStoragePartitioning", "LocalNetworkAccessChecks", "OptimizationHints")),
+                    "features in effect: " + effective);
+        }
+    }
+
+    @Test
+    @RequiresChromium
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void killingTheBrowserEndsEveryOneOfItsProcessesFromAnotherThread() throws Exception {
+        try (PracticeCloud cloud = PracticeCloud.start(0);
+             LaunchedBrowser browser = new BrowserLauncher(ChromiumLocator.forProcess()).launch(false)) {
+            BrowserContext context = browser.newContext();
+            Page page = context.newPage();
+            page.navigate(cloud.baseUrl() + "/login");
+            long pid = browser.process().orElseThrow().pid();
+            assertTrue(ChromiumProcesses.group(pid).size() > 1, "a browser and its helpers are running");
+
+            Thread killer = Thread.startVirtualThread(browser::kill);
+            killer.join();
+
+            assertEquals(java.util.Set.of(), ChromiumProcesses.awaitGroupGone(pid, java.time.Duration.ofSeconds(10)));
+            assertFalse(browser.isConnected());
+            assertTrue(browser.killed());
+        }
+    }
+
+    @Test
+    @RequiresChromium
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void closingTheBrowserLeavesNoChromiumProcess() throws IOException {
+        long pid;
+        try (PracticeCloud cloud = PracticeCloud.start(0);
+             LaunchedBrowser browser = new BrowserLauncher(ChromiumLocator.forProcess()).launch(false)) {
+            browser.newContext().newPage().navigate(cloud.baseUrl() + "/login");
+            pid = browser.process().orElseThrow().pid();
+        }
+        assertEquals(java.util.Set.of(), ChromiumProcesses.awaitGroupGone(pid, java.time.Duration.ofSeconds(10)));
     }
 
     @Test

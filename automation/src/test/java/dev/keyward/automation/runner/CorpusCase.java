@@ -36,7 +36,11 @@ import java.util.Map;
  * need not deliver it), {@code csp: POLICY} (the pages are served with that Content-Security-Policy header), {@code header: /path Name: value}
  * (the answer to that path carries that header, in place of one of the same name; repeatable, and a name given twice
  * for one path is sent twice), {@code encoding: /path CHARSET} (the page is sent in that Java charset, not UTF-8),
- * {@code allow: HOST} (the program may reach that host too; repeatable). In pages and redirects {@code {{other}}} is the
+ * {@code allow: HOST} (the program may reach that host too; repeatable), {@code ends: KIND}
+ * (the page hangs, crashes or floods the browser: both runs, refused and approved, end as failures with that typed
+ * reason ({@code page_stopped_responding}, {@code page_dialog_flood}, ...; {@code success}: the run succeeds all the
+ * same), the dangerous request arrives in neither, the page's text is in nothing recorded, and no Chromium process
+ * of the run is left). In pages and redirects {@code {{other}}} is the
  * address of a second server (host {@code localhost}, not allowed unless {@code allow: localhost}), {@code {{main-by-name}}} the
  * page server's own address under the host name {@code localhost} (another site: Chromium puts its frames in a process of
  * their own), {@code {{ws}}} a WebSocket address and {@code {{esc}}} the escape character (U+001B). {@code blocked: always}
@@ -47,7 +51,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                   Map<String, String> secrets,
                   List<String> reasons, Map<String, String> redirects, String pending, Map<String, String> pages,
                   String steps, boolean approveOthers, boolean diesWithPage, String csp, List<String> headers,
-                  Map<String, String> encodings, List<String> allowed) {
+                  Map<String, String> encodings, List<String> allowed, String ends) {
 
     /** A request expected (or not) in the server log; {@code server} is {@code main} or {@code other}. */
     record Request(String server, String method, String path) {
@@ -142,7 +146,7 @@ record CorpusCase(String name, String title, CheckpointType checkpoint, Request 
                 "refused".equals(headers.get("import")), inputs, defaults, secrets,
                 reasons, redirects, headers.get("pending"), pages, steps, "approve-others".equals(headers.get("answer")),
                 "page".equals(headers.get("dies-with")), headers.get("csp"), List.copyOf(extraHeaders), Map.copyOf(encodings),
-                List.copyOf(allowed));
+                List.copyOf(allowed), headers.get("ends"));
     }
 
     /** The step program: the case's steps in an envelope allowing 127.0.0.1 and the case's {@code allow:} hosts. */

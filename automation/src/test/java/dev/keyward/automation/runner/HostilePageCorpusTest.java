@@ -2,10 +2,12 @@ package dev.keyward.automation.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyward.automation.browser.ChromiumProcesses;
 import dev.keyward.automation.browser.RequiresChromium;
 import dev.keyward.automation.program.CheckpointType;
 import dev.keyward.automation.scripts.AutomationScript;
@@ -102,7 +104,8 @@ class HostilePageCorpusTest {
         List<CorpusCase> all = cases().toList();
         assertTrue(all.size() >= 40, "cases: " + all.size());
         assertTrue(all.stream().filter(CorpusCase::benign).count() >= 8, "benign controls");
-        assertTrue(all.stream().noneMatch(c -> c.checkpoint() == null && !c.benign() && !c.alwaysBlocked() && !c.diesWithPage()),
+        assertTrue(all.stream().noneMatch(c -> c.checkpoint() == null && !c.benign() && !c.alwaysBlocked() && !c.diesWithPage()
+                        && c.ends() == null),
                 "a dangerous case names the checkpoint it needs");
         Set<CheckpointType> asked = all.stream().map(CorpusCase::checkpoint).filter(t -> t != null)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CheckpointType.class)));
@@ -122,6 +125,8 @@ class HostilePageCorpusTest {
         }
         RunnerFixture fx = runners.take();
         try {
+            // A case before may have ended in a page that hung: its browser was closed with it.
+            fx.relaunchIfClosed();
             check(fx, c);
         } finally {
             runners.add(fx);
@@ -137,7 +142,9 @@ class HostilePageCorpusTest {
         AutomationScript script = fx.importJson(c.program());
         fx.scripts.approve(script.id());
         try {
-            if (c.benign()) {
+            if (c.ends() != null) {
+                runEnding(fx, c, script);
+            } else if (c.benign()) {
                 runBenign(fx, c, script);
             } else {
                 runDangerous(fx, c, script);
@@ -207,6 +214,56 @@ class HostilePageCorpusTest {
                 assertTrue(site.awaitArrival(c.dangerous()), "approved, " + c.dangerous() + " should arrive (the page"
                         + " must really send it): " + site.received() + " / " + approved.error());
             }
+        }
+    }
+
+    /**
+     * A page that hangs, crashes or floods the browser: refused and approved alike, the run ends in bounded time
+     * (the case's JUnit limit) as a failure with the case's typed reason, recorded in the run's row; the dangerous
+     * request never arrives; nothing recorded quotes the page; and no Chromium process of the closed browser is left.
+     */
+    private static void runEnding(RunnerFixture fx, CorpusCase c, AutomationScript script) throws IOException {
+        for (boolean approve : List.of(false, true)) {
+            fx.relaunchIfClosed();
+            long browserPid = fx.browser.process().orElseThrow().pid();
+            try (Site site = Site.start(c)) {
+                ScriptedGate gate = approve ? ScriptedGate.approvingAll()
+                        : new ScriptedGate(r -> CheckpointDecision.reject("corpus: not approved"));
+                RunResult result = fx.run(script, site.options(c), gate);
+                site.settle();
+                assertFalse(site.received().stream().anyMatch(c.dangerous()::matches),
+                        c.dangerous() + " arrived (approved: " + approve + "): " + site.received());
+                assertNoPageText(fx, c, result);
+                if (c.ends().equals("success")) {
+                    assertEquals(ExecutionStatus.SUCCESS, result.status(), result.error() + "; the server saw " + site.received());
+                    continue;
+                }
+                assertEquals(ExecutionStatus.FAILURE, result.status(), result.error() + "; the server saw " + site.received());
+                PageStop stop = assertInstanceOf(PageStop.class, result.stoppedBy(), String.valueOf(result.error()));
+                assertEquals(c.ends(), stop.kindName(), result.error());
+                assertEquals(result.error(), fx.execution(result.executionId()).errorMessageRedacted());
+                assertEquals(c.ends(), fx.summary(result.executionId()).path("stopped").path("kind").asText());
+                assertTrue(fx.browser.killed(), "the run's browser was closed");
+                Set<Long> left = ChromiumProcesses.awaitGroupGone(browserPid, Duration.ofSeconds(10));
+                assertEquals(Set.of(), left, "Chromium processes outlived the run: "
+                        + left.stream().map(ChromiumProcesses::commandLine).toList());
+            }
+        }
+    }
+
+    /** Words of the form {@code canary-...} in a case's pages (its dialogs' messages, its text) are in nothing recorded. */
+    private static void assertNoPageText(RunnerFixture fx, CorpusCase c, RunResult result) {
+        java.util.regex.Matcher canaries = java.util.regex.Pattern.compile("canary-[a-z0-9]+").matcher(String.join(" ", c.pages().values()));
+        List<String> recorded = new ArrayList<>();
+        recorded.add(String.valueOf(result.error()));
+        ExecutionRecord row = fx.execution(result.executionId());
+        recorded.add(String.valueOf(row.errorMessageRedacted()));
+        recorded.add(String.valueOf(row.resultSummaryJson()));
+        fx.checkpoints(result.executionId()).forEach(r -> recorded.add(r.description() + " " + r.contextJson()));
+        while (canaries.find()) {
+            String canary = canaries.group();
+            assertTrue(recorded.stream().noneMatch(text -> text.contains(canary)), "the page's text '" + canary
+                    + "' was recorded: " + recorded);
         }
     }
 

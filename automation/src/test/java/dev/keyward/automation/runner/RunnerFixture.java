@@ -26,7 +26,8 @@ final class RunnerFixture implements AutoCloseable {
     final VaultSession session;
     final ScriptService scripts;
     final ProgramRunner runner;
-    final LaunchedBrowser browser;
+    /** The shared browser; replaced by {@link #relaunchIfClosed()} after a run closed it (a page that hung). */
+    LaunchedBrowser browser;
     private final String practicePassword;
     PracticeCloud cloud;
 
@@ -53,6 +54,14 @@ final class RunnerFixture implements AutoCloseable {
         scripts.list().forEach(s -> scripts.delete(s.id()));
         session.secrets().list().stream().filter(s -> !s.name().equals("practice-cloud-password"))
                 .forEach(s -> session.secrets().remove(s.name()));
+    }
+
+    /** A fresh browser in place of one a run closed because its page stopped responding or flooded it. */
+    void relaunchIfClosed() {
+        if (!browser.isConnected()) {
+            browser.close();
+            browser = sharedBrowser();
+        }
     }
 
     static LaunchedBrowser sharedBrowser() {
