@@ -485,10 +485,14 @@ final class StepRunner {
         return StepFailure.transientFailure(what + ": the browser reported: " + first, e);
     }
 
+    /** How long the screenshot of a failed step may take, whatever the step's own timeout. */
+    private static final double FAILURE_SCREENSHOT_MS = 5_000;
+
     private void keepFailureScreenshot(Step step) {
         try {
             if (!executor.page().isClosed()) {
-                byte[] png = executor.page().screenshot();
+                // Its own limit, not the failed step's: a step allowed 800 ms on a busy machine lost its screenshot.
+                byte[] png = executor.page().screenshot(new Page.ScreenshotOptions().setTimeout(FAILURE_SCREENSHOT_MS));
                 String path = screenshots.store(recorder.executionId(), recorder.screenshotCount() + 1, step.id(), png);
                 recorder.screenshot(step.id(), step.id(), path, true);
             }
