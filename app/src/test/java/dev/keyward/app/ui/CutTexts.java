@@ -20,8 +20,8 @@ import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 
 /**
- * Finds text a person cannot read whole in the open windows: a label, button, check box, list cell
- * or column header drawn shortened ("Ve..."), a text field whose text (or prompt) is wider than the
+ * Finds text a person cannot read whole in the open windows: a label, button, check box, list or tree
+ * cell or column header drawn shortened ("Ve..."), a list or tree line that runs past the right edge, a text field whose text (or prompt) is wider than the
  * field, and any text pushed outside the window or outside a clipping pane without a way to scroll
  * to it. Table cells are left out: their data is cut by the column width the user chose.
  * Call on the JavaFX thread.
@@ -63,7 +63,7 @@ public final class CutTexts {
     }
 
     /**
-     * {@code across}: the scene bounds of the list a node sits in, or null. A list scrolls down, not
+     * {@code across}: the scene bounds of the list or tree a node sits in, or null. A list scrolls down, not
      * sideways: text that runs past its right edge is cut even though the list could scroll to it.
      */
     private static void walk(Node node, Scene scene, String where, boolean scrollable, Bounds across, List<String> out) {
@@ -92,7 +92,8 @@ public final class CutTexts {
         if (node instanceof Parent parent) {
             boolean inner = scrollable || node instanceof ScrollPane || node instanceof VirtualFlow<?>
                     || node instanceof TableHeaderRow;
-            Bounds list = node instanceof javafx.scene.control.ListView<?> ? node.localToScene(node.getLayoutBounds()) : across;
+            Bounds list = node instanceof javafx.scene.control.ListView<?> || node instanceof javafx.scene.control.TreeView<?>
+                    ? node.localToScene(node.getLayoutBounds()) : across;
             for (Node child : parent.getChildrenUnmodifiable()) {
                 walk(child, scene, where, inner, list, out);
             }

@@ -12,6 +12,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -22,8 +24,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The check behind the on-display tests finds each kind of cut text issue 12 saw (a title shortened
  * to "Create your Keyward pro...", a page title collapsed to "...", a key's error line cut mid-word,
- * a column header shown as "Ve...", a recovery code that needs scrolling) and a text field or label
- * pushed out of the window; the same texts with room enough are not reported.
+ * a column header shown as "Ve...", a recovery code that needs scrolling), a text field or label
+ * pushed out of the window, and a tree line (a long path) running past the tree's right edge; the same
+ * texts with room enough are not reported.
  */
 @DesktopTest
 class CutTextsTest {
@@ -34,6 +37,7 @@ class CutTextsTest {
     private static final String HEADER = "Version";
     private static final String CODE = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567";
     private static final String FIELD = "https://status.example.test/api/v2/summary.json";
+    private static final String TREE_LINE = "proj/services/billing/config/settings.json, line 3, column 12";
 
     private Stage stage;
 
@@ -54,6 +58,7 @@ class CutTextsTest {
         assertReported(cut, "'" + HEADER + "' is shown as");
         assertReported(cut, "text field #field '" + FIELD + "' needs");
         assertReported(cut, "'Outside' lies outside the window");
+        assertReported(cut, "'" + TREE_LINE + "' runs past the right edge of its list");
         assertFalse(onFx(() -> CutTexts.wholeTextShows(code())), "a recovery code that needs scrolling is reported");
     }
 
@@ -91,11 +96,14 @@ class CutTextsTest {
             sized(code, roomy ? 900 : 120);
             TextField field = sized(new TextField(FIELD), roomy ? 900 : 120);
             field.setId("field");
+            TreeView<String> tree = new TreeView<>(new TreeItem<>(TREE_LINE));
+            tree.setPrefHeight(60);
+            sized(tree, roomy ? 900 : 120);
             Label outside = new Label("Outside");
             if (!roomy) {
                 outside.setTranslateX(2000);
             }
-            stage.getScene().setRoot(new VBox(8, title, page, error, table, code, field, outside));
+            stage.getScene().setRoot(new VBox(8, title, page, error, table, code, field, tree, outside));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,7 @@
 package dev.keyward.app.ui;
 
+import dev.keyward.app.session.SessionServices;
+import dev.keyward.app.ui.jobs.SessionJobs;
 import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.app.ui.tray.NoTrayChannel;
 import dev.keyward.app.ui.unlock.BackupRestorer;
@@ -17,6 +19,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
 import javafx.stage.Window;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -79,7 +90,11 @@ public final class DesktopTestKit {
         }
     }
 
-    /** Every text shown by any labelled control or text field of every open window. */
+    /**
+     * Every text of every open window a person could read: labelled controls, text fields (not what a password
+     * field hides behind its dots), text drawn by itself, and every line of a tree, shown or folded away. Tests
+     * search it for values that must not be on screen.
+     */
     public static String allVisibleText() {
         return onFx(() -> {
             StringBuilder out = new StringBuilder();
@@ -92,18 +107,46 @@ public final class DesktopTestKit {
         });
     }
 
-    private static void collect(javafx.scene.Node node, StringBuilder out) {
-        if (node instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+    private static void collect(Node node, StringBuilder out) {
+        if (node instanceof Labeled l && l.getText() != null) {
             out.append(l.getText()).append('\n');
         }
-        if (node instanceof javafx.scene.control.TextInputControl t && !(node instanceof javafx.scene.control.PasswordField)) {
+        if (node instanceof TextInputControl t && !(node instanceof PasswordField)) {
             out.append(t.getText()).append('\n');
         }
-        if (node instanceof javafx.scene.Parent p) {
-            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+        if (node instanceof Text t) { // drawn by itself, or a control's own (a password field's shows dots)
+            out.append(t.getText()).append('\n');
+        }
+        if (node instanceof TreeView<?> tree && tree.getRoot() != null) {
+            collectItems(tree.getRoot(), out);
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
                 collect(child, out);
             }
         }
+    }
+
+    private static void collectItems(TreeItem<?> item, StringBuilder out) {
+        out.append(item.getValue()).append('\n');
+        item.getChildren().forEach(c -> collectItems(c, out));
+    }
+
+    /** Opens a new profile named {@code name} in {@code dataDir}. */
+    public static VaultSession openNewProfile(Path dataDir, String name) {
+        ProfileService profiles = profiles(dataDir);
+        return open(profiles, createProfile(profiles, name));
+    }
+
+    /**
+     * A page's context as the shell makes it, on {@code session} and its {@code services}: a progress layer of its
+     * own, the system clipboard, the standard .env reader, the profile's settings, no notifications.
+     */
+    public static PageContext pageContext(VaultSession session, BackgroundWork work, Window owner, FilePicker files,
+                                          SessionJobs jobs, SessionServices services) {
+        return new PageContext(session, work, new LongWork(work, new ProgressOverlay()), owner,
+                new ClipboardGuard(Clipboard.getSystemClipboard()), files, DotenvReader.standard(), notification -> { },
+                session.settings()::current, settings -> { }, jobs, services);
     }
 
     /** A file picker whose answers the test queues up beforehand. */

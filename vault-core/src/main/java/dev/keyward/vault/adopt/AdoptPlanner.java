@@ -65,17 +65,29 @@ final class AdoptPlanner {
         return files;
     }
 
+    /**
+     * Why a line stays as written whatever the vault holds (an empty value, or a reference already), or null when
+     * its value is one to move into the vault.
+     */
+    static String keptAsWritten(char[] value) {
+        if (value.length == 0) {
+            return "empty: kept as written";
+        }
+        if (ReferenceSyntax.holdsReference(value)) {
+            return "already a keyward:// reference";
+        }
+        return null;
+    }
+
     private Variable variable(Connection c, String key, int line, char[] value, String project,
                               Map<String, ProjectLink> byVar, List<Planned> planned, EnvSource source,
                               AdoptOptions options) throws SQLException {
         if (options.keep().contains(key)) {
             return new Variable(key, line, Action.KEEP, null, "kept as written, as asked");
         }
-        if (value.length == 0) {
-            return new Variable(key, line, Action.KEEP, null, "empty: kept as written");
-        }
-        if (ReferenceSyntax.holdsReference(value)) {
-            return new Variable(key, line, Action.KEEP, null, "already a keyward:// reference");
+        String kept = keptAsWritten(value);
+        if (kept != null) {
+            return new Variable(key, line, Action.KEEP, null, kept);
         }
         String shownKey = DotenvKeys.shown(key);
         if (!ProjectNames.valid(project)) {

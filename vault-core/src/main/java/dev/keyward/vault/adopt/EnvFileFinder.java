@@ -50,6 +50,25 @@ public final class EnvFileFinder {
         return !TEMPLATE_SUFFIXES.contains(last) && !name.toLowerCase(Locale.ROOT).endsWith(".keyward-tmp");
     }
 
+    /**
+     * Whether adopt takes {@code file}, a regular file another walk of {@code root} came upon (a scan's): its name
+     * fits, and it lies in no folder this finder never enters.
+     */
+    public static boolean isCandidate(Path root, Path file) {
+        if (file.getFileName() == null || !isCandidateName(file.getFileName().toString())) {
+            return false;
+        }
+        Path folder = file.getParent();
+        if (folder != null && folder.startsWith(root)) {
+            for (Path part : root.relativize(folder)) {
+                if (SKIPPED_FOLDERS.contains(part.toString())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The candidate files under {@code root}: a folder is searched, a file is taken when its name fits. */
     public static Found under(Path root) {
         List<Path> files = new ArrayList<>();

@@ -215,12 +215,15 @@ public final class TreeScanner {
             }
             if (attrs.isSymbolicLink()) {
                 linked(file);
-            } else if (attrs.isRegularFile() && !tree.excluded(file) && !current().ignores(file, false)) {
-                String shown = run.display(tree.named(file));
-                if (attrs.size() > options.maxFileSize()) {
-                    run.skip(new SkippedSource(shown, Optional.empty(), SkipReason.TOO_LARGE));
-                } else {
-                    run.submit(readers, () -> read(file, shown, attrs, run));
+            } else if (attrs.isRegularFile() && !tree.excluded(file)) {
+                run.cameUpon(tree.named(file));
+                if (!current().ignores(file, false)) {
+                    String shown = run.display(tree.named(file));
+                    if (attrs.size() > options.maxFileSize()) {
+                        run.skip(new SkippedSource(shown, Optional.empty(), SkipReason.TOO_LARGE));
+                    } else {
+                        run.submit(readers, () -> read(file, shown, attrs, run));
+                    }
                 }
             }
             return FileVisitResult.CONTINUE;
@@ -395,6 +398,10 @@ public final class TreeScanner {
 
         synchronized void entered(Path folder) {
             listener.entered(display(folder));
+        }
+
+        synchronized void cameUpon(Path file) {
+            listener.cameUpon(file);
         }
 
         synchronized void binary() {

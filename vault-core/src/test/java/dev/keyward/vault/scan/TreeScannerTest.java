@@ -189,6 +189,41 @@ class TreeScannerTest {
     }
 
     @Test
+    void theWalkNamesEachFileItPassesIgnoredOnesTooButNoneInAFolderItLeavesOut() throws IOException {
+        Files.createDirectories(tree.resolve(".git"));
+        Files.writeString(tree.resolve(".git/config"), "x\n");
+        Files.writeString(tree.resolve(".gitignore"), ".env\nbuild/\n");
+        Files.writeString(tree.resolve(".env"), "A=1\n");
+        Files.createDirectories(tree.resolve("build"));
+        Files.writeString(tree.resolve("build/.env"), "A=1\n");
+        Files.createDirectories(tree.resolve("keyward-data"));
+        Files.writeString(tree.resolve("keyward-data/.env"), "A=1\n");
+        Files.writeString(tree.resolve("vault.db"), "x\n");
+        Files.createSymbolicLink(tree.resolve("linked.env"), tree.resolve(".env"));
+        Files.writeString(tree.resolve("large.txt"), "0123456789\n");
+        ScanOptions small = new ScanOptions(true, 4, 2, List.of(tree.resolve("keyward-data")));
+        assertEquals(List.of(".env", ".gitignore", "large.txt"), cameUpon(small),
+                "ignored and too large files are named; .git, ignored folders, Keyward's data and links are not");
+        ScanOptions all = new ScanOptions(false, 4, 2, List.of(tree.resolve("keyward-data")));
+        assertEquals(List.of(".env", ".gitignore", "build/.env", "large.txt"), cameUpon(all));
+    }
+
+    private List<String> cameUpon(ScanOptions options) {
+        List<String> named = new ArrayList<>();
+        try (KnownValues values = KnownValues.none().add(OWNER, VALUE.toCharArray())) {
+            new TreeScanner(new ContentScanner(ValueMatcher.of(values), KeyFormatSearch.none()), options)
+                    .scan(List.of(tree), tree, new Collected() {
+                        @Override
+                        public void cameUpon(Path file) {
+                            assertTrue(file.isAbsolute(), file.toString());
+                            named.add(tree.relativize(file).toString().replace('\\', '/'));
+                        }
+                    }, () -> false);
+        }
+        return named.stream().sorted().toList();
+    }
+
+    @Test
     void aLargeFileIsStreamedAndEveryCopyAcrossChunksIsFound() throws IOException {
         Path big = tree.resolve("big.log");
         StringBuilder line = new StringBuilder();

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.automation;
 
+import dev.keyward.app.ui.Buttons;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
@@ -86,9 +87,7 @@ public final class AutomationPage implements Page {
     }
 
     private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
+        Button b = Buttons.of(text, id, action);
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.automation;
 
+import dev.keyward.app.ui.Buttons;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
 import dev.keyward.automation.recommend.Recommendation;
@@ -51,10 +52,10 @@ final class RecommendationsView extends VBox {
         folder.setId("recommend-folder");
         folder.setPromptText("Project folder (reads README.md and docs/*.md)");
         HBox.setHgrow(folder, Priority.ALWAYS);
-        Button browse = button("_Browse…", "recommend-browse", this::browse);
-        Button scan = button("_Find services", "recommend-scan", this::scan);
-        Button accept = button("A_ccept", "recommend-accept", () -> decide(RecommendationService::accept));
-        Button reject = button("Re_ject", "recommend-reject", () -> decide(RecommendationService::reject));
+        Button browse = Buttons.of("_Browse…", "recommend-browse", this::browse);
+        Button scan = Buttons.of("_Find services", "recommend-scan", this::scan);
+        Button accept = Buttons.of("A_ccept", "recommend-accept", () -> decide(RecommendationService::accept));
+        Button reject = Buttons.of("Re_ject", "recommend-reject", () -> decide(RecommendationService::reject));
         table.setId("recommend-table");
         dev.keyward.app.ui.TableHeaders.keepWhole(table);
         table.setPlaceholder(dev.keyward.app.ui.EmptyText.of("No recommendations yet. Choose a project folder and find services."));
@@ -91,13 +92,6 @@ final class RecommendationsView extends VBox {
         ctx.work().run(() -> ctx.session().projects().list(), projects -> project.getItems()
                 .addAll(projects.stream().map(ProjectInfo::name).toList()), this::fail);
         refresh();
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** A column at {@code width}, never narrower than {@code min} so its header stays readable. */

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.projects;
 
+import dev.keyward.app.ui.Buttons;
 import dev.keyward.app.ui.FormDialog;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
@@ -53,7 +54,7 @@ public final class ProjectsPage implements Page {
             }
         });
         projects.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> loadLinks());
-        Button create = button("_New project…", "project-create", this::createProject);
+        Button create = Buttons.of("_New project…", "project-create", this::createProject);
         VBox left = new VBox(8, projects, create);
         VBox.setVgrow(projects, Priority.ALWAYS);
 
@@ -70,10 +71,10 @@ public final class ProjectsPage implements Page {
         secret.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().secretName()));
         links.getColumns().setAll(List.of(var, secret));
         FlowPane actions = new FlowPane(8, 8,
-                button("Link s_ecret…", "project-link", this::linkSecret),
-                button("_Unlink", "project-unlink", this::unlink),
-                button("I_mport .env…", "project-import", this::importEnv),
-                button("E_xport .env…", "project-export", this::exportEnv));
+                Buttons.of("Link s_ecret…", "project-link", this::linkSecret),
+                Buttons.of("_Unlink", "project-unlink", this::unlink),
+                Buttons.of("I_mport .env…", "project-import", this::importEnv),
+                Buttons.of("E_xport .env…", "project-export", this::exportEnv));
         status.setId("projects-status");
         status.setWrapText(true);
         VBox right = new VBox(8, links, actions, status);
@@ -84,13 +85,6 @@ public final class ProjectsPage implements Page {
         view.setPadding(new Insets(16));
         view.setId("projects-page");
         load(null);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** The vault changed elsewhere: the projects again, the same one chosen, and its variables again. */

@@ -9,8 +9,8 @@ import javafx.scene.layout.FlowPane;
 
 /**
  * The Scan page's results: a tree of groups (findings by whose value they are, the .env files to adopt, the
- * skipped files folded away) with their places, and the Open folder and Adopt buttons, which act on the chosen
- * line and are offered only where they apply.
+ * skipped files folded away) with their places, each line wrapped at the tree's width ({@link ResultCell}), and
+ * the Open folder and Adopt buttons, which act on the chosen line and are offered only where they apply.
  */
 final class ResultsTree {
 
@@ -22,6 +22,7 @@ final class ResultsTree {
     ResultsTree(Runnable onOpenFolder, Runnable onAdopt) {
         tree.setId("scan-results");
         tree.setShowRoot(false);
+        tree.setCellFactory(t -> new ResultCell());
         tree.setMinHeight(120);
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateActions());
         openFolder.setId("scan-open-folder");

@@ -1,9 +1,8 @@
 package dev.keyward.app.ui.scan;
 
 import dev.keyward.app.ui.UserMessages;
-import dev.keyward.vault.adopt.AdoptOptions;
-import dev.keyward.vault.adopt.AdoptPlan;
-import dev.keyward.vault.adopt.AdoptService;
+import dev.keyward.vault.adopt.AdoptCandidate;
+import dev.keyward.vault.adopt.EnvFileFinder;
 import dev.keyward.vault.scan.CatalogFormatSearch;
 import dev.keyward.vault.scan.ContentScanner;
 import dev.keyward.vault.scan.Finding;
@@ -15,19 +14,22 @@ import dev.keyward.vault.scan.ScanSummary;
 import dev.keyward.vault.scan.SkippedSource;
 import dev.keyward.vault.scan.TreeScanner;
 import dev.keyward.vault.scan.ValueMatcher;
-import dev.keyward.vault.secrets.SecretService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The Scan page's work, off the JavaFX thread: reads every version of every secret (one audit entry, as the
- * command line's scan), scans each chosen folder with a {@link TreeScanner}, and then asks adopt which
- * {@code .env} files under the folders it would change. Stops between files and chunks once
- * {@code cancelled} says so, and keeps what was found until then.
+ * The Scan page's work, off the JavaFX thread: reads every version of every secret once (one audit entry, as the
+ * command line's scan), scans each chosen folder with a {@link TreeScanner}, and lists the {@code .env} files
+ * adopt takes among the files that walk came upon (an ignored {@code .env} too, nothing in a folder the walk left
+ * out), each read for its project and how many of its variables would move. The vault is not read for that:
+ * the plan, which compares the values with the vault's, is made when the person presses Adopt. Stops between
+ * files and chunks once {@code cancelled} says so, and keeps what was found until then.
  */
 final class ScanJob {
 
@@ -35,29 +37,31 @@ final class ScanJob {
     record Progress(long files, long bytes, String folder) {
     }
 
-    private final SecretService secrets;
-    private final AdoptService adopt;
+    private final Supplier<KnownValues> values;
     private final List<Path> neverRead;
 
-    ScanJob(SecretService secrets, AdoptService adopt, List<Path> neverRead) {
-        this.secrets = secrets;
-        this.adopt = adopt;
+    /**
+     * A job that reads the vault's values from {@code values} (once per scan; the page's reads every version
+     * of every secret) and never reads what lies in {@code neverRead}.
+     */
+    ScanJob(Supplier<KnownValues> values, List<Path> neverRead) {
+        this.values = values;
         this.neverRead = List.copyOf(neverRead);
     }
 
     ScanOutcome run(ScanRequest request, Consumer<Progress> progress, BooleanSupplier cancelled) {
-        ValueMatcher values;
-        try (KnownValues known = KnownValues.readAll(secrets)) {
-            values = ValueMatcher.of(known);
+        ValueMatcher matcher;
+        try (KnownValues known = values.get()) {
+            matcher = ValueMatcher.of(known);
         }
         KeyFormatSearch formats = request.keyFormats() ? CatalogFormatSearch.bundled() : KeyFormatSearch.none();
         ScanOptions defaults = ScanOptions.defaults(neverRead);
-        TreeScanner scanner = new TreeScanner(new ContentScanner(values, formats),
+        TreeScanner scanner = new TreeScanner(new ContentScanner(matcher, formats),
                 new ScanOptions(request.honourIgnoreFiles(), defaults.maxFileSize(), defaults.threads(), neverRead));
         Collector collector = new Collector(progress);
-        List<Path> roots = outermost(request.folders());
         boolean stopped = false;
-        for (Path root : roots) {
+        for (Path root : outermost(request.folders())) {
+            collector.root = root.toAbsolutePath().normalize();
             collector.base = base(root);
             ScanSummary summary = scanner.scan(List.of(root), collector.base, collector, cancelled);
             collector.finished(summary);
@@ -69,25 +73,28 @@ final class ScanJob {
         List<ScanOutcome.EnvFile> envFiles = new ArrayList<>();
         List<String> envProblems = new ArrayList<>();
         if (!stopped) {
-            for (Path root : roots) {
-                adoptable(root, envFiles, envProblems);
+            collector.envFiles.sort(Comparator.comparing(Walked::shown));
+            for (Walked file : collector.envFiles) {
+                adoptable(file, envFiles, envProblems);
             }
         }
         return new ScanOutcome(collector.findings, collector.skipped, collector.filesBefore, collector.bytesBefore,
-                collector.binary, values.valuesSearched(), stopped, envFiles, envProblems);
+                collector.binary, matcher.valuesSearched(), stopped, envFiles, envProblems);
     }
 
-    /** The .env files under {@code root} that adopting would change (a refused one too: the dialog says why). */
-    private void adoptable(Path root, List<ScanOutcome.EnvFile> out, List<String> problems) {
+    /** A .env file the walk came upon, and how the results show it. */
+    private record Walked(Path file, String shown) {
+    }
+
+    /** {@code file}, when it has values to move into the vault (or to be refused: the dialog says why). */
+    private static void adoptable(Walked file, List<ScanOutcome.EnvFile> out, List<String> problems) {
         try {
-            AdoptPlan plan = adopt.plan(root, AdoptOptions.defaults());
-            Path base = base(root);
-            for (AdoptPlan.FilePlan file : plan.files()) {
-                int moving = (int) file.variables().stream().filter(v -> v.action() != AdoptPlan.Action.KEEP).count();
-                out.add(new ScanOutcome.EnvFile(file.file(), shown(base, file.file()), file.project(), moving));
+            AdoptCandidate candidate = AdoptCandidate.read(file.file(), file.shown());
+            if (candidate.variables() > 0) {
+                out.add(new ScanOutcome.EnvFile(file.file(), file.shown(), candidate.project(), candidate.variables()));
             }
         } catch (RuntimeException e) {
-            problems.add("The .env files under " + root + " could not be looked at: " + UserMessages.describe(e));
+            problems.add("The .env file " + file.shown() + " cannot be adopted as it is: " + UserMessages.describe(e));
         }
     }
 
@@ -131,6 +138,8 @@ final class ScanJob {
         private final Consumer<Progress> progress;
         private final List<ScanOutcome.Located> findings = new ArrayList<>();
         private final List<ScanOutcome.SkippedFile> skipped = new ArrayList<>();
+        private final List<Walked> envFiles = new ArrayList<>();
+        private Path root;
         private Path base;
         private long filesBefore;
         private long bytesBefore;
@@ -151,6 +160,13 @@ final class ScanJob {
         @Override
         public void skipped(SkippedSource source) {
             skipped.add(new ScanOutcome.SkippedFile(source, base.resolve(source.path())));
+        }
+
+        @Override
+        public void cameUpon(Path file) {
+            if (EnvFileFinder.isCandidate(root, file)) {
+                envFiles.add(new Walked(file, shown(base, file)));
+            }
         }
 
         @Override

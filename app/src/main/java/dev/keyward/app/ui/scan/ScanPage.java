@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.scan;
 
+import dev.keyward.app.ui.Buttons;
 import dev.keyward.app.ui.EmptyText;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
@@ -8,6 +9,7 @@ import dev.keyward.vault.InvalidInputException;
 import dev.keyward.vault.adopt.AdoptOptions;
 import dev.keyward.vault.io.ByteCounts;
 import dev.keyward.vault.provider.ProviderInfo;
+import dev.keyward.vault.scan.KnownValues;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -79,8 +81,8 @@ public final class ScanPage implements Page {
         folders.setPrefHeight(64);
         folders.setMinHeight(48);
         folders.setPlaceholder(EmptyText.of("No folder chosen yet: add the folders to scan."));
-        Button add = button("Add _folder…", "scan-add-folder", this::addFolder);
-        Button remove = button("Re_move folder", "scan-remove-folder", this::removeFolder);
+        Button add = Buttons.of("Add _folder…", "scan-add-folder", this::addFolder);
+        Button remove = Buttons.of("Re_move folder", "scan-remove-folder", this::removeFolder);
         remove.disableProperty().bind(folders.getSelectionModel().selectedItemProperty().isNull());
 
         keyFormats.setId("scan-key-formats");
@@ -159,13 +161,6 @@ public final class ScanPage implements Page {
         view.setVvalue(Math.max(0, Math.min(1, top / extra)));
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     @Override
     public Node view() {
         return view;
@@ -227,8 +222,7 @@ public final class ScanPage implements Page {
                 progress.setText(FindingGroups.progressLine(p));
             }
         });
-        ScanJob job = new ScanJob(ctx.session().secrets(), ctx.services().adopt(),
-                List.of(ctx.services().dataRoot()));
+        ScanJob job = new ScanJob(() -> KnownValues.readAll(ctx.session().secrets()), List.of(ctx.services().dataRoot()));
         Consumer<ScanJob.Progress> heard = p -> {
             probe.accept(p);
             shown.accept(p);
@@ -306,13 +300,17 @@ public final class ScanPage implements Page {
             return;
         }
         Path file = row.file();
-        ctx.work().run(() -> ctx.services().adopt().plan(file, AdoptOptions.defaults()),
+        // The plan compares each value with the vault's: made now, for this one file, not for every file the scan
+        // listed. Its progress layer keeps a second press (or a scan) from starting meanwhile, and can be cancelled.
+        ctx.longWork().run("Comparing " + row.shown() + " with the vault…",
+                () -> ctx.services().adopt().plan(file, AdoptOptions.defaults()),
                 plan -> AdoptDialog.show(ctx, plan, row.shown(), sentence -> {
                     status.setText(sentence);
                     if (last != null && running == null) {
                         afterAdopt = sentence;
                         scan(last); // the adopted file's findings are gone now: show what is left
                     }
-                }), error -> status.setText(UserMessages.describe(error)));
+                }), error -> status.setText("What adopting " + row.shown() + " would do could not be worked out: "
+                        + UserMessages.describe(error)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.keyward.app.ui.secrets;
 
+import dev.keyward.app.ui.Buttons;
 import dev.keyward.app.ui.Page;
 import dev.keyward.app.ui.PageContext;
 import dev.keyward.app.ui.UserMessages;
@@ -108,21 +109,14 @@ public final class SecretsPage implements Page {
     }
 
     private FlowPane buttons() {
-        Button add = button("_New secret…", "secret-add", () -> dialogs.add(providerSlugs, this::load));
-        Button edit = button("_Edit…", "secret-edit", () -> withSelected(s -> dialogs.edit(s, providerSlugs, this::load)));
-        Button rotate = button("R_otate…", "secret-rotate", () -> withSelected(s -> dialogs.rotate(s, this::load)));
-        Button history = button("_History…", "secret-history-button", () -> withSelected(dialogs::history));
-        Button reveal = button("Sho_w / hide", "secret-reveal", this::toggleReveal);
-        Button copy = button("_Copy", "secret-copy", this::copySelected);
-        Button delete = button("Re_move…", "secret-delete", this::deleteSelected);
+        Button add = Buttons.of("_New secret…", "secret-add", () -> dialogs.add(providerSlugs, this::load));
+        Button edit = Buttons.of("_Edit…", "secret-edit", () -> withSelected(s -> dialogs.edit(s, providerSlugs, this::load)));
+        Button rotate = Buttons.of("R_otate…", "secret-rotate", () -> withSelected(s -> dialogs.rotate(s, this::load)));
+        Button history = Buttons.of("_History…", "secret-history-button", () -> withSelected(dialogs::history));
+        Button reveal = Buttons.of("Sho_w / hide", "secret-reveal", this::toggleReveal);
+        Button copy = Buttons.of("_Copy", "secret-copy", this::copySelected);
+        Button delete = Buttons.of("Re_move…", "secret-delete", this::deleteSelected);
         return new FlowPane(8, 8, add, edit, rotate, history, reveal, copy, delete);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** Reloads secrets, their projects and the provider list; revealed values are hidden. */

@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.BackgroundWork;
-import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
-import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
-import dev.keyward.app.ui.ProgressOverlay;
 import dev.keyward.app.ui.Theme;
-import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.automation.dashboard.HealthStatus;
 import dev.keyward.automation.dashboard.refresh.RefreshSettings;
 import dev.keyward.automation.dashboard.refresh.RefreshTiming;
@@ -48,7 +44,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.Clipboard;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -149,9 +144,7 @@ class DashboardPageFlowTest {
 
     private void openPage() {
         onFx(() -> {
-            PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
-                    new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { }, jobs,
+            PageContext ctx = DesktopTestKit.pageContext(session, work, stage, new DesktopTestKit.QueuedFiles(), jobs,
                     services != null ? services : (services = SessionServices.open(session, dataDir)));
             page = new DashboardPage(ctx);
             stage.getScene().setRoot((Parent) page.view());

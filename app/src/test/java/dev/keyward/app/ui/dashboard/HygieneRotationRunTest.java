@@ -8,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.testing.RequiresChromium;
 import dev.keyward.app.ui.BackgroundWork;
-import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
-import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
-import dev.keyward.app.ui.ProgressOverlay;
 import dev.keyward.app.ui.Theme;
-import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.scripts.AutomationScript;
 import dev.keyward.automation.scripts.ScriptService;
-import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -30,7 +25,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
-import javafx.scene.input.Clipboard;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -83,8 +77,7 @@ class HygieneRotationRunTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        ProfileService profiles = DesktopTestKit.profiles(dataDir);
-        session = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"));
+        session = DesktopTestKit.openNewProfile(dataDir, "work");
         session.enableAutomation();
         session.secrets().add("gh-deploy", "github_pat_CANARYrotationRUN0000000000000000".toCharArray(), "github");
         session.database().write(c -> {
@@ -104,11 +97,8 @@ class HygieneRotationRunTest {
         scripts.approve(script.id());
 
         onFx(() -> {
-            PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
-                    new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { },
-                    new DirectDashboardJobs(new DashboardService(session)),
-                    services = SessionServices.open(session, dataDir));
+            PageContext ctx = DesktopTestKit.pageContext(session, work, stage, new DesktopTestKit.QueuedFiles(),
+                    new DirectDashboardJobs(new DashboardService(session)), services = SessionServices.open(session, dataDir));
             page = new DashboardPage(ctx);
             stage.getScene().setRoot((Parent) page.view());
             return null;

@@ -7,19 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.BackgroundWork;
-import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
-import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
-import dev.keyward.app.ui.ProgressOverlay;
 import dev.keyward.app.ui.Theme;
-import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.automation.dashboard.admin.InventoryKey;
 import dev.keyward.automation.dashboard.admin.KeyMatch;
 import dev.keyward.automation.dashboard.service.DashboardService;
 import dev.keyward.automation.dashboard.store.AdminRepository;
-import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +24,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
-import javafx.scene.input.Clipboard;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -80,8 +74,7 @@ class HygieneViewTest {
 
     @Test
     void findingsShowWithTheirActionsAndADismissalHidesOne(FxRobot robot) {
-        ProfileService profiles = DesktopTestKit.profiles(dataDir);
-        session = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"));
+        session = DesktopTestKit.openNewProfile(dataDir, "work");
         session.enableAutomation();
         session.providers().update("openai", new dev.keyward.vault.provider.ProviderUpdate(null, null, "", null, null, null));
         session.secrets().add("gone", CANARY.toCharArray(), "openai");
@@ -94,9 +87,7 @@ class HygieneViewTest {
             return null;
         });
         onFx(() -> {
-            PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
-                    new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { },
+            PageContext ctx = DesktopTestKit.pageContext(session, work, stage, new DesktopTestKit.QueuedFiles(),
                     new DirectDashboardJobs(new DashboardService(session)),
                     services != null ? services : (services = SessionServices.open(session, dataDir)));
             page = new DashboardPage(ctx);
@@ -120,8 +111,7 @@ class HygieneViewTest {
 
     @Test
     void aKeyCloseToExpiryShowsWithoutAnyAdminKey(FxRobot robot) {
-        ProfileService profiles = DesktopTestKit.profiles(dataDir);
-        session = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"));
+        session = DesktopTestKit.openNewProfile(dataDir, "work");
         session.enableAutomation();
         session.secrets().add("gh-deploy", "github_pat_CANARYdesktopEXPIRING000000000000".toCharArray(), "github");
         session.database().write(c -> {
@@ -132,9 +122,7 @@ class HygieneViewTest {
             return null;
         });
         onFx(() -> {
-            PageContext ctx = new PageContext(session, work, new LongWork(work, new ProgressOverlay()), stage,
-                    new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.standard(), notification -> { }, () -> null, settings -> { },
+            PageContext ctx = DesktopTestKit.pageContext(session, work, stage, new DesktopTestKit.QueuedFiles(),
                     new DirectDashboardJobs(new DashboardService(session)),
                     services != null ? services : (services = SessionServices.open(session, dataDir)));
             page = new DashboardPage(ctx);

@@ -5,13 +5,9 @@ import static dev.keyward.app.ui.DesktopTestKit.onFx;
 import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 
 import dev.keyward.app.ui.BackgroundWork;
-import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
-import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
-import dev.keyward.app.ui.ProgressOverlay;
-import dev.keyward.app.ui.projects.DotenvReader;
 import dev.keyward.automation.discovery.Finding;
 import dev.keyward.automation.discovery.Trigger;
 import dev.keyward.automation.discovery.classify.FindingCategory;
@@ -24,7 +20,6 @@ import dev.keyward.automation.discovery.FindingStatus;
 import dev.keyward.automation.discovery.StoredFinding;
 import dev.keyward.vault.provider.ProviderInfo;
 import dev.keyward.vault.provider.ProviderUpdate;
-import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,7 +33,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +87,7 @@ abstract class DiscoveryPageTestBase {
 
     /** A profile with a key for OpenAI, discovery watching only OpenAI (status page, RSS) and Anthropic (Atom). */
     void profile(boolean networkOn) {
-        ProfileService profiles = DesktopTestKit.profiles(dataDir);
-        session = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"));
+        session = DesktopTestKit.openNewProfile(dataDir, "work");
         session.enableAutomation();
         session.secrets().add("openai-prod", "sk-test-inbox-0123456789".toCharArray(), "openai");
         for (ProviderInfo p : session.providers().list()) {
@@ -117,10 +110,7 @@ abstract class DiscoveryPageTestBase {
 
     void openPage(int pageSize) {
         onFx(() -> {
-            ProgressOverlay overlay = new ProgressOverlay();
-            PageContext ctx = new PageContext(session, work, new LongWork(work, overlay), stage,
-                    new ClipboardGuard(Clipboard.getSystemClipboard()), new DesktopTestKit.QueuedFiles(),
-                    DotenvReader.standard(), n -> { }, session.settings()::current, s -> { }, jobs,
+            PageContext ctx = DesktopTestKit.pageContext(session, work, stage, new DesktopTestKit.QueuedFiles(), jobs,
                     services != null ? services : (services = SessionServices.open(session, dataDir)));
             page = new DiscoveryPage(ctx, opened::add, pageSize);
             stage.setScene(new Scene((Parent) page.view(), 1280, 800));

@@ -65,7 +65,7 @@ class AdoptFromScanPageFlowTest extends ScanPageTestBase {
         select(robot, "proj/.env: 3 variables");
         robot.clickOn("#scan-adopt");
         waitUntil("the plan shows", () -> robot.lookup("#adopt-dialog").tryQuery().isPresent());
-        String plan = sceneText();
+        String plan = DesktopTestKit.allVisibleText();
         assertTrue(plan.contains("proj/.env goes to project proj:"), plan);
         assertTrue(plan.contains("New: API_TOKEN, line 1 (new secret proj/API_TOKEN)"), plan);
         assertTrue(plan.contains("Copy: REUSED, line 2 (copy of secret REUSED_KEY: linked, no new secret)"), plan);
@@ -111,11 +111,34 @@ class AdoptFromScanPageFlowTest extends ScanPageTestBase {
         }
         assertTrue(groups(robot).stream().noneMatch(g -> g.get(0).startsWith(".env files")), "nothing left to adopt");
 
-        String shown = sceneText() + DesktopTestKit.allVisibleText();
+        String shown = DesktopTestKit.allVisibleText();
         for (String value : List.of(NEW_VALUE, REUSED, VAULT_SHARED, FILE_SHARED)) {
             assertFalse(shown.contains(value), "a value is shown");
             assertFalse(printed().contains(value), "a value is printed or logged");
         }
+    }
+
+    @Test
+    void aPlanThatCannotBeMadeIsSaidOnThePageAndChangesNothing(FxRobot robot) throws Exception {
+        profile();
+        Path env = write(work.resolve("proj/.env"), "API_TOKEN=" + NEW_VALUE + "\n");
+        openPage();
+        addFolder(robot, work.resolve("proj"));
+        scanAndWait(robot);
+        select(robot, "proj/.env: 1 variable");
+        // The file breaks after the scan listed it: the plan, made only now, says so.
+        byte[] broken = ("API_TOKEN=\"" + NEW_VALUE + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(env, broken);
+        robot.clickOn("#scan-adopt");
+        waitUntil("the page says why", () -> text(robot, "#scan-status").startsWith(
+                "What adopting proj/.env would do could not be worked out: "));
+        String status = text(robot, "#scan-status");
+        assertTrue(status.contains("line 1"), status);
+        assertTrue(robot.lookup("#adopt-dialog").tryQuery().isEmpty(), "no plan to show");
+        assertArrayEquals(broken, Files.readAllBytes(env), "the file is left as it is");
+        assertTrue(session.projects().list().isEmpty(), "nothing was written to the vault");
+        assertFalse(DesktopTestKit.allVisibleText().contains(NEW_VALUE), "a value is shown");
+        assertFalse(printed().contains(NEW_VALUE), "a value is printed or logged");
     }
 
     private List<String> names() {

@@ -5,14 +5,9 @@ import static dev.keyward.app.ui.DesktopTestKit.waitUntil;
 
 import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.BackgroundWork;
-import dev.keyward.app.ui.ClipboardGuard;
 import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
-import dev.keyward.app.ui.LongWork;
 import dev.keyward.app.ui.PageContext;
-import dev.keyward.app.ui.ProgressOverlay;
-import dev.keyward.app.ui.projects.DotenvReader;
-import dev.keyward.vault.session.ProfileService;
 import dev.keyward.vault.session.VaultSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,16 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -111,17 +101,13 @@ abstract class ScanPageTestBase {
     }
 
     void profile() {
-        ProfileService profiles = DesktopTestKit.profiles(dataDir);
-        session = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"));
+        session = DesktopTestKit.openNewProfile(dataDir, "work");
         services = SessionServices.open(session, dataDir);
     }
 
     void openPage(double width, double height, Consumer<ScanJob.Progress> probe) {
         onFx(() -> {
-            ProgressOverlay overlay = new ProgressOverlay();
-            PageContext ctx = new PageContext(session, background, new LongWork(background, overlay), stage,
-                    new ClipboardGuard(Clipboard.getSystemClipboard()), files, DotenvReader.standard(), n -> { },
-                    session.settings()::current, s -> { }, null, services);
+            PageContext ctx = DesktopTestKit.pageContext(session, background, stage, files, null, services);
             page = new ScanPage(ctx, folder -> {
                 if (openFails != null) {
                     throw openFails;
@@ -193,44 +179,6 @@ abstract class ScanPageTestBase {
             }
             throw new AssertionError("no line contains " + part);
         });
-    }
-
-    /** Every text in every open window's scene: labels, fields, loose text nodes, and every tree line's text. */
-    static String sceneText() {
-        return onFx(() -> {
-            StringBuilder out = new StringBuilder();
-            for (Window w : Window.getWindows()) {
-                if (w.getScene() != null) {
-                    collect(w.getScene().getRoot(), out);
-                }
-            }
-            return out.toString();
-        });
-    }
-
-    private static void collect(Node node, StringBuilder out) {
-        if (node instanceof Labeled l && l.getText() != null) {
-            out.append(l.getText()).append('\n');
-        }
-        if (node instanceof TextInputControl t) {
-            out.append(t.getText()).append('\n');
-        }
-        if (node instanceof Text t) {
-            out.append(t.getText()).append('\n');
-        }
-        if (node instanceof TreeView<?> tree && tree.getRoot() != null) {
-            collectItems(tree.getRoot(), out);
-        }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                collect(child, out);
-            }
-        }
-    }
-
-    private static void collectItems(TreeItem<?> item, StringBuilder out) {
-        out.append(item.getValue()).append('\n');
-        item.getChildren().forEach(c -> collectItems(c, out));
     }
 
     static Path write(Path file, String text) throws java.io.IOException {

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyward.app.ui.CutTexts;
 import dev.keyward.app.ui.DesktopTestKit;
-import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -33,6 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScanPageShellFlowTest extends ShellTestBase {
 
     private static final String VALUE = "kw-canary-shellscan-3c2b1a0f9e8d";
+    private static final String LONG_PATH = "a-project-with-a-rather-long-name/services/billing-and-invoicing/config"
+            + "/environments/production-eu-west-with-failover";
 
     @TempDir
     Path tree;
@@ -44,14 +46,13 @@ class ScanPageShellFlowTest extends ShellTestBase {
 
     @Override
     void prepare() {
-        try (VaultSession s = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"))) {
-            s.secrets().add("PAYMENTS_API_KEY_FOR_THE_PRODUCTION_ACCOUNT", VALUE.toCharArray(), null);
-        }
+        workProfileWith("PAYMENTS_API_KEY_FOR_THE_PRODUCTION_ACCOUNT", VALUE);
     }
 
     @Test
     void theScanPageIsWorkedByKeyboardAloneAndNoTextIsCut(FxRobot robot) throws Exception {
-        Path deep = Files.createDirectories(tree.resolve("a-project-with-a-rather-long-name/services/billing/config"));
+        // A place whose line is far wider than the window, even at the default size.
+        Path deep = Files.createDirectories(tree.resolve(LONG_PATH));
         Files.writeString(deep.resolve("settings.production.json"), "{\"key\": \"" + VALUE + "\"}\n");
         Files.writeString(deep.resolve(".env"), "PAYMENTS=" + VALUE + "\nNEW_TOKEN=kw-canary-another-value-123456\n");
         unlock(robot);
@@ -78,6 +79,10 @@ class ScanPageShellFlowTest extends ShellTestBase {
             resize(size);
             cut.addAll(onFx(() -> CutTexts.inOpenWindows("scan page " + (int) size[0] + "x" + (int) size[1])));
         }
+        // At the minimum size the long place is on screen, whole (CutTexts: not shortened, not past the tree's edge).
+        String place = tree.getFileName() + "/" + LONG_PATH + "/settings.production.json, line 1, column 10";
+        assertTrue(onFx(() -> shownLines(robot)).stream().anyMatch(line -> line.startsWith(place)),
+                "the long place is shown: " + onFx(() -> shownLines(robot)));
 
         robot.interact(() -> {
             TreeView<?> t = treeOf(robot);
@@ -123,6 +128,13 @@ class ScanPageShellFlowTest extends ShellTestBase {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The results lines that have a cell on screen. */
+    private static List<String> shownLines(FxRobot robot) {
+        return treeOf(robot).lookupAll(".tree-cell").stream()
+                .filter(n -> n.isVisible() && n instanceof TreeCell<?> c && c.getText() != null)
+                .map(n -> ((TreeCell<?>) n).getText()).toList();
     }
 
     private static TreeView<?> treeOf(FxRobot robot) {

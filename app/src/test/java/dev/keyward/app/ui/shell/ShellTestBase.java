@@ -6,6 +6,7 @@ import dev.keyward.app.ui.DesktopServices;
 import dev.keyward.app.ui.DesktopTest;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.vault.session.ProfileService;
+import dev.keyward.vault.session.VaultSession;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.input.KeyCode;
@@ -27,6 +28,13 @@ abstract class ShellTestBase {
 
     /** Prepares the data folder before the window opens (profiles, secrets, settings). */
     void prepare() throws Exception {
+    }
+
+    /** For {@link #prepare()}: the profile "work", holding the one secret {@code name} with {@code value}. */
+    void workProfileWith(String name, String value) {
+        try (VaultSession s = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"))) {
+            s.secrets().add(name, value.toCharArray(), null);
+        }
     }
 
     /** The auto-lock delay, or null for the profile's setting. */

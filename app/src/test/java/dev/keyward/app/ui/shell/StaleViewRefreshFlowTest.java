@@ -10,7 +10,6 @@ import dev.keyward.app.Main;
 import dev.keyward.app.session.SessionServices;
 import dev.keyward.app.ui.DesktopTestKit;
 import dev.keyward.app.ui.secrets.SecretRow;
-import dev.keyward.vault.session.VaultSession;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,9 +46,7 @@ class StaleViewRefreshFlowTest extends ShellTestBase {
 
     @Override
     void prepare() {
-        try (VaultSession s = DesktopTestKit.open(profiles, DesktopTestKit.createProfile(profiles, "work"))) {
-            s.secrets().add("KEPT", "kept-value-1234".toCharArray(), null);
-        }
+        workProfileWith("KEPT", "kept-value-1234");
     }
 
     @Test
