@@ -64,6 +64,10 @@ final class StepRunner {
     private static final String QUIET_PAGE = """
             () => typeof globalThis.__keywardQuietPage === 'function' ? globalThis.__keywardQuietPage() : false
             """;
+    /** How many of the page's own requests are under way (socket-hold.js), 0 where the hold is missing. */
+    private static final String REQUESTS_UNDER_WAY = """
+            () => typeof globalThis.__keywardRequestsUnderWay === 'function' ? globalThis.__keywardRequestsUnderWay() : 0
+            """;
     /** An empty evaluate answers within milliseconds on a page that runs; 5 seconds leave room for a loaded machine. */
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(5);
     private int blockedReported;
@@ -411,7 +415,8 @@ final class StepRunner {
                             .setTimeout(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
                     continue;
                 }
-                if (guard.lastRequestAt() - turn < 0) {
+                // Quiet also needs the page's own requests settled: the route may hear of one only after this turn.
+                if (guard.lastRequestAt() - turn < 0 && !requestsUnderWay(page)) {
                     break;
                 }
             }
@@ -419,6 +424,15 @@ final class StepRunner {
             return refusedAfter(lastStep);
         }
         return refusedAfter(lastStep);
+    }
+
+    private static boolean requestsUnderWay(Page page) {
+        Object count = page.evaluate(REQUESTS_UNDER_WAY);
+        if (count instanceof Number n && n.intValue() > 0) {
+            page.waitForTimeout(30);
+            return true;
+        }
+        return false;
     }
 
     private StepEnd refusedAfter(Step lastStep) {

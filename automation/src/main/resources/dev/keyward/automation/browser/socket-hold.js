@@ -13,6 +13,36 @@
       Object.defineProperty(globalThis, name, {value: undefined, writable: false, configurable: false});
     }
   }
+  // Requests the page's scripts have under way (fetch, sendBeacon, XMLHttpRequest), for the runner's quiet wait
+  // after the last step: on a busy machine the route can hear of a request only after the page's quiet turn has
+  // ended, and a write the last step set off would then end with the browser instead of being decided.
+  const underWay = {count: 0};
+  Object.defineProperty(globalThis, '__keywardRequestsUnderWay', {value: () => underWay.count, writable: false,
+    configurable: false, enumerable: false});
+  (() => {
+    const XHR = globalThis.XMLHttpRequest;
+    const listen = globalThis.EventTarget && globalThis.EventTarget.prototype.addEventListener;
+    if (typeof XHR !== 'function' || typeof listen !== 'function') {
+      return;
+    }
+    const apply = Reflect.apply;
+    const nativeSend = XHR.prototype.send;
+    const send = {send(body) {
+      let counted = true;
+      const done = () => { if (counted) { counted = false; underWay.count--; } };
+      underWay.count++;
+      apply(listen, this, ['loadend', done, {once: true}]);
+      try {
+        return apply(nativeSend, this, arguments.length === 0 ? [] : [body]);
+      } catch (e) {
+        done();
+        throw e;
+      }
+    }}.send;
+    // Left replaceable, as the native one is: a page's own wrapper (an error reporter's) must still install, and
+    // one that skips this count only shortens the quiet wait; the route holds the request either way.
+    Object.defineProperty(XHR.prototype, 'send', {value: send, writable: true, configurable: true, enumerable: true});
+  })();
   // The runner's wait for a quiet page after a run's last step (StepRunner.settle): it resolves once the document
   // has not changed for 30 ms, or after a second. Built from timers, observer and promise captured before the page
   // ran and defined so the page cannot replace it: a page that swapped setTimeout or MutationObserver for no-ops
@@ -75,6 +105,12 @@
       }
       return request;
     };
+    const underWayUntilSettled = (promise) => {
+      underWay.count++;
+      const done = () => { underWay.count--; };
+      apply(then, promise, [done, done]);
+      return promise;
+    };
     const fetch = {fetch(input, init) {
       let request;
       try {
@@ -84,7 +120,7 @@
         // answers keepalive (or a body) on the second would go out unheld. The page gets the error fetch would give.
         return apply(rejectWith, NativePromise, [e]);
       }
-      return apply(nativeFetch, globalThis, [request]);
+      return underWayUntilSettled(apply(nativeFetch, globalThis, [request]));
     }}.fetch;
     Object.defineProperty(globalThis, 'fetch', {value: fetch, writable: false, configurable: false, enumerable: true});
     const Nav = globalThis.Navigator;
@@ -96,7 +132,7 @@
         }
         let sent;
         try {
-          sent = apply(nativeFetch, globalThis, [ordinary(url, options)]);
+          sent = underWayUntilSettled(apply(nativeFetch, globalThis, [ordinary(url, options)]));
         } catch (e) {
           return false;
         }
