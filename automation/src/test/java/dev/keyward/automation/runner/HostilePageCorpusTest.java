@@ -61,7 +61,7 @@ class HostilePageCorpusTest {
 
     private static final Path CASES = casesFolder();
     /** Runners side by side; each case borrows one for its runs (Playwright objects serve one thread at a time). */
-    private static final int RUNNERS = 3;
+    private static final int RUNNERS = 2;
     /**
      * A corpus page is a few hundred bytes on loopback: a step that has not finished after this long is waiting for
      * something the gate dropped (a refused fetch's answer) or a page element that never shows, and the case's
