@@ -71,12 +71,21 @@ class RuntimeModulesTest {
         }
     }
 
-    /** Whether a class path entry is one of Keyward's modules (a jar in the reactor or the local repository). */
+    /**
+     * Whether a class path entry is one of Keyward's modules: a jar or classes folder in a module's {@code target}
+     * (in the reactor the app's jar is {@code keyward-app.jar}), or a jar from the local repository's
+     * {@code dev/keyward} folder.
+     */
     private static boolean isKeywards(String entry) {
-        String name = Path.of(entry).getFileName().toString();
-        return List.of("app", "vault-core", "automation", "reference-library").stream()
-                .anyMatch(module -> name.startsWith(module + "-") && name.endsWith(".jar")
-                        || entry.endsWith(module + java.io.File.separator + "target" + java.io.File.separator + "classes"));
+        Path path = Path.of(entry).toAbsolutePath().normalize();
+        List<String> modules = List.of("app", "vault-core", "automation", "reference-library");
+        for (Path p = path.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
+            if (p.getFileName().toString().equals("target") && modules.contains(p.getParent().getFileName().toString())) {
+                return true;
+            }
+        }
+        return path.toString().replace('\\', '/').contains("/dev/keyward/")
+                && modules.stream().anyMatch(m -> path.getFileName().toString().startsWith(m + "-"));
     }
 
     /** {@code roots} and every module they require, as jlink resolves them from this JDK. */
