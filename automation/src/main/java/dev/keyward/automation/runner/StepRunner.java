@@ -70,6 +70,8 @@ final class StepRunner {
             """;
     /** An empty evaluate answers within milliseconds on a page that runs; 5 seconds leave room for a loaded machine. */
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(5);
+    /** How long the screenshot of a failed step may take, whatever the step's own timeout. */
+    private static final double FAILURE_SCREENSHOT_MS = 5_000;
     private int blockedReported;
     private int tooLargeReported;
     /** The context's default timeout as last set, so a step with the same timeout costs no call to the driver. */
@@ -415,10 +417,14 @@ final class StepRunner {
                             .setTimeout(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
                     continue;
                 }
+                if (guard.lastRequestAt() - turn >= 0) {
+                    continue;
+                }
                 // Quiet also needs the page's own requests settled: the route may hear of one only after this turn.
-                if (guard.lastRequestAt() - turn < 0 && !requestsUnderWay(page)) {
+                if (!requestsUnderWay(page)) {
                     break;
                 }
+                page.waitForTimeout(30);
             }
         } catch (PlaywrightException e) {
             return refusedAfter(lastStep);
@@ -427,12 +433,7 @@ final class StepRunner {
     }
 
     private static boolean requestsUnderWay(Page page) {
-        Object count = page.evaluate(REQUESTS_UNDER_WAY);
-        if (count instanceof Number n && n.intValue() > 0) {
-            page.waitForTimeout(30);
-            return true;
-        }
-        return false;
+        return page.evaluate(REQUESTS_UNDER_WAY) instanceof Number n && n.intValue() > 0;
     }
 
     private StepEnd refusedAfter(Step lastStep) {
@@ -498,9 +499,6 @@ final class StepRunner {
         }
         return StepFailure.transientFailure(what + ": the browser reported: " + first, e);
     }
-
-    /** How long the screenshot of a failed step may take, whatever the step's own timeout. */
-    private static final double FAILURE_SCREENSHOT_MS = 5_000;
 
     private void keepFailureScreenshot(Step step) {
         try {
