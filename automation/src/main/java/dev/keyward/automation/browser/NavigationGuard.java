@@ -199,19 +199,25 @@ public final class NavigationGuard {
                 response = refuse(route);
                 break;
             }
-            boolean keepsBody = (response.status() == 307 || response.status() == 308) && resendsBody;
-            if (review != null && !review.allowRedirect(request, target, keepsBody ? method : "GET")) {
+            String next = methodAfterRedirect(response.status(), method);
+            boolean keepsBody = resendsBody && next.equalsIgnoreCase(method);
+            if (review != null && !review.allowRedirect(request, target, next)) {
                 response = refuse(route);
                 break;
             }
             if (!keepsBody) {
-                // The browser follows this redirect itself, without a body (a 307 or 308 of a GET keeps its method).
-                letOn.request(resendsBody ? "GET" : method, target, null);
+                // The browser follows this redirect itself, without a body.
+                letOn.request(next, target, null);
                 break;
             }
             // The approved hop is sent from here, so the hop after it is seen and judged too.
             response = hop < MAX_HOPS ? fetch(route, request, target) : refuse(route);
             url = target;
+        }
+        if (response != null && url != null && !url.equals(request.url())) {
+            // Another address answered: its cookies are kept for it already (RouteFetch); handed on as this
+            // request's answer, the browser would keep them for the first address.
+            response = response.without("set-cookie");
         }
         if (response != null) {
             try {
@@ -331,6 +337,18 @@ public final class NavigationGuard {
     }
 
     /** Whether a 307 or 308 would send the request's body again (every method but GET, HEAD and OPTIONS). */
+    /**
+     * The method a browser follows a redirect with (Fetch standard, HTTP-redirect fetch): a 303 turns anything but
+     * HEAD into GET, a 301 or 302 turns a POST into GET, and every other redirect keeps the method and its body.
+     */
+    static String methodAfterRedirect(int status, String method) {
+        if (status == 303 && !"HEAD".equalsIgnoreCase(method)
+                || (status == 301 || status == 302) && "POST".equalsIgnoreCase(method)) {
+            return "GET";
+        }
+        return method;
+    }
+
     private static boolean resendsBody(String method) {
         return !"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method) && !"OPTIONS".equalsIgnoreCase(method);
     }

@@ -68,6 +68,11 @@ final class RouteFetch {
             return headers.stream().filter(h -> h.name.equalsIgnoreCase(name)).map(h -> h.value).findFirst()
                     .orElse(null);
         }
+
+        /** This answer without the headers named {@code name}. */
+        Answer without(String name) {
+            return new Answer(status, headers.stream().filter(h -> !h.name.equalsIgnoreCase(name)).toList(), body);
+        }
     }
 
     /** A body longer than {@link #LIMIT}: reading stopped there. */
@@ -107,7 +112,9 @@ final class RouteFetch {
         // the request to be sent, which it is not while the route holds it).
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (name.startsWith(":") || NOT_FORWARDED.contains(name)) {
+            if (name.startsWith(":") || NOT_FORWARDED.contains(name)
+                    || name.equals("authorization") && !sameOrigin(uri, URI.create(request.url()))) {
+                // A browser drops Authorization when a redirect leaves the origin (Fetch standard).
                 continue;
             }
             try {
@@ -118,7 +125,7 @@ final class RouteFetch {
         }
         // Uncompressed: the body is searched and rewritten here, and its size is what is limited.
         builder.header("Accept-Encoding", "identity");
-        String cookies = cookieHeader(context, uri.toString());
+        String cookies = cookieHeader(context, uri);
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies);
         }
@@ -192,12 +199,42 @@ final class RouteFetch {
         }
     }
 
-    private static String cookieHeader(BrowserContext context, String url) {
+    private static boolean sameOrigin(URI a, URI b) {
+        return String.valueOf(a.getScheme()).equalsIgnoreCase(String.valueOf(b.getScheme()))
+                && String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String cookieHeader(BrowserContext context, URI uri) {
         StringBuilder out = new StringBuilder();
-        for (Cookie cookie : context.cookies(url)) {
-            out.append(out.isEmpty() ? "" : "; ").append(cookie.name).append('=').append(cookie.value);
+        for (Cookie cookie : context.cookies(uri.toString())) {
+            if (sentTo(cookie, uri)) {
+                out.append(out.isEmpty() ? "" : "; ").append(cookie.name).append('=').append(cookie.value);
+            }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the browser would send {@code cookie} to {@code uri} by its domain and path (RFC 6265 5.1.3, 5.1.4).
+     * Playwright's cookie filter treats every domain as a domain cookie and matches paths by prefix, so a host-only
+     * cookie of example.com went to x.example.com and a cookie of /foo to /foobar.
+     */
+    static boolean sentTo(Cookie cookie, URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String domain = cookie.domain == null ? "" : cookie.domain.toLowerCase(Locale.ROOT);
+        boolean domainMatches = domain.startsWith(".")
+                ? host.equals(domain.substring(1)) || host.endsWith(domain)
+                : host.equals(domain);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String cookiePath = cookie.path == null || cookie.path.isEmpty() ? "/" : cookie.path;
+        boolean pathMatches = path.equals(cookiePath) || path.startsWith(cookiePath)
+                && (cookiePath.endsWith("/") || path.charAt(cookiePath.length()) == '/');
+        return domainMatches && pathMatches;
     }
 
     /** The answer's cookies, set in the context as the browser (and Playwright's own fetch) would keep them. */

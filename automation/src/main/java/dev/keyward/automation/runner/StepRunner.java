@@ -421,8 +421,13 @@ final class StepRunner {
                     continue;
                 }
                 // Quiet also needs the page's own requests settled: the route may hear of one only after this turn.
-                if (!requestsUnderWay(page)) {
-                    break;
+                try {
+                    if (!requestsUnderWay(page)) {
+                        break;
+                    }
+                } catch (PlaywrightException e) {
+                    // A navigation between the two looks: not quiet; the next turn waits for its page.
+                    continue;
                 }
                 page.waitForTimeout(30);
             }
