@@ -51,11 +51,10 @@ part_vault() {
 }
 
 part_discovery() {
-  local cp="$out/discovery-cp.txt"
+  local cp="$out/discovery-cp.txt" java
+  java="$(java21)" || return 1
   mvn_b -pl automation -am test-compile &&
   mvn_b -pl automation dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test &&
-  local java
-  java="$(java21)" || return 1
   (cd "$root" && "$java" -cp "automation/target/test-classes:automation/target/classes:vault-core/target/classes:reference-library/target/classes:$(tr ':' '\n' <"$cp" | grep -v /dev/keyward/ | paste -sd:)" \
     dev.keyward.automation.discovery.service.DiscoveryBenchmark)
 }

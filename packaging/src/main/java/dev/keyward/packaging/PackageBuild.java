@@ -54,15 +54,23 @@ public final class PackageBuild {
         reportSizes(spec.appImage(), built, options.dest().resolve("package-sizes.txt"));
     }
 
+    /** The desktop's heap options, as ./keyward's desktop_jvm gives them (LauncherDesktopHeapTest checks those). */
+    static final List<String> HEAP_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps");
+
     /**
      * Options baked into the launcher. Both opt-ins are needed on current JDKs: the SQLite and
      * Argon2 native libraries are loaded by unnamed modules, and JavaFX 21 still uses
      * sun.misc.Unsafe's memory methods, which JDK 24+ warns about unless allowed. The agent reads
      * its client's pid from the socket's descriptor (app agent.PeerCredentials), inside sun.nio.ch.
+     * The heap options are ./keyward's for the desktop (its desktop_jvm): the serial collector with a heap that
+     * gives back its spare room at once, which the desktop's rest in the tray counts on (TrayRest); a CLI command
+     * is served by them as well as by the default collector.
      */
     static List<String> javaOptions(int runtimeFeatureVersion) {
         List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED",
                 "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
+        options.addAll(HEAP_OPTIONS);
         if (runtimeFeatureVersion >= 24) {
             options.add("--sun-misc-unsafe-memory-access=allow");
         }

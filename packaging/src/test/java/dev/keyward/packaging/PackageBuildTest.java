@@ -22,11 +22,24 @@ class PackageBuildTest {
 
     @Test
     void unsafeMemoryAccessIsAllowedOnlyOnRuntimesThatKnowTheOption() {
-        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"),
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps"),
                 PackageBuild.javaOptions(21));
         assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps",
                 "--sun-misc-unsafe-memory-access=allow"),
                 PackageBuild.javaOptions(25));
+    }
+
+    @Test
+    void thePackagedLauncherGivesTheDesktopTheHeapOptionsOfTheSourceTreeLauncher() throws Exception {
+        // The tray rest hands memory back only with these (TrayRest); the two launchers must not drift apart.
+        String script = java.nio.file.Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("keyward"));
+        java.util.regex.Matcher desktop = java.util.regex.Pattern.compile("(?m)^desktop_jvm=\\((.*)\\)$").matcher(script);
+        org.junit.jupiter.api.Assertions.assertTrue(desktop.find(), "./keyward defines desktop_jvm");
+        for (String option : PackageBuild.HEAP_OPTIONS) {
+            org.junit.jupiter.api.Assertions.assertTrue(desktop.group(1).contains(option), option + " in " + desktop.group(1));
+        }
     }
 
     @Test

@@ -38,10 +38,12 @@ public final class DesktopRendering {
         String chosen = properties.getProperty(ORDER);
         if (chosen == null || chosen.isBlank()) {
             properties.setProperty(ORDER, SOFTWARE);
-            String cache = properties.getProperty(NO_REGION_CACHE);
-            if (cache == null || cache.isBlank()) {
-                properties.setProperty(NO_REGION_CACHE, "true");
-            }
+            chosen = SOFTWARE;
+        }
+        // Software first, whoever chose it: the cache is then a heap array and no saving.
+        String cache = properties.getProperty(NO_REGION_CACHE);
+        if (chosen.strip().startsWith(SOFTWARE) && (cache == null || cache.isBlank())) {
+            properties.setProperty(NO_REGION_CACHE, "true");
         }
     }
 }

@@ -36,6 +36,15 @@ class DesktopRenderingTest {
     }
 
     @Test
+    void softwareChosenByThePersonKeepsNoRegionCacheEither() {
+        Properties properties = new Properties();
+        properties.setProperty("prism.order", "sw");
+        DesktopRendering.choose(properties);
+        assertEquals("sw", properties.getProperty("prism.order"));
+        assertEquals("true", properties.getProperty("prism.disableRegionCaching"));
+    }
+
+    @Test
     void aRegionCacheThePersonTurnedOnIsKept() {
         Properties properties = new Properties();
         properties.setProperty("prism.disableRegionCaching", "false");

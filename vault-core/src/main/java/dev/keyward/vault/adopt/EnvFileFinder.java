@@ -59,11 +59,13 @@ public final class EnvFileFinder {
             return false;
         }
         Path folder = file.getParent();
-        if (folder != null && folder.startsWith(root)) {
-            for (Path part : root.relativize(folder)) {
-                if (SKIPPED_FOLDERS.contains(part.toString())) {
-                    return false;
-                }
+        if (folder == null || !folder.startsWith(root)) {
+            // Not a file of this walk: nothing says it lies outside a skipped folder.
+            return false;
+        }
+        for (Path part : root.relativize(folder)) {
+            if (SKIPPED_FOLDERS.contains(part.toString())) {
+                return false;
             }
         }
         return true;

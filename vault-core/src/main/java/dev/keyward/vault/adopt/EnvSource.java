@@ -59,7 +59,7 @@ final class EnvSource implements AutoCloseable {
             Wipe.bytes(bytes);
             Wipe.chars(text);
             throw new InvalidInputException(e.getMessage().replace("Nothing was imported.",
-                    "Nothing was adopted; fix the line and run adopt again."), e);
+                    "Nothing was adopted; fix the line and try again."), e);
         } catch (RuntimeException e) {
             Wipe.bytes(bytes);
             Wipe.chars(text);

@@ -65,6 +65,8 @@ class AdoptCandidateTest {
         assertFalse(EnvFileFinder.isCandidate(root, root.resolve(".env.example")));
         assertFalse(EnvFileFinder.isCandidate(root, root.resolve("web/node_modules/pkg/.env")));
         assertFalse(EnvFileFinder.isCandidate(root, root.resolve(".git/.env")));
+        assertFalse(EnvFileFinder.isCandidate(root, root.resolveSibling("elsewhere").resolve(".env")),
+                "a file outside the walked folder is not taken on trust");
         assertTrue(EnvFileFinder.isCandidate(work.resolve("node_modules/pkg"), work.resolve("node_modules/pkg/.env")),
                 "a folder the person chose is entered, whatever its name, as the finder does with its root");
     }

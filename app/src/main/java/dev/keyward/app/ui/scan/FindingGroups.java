@@ -30,6 +30,9 @@ final class FindingGroups {
             .thenComparingLong(l -> l.finding().location().line())
             .thenComparingLong(l -> l.finding().location().column());
 
+    /** How many unreadable .env files the summary names before it only counts the rest. */
+    static final int SHOWN_PROBLEMS = 3;
+
     private FindingGroups() {
     }
 
@@ -126,8 +129,17 @@ final class FindingGroups {
                 ? "Scan cancelled after " + count(outcome.filesRead(), "file") + ". Found so far: " + what
                 : "Scan finished: " + what + searched;
         String env = outcome.envFiles().isEmpty() ? "" : " " + count(outcome.envFiles().size(), ".env file") + " can be adopted.";
-        String problems = outcome.envProblems().isEmpty() ? "" : " " + String.join(" ", outcome.envProblems());
-        return head + "." + env + problems;
+        return head + "." + env + problems(outcome.envProblems());
+    }
+
+    /** The first few .env files that could not be read, and how many more: one line must not grow with the tree. */
+    static String problems(List<String> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        String shown = " " + String.join(" ", problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
+        int more = problems.size() - SHOWN_PROBLEMS;
+        return more <= 0 ? shown : shown + " " + count(more, "more .env file") + " could not be read.";
     }
 
     /** "Scanned 120 files (4.2 MB), now in proj/src…" while a scan runs. */

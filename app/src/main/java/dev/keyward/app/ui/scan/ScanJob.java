@@ -75,6 +75,10 @@ final class ScanJob {
         if (!stopped) {
             collector.envFiles.sort(Comparator.comparing(Walked::shown));
             for (Walked file : collector.envFiles) {
+                if (cancelled.getAsBoolean()) {
+                    stopped = true;
+                    break;
+                }
                 adoptable(file, envFiles, envProblems);
             }
         }
@@ -94,7 +98,8 @@ final class ScanJob {
                 out.add(new ScanOutcome.EnvFile(file.file(), file.shown(), candidate.project(), candidate.variables()));
             }
         } catch (RuntimeException e) {
-            problems.add("The .env file " + file.shown() + " cannot be adopted as it is: " + UserMessages.describe(e));
+            // The message names the file and its line already.
+            problems.add(UserMessages.describe(e));
         }
     }
 

@@ -30,8 +30,12 @@ import dev.keyward.vault.session.VaultSession;
 import dev.keyward.vault.settings.ProfileSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
@@ -52,6 +56,13 @@ import javafx.util.Duration;
 public final class DesktopShell {
 
     /** Why nothing runs in the background of a read-only profile: its answer to a refresh or Check now. */
+    /** The tray rest's one timer thread; a daemon, so it never keeps the app from quitting. */
+    private static final ScheduledExecutorService REST_TIMER =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "keyward-tray-rest");
+                thread.setDaemon(true);
+                return thread;
+            });
     private static final String NO_JOBS_READ_ONLY = "The profile's folder is read-only, so nothing runs in the"
             + " background: refreshes and checks store what they find in the vault.";
 
@@ -150,12 +161,22 @@ public final class DesktopShell {
         }, this::trayInstalled, error -> trayInstalled(false));
     }
 
-    /** A JavaFX pause: the rest's timer, on the JavaFX thread. */
+    /**
+     * The rest's timer: the task runs on the JavaFX thread after {@code delay}. Not a JavaFX animation, which would
+     * keep the JavaFX pulse ticking sixty times a second for the half minute the app is meant to sit idle.
+     */
     private static Runnable pause(java.time.Duration delay, Runnable task) {
-        PauseTransition pause = new PauseTransition(Duration.millis(delay.toMillis()));
-        pause.setOnFinished(e -> task.run());
-        pause.play();
-        return pause::stop;
+        // Cancelled on the JavaFX thread, so a pass already handed to it is dropped there too.
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ScheduledFuture<?> due = REST_TIMER.schedule(() -> Platform.runLater(() -> {
+            if (!cancelled.get()) {
+                task.run();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            cancelled.set(true);
+            due.cancel(false);
+        };
     }
 
     /** One pass of the rest: the collection and the trim run on a worker, so the JavaFX thread never waits on them. */
