@@ -25,7 +25,9 @@ import java.util.function.Predicate;
  * refused too, and each redirect is put to the review: a 307 or
  * 308 that re-sends a body to another address is a new request, sent from here only once approved, one hop at a
  * time (Playwright does not route redirect hops; the context's {@link HostLimits} make a later hop of a subresource
- * to an unlisted host fail to connect at all, and it is noticed as it happens). With a
+ * to an unlisted host fail to connect at all, and it is noticed as it happens). With a wall below that hears of what
+ * the route lets on ({@link #onLetOn}), the route fetches only pages and frames, hands every redirect to the browser,
+ * and the wall puts each later hop to the judge of its chain ({@link HopJudge}). With a
  * {@link RequestReview}, every request to an allowed host waits in the route until the review answers (the program
  * runner holds state-changing requests this way). What the route fetches it reads into memory through
  * {@link RouteFetch}, at most {@link #BODY_LIMIT} bytes of a body: a longer one is refused and remembered
