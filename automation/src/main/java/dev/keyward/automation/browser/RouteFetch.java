@@ -46,7 +46,7 @@ final class RouteFetch {
     private static final Duration CONNECT = Duration.ofSeconds(15);
     /** How long one hop may take, answer and body: a body still arriving then is not read further. */
     private static final Duration TOTAL = Duration.ofSeconds(60);
-    /** Request headers the client sets itself or this class replaces (cookies come from the context). */
+    /** Request headers the client sets itself or this class replaces (the cookies: see {@link #cookieHeader}). */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
             "keep-alive", "transfer-encoding", "te", "trailer", "cookie", "accept-encoding", "proxy-connection",
             "proxy-authorization", "http2-settings");

@@ -46,7 +46,7 @@ public final class UnroutedRequests implements AutoCloseable {
 
     /** A pass the route gave but no request came to spend (the page cancelled it on the way) lapses after this. */
     private static final long PASS_LIFETIME_NANOS = 30_000_000_000L;
-    /** Requests let through, kept so the next hop of their redirects may follow; the oldest are forgotten first. */
+    /** Requests let through, kept so the next hop of their redirects is judged; the oldest are forgotten first. */
     private static final int REMEMBERED = 4096;
 
     private final CDPSession session;
