@@ -25,7 +25,9 @@ import java.util.function.Predicate;
  * refused too, and each redirect is put to the review: a 307 or
  * 308 that re-sends a body to another address is a new request, sent from here only once approved, one hop at a
  * time (Playwright does not route redirect hops; the context's {@link HostLimits} make a later hop of a subresource
- * to an unlisted host fail to connect at all, and it is noticed as it happens). With a
+ * to an unlisted host fail to connect at all, and it is noticed as it happens). With a wall below that hears of what
+ * the route lets on ({@link #onLetOn}), the route fetches only pages and frames, hands every redirect to the browser,
+ * and the wall puts each later hop to the judge of its chain ({@link HopJudge}). With a
  * {@link RequestReview}, every request to an allowed host waits in the route until the review answers (the program
  * runner holds state-changing requests this way). What the route fetches it reads into memory through
  * {@link RouteFetch}, at most {@link #BODY_LIMIT} bytes of a body: a longer one is refused and remembered
@@ -92,13 +94,28 @@ public final class NavigationGuard {
      * Told of each request the route lets the browser send, just before it does (see {@link UnroutedRequests}): one it
      * lets on unchanged, and the next hop of a redirect it answered and judged, which the browser follows itself.
      */
-    private volatile LetOn letOn = (method, url, body) -> { };
+    private volatile LetOn letOn = (method, url, body, nextHops) -> { };
+    /**
+     * Whether a wall below hears of what the route lets on and judges every redirect hop the browser follows (see
+     * {@link UnroutedRequests}); then the route fetches nothing but pages, and hands each redirect to the browser.
+     */
+    private volatile boolean wallBelow;
 
     /** Hears of a request the route lets the browser send. */
     @FunctionalInterface
     public interface LetOn {
-        /** {@code body} is null for a request without one. */
-        void request(String method, String url, byte[] body);
+        /** {@code body} is null for a request without one; {@code nextHops} judges where its redirects lead. */
+        void request(String method, String url, byte[] body, HopJudge nextHops);
+    }
+
+    /**
+     * Judges the next hop of a redirect chain the route let on, with the method, address and body the browser would
+     * send it with: off the allowed domains it is refused, and otherwise it goes to the review like the first hop did.
+     */
+    @FunctionalInterface
+    public interface HopJudge {
+        /** Whether the browser may send this hop; {@code body} is null for a hop without one. */
+        boolean allow(String method, String url, byte[] body);
     }
     /** {@link System#nanoTime()} of the last request the context asked for, to tell when a page has gone quiet. */
     private volatile long lastRequestAt = System.nanoTime();
@@ -120,9 +137,14 @@ public final class NavigationGuard {
         this.review = requestReview;
     }
 
-    /** From now on, {@code listener} hears of each request the route lets on unchanged, before the browser does. */
+    /**
+     * From now on, {@code listener} hears of each request the route lets on, before the browser sends it, with the
+     * judge of every hop its redirects lead to; the listener is a wall that puts each such hop to that judge
+     * ({@link UnroutedRequests}), so the route no longer follows redirects itself.
+     */
     public void onLetOn(LetOn listener) {
         this.letOn = listener;
+        this.wallBelow = true;
     }
 
     /** Whether the policy admits a URL the caller itself is about to open. */
@@ -177,8 +199,11 @@ public final class NavigationGuard {
             return;
         }
         boolean resendsBody = resendsBody(request.method());
-        if (installedOn == null || !"document".equals(request.resourceType()) && !resendsBody && !steerable(request)) {
-            letOn.request(request.method(), request.url(), request.postDataBuffer());
+        boolean page = "document".equals(request.resourceType());
+        if (installedOn == null || !page && (wallBelow || !resendsBody && !steerable(request))) {
+            // With the wall below, the browser sends everything but a page itself, with its own cookies and
+            // credentials mode, and the wall judges each hop its redirects lead to.
+            letOn.request(request.method(), request.url(), request.postDataBuffer(), nextHops(request));
             route.resume();
             return;
         }
@@ -205,18 +230,26 @@ public final class NavigationGuard {
                 response = refuse(route);
                 break;
             }
-            if (!keepsBody) {
-                // The browser follows this redirect itself, without a body.
-                letOn.request(next, target, null);
+            if (!keepsBody || wallBelow) {
+                // The browser follows this redirect itself (the wall below judges the hops after it).
+                letOn.request(next, target, keepsBody ? request.postDataBuffer() : null, nextHops(request));
+                if (!url.equals(request.url())) {
+                    // Another address's answer, handed on as the first one's: the browser would resolve a relative
+                    // Location against the first address, not the one judged.
+                    response = response.located(target);
+                }
                 break;
             }
-            // The approved hop is sent from here, so the hop after it is seen and judged too.
+            // The approved hop is sent from here, so the hop after it is seen and judged too. The browser never sees
+            // this answer: its cookies are kept here, by the browser's rules.
+            RouteFetch.keepCookies(installedOn, URI.create(url), response.headers());
             response = hop < MAX_HOPS ? fetch(route, request, target) : refuse(route);
             url = target;
         }
         if (response != null && url != null && !url.equals(request.url())) {
-            // Another address answered: its cookies are kept for it already (RouteFetch); handed on as this
-            // request's answer, the browser would keep them for the first address.
+            // Another address answered: handed on as this request's answer, the browser would keep its cookies for
+            // the first address, so they are kept here for the address that set them.
+            RouteFetch.keepCookies(installedOn, URI.create(url), response.headers());
             response = response.without("set-cookie");
         }
         if (response != null) {
@@ -353,12 +386,31 @@ public final class NavigationGuard {
         return !"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method) && !"OPTIONS".equalsIgnoreCase(method);
     }
 
-    /** Redirect hops never reach the route handler; one off the allowed domains is at least noticed. */
+    /**
+     * Redirect hops never reach the route handler; without a wall below to judge them (it refuses one off the allowed
+     * domains before it leaves), one off the allowed domains is at least noticed.
+     */
     private void noticeRequest(Request request) {
         lastRequestAt = System.nanoTime();
-        if (installedOn != null && request.redirectedFrom() != null && !policy.allows(request.url())) {
+        if (installedOn != null && !wallBelow && request.redirectedFrom() != null && !policy.allows(request.url())) {
             block(request.url(), request, false);
         }
+    }
+
+    /**
+     * The judge of the hops a redirect of {@code request} leads to, as the route judges the first one: off the
+     * allowed domains refused (and remembered, as a blocked navigation when it would have replaced the page), and
+     * otherwise put to the review with the method the browser follows it with.
+     */
+    private HopJudge nextHops(Request request) {
+        return (method, url, body) -> {
+            if (!policy.allows(url)) {
+                block(url, request, true);
+                return false;
+            }
+            RequestReview current = review;
+            return current == null || current.allowRedirect(request, url, method);
+        };
     }
 
     private synchronized void block(String url, Request request, boolean prevented) {

@@ -13,10 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +28,9 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * Fetches one hop of a request the route holds, as Playwright's {@code route.fetch} would (the request's method,
- * headers and body, the context's cookies, no redirect followed, the answer's cookies kept in the context), with a
- * limit on the body. Playwright's fetch reads a whole body into its driver's memory whatever its size, so a page that
+ * headers and body, no redirect followed), with the cookies the browser put on the request itself ({@link
+ * #cookieHeader}) and a limit on the body. The answer's cookies are the browser's business when it gets the answer; only the caller knows
+ * when it does not ({@link #keepCookies}). Playwright's fetch reads a whole body into its driver's memory whatever its size, so a page that
  * serves a huge or endless document, or a small compressed one that inflates without end, would exhaust the runner's
  * memory; here reading stops at the limit and the request is refused ({@link TooLarge}).
  */
@@ -47,7 +46,7 @@ final class RouteFetch {
     private static final Duration CONNECT = Duration.ofSeconds(15);
     /** How long one hop may take, answer and body: a body still arriving then is not read further. */
     private static final Duration TOTAL = Duration.ofSeconds(60);
-    /** Request headers the client sets itself or this class replaces (cookies come from the context). */
+    /** Request headers the client sets itself or this class replaces (the cookies: see {@link #cookieHeader}). */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
             "keep-alive", "transfer-encoding", "te", "trailer", "cookie", "accept-encoding", "proxy-connection",
             "proxy-authorization", "http2-settings");
@@ -72,6 +71,16 @@ final class RouteFetch {
         /** This answer without the headers named {@code name}. */
         Answer without(String name) {
             return new Answer(status, headers.stream().filter(h -> !h.name.equalsIgnoreCase(name)).toList(), body);
+        }
+
+        /** This answer with its Location replaced by {@code absolute}. */
+        Answer located(String absolute) {
+            List<HttpHeader> out = new ArrayList<>(without("location").headers());
+            HttpHeader location = new HttpHeader();
+            location.name = "Location";
+            location.value = absolute;
+            out.add(location);
+            return new Answer(status, out, body);
         }
     }
 
@@ -125,7 +134,7 @@ final class RouteFetch {
         }
         // Uncompressed: the body is searched and rewritten here, and its size is what is limited.
         builder.header("Accept-Encoding", "identity");
-        String cookies = cookieHeader(context, uri);
+        String cookies = cookieHeader(context, request, uri);
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies);
         }
@@ -149,7 +158,6 @@ final class RouteFetch {
             }
         }
         byte[] read = read(response.body(), response.headers().firstValue("content-encoding").orElse(""));
-        keepCookies(context, uri, headers);
         return new Answer(response.statusCode(), headers, read);
     }
 
@@ -209,11 +217,39 @@ final class RouteFetch {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static String cookieHeader(BrowserContext context, URI uri) {
+    private static boolean isIpAddress(String host) {
+        return host.startsWith("[") || host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+    }
+
+    /**
+     * The Cookie header for this hop: the one the browser itself put on the request (Chromium reports it at
+     * interception, after its credentials mode, SameSite, Secure, domain and path rules), never one rebuilt from the
+     * context's cookies, which knows none of a request's credentials mode ({@code credentials: 'omit'}, an XHR
+     * without {@code withCredentials}) or the site that sent it. A later hop the route follows itself gets those of
+     * the browser's cookies that also belong to its address, and none at all on another origin: never a cookie the
+     * browser did not send. A browser that does not report the header gets no cookies sent.
+     */
+    static String cookieHeader(BrowserContext context, Request request, URI uri) {
+        String sent = request.headers().get("cookie");
+        if (sent == null || sent.isBlank()) {
+            return "";
+        }
+        URI first = URI.create(request.url());
+        if (first.equals(uri)) {
+            return sent;
+        }
+        if (!sameOrigin(first, uri)) {
+            return "";
+        }
+        Set<String> browsers = new HashSet<>();
+        for (String pair : sent.split(";")) {
+            browsers.add(pair.strip());
+        }
         StringBuilder out = new StringBuilder();
         for (Cookie cookie : context.cookies(uri.toString())) {
-            if (sentTo(cookie, uri)) {
-                out.append(out.isEmpty() ? "" : "; ").append(cookie.name).append('=').append(cookie.value);
+            String pair = cookie.name + "=" + cookie.value;
+            if (sentTo(cookie, uri) && browsers.contains(pair)) {
+                out.append(out.isEmpty() ? "" : "; ").append(pair);
             }
         }
         return out.toString();
@@ -237,8 +273,13 @@ final class RouteFetch {
         return domainMatches && pathMatches;
     }
 
-    /** The answer's cookies, set in the context as the browser (and Playwright's own fetch) would keep them. */
-    private static void keepCookies(BrowserContext context, URI uri, List<HttpHeader> headers) {
+    /**
+     * The cookies of an answer from {@code uri} that the browser never gets as that address's answer (a hop the
+     * route follows itself), kept in the context no more loosely than the browser would keep them: they enter
+     * through {@code addCookies}, past the browser's own checks, so {@link #cookie} makes those checks here. An
+     * expired one (a deletion) removes the cookie it names.
+     */
+    static void keepCookies(BrowserContext context, URI uri, List<HttpHeader> headers) {
         for (HttpHeader header : headers) {
             if (!header.name.equalsIgnoreCase("set-cookie")) {
                 continue;
@@ -248,14 +289,24 @@ final class RouteFetch {
                 continue;
             }
             try {
-                context.addCookies(List.of(cookie));
+                if (cookie.expires != null && cookie.expires * 1000 <= System.currentTimeMillis()) {
+                    context.clearCookies(new BrowserContext.ClearCookiesOptions().setName(cookie.name)
+                            .setDomain(cookie.domain).setPath(cookie.path));
+                } else {
+                    context.addCookies(List.of(cookie));
+                }
             } catch (RuntimeException e) {
-                // A cookie the browser would refuse too (a bad domain, SameSite=None without Secure): not kept.
+                // A cookie the browser would refuse too (SameSite=None without Secure): not kept.
             }
         }
     }
 
-    /** One Set-Cookie value as a cookie for {@code uri}, or null when it has no name or names another domain. */
+    /**
+     * One Set-Cookie value as a cookie for {@code uri}, or null where a browser would refuse it or this class does not
+     * vouch for it: no name, a Secure cookie from a plain {@code http:} answer, or a {@code Domain} other than the
+     * answer's own host. A browser takes a parent domain that is not a public suffix; without the public-suffix list
+     * here, none is taken (stricter: such a cookie is lost, never stored for more hosts than the browser would).
+     */
     static Cookie cookie(String header, URI uri) {
         String[] parts = header.split(";");
         int eq = parts[0].indexOf('=');
@@ -288,27 +339,32 @@ final class RouteFetch {
                 }
                 case "max-age" -> {
                     try {
-                        maxAge = (double) (System.currentTimeMillis() / 1000 + Long.parseLong(value));
+                        // Zero or less expires the cookie at once (RFC 6265 5.2.2).
+                        long seconds = Long.parseLong(value);
+                        maxAge = seconds <= 0 ? 0.0 : (double) (System.currentTimeMillis() / 1000 + seconds);
                     } catch (NumberFormatException e) {
                         // Not a number: ignored, as a browser ignores it.
                     }
                 }
                 case "expires" -> {
-                    try {
-                        expires = (double) ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                                .toEpochSecond();
-                    } catch (DateTimeParseException e) {
-                        // A date in another form: kept for the session only.
+                    Long date = CookieDate.parse(value);
+                    if (date != null) {
+                        expires = (double) date;
                     }
                 }
                 default -> { }
             }
         }
+        if (Boolean.TRUE.equals(cookie.secure) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            // A browser takes no Secure cookie from a plain http answer.
+            return null;
+        }
         if (domain != null && !domain.isEmpty()) {
-            if (!host.equals(domain) && !host.endsWith("." + domain)) {
+            if (!host.equals(domain)) {
                 return null;
             }
-            cookie.setDomain("." + domain);
+            // An address's own host: an IP address stays host-only (a browser gives it no domain cookie).
+            cookie.setDomain(isIpAddress(host) ? host : "." + domain);
         } else {
             cookie.setDomain(host);
         }

@@ -14,14 +14,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The wall below Playwright's routing: a request leaves the browser only if the route let it go on (or it is the
- * next hop of a redirect of one that did).
+ * The wall below Playwright's routing: a request leaves the browser only if the route let it go on, or it is the
+ * next hop of a redirect of one that did and that hop's judge lets it go on.
  *
  * <p>Playwright 1.49 lets some requests out without calling any route: a paused request the browser's inspector did
  * not report (no {@code networkId}: a keep-alive {@code fetch} or a beacon made as a page is left), one whose frame it
@@ -36,17 +35,27 @@ import java.util.Set;
  * ({@link #admit}) for each request it lets on, and the wall spends one pass per matching request (method, address,
  * body) and fails everything else as blocked by the client. A context whose requests do not go through a route sends
  * nothing while the wall is up: the wall belongs to a browser that carries one run at a time.
+ *
+ * <p>Playwright routes no redirect hop, so this wall is the only place that sees every hop a browser follows (a
+ * server may redirect a plain read twice, the second time to a delete address, or to another host). Each pass carries
+ * the judge of its chain ({@link NavigationGuard.HopJudge}, from the route that let the first request on): a hop
+ * the route did not judge itself is put to that judge with its own method, address and body, like a first request,
+ * and fails unless the judge lets it on.
  */
 public final class UnroutedRequests implements AutoCloseable {
 
     /** A pass the route gave but no request came to spend (the page cancelled it on the way) lapses after this. */
     private static final long PASS_LIFETIME_NANOS = 30_000_000_000L;
-    /** Requests let through, kept so the next hop of their redirects may follow; the oldest are forgotten first. */
+    /** Requests let through, kept so the next hop of their redirects is judged; the oldest are forgotten first. */
     private static final int REMEMBERED = 4096;
 
     private final CDPSession session;
-    private final Map<String, ArrayDeque<Long>> unspent = new HashMap<>();
-    private final Set<String> letThrough = new LinkedHashSet<>();
+    private final Map<String, ArrayDeque<Pass>> unspent = new HashMap<>();
+    /** Requests let through, by the pause's id, with the judge of their redirect chain. */
+    private final Map<String, NavigationGuard.HopJudge> letThrough = new LinkedHashMap<>();
+
+    /** One request like this may pass until it lapses; {@code nextHops} judges where its redirects lead. */
+    private record Pass(long at, NavigationGuard.HopJudge nextHops) {}
 
     private UnroutedRequests(CDPSession session) {
         this.session = session;
@@ -75,14 +84,17 @@ public final class UnroutedRequests implements AutoCloseable {
         }
     }
 
-    /** The route lets the browser send this request: one request like it may pass the wall. */
-    public synchronized void admit(String method, String url, byte[] body) {
+    /**
+     * The route lets the browser send this request: one request like it may pass the wall, and the hops its
+     * redirects lead to are put to {@code nextHops}.
+     */
+    public synchronized void admit(String method, String url, byte[] body, NavigationGuard.HopJudge nextHops) {
         long now = System.nanoTime();
-        unspent.computeIfAbsent(key(method, url, body), k -> new ArrayDeque<>()).add(now);
+        unspent.computeIfAbsent(key(method, url, body), k -> new ArrayDeque<>()).add(new Pass(now, nextHops));
         if (unspent.size() > REMEMBERED) {
-            unspent.values().removeIf(times -> {
-                times.removeIf(at -> now - at > PASS_LIFETIME_NANOS);
-                return times.isEmpty();
+            unspent.values().removeIf(passes -> {
+                passes.removeIf(pass -> now - pass.at() > PASS_LIFETIME_NANOS);
+                return passes.isEmpty();
             });
         }
     }
@@ -115,42 +127,60 @@ public final class UnroutedRequests implements AutoCloseable {
     }
 
     /**
-     * Whether a paused request went through the route: one the inspector did not report never did (Playwright lets
-     * it out unasked); any other needs a pass of its own, or is the next hop of a request that had one (Playwright
-     * routes no redirect hop; the context's host limits and the route's hop-by-hop fetching judge those).
+     * Whether a paused request goes through: one the inspector did not report never does (Playwright lets it out
+     * unasked); any other needs a pass of its own, or is the next hop of a request that went through and the judge of
+     * that chain lets it on. The judge may wait for a person (a hop that reads like an action is a checkpoint), so it
+     * is asked outside this wall's lock.
      */
-    private synchronized boolean goesThrough(String requestId, JsonObject event) {
+    private boolean goesThrough(String requestId, JsonObject event) {
         if (!event.has("networkId")) {
             return false;
         }
-        boolean through = event.has("redirectedRequestId")
-                && letThrough.contains(event.get("redirectedRequestId").getAsString())
-                || spend(event.getAsJsonObject("request"));
-        if (through) {
-            letThrough.add(requestId);
-            if (letThrough.size() > REMEMBERED) {
-                Iterator<String> oldest = letThrough.iterator();
-                oldest.next();
-                oldest.remove();
+        JsonObject request = event.getAsJsonObject("request");
+        String method = request.get("method").getAsString();
+        String url = request.get("url").getAsString();
+        byte[] body = body(request);
+        NavigationGuard.HopJudge chain = spend(key(method, url, body));
+        if (chain == null && event.has("redirectedRequestId")) {
+            NavigationGuard.HopJudge previous = chainOf(event.get("redirectedRequestId").getAsString());
+            if (previous != null && previous.allow(method, url, body)) {
+                chain = previous;
             }
         }
-        return through;
+        if (chain != null) {
+            remember(requestId, chain);
+        }
+        return chain != null;
     }
 
-    private boolean spend(JsonObject request) {
-        String key = key(request.get("method").getAsString(), request.get("url").getAsString(), body(request));
-        ArrayDeque<Long> times = unspent.get(key);
+    private synchronized NavigationGuard.HopJudge chainOf(String requestId) {
+        return letThrough.get(requestId);
+    }
+
+    private synchronized void remember(String requestId, NavigationGuard.HopJudge chain) {
+        letThrough.put(requestId, chain);
+        if (letThrough.size() > REMEMBERED) {
+            Iterator<String> oldest = letThrough.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** Spends a live pass for the request; the judge of its chain, or null when there is none. */
+    private synchronized NavigationGuard.HopJudge spend(String key) {
+        ArrayDeque<Pass> passes = unspent.get(key);
         long now = System.nanoTime();
-        while (times != null && !times.isEmpty()) {
-            if (now - times.poll() <= PASS_LIFETIME_NANOS) {
-                if (times.isEmpty()) {
+        while (passes != null && !passes.isEmpty()) {
+            Pass pass = passes.poll();
+            if (now - pass.at() <= PASS_LIFETIME_NANOS) {
+                if (passes.isEmpty()) {
                     unspent.remove(key);
                 }
-                return true;
+                return pass.nextHops();
             }
         }
         unspent.remove(key);
-        return false;
+        return null;
     }
 
     /** The body as Playwright reads it from the same pause: the bytes of every part that carries them, in order. */

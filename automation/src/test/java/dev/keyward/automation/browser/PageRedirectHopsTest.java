@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * its redirect names (before the browser may go there), but not the hop after that. The browser requests the named
  * address itself and Playwright 1.49 routes no redirect hop ({@code crNetworkManager}: "We do not support
  * intercepting redirects"), so that hop's own redirect is followed unseen. This is why the address a page's
- * redirect names is judged with the addresses it carries (corpus s39) while the page's own query is not (b20). Should
- * Playwright start routing redirect hops, this test fails and that judging could go.
+ * redirect names is judged with the addresses it carries (corpus s39) while the page's own query is not (b20), and why
+ * in a run the wall below the route judges every hop after the first ({@code EveryRedirectHopJudgedTest}). Should
+ * Playwright start routing redirect hops, this test fails and that judging could move into the route.
  */
 @RequiresChromium
 class PageRedirectHopsTest {
