@@ -101,7 +101,8 @@ final class StepRunner {
         // brought), the page is closed at once, so that call returns now instead of at its timeout.
         writes.onRefusal(this::endPage);
         context.onRequestFailed(request -> {
-            if (routeRefusedSinceLastLook()) {
+            // Not in a headed payment handoff: the window is the person's, and a page off the list just does not load.
+            if (!writes.handedOver() && routeRefusedSinceLastLook()) {
                 endPage();
             }
         });

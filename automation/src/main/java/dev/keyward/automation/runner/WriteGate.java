@@ -94,6 +94,11 @@ final class WriteGate {
         handedOver = true;
     }
 
+    /** Whether the page is the person's (see {@link #handOver}). */
+    boolean handedOver() {
+        return handedOver;
+    }
+
     /** The requests the current step sent or tried to send, in order. */
     List<Decided> decidedInStep() {
         return List.copyOf(decidedInStep);
