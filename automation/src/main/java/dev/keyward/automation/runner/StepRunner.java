@@ -78,6 +78,8 @@ final class StepRunner {
     private int appliedTimeoutMs = -1;
     private TypedValue lastTyped;
     private final CardValueGuard cards = new CardValueGuard();
+    /** The run's page was closed because the run ends (see {@link #endPage}). */
+    private boolean pageEnded;
 
     StepRunner(BrowserContext context, StepPreparer preparer, StepExecutor executor, HumanCheckpoints checkpoints,
             WriteGate writes, PaymentHandoff handoff, NavigationGuard guard, ExecutionRecorder recorder,
@@ -94,6 +96,16 @@ final class StepRunner {
         this.options = options;
         this.maxRetries = maxRetries;
         this.watchdog = watchdog;
+        // A refused write, a navigation off the allowed domains and a body past the size limit each end the run.
+        // Heard of while the step waits in a call into the page (a wait_for for what the refused request would have
+        // brought), the page is closed at once, so that call returns now instead of at its timeout.
+        writes.onRefusal(this::endPage);
+        context.onRequestFailed(request -> {
+            // Not in a headed payment handoff: the window is the person's, and a page off the list just does not load.
+            if (!writes.handedOver() && routeRefusedSinceLastLook()) {
+                endPage();
+            }
+        });
     }
 
     /**
@@ -125,6 +137,12 @@ final class StepRunner {
             }
             try {
                 PreparedStep prepared = preparer.prepare(step, timeoutMs);
+                // Events are heard only inside calls into the page: a refusal may have come in any of them, this
+                // step's or, between two steps, the one before's. Looked at after each, and last just before acting.
+                Optional<StepEnd> refusedEarlier = refused(index, step, attempts);
+                if (refusedEarlier.isPresent()) {
+                    return refusedEarlier.get();
+                }
                 if (typesInto(step) && prepared.target() != null && (CardFieldPolicy.isCardField(prepared.target())
                         || CardFieldPolicy.isCardField(prepared.effect()))) {
                     String reason = "step '" + step.id() + "' targets a payment card field; Keyward never types card data";
@@ -138,6 +156,10 @@ final class StepRunner {
                 Optional<Need> need = required(step, prepared);
                 writes.beginStep(step, prepared.target(), need.map(Need::type).orElse(null), prepared.pageText());
                 approvedByPerson.forEach(writes::stepApproved);
+                refusedEarlier = refused(index, step, attempts);
+                if (refusedEarlier.isPresent()) {
+                    return refusedEarlier.get();
+                }
                 if (need.isPresent() && !approvedHere.contains(need.get().type())) {
                     CheckpointDecision decision = checkpoints.ask(question(step, prepared, need.get()));
                     if (!decision.proceeds()) {
@@ -166,13 +188,17 @@ final class StepRunner {
                     executor.refill(lastTyped.selector(), modified);
                     ownValue = null;
                 }
+                refusedEarlier = refused(index, step, attempts);
+                if (refusedEarlier.isPresent()) {
+                    return refusedEarlier.get();
+                }
                 StepExecutor.Done done = executor.act(step, prepared, ownValue, timeoutMs);
                 cards.ran(step);
-                Optional<StepEnd> refused = refusedWrite(index, step, attempts);
+                Optional<StepEnd> refused = refused(index, step, attempts);
                 if (refused.isPresent()) {
                     return refused.get();
                 }
-                failOnBlockedNavigation(step);
+                failOnRouteRefusal(step);
                 remember(step, prepared, modified);
                 if (watchdog.stopped() != null) {
                     return stopped(index, attempts);
@@ -182,27 +208,34 @@ final class StepRunner {
             } catch (CardNumberRefused e) {
                 return refuseCardNumber(index, step, attempts, e.getMessage());
             } catch (StepFailure | PlaywrightException e) {
-                if ((e instanceof TimeoutError || e.getCause() instanceof TimeoutError) && !pageResponds(step, timeoutMs)) {
-                    // A click or navigation that timed out because the page's main thread never came back (a busy
-                    // loop in its handler or in beforeunload): the probe's limit ran out and the browser is closed.
-                    return stopped(index, attempts);
+                // First: the page was closed at a refusal, or a wait for what the refused request would have brought
+                // ran out; either way the refusal is what ended the step.
+                Optional<StepEnd> refused = refused(index, step, attempts);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+                if (e instanceof TimeoutError || e.getCause() instanceof TimeoutError) {
+                    if (!probe(step)) {
+                        // A click or navigation that timed out because the page's main thread never came back (a
+                        // busy loop in its handler or in beforeunload): the probe's limit ran out, the browser is closed.
+                        return stopped(index, attempts);
+                    }
+                    // What the attempt does next (a failure's screenshot, a retry) has the attempt's limit again.
+                    watchdog.arm(step.id(), RunWatchdog.attemptLimit(timeoutMs));
                 }
                 if (watchdog.stopped() != null) {
                     // The browser was closed under the step (the page hung, crashed or flooded it): not retried.
                     return stopped(index, attempts);
                 }
-                Optional<StepEnd> refused = refusedWrite(index, step, attempts);
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
                 boolean decided = !writes.decidedInStep().isEmpty();
-                if (e instanceof TimeoutError && decided && guard.navigationsBlockedSince(blockedReported).isEmpty()) {
+                if (e instanceof TimeoutError && decided && !routeRefusedSinceLastLook()) {
                     // The action waited for the navigation its approved request started while a person decided;
-                    // the request has gone, and acting again would send it twice.
+                    // the request has gone, and acting again would send it twice. (Had the route refused its answer,
+                    // too large, or a redirect off the allowed domains, that is this step's failure, below.)
                     recorder.step(index, StepStatus.COMPLETED, attempts, null, "sent after approval");
                     return StepEnd.CONTINUE;
                 }
-                StepFailure failure = blockedNavigation(step).orElseGet(() -> asFailure(step, e, timeoutMs));
+                StepFailure failure = refusedByRoute(step).orElseGet(() -> asFailure(step, e, timeoutMs));
                 if (failure.retryable() && attempts <= maxRetries && !decided) {
                     continue;
                 }
@@ -215,11 +248,12 @@ final class StepRunner {
     }
 
     /**
-     * After a timeout: whether the page still runs script. The probe is an empty evaluate, bounded by the watchdog
-     * at {@link #PROBE_LIMIT}; a page whose main thread is busy never answers it, and is closed. A page between two
-     * documents answers with an error, which counts as responding.
+     * After a timeout, probes the page: arms the watchdog at {@link #PROBE_LIMIT} and sends an empty evaluate. A page
+     * whose main thread is busy never answers, and the watchdog closes its browser: false. A page between two
+     * documents answers with an error, which counts as answering. The watchdog is left armed at the probe's limit;
+     * the caller arms the next phase.
      */
-    private boolean pageResponds(Step step, int timeoutMs) {
+    private boolean probe(Step step) {
         if (watchdog.stopped() != null) {
             return false;
         }
@@ -229,12 +263,25 @@ final class StepRunner {
         } catch (PlaywrightException e) {
             // Navigating, or closed under the probe: told apart below.
         }
-        if (watchdog.stopped() != null) {
-            return false;
+        return watchdog.stopped() == null;
+    }
+
+    /**
+     * Closes the run's page, once: the run ends at what was just refused, and whatever call the step is in (a wait for
+     * what the refused request would have brought) returns now. Nothing more of the run acts on the page; its
+     * context closes with the run.
+     */
+    private void endPage() {
+        if (pageEnded) {
+            return;
         }
-        // What the attempt does next (a failure's screenshot, a retry) has the attempt's limit again.
-        watchdog.arm(step.id(), RunWatchdog.attemptLimit(timeoutMs));
-        return true;
+        pageEnded = true;
+        try {
+            executor.page().close();
+        } catch (RuntimeException e) {
+            // Gone already, or a stray event failed in Playwright's client while it closed (see ProgramRunner's
+            // closeContext): what ends the run is the refusal recorded, not the page's closing.
+        }
     }
 
     /** The page ended the run: the step failed with the typed reason; the run finishes with it. */
@@ -371,16 +418,21 @@ final class StepRunner {
         }
     }
 
-    /** A request the step caused that was not approved ends the run; the page never sent it. */
-    private Optional<StepEnd> refusedWrite(int index, Step step, int attempts) {
-        HeldRequest refused = writes.refusedInStep();
-        if (refused == null) {
+    /**
+     * A request that was not approved ends the run (the page never sent it), whenever it came: in this step, or
+     * between the last step and this one (it belongs to the step before, which is named). This step is skipped.
+     */
+    private Optional<StepEnd> refused(int index, Step step, int attempts) {
+        WriteGate.Refusal refusal = writes.refusal();
+        if (refusal == null) {
             return Optional.empty();
         }
-        String what = "the page tried to send " + refused.target() + " (" + refused.kind().shown()
+        String at = refusal.stepId() == null ? step.id() : refusal.stepId();
+        String what = "the page tried to send " + refusal.request().target() + " (" + refusal.request().kind().shown()
                 + "), which was not approved; Keyward dropped it";
-        recorder.step(index, StepStatus.SKIPPED, attempts, null, what);
-        return Optional.of(new StepEnd(ExecutionStatus.ABORTED, "Stopped at step '" + step.id() + "': " + what + "."));
+        recorder.step(index, StepStatus.SKIPPED, attempts, null, at.equals(step.id()) ? what
+                : "not run: at step '" + at + "' " + what);
+        return Optional.of(new StepEnd(ExecutionStatus.ABORTED, "Stopped at step '" + at + "': " + what + "."));
     }
 
     /**
@@ -442,27 +494,42 @@ final class StepRunner {
     }
 
     private StepEnd refusedAfter(Step lastStep) {
-        HeldRequest refused = writes.refusedInStep();
-        if (refused == null) {
+        WriteGate.Refusal refusal = writes.refusal();
+        if (refusal == null) {
             return StepEnd.CONTINUE;
         }
+        HeldRequest refused = refusal.request();
         return new StepEnd(ExecutionStatus.ABORTED, "Stopped after step '" + lastStep.id() + "': the page tried to send "
                 + refused.target() + " (" + refused.kind().shown() + "), which was not approved; Keyward dropped it.");
     }
 
-    private void failOnBlockedNavigation(Step step) {
-        Optional<StepFailure> blocked = blockedNavigation(step);
-        if (blocked.isPresent()) {
-            throw blocked.get();
+    private void failOnRouteRefusal(Step step) {
+        Optional<StepFailure> refused = refusedByRoute(step);
+        if (refused.isPresent()) {
+            throw refused.get();
         }
+    }
+
+    /**
+     * Whether the route refused, since this runner last looked, a body past the size limit or a top-level navigation
+     * off the allowed domains: either fails the step it happened in. Only reads; {@link #refusedByRoute} reports.
+     */
+    private boolean routeRefusedSinceLastLook() {
+        return guard.tooLargeMark() > tooLargeReported || !guard.navigationsBlockedSince(blockedReported).isEmpty();
+    }
+
+    /**
+     * What the route refused since the last report, as this step's failure (a body past the size limit before a
+     * navigation off the allowed domains). Both are marked reported, so neither is blamed on a later step.
+     */
+    private Optional<StepFailure> refusedByRoute(Step step) {
+        Optional<StepFailure> tooLarge = tooLarge(step);
+        Optional<StepFailure> blocked = blockedNavigation(step);
+        return tooLarge.or(() -> blocked);
     }
 
     /** A top-level navigation off the allowed domains since the last report, as this step's failure. */
     private Optional<StepFailure> blockedNavigation(Step step) {
-        Optional<StepFailure> tooLarge = tooLarge(step);
-        if (tooLarge.isPresent()) {
-            return tooLarge;
-        }
         List<NavigationGuard.Blocked> seen = guard.navigationsBlockedSince(blockedReported);
         blockedReported = guard.mark();
         if (seen.isEmpty()) {

@@ -25,6 +25,9 @@ final class WriteGate {
     /** A request a step sent or tried to send, for the step's outcome. */
     record Decided(HeldRequest request, boolean allowed) {}
 
+    /** The run's first request that was not let through, and the step it belonged to (null before the first). */
+    record Refusal(HeldRequest request, String stepId) {}
+
     private static final String PAGE_TEXT = "() => document.body ? document.body.innerText.slice(0, 20000) : ''";
 
     private final HumanCheckpoints checkpoints;
@@ -44,6 +47,9 @@ final class WriteGate {
     private final List<HeldRequest> approvedInStep = new ArrayList<>();
     private final List<Decided> decidedInStep = new ArrayList<>();
     private boolean handedOver;
+    /** Set at the run's first refusal and never cleared: the run ends there, and nothing the page sends after leaves. */
+    private Refusal refusal;
+    private Runnable onRefusal = () -> { };
 
     WriteGate(HumanCheckpoints checkpoints, VaultSession session, String scriptId, ExecutionRecorder recorder) {
         this.checkpoints = checkpoints;
@@ -88,14 +94,30 @@ final class WriteGate {
         handedOver = true;
     }
 
+    /** Whether the page is the person's (see {@link #handOver}). */
+    boolean handedOver() {
+        return handedOver;
+    }
+
     /** The requests the current step sent or tried to send, in order. */
     List<Decided> decidedInStep() {
         return List.copyOf(decidedInStep);
     }
 
-    /** The first request of the current step that was not let through, if any. */
-    HeldRequest refusedInStep() {
-        return decidedInStep.stream().filter(d -> !d.allowed()).map(Decided::request).findFirst().orElse(null);
+    /**
+     * The run's first refused request, whichever step or phase it came in (between two steps included), or null.
+     * Unlike the step's own list it is never cleared, so no later step can act past it.
+     */
+    Refusal refusal() {
+        return refusal;
+    }
+
+    /**
+     * {@code listener} runs once, at the run's first refusal, after it is recorded and before the request is
+     * aborted; the runner ends the page's calls there instead of waiting out whatever the step waits for.
+     */
+    void onRefusal(Runnable listener) {
+        this.onRefusal = listener;
     }
 
     /** Decides a state-changing request while the page waits for it; false aborts the request. */
@@ -103,8 +125,17 @@ final class WriteGate {
         if (handedOver) {
             return true;
         }
+        if (refusal != null) {
+            // The run ends at its first refusal: what the page tries after it is dropped, and no one is asked.
+            decidedInStep.add(new Decided(request, false));
+            return false;
+        }
         boolean allowed = decide(request);
         decidedInStep.add(new Decided(request, allowed));
+        if (!allowed) {
+            refusal = new Refusal(request, step == null ? null : step.id());
+            onRefusal.run();
+        }
         return allowed;
     }
 

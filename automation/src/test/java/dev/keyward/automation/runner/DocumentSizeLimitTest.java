@@ -86,6 +86,46 @@ class DocumentSizeLimitTest {
         }
     }
 
+    /**
+     * A form posts to the endless address; a person approves the post after the click's own limit has run out, so
+     * the click ends in a timeout while the approved request is still being read. The body past the limit is the
+     * click's failure, not the next step's, and the next step never runs.
+     */
+    @Test
+    @Timeout(120)
+    void aBodyPastTheLimitAfterASlowApprovalFailsTheStepThatSentIt() throws Exception {
+        try (EndlessServer server = new EndlessServer(false)) {
+            AutomationScript script = fx.importJson("""
+                    {"format": "keyward.step-program", "format_version": 1, "title": "Size limit after approval",
+                     "provider": "practice-cloud", "task_type": "custom", "allowed_domains": ["127.0.0.1"],
+                     "inputs": {},
+                     "steps": [
+                      {"id": "open", "type": "goto", "url": "%1$s/form"},
+                      {"id": "submit", "type": "click", "selector": "#go", "timeout_ms": 1000},
+                      {"id": "after", "type": "goto", "url": "%1$s/after"}
+                     ]}
+                    """.formatted(server.base()));
+            fx.scripts.approve(script.id());
+            ScriptedGate slowPerson = new ScriptedGate(r -> {
+                try {
+                    Thread.sleep(2_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return CheckpointDecision.approve("corpus: a slow yes");
+            });
+
+            RunResult result = fx.run(script, RunOptions.defaults(Map.of()), slowPerson);
+
+            assertEquals(ExecutionStatus.FAILURE, result.status(), String.valueOf(result.error()));
+            assertTrue(result.error().startsWith("step 'submit': a page from 127.0.0.1/endless was larger than 32 MiB"),
+                    result.error());
+            assertEquals(StepStatus.FAILED, result.steps().get(1).status(), result.steps().get(1).toString());
+            assertEquals(StepStatus.NOT_STARTED, result.steps().get(2).status(), result.steps().get(2).toString());
+            assertFalse(server.paths.contains("/after"), "the run went on after the refused answer");
+        }
+    }
+
     @Test
     void theMessageNamesHostPathAndSizeOnly() {
         String message = TooLargeMessage.of("open", new NavigationGuard.TooLarge("127.0.0.1", "/endless",
@@ -158,6 +198,15 @@ class DocumentSizeLimitTest {
                 String path = head.toString().split(" ")[1];
                 paths.add(path);
                 OutputStream out = client.getOutputStream();
+                if (path.equals("/form")) {
+                    // A form whose neutral caption asks nothing before the click: only its post is held.
+                    byte[] page = "<!doctype html><form method=\"post\" action=\"/endless\"><input name=\"note\" value=\"x\"><button id=\"go\">Continue</button></form>"
+                            .getBytes(StandardCharsets.UTF_8);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length
+                            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(page);
+                    return;
+                }
                 if (!path.equals("/endless")) {
                     byte[] page = "<!doctype html><p id=\"ok\">ok</p>".getBytes(StandardCharsets.UTF_8);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + page.length

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -93,6 +94,72 @@ class NetworkGateTest {
         assertTrue(asked.context().get("amounts and plans").contains("Pro plan"), asked.context().toString());
         String recorded = fx.checkpoints(result.executionId()).getLast().contextJson();
         assertTrue(recorded.contains("POST 127.0.0.1/api/purchase"), recorded);
+    }
+
+    /**
+     * The refused purchase is sent a second after the click, while the next step waits (five minutes at most) for
+     * the answer it would have brought; a step after that opens a page of its own. The refusal ends the wait: the
+     * run reports the refusal, not a wait that ran out, and nothing after it acts. (The JUnit limit only keeps a
+     * wait that is not ended from stalling the build.)
+     */
+    @Test
+    @Timeout(120)
+    void aRefusedWriteEndsTheWaitAfterItAndNoLaterStepActs() {
+        site.page("/plan", """
+                <!doctype html><title>Plan</title><h1>Pro plan</h1>
+                <button id="continue" onclick="setTimeout(() => fetch('/api/purchase', {method: 'POST',
+                    headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'plan=pro'})
+                    .then(() => { const p = document.createElement('p'); p.id = 'sent'; document.body.append(p); }), 1000)">Continue</button>
+                """);
+        AutomationScript script = approved(program("[" + open("/plan") + ", " + click("continue") + ", "
+                + "{\"id\": \"wait-sent\", \"type\": \"wait_for\", \"selector\": \"#sent\", \"timeout_ms\": 300000}, "
+                + "{\"id\": \"later\", \"type\": \"goto\", \"url\": \"{{input:base_url}}/later\"}]"));
+        ScriptedGate gate = new ScriptedGate(r -> CheckpointDecision.reject("not buying"));
+
+        RunResult result = fx.run(script, inputs(), gate);
+
+        assertEquals(ExecutionStatus.ABORTED, result.status(), String.valueOf(result.error()));
+        assertEquals("Stopped at step 'wait-sent': the page tried to send POST 127.0.0.1/api/purchase (fetch or XHR"
+                + " request), which was not approved; Keyward dropped it.", result.error());
+        StepOutcome waited = result.steps().get(2);
+        assertEquals(StepStatus.SKIPPED, waited.status(), waited.toString());
+        assertEquals(null, waited.error(), "the wait is not reported as timed out");
+        assertEquals(StepStatus.NOT_STARTED, result.steps().get(3).status());
+        assertEquals(List.of(), site.received("POST", "/api/purchase"), "the purchase never reached the server");
+        assertEquals(List.of(), site.received("GET", "/later"), "no step acted after the refusal");
+        assertEquals(1, gate.asked.size(), "the refused run asks nothing more: " + gate.types());
+    }
+
+    /**
+     * The purchase leaves the page a second after the step that set it off has finished, while the next step waits
+     * for its link to show: it is refused there, between two steps. The link's step must not act: the refusal
+     * belongs to the step before and ends the run, though the step it came in began after it.
+     */
+    @Test
+    @Timeout(120)
+    void aWriteRefusedBetweenTwoStepsStopsTheRunBeforeTheNextStepActs() {
+        site.page("/plan", """
+                <!doctype html><title>Plan</title><h1>Pro plan</h1>
+                <button id="continue" onclick="
+                    const ready = document.createElement('p'); ready.id = 'ready'; ready.textContent = 'ready';
+                    document.body.append(ready);
+                    setTimeout(() => fetch('/api/purchase', {method: 'POST',
+                        headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'plan=pro'}), 1000);
+                    setTimeout(() => { const a = document.createElement('a'); a.id = 'next'; a.href = '/after-refusal';
+                        a.textContent = 'Next'; document.body.append(a); }, 3000)">Continue</button>
+                """);
+        AutomationScript script = approved(program("[" + open("/plan") + ", " + click("continue") + ", "
+                + "{\"id\": \"wait-ready\", \"type\": \"wait_for\", \"selector\": \"#ready\"}, "
+                + click("next") + "]"));
+        ScriptedGate gate = new ScriptedGate(r -> CheckpointDecision.reject("not buying"));
+
+        RunResult result = fx.run(script, inputs(), gate);
+
+        assertEquals(ExecutionStatus.ABORTED, result.status(), result.error() + " " + site.received());
+        assertTrue(result.error().contains("POST 127.0.0.1/api/purchase"), result.error());
+        assertEquals(StepStatus.SKIPPED, result.steps().get(3).status(), result.steps().get(3).toString());
+        assertEquals(List.of(), site.received("POST", "/api/purchase"), "the purchase never reached the server");
+        assertEquals(List.of(), site.received("GET", "/after-refusal"), "the step after the refusal acted");
     }
 
     @Test
