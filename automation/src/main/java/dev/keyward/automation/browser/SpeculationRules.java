@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,28 +120,51 @@ public final class SpeculationRules {
         return new Document(body, mime + "; charset=utf-8");
     }
 
-    /** The text with every rule script's type replaced, or empty when it has none. */
+    /**
+     * The text with every rule script's type replaced, or empty when it has none.
+     *
+     * <p>Every {@code <script} in the text is read as a start tag of its own, wherever it stands: in a comment, in
+     * {@code <title>} or {@code <textarea>} text, in another element's attribute or in a script's own text it is no
+     * tag to the browser, and reading it as one only changes a data block's worth of that text. What must not happen
+     * is the reverse: read as a tag, such text may open a quote that runs past a real rule script after it (the quote
+     * closes only at the next matching one, or never), so the search goes on from just after each {@code <script},
+     * not from where its attributes seemed to end. A real start tag's attributes read the same whatever came before
+     * it, so each real rule script is found.
+     */
     static Optional<String> inert(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+        List<int[]> values = new ArrayList<>();
         Matcher tag = SCRIPT_TAG.matcher(text);
+        // Reading each candidate on its own may read the same text again (quadratic for a page made of unclosed
+        // tag-like runs); past this many characters read, the rest is read in one pass as before, from where each
+        // tag seemed to end. Preloading is off in the runner's browser (BrowserPreloading), so a rule script this
+        // layer misses there still fetches nothing.
+        long budget = 8L * text.length() + 1_000_000L;
+        long read = 0;
         int from = 0;
         while (tag.find(from)) {
             int[] value = typeValue(text, tag.end());
-            from = value[2];
-            if (value[0] < 0 || !isRulesType(decode(text.substring(value[0], value[1])))) {
-                continue;
+            read += value[2] - tag.end();
+            from = read > budget ? value[2] : tag.end();
+            if (value[0] >= 0 && isRulesType(decode(text.substring(value[0], value[1])))) {
+                values.add(value);
             }
-            if (out == null) {
-                out = new StringBuilder(text.length());
+        }
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        // A rules type holds no '<', so two values never partly overlap; a tag's value may come after a later tag's
+        // (that later tag inside one of its earlier attributes), and both may have read the same one.
+        values.sort(Comparator.comparingInt(v -> v[0]));
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (int[] value : values) {
+            if (value[0] < copied) {
+                continue;
             }
             // Every spelling of the type is at least as long as the inert one: pad, so nothing after it moves.
             out.append(text, copied, value[0]).append(INERT_TYPE)
                     .append(" ".repeat(Math.max(0, value[1] - value[0] - INERT_TYPE.length())));
             copied = value[1];
-        }
-        if (out == null) {
-            return Optional.empty();
         }
         out.append(text, copied, text.length());
         return Optional.of(out.toString());

@@ -68,6 +68,8 @@ public final class UnroutedRequests implements AutoCloseable {
      * @throws BrowserUnavailableException when the browser does not accept the wall
      */
     public static UnroutedRequests install(Browser browser) {
+        // What speculation rules name is fetched where this wall cannot see it: the browser must not preload at all.
+        BrowserPreloading.turnOff(browser);
         CDPSession session = null;
         try {
             session = browser.newBrowserCDPSession();

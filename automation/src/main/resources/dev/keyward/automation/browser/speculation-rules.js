@@ -99,47 +99,86 @@
       enumerable: true});
   }
   // A closed declarative shadow root cannot be reached from here at all, so markup a page writes gets no declarative
-  // root: its template stays an inert template (an attribute Chromium does not know), whose scripts never run. A
-  // page that splits the attribute's name over two writes is not caught here (left to the markup the route fetched).
+  // root: its template stays an inert template (an attribute Chromium does not know), whose scripts never run. The
+  // written markup is judged as one text: a page may split the attribute's name over several writes ('shadowroot',
+  // then 'mode=closed'), so the last characters written to each document are kept, and a write that completes the
+  // name has its own part of it changed. (Markup the page's own source holds between two writes is not written;
+  // that is the markup layer's, and a rule script in it is a data block.)
   const indexOf = String.prototype.indexOf;
   const slice = String.prototype.slice;
   const DocumentType = globalThis.Document;
   const ATTRIBUTE = 'shadowrootmode';
-  const withoutDeclarativeRoots = (text) => {
+  const KEPT = ATTRIBUTE.length - 1;
+  const tails = construct(globalThis.WeakMap, []);
+  const tailOf = globalThis.WeakMap.prototype.get;
+  const keepTail = globalThis.WeakMap.prototype.set;
+  // Chromium folds an attribute name's ASCII letters only, and no other letter lower-cases to one of the name's;
+  // a character whose lower case is longer (U+0130) would move every index after it, so the text is folded by hand.
+  const fold = (text) => {
     const folded = apply(lower, text, []);
+    if (folded.length === text.length) {
+      return folded;
+    }
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      out += c >= 'A' && c <= 'Z' ? apply(lower, c, []) : c;
+    }
+    return out;
+  };
+  const cleaned = (text, tail) => {
+    const folded = fold(text);
     let out = '';
     let from = 0;
-    for (let at = apply(indexOf, folded, [ATTRIBUTE, 0]); at >= 0;
+    // A name begun in the writes before: the part of it in this text becomes 'x's, so the name read is another one.
+    const joined = tail + folded;
+    const first = apply(indexOf, joined, [ATTRIBUTE, 0]);
+    if (first >= 0 && first < tail.length) {
+      from = first + ATTRIBUTE.length - tail.length;
+      for (let i = 0; i < from; i++) {
+        out += 'x';
+      }
+    }
+    for (let at = apply(indexOf, folded, [ATTRIBUTE, from]); at >= 0;
       at = apply(indexOf, folded, [ATTRIBUTE, at + ATTRIBUTE.length])) {
       out += apply(slice, text, [from, at]) + 'data-keyward-x';
       from = at + ATTRIBUTE.length;
     }
     return out + apply(slice, text, [from]);
   };
+  const tailAfter = (tail, text) => {
+    const joined = tail + fold(text);
+    return apply(slice, joined, [joined.length > KEPT ? joined.length - KEPT : 0]);
+  };
   // A TrustedHTML is passed on as it is unless it needs cleaning (a page that enforces Trusted Types then refuses the
   // cleaned string, which fails closed); its text is read with the native method, not a toString the page replaced.
   const policies = globalThis.trustedTypes;
   const isHTML = policies && typeof policies.isHTML === 'function' ? policies.isHTML : null;
   const trustedText = typeof globalThis.TrustedHTML === 'function' ? globalThis.TrustedHTML.prototype.toString : null;
-  const cleanedPart = (part) => {
-    if (isHTML !== null && trustedText !== null && apply(isHTML, policies, [part])) {
-      const text = apply(trustedText, part, []);
-      const cleaned = withoutDeclarativeRoots(text);
-      return cleaned === text ? part : cleaned;
-    }
-    return withoutDeclarativeRoots('' + part);
-  };
   for (const name of ['write', 'writeln']) {
     const native = DocumentType.prototype[name];
     if (typeof native !== 'function') {
       continue;
     }
     const wrapped = {[name](...parts) {
-      const cleaned = [];
+      const out = [];
+      let tail = apply(tailOf, tails, [this]) || '';
       for (let i = 0; i < parts.length; i++) {
-        define(cleaned, i, {value: cleanedPart(parts[i]), writable: true, configurable: true, enumerable: true});
+        const part = parts[i];
+        const trusted = isHTML !== null && trustedText !== null && apply(isHTML, policies, [part]);
+        const text = trusted ? apply(trustedText, part, []) : '' + part;
+        const written = cleaned(text, tail);
+        tail = tailAfter(tail, written);
+        define(out, i, {value: trusted && written === text ? part : written, writable: true, configurable: true,
+          enumerable: true});
       }
-      return apply(native, this, cleaned);
+      if (name === 'writeln') {
+        tail = tailAfter(tail, '\n');
+      }
+      if (this !== null && (typeof this === 'object' || typeof this === 'function')) {
+        apply(keepTail, tails, [this, tail]);
+      }
+      return apply(native, this, out);
     }}[name];
     define(DocumentType.prototype, name, {value: wrapped, writable: false, configurable: false, enumerable: true});
   }

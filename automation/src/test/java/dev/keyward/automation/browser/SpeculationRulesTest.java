@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The documents the gate fetches reach the page without a speculation-rules script (corpus s29, s30, s34): every
@@ -184,5 +185,46 @@ class SpeculationRulesTest {
         String out = inert(page);
         assertEquals(page.length(), out.length());
         assertEquals(page.indexOf("<p>after"), out.indexOf("<p>after"));
+    }
+
+    @Test
+    void textThatOnlyLooksLikeAScriptTagCannotHideTheRealOneAfterIt() {
+        // Each opens a quote in what is not a tag at all (a comment, <title> text, another element's attribute,
+        // a script's own text); read as a tag, its unclosed quote ran past the real rule script below.
+        for (String decoy : new String[] {"<!-- <script a=\" -->", "<title><script data-x='</title>",
+                "<div title='<script x=\"'>text</div>", "<script>const s = '<script a=\"';</script>",
+                "<textarea><script a='</textarea>"}) {
+            String page = "<head>" + decoy + "</head><body><p>Usage</p><script type=speculationrules>" + RULES
+                    + "</script></body>";
+            String out = inert(page);
+            assertTrue(out != null && !out.contains("type=speculationrules") && out.contains("type=x-keyward-inert"),
+                    decoy + " -> " + out);
+            assertEquals(page.length(), out.length(), decoy);
+        }
+    }
+
+    @Test
+    void aRuleScriptWhoseEarlierAttributeHoldsAnotherTagLikeTextIsCaughtWithIt() {
+        // The inner text is read as a tag of its own too: both types become data blocks, each where it stood.
+        String page = "<script data-x=\"<script type=speculationrules>\" type=speculationrules>" + RULES + "</script>";
+        assertEquals("<script data-x=\"<script type=x-keyward-inert >\" type=x-keyward-inert >" + RULES + "</script>",
+                inert(page));
+    }
+
+    @Test
+    void aTypeReadByTwoTagLikeTextsIsReplacedOnce() {
+        String page = "<script data-x='<script ' type=speculationrules>" + RULES + "</script>";
+        assertEquals("<script data-x='<script ' type=x-keyward-inert >" + RULES + "</script>", inert(page));
+    }
+
+    @Test
+    // A guard against a hang, not a measure: read each on its own, this page takes hours.
+    @Timeout(120)
+    void aPageOfEndlessTagLikeTextIsStillRead() {
+        // 2 MiB of '<script/' that never ends a tag, then a real rule script: reading each on its own to the end
+        // would read about 2^40 characters; the bounded reading still finds the real one.
+        String page = "<script/".repeat(1 << 18) + "><script type=speculationrules>" + RULES + "</script>";
+        String out = inert(page);
+        assertTrue(out != null && out.endsWith("<script type=x-keyward-inert >" + RULES + "</script>"));
     }
 }
