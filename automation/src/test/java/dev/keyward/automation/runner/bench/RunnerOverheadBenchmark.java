@@ -206,7 +206,10 @@ class RunnerOverheadBenchmark {
     private static String directFlow(LaunchedBrowser browser, String baseUrl, HostLimits limits, boolean walled,
             long[] steps) {
         boolean gated = limits != null;
-        UnroutedRequests wall = walled ? UnroutedRequests.install(browser.browser()) : null;
+        if (TRACE) {
+            System.err.println("@@ " + (!gated ? "direct" : walled ? "walls" : "no-request-wall") + " flow starts");
+        }
+        UnroutedRequests wall = walled ? UnroutedRequests.install(browser) : null;
         try (BrowserContext context = gated ? browser.newContext(limits) : browser.newContext()) {
             if (gated) {
                 NavigationGuard guard = new NavigationGuard(new DomainPolicy(limits.allowedDomains()));
@@ -218,42 +221,46 @@ class RunnerOverheadBenchmark {
                 SpeculationRules.install(context);
                 guard.holdRequests(request -> true);
             }
+            String flow = !gated ? "direct" : walled ? "walls" : "no-request-wall";
             Page page = context.newPage();
-            mark("direct", 0);
+            mark(flow, 0);
             long t = System.nanoTime();
             page.navigate(baseUrl + "/login");
-            t = lap(steps, 0, t);
+            t = lap(flow, steps, 0, t);
             page.locator("#username").fill("demo@practice.test");
-            t = lap(steps, 1, t);
+            t = lap(flow, steps, 1, t);
             page.locator("#password").fill("practice-password");
-            t = lap(steps, 2, t);
+            t = lap(flow, steps, 2, t);
             page.locator("button[type=submit]").click();
-            t = lap(steps, 3, t);
+            t = lap(flow, steps, 3, t);
             page.waitForURL("**/dashboard");
-            t = lap(steps, 4, t);
+            t = lap(flow, steps, 4, t);
             page.navigate(baseUrl + "/dashboard");
-            t = lap(steps, 5, t);
+            t = lap(flow, steps, 5, t);
             page.locator("#usage-requests").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
-            t = lap(steps, 6, t);
+            t = lap(flow, steps, 6, t);
             String requests = page.locator("#usage-requests").innerText().strip();
-            t = lap(steps, 7, t);
+            t = lap(flow, steps, 7, t);
             page.locator("#usage-limit").innerText();
-            t = lap(steps, 8, t);
+            t = lap(flow, steps, 8, t);
             page.locator("#usage-cost").innerText();
-            lap(steps, 9, t);
+            lap(flow, steps, 9, t);
             return requests;
         } finally {
             if (wall != null) {
                 wall.close();
             }
+            if (TRACE) {
+                System.err.println("@@ flow ended");
+            }
         }
     }
 
-    private static long lap(long[] steps, int index, long since) {
+    private static long lap(String flow, long[] steps, int index, long since) {
         long now = System.nanoTime();
         steps[index] = now - since;
         if (index + 1 < STEPS) {
-            mark("direct", index + 1);
+            mark(flow, index + 1);
         }
         return now;
     }
@@ -322,6 +329,9 @@ class RunnerOverheadBenchmark {
         }
         out.append(String.format("  runner outside its steps (start, settle, finish, context): %.1f ms per run%n",
                 runnerMs - runnerSteps));
+        out.append(String.format("  outside the steps (context, page, walls up and down), median per flow, runner / direct"
+                + " / walls / no request wall: %.1f / %.1f / %.1f / %.1f ms%n", outsideMs(runner), outsideMs(direct),
+                outsideMs(walls), outsideMs(samples.get(Flow.ROUTE_ONLY))));
         return out.toString();
     }
 
@@ -331,6 +341,12 @@ class RunnerOverheadBenchmark {
 
     private static double cpuMs(List<Sample> samples) {
         return median(samples.stream().map(Sample::cpuMs).toList());
+    }
+
+    /** Each flow's time outside its ten steps (opening and closing its context, the walls, the runner's bookkeeping). */
+    private static double outsideMs(List<Sample> samples) {
+        return median(samples.stream().map(s -> (s.wallNanos() - java.util.Arrays.stream(s.stepNanos()).sum()) / 1e6)
+                .toList());
     }
 
     private static double stepMs(List<Sample> samples, int step) {
