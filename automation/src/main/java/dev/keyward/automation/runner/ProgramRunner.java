@@ -138,6 +138,8 @@ public final class ProgramRunner {
             Page page = context.newPage();
             writes.onPage(page);
             guard.holdRequests(hold);
+            // The run's row was written while the browser and the context started: on disk before anything runs.
+            recorder.awaitStarted();
             if (!script.approved() && !reviewApproved(script, program, effective, checkpoints)) {
                 return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
                         + " checkpoint was not approved.");
