@@ -2,6 +2,7 @@ package dev.keyward.automation.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Proxy;
@@ -25,6 +26,10 @@ public final class LaunchedBrowser implements AutoCloseable {
     /** The browser's operating-system process, when its command line could be read (not on Windows). */
     private final BrowserProcess process;
     private volatile boolean killed;
+    /** The browser-target DevTools session the runs' request walls share (see {@link UnroutedRequests}), once made. */
+    private CDPSession wallSession;
+    /** Whether a request wall holds {@link #wallSession} now. */
+    private boolean wallSessionTaken;
     /** How long a closing browser's processes get to end by themselves before they are killed. */
     private static final Duration EXIT_LIMIT = Duration.ofSeconds(5);
 
@@ -73,6 +78,27 @@ public final class LaunchedBrowser implements AutoCloseable {
 
     public BrowserExecutable executable() {
         return executable;
+    }
+
+    /**
+     * The browser-target session for a run's request wall, made on first use; null while another wall holds it.
+     * Its holder hands it back with {@link #returnWallSession}.
+     */
+    synchronized CDPSession takeWallSession() {
+        if (wallSessionTaken) {
+            return null;
+        }
+        if (wallSession == null) {
+            wallSession = browser.newBrowserCDPSession();
+        }
+        wallSessionTaken = true;
+        return wallSession;
+    }
+
+    /** The wall is down: its session is free again, or null when it is no longer usable (a new one is made). */
+    synchronized void returnWallSession(CDPSession session) {
+        wallSession = session;
+        wallSessionTaken = false;
     }
 
     /** Whether the window is shown (the user can take over the page). */

@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes one run into {@code automation_executions} and {@code hitl_checkpoints} as it goes: status,
@@ -49,6 +52,8 @@ final class ExecutionRecorder {
     /** The first page events are listed; a page that loops is counted, not copied into the row. */
     static final int PAGE_EVENTS_LISTED = 20;
     private PageStop stopped;
+    /** The insert of the run's row, under way on its own thread (see {@link #start}). */
+    private Future<Void> started;
     /** Rows that need not be on disk at once, written in the run's next transaction (see {@link #writeLater}). */
     private final List<RowWork> later = new ArrayList<>();
 
@@ -70,16 +75,44 @@ final class ExecutionRecorder {
         }
     }
 
-    /** Inserts the run as {@code running} and returns its recorder. */
+    /**
+     * Inserts the run as {@code running} and returns its recorder. The row is written on a thread of its own, so its
+     * transaction (a sync of the vault file) overlaps with the browser's start instead of preceding it; the run waits
+     * for it ({@link #awaitStarted}) before its first step, and every later write of the run waits for it too.
+     */
     static ExecutionRecorder start(VaultSession session, AutomationScript script, StepProgram program) {
         ExecutionRecorder recorder = new ExecutionRecorder(session, script, program, UUID.randomUUID().toString());
-        session.database().write(c -> {
-            recorder.executions.insertRunning(c, recorder.executionId, script.id(), session.now(), recorder.summaryJson());
+        String summary = recorder.summaryJson();
+        FutureTask<Void> insert = new FutureTask<>(() -> session.database().write(c -> {
+            recorder.executions.insertRunning(c, recorder.executionId, script.id(), session.now(), summary);
             session.audit().record(c, "automation", "run_start", "automation_execution", recorder.executionId,
                     Map.of("script_id", script.id(), "version", script.version()));
             return null;
-        });
+        }));
+        recorder.started = insert;
+        Thread.ofPlatform().daemon().name("keyward-run-start").start(insert);
         return recorder;
+    }
+
+    /**
+     * Waits until the run's row is written. Throws what writing it threw (the vault's own error), so a run whose row
+     * could not be written takes no step.
+     */
+    void awaitStarted() {
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the run's row was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the run's row could not be written", e.getCause());
+        }
     }
 
     String executionId() {
@@ -180,6 +213,7 @@ final class ExecutionRecorder {
         CheckpointRecord record = new CheckpointRecord(UUID.randomUUID().toString(), executionId, type,
                 redact(description), redact(proposedAction), redact(write(redacted)), decision.kind(), redact(notes),
                 session.now());
+        awaitStarted();
         session.database().write(c -> {
             checkpoints.insert(c, record);
             update(c);
@@ -199,6 +233,7 @@ final class ExecutionRecorder {
     RunResult finish(ExecutionStatus finalStatus, String error) {
         status = finalStatus;
         String redactedError = redact(error);
+        awaitStarted();
         session.database().write(c -> {
             update(c);
             executions.finish(c, executionId, finalStatus, session.now(), redactedError);
@@ -212,6 +247,7 @@ final class ExecutionRecorder {
     }
 
     private void persist() {
+        awaitStarted();
         session.database().write(c -> {
             update(c);
             return null;

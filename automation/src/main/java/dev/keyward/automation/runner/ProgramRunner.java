@@ -124,7 +124,7 @@ public final class ProgramRunner {
             context = openContext(browser, limits);
             // Below the route, browser-wide and before the first page: a request the route did not let on never
             // leaves (Playwright lets some out unrouted: a keep-alive request as a page is left, a shared worker's).
-            wall = UnroutedRequests.install(browser.browser());
+            wall = UnroutedRequests.install(browser);
             guard.install(context);
             guard.onLetOn(wall::admit);
             // Dialogs answered no, and a page that floods the browser or crashes stops the run.
@@ -138,6 +138,8 @@ public final class ProgramRunner {
             Page page = context.newPage();
             writes.onPage(page);
             guard.holdRequests(hold);
+            // The run's row was written while the browser and the context started: on disk before anything runs.
+            recorder.awaitStarted();
             if (!script.approved() && !reviewApproved(script, program, effective, checkpoints)) {
                 return recorder.finish(ExecutionStatus.ABORTED, "Stopped before the first step: the script_review"
                         + " checkpoint was not approved.");

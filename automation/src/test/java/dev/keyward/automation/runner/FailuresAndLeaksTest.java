@@ -91,6 +91,29 @@ class FailuresAndLeaksTest {
     }
 
     @Test
+    void aRunWhoseRowCannotBeWrittenTakesNoStep() {
+        AutomationScript usage = fx.importSample("read-usage-dashboard.json");
+        fx.scripts.approve(usage.id());
+        // The run's row is written beside the browser's start: a write that fails there must still stop the run
+        // before its first step. The guard fails the vault's next write (the row's) once.
+        fx.session.database().guardWrites(() -> {
+            throw new IllegalStateException("the disk is full");
+        });
+        List<String> stepsStarted = new ArrayList<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void stepStarted(int index, String stepId, String type) {
+                stepsStarted.add(stepId);
+            }
+        };
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> fx.runner.run(usage.id(),
+                RunOptions.defaults(fx.withBaseUrl(Map.of())), ScriptedGate.approvingAll(), observer, fx.browser));
+        assertEquals("the disk is full", failure.getMessage());
+        assertEquals(List.of(), stepsStarted, "a step ran before the run's row was written");
+        assertTrue(new RunHistory(fx.session).runsOf(usage.id(), 5).isEmpty());
+    }
+
+    @Test
     void usageFiguresBecomeOutputsAndAKeyReadIntoAnOutputIsWithheld() throws IOException {
         AutomationScript usage = fx.importSample("read-usage-dashboard.json");
         RunResult read = fx.run(usage, Map.of(), ScriptedGate.approvingAll());

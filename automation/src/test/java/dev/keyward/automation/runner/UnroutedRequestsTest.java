@@ -192,9 +192,51 @@ class UnroutedRequestsTest {
         assertFalse(server.received("GET", "/start").isEmpty());
     }
 
-    /** A context whose route refuses every write (or lets every one out), with the wall below it. */
+    @Test
+    void aPassTheLastRunLeftUnspentLetsNothingThroughInTheNextRunOnTheSameBrowser() throws Exception {
+        try (RecordingServer server = new RecordingServer()) {
+            server.page("/start", "<!doctype html><body>start</body>");
+            // Run 1 on the browser's shared session: the route let a purchase on, the page never sent it.
+            try (UnroutedRequests wall = UnroutedRequests.install(browser)) {
+                wall.admit("GET", server.base() + "/start", null);
+            }
+            // Run 2 on the same session: a context with no route asks for exactly that request.
+            try (UnroutedRequests wall = UnroutedRequests.install(browser);
+                 BrowserContext unrouted = browser.newContext(new HostLimits(ALLOWED))) {
+                Page page = unrouted.newPage();
+                PlaywrightException refused = assertThrows(PlaywrightException.class,
+                        () -> page.navigate(server.base() + "/start"));
+                assertTrue(refused.getMessage().contains("ERR_BLOCKED_BY_CLIENT"), refused.getMessage());
+            }
+            assertEquals(List.of(), server.received(), "a pass outlived its run: " + server.received());
+        }
+    }
+
+    @Test
+    void theBrowserSendsAsItCameBetweenRunsAndTheWallIsUpAgainForTheNext() throws Exception {
+        try (RecordingServer server = new RecordingServer()) {
+            server.page("/start", "<!doctype html><body>start</body>");
+            server.page("/again", "<!doctype html><body>again</body>");
+            UnroutedRequests.install(browser).close();
+            // A lent browser goes back to its owner as it came: nothing is held between runs.
+            try (BrowserContext owners = browser.newContext(new HostLimits(ALLOWED))) {
+                owners.newPage().navigate(server.base() + "/start");
+            }
+            assertEquals(1, server.received("GET", "/start").size(), String.valueOf(server.received()));
+            try (UnroutedRequests wall = UnroutedRequests.install(browser);
+                 BrowserContext unrouted = browser.newContext(new HostLimits(ALLOWED))) {
+                Page page = unrouted.newPage();
+                PlaywrightException refused = assertThrows(PlaywrightException.class,
+                        () -> page.navigate(server.base() + "/again"));
+                assertTrue(refused.getMessage().contains("ERR_BLOCKED_BY_CLIENT"), refused.getMessage());
+            }
+            assertEquals(List.of(), server.received("GET", "/again"), "the next run's wall was not up");
+        }
+    }
+
+    /** A context whose route refuses every write (or lets every one out), with the wall below it (as a run has it). */
     private static Guarded guarded(boolean approveWrites) {
-        UnroutedRequests wall = UnroutedRequests.install(browser.browser());
+        UnroutedRequests wall = UnroutedRequests.install(browser);
         BrowserContext context = browser.newContext(new HostLimits(ALLOWED));
         NavigationGuard guard = new NavigationGuard(new DomainPolicy(ALLOWED));
         guard.install(context);

@@ -14,6 +14,7 @@ import dev.keyward.automation.browser.LaunchedBrowser;
 import dev.keyward.automation.browser.NavigationGuard;
 import dev.keyward.automation.browser.RequiresChromium;
 import dev.keyward.automation.browser.SocketHold;
+import dev.keyward.automation.browser.SpeculationRules;
 import dev.keyward.automation.browser.UnroutedRequests;
 import dev.keyward.automation.practice.PracticeCloud;
 import dev.keyward.automation.program.CheckpointType;
@@ -45,12 +46,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runner's overhead per step: the sample "read the usage dashboard" (10 steps) run by {@link ProgramRunner}
- * against the same flow written directly in Playwright Java, and behind the gate's walls only, on one Chromium,
- * in one JVM. The flows are interleaved, and their order turns round every round (runner, direct, walls; then
- * walls, direct, runner), so a load that rises or falls during the run weighs on each alike. Each flow's wall time
- * and CPU time (this JVM, the Playwright driver and every Chromium process: user + system) are taken, and the
- * report gives medians, the median of the rounds' own ratios, and the runner's and the direct flow's median time
- * per step. Off by default; run with
+ * against the same flow written directly in Playwright Java, and behind every wall a real run puts up, on Chromium,
+ * in one JVM. The walls are those of a real run: Chromium's host resolver rules (the runner's and the walled flows
+ * share a browser launched with the program's {@link HostLimits}; the plain flow has a browser without them), the
+ * context's dead-end proxy, the route of every request through {@link NavigationGuard} (a review that lets
+ * everything pass, each request let on handing the browser-wide {@link UnroutedRequests} wall its one-use pass), the
+ * socket hold's binding and init script and the speculation-rules script. So runner - walls is the runner's own cost
+ * (recording, inspection, checkpoints, the settle) and walls - direct the gate's. A fourth flow has the walls
+ * without the request wall, which tells that wall's share. The flows are interleaved, and their order turns round
+ * every round, so a load that rises or falls during the run weighs on each alike. Each flow's wall time and CPU
+ * time (this JVM, the Playwright driver and every Chromium process: user + system) are taken, and the report gives
+ * medians, the median of the rounds' own ratios, and each flow's median time per step. Off by default; run with
  * {@code mvn -B -o -pl automation -am test -Dtest=RunnerOverheadBenchmark -Dkeyward.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dkeyward.bench.rounds=N}, {@code -Dkeyward.bench.warmup=N} to change the 15 rounds after 3) and read
  * automation/target/runner-benchmark.txt.
@@ -73,8 +79,8 @@ class RunnerOverheadBenchmark {
      */
     private static final boolean TRACE = Boolean.getBoolean("keyward.bench.trace");
 
-    /** WALLED: the gate's walls and the browser-wide request wall ({@link UnroutedRequests}) below them. */
-    private enum Flow { RUNNER, DIRECT, WALLS, WALLED }
+    /** WALLS: every wall of a real run; ROUTE_ONLY: the same without the browser-wide request wall. */
+    private enum Flow { RUNNER, DIRECT, WALLS, ROUTE_ONLY }
 
     /** One flow's measurement in one round. */
     private record Sample(long wallNanos, double cpuMs, long[] stepNanos) {}
@@ -86,7 +92,7 @@ class RunnerOverheadBenchmark {
     void runnerAgainstDirectPlaywright() throws Exception {
         try (VaultSession session = TestVault.open(root);
              PracticeCloud cloud = PracticeCloud.start(0);
-             LaunchedBrowser browser = new BrowserLauncher(ChromiumLocator.forProcess()).launch(false)) {
+             LaunchedBrowser plain = new BrowserLauncher(ChromiumLocator.forProcess()).launch(false)) {
             session.secrets().add("practice-cloud-password", "practice-password".toCharArray(), "practice-cloud");
             ScriptService scripts = new ScriptService(session);
             Path dir = Path.of("").toAbsolutePath();
@@ -96,52 +102,64 @@ class RunnerOverheadBenchmark {
             AutomationScript script = scripts.importProgram(
                     Files.readString(dir.resolve("samples/programs/read-usage-dashboard.json")), null).script();
             scripts.approve(script.id());
-            ProgramRunner runner = new ProgramRunner(session, new BrowserLauncher(ChromiumLocator.forProcess()));
-            RunOptions options = RunOptions.defaults(Map.of("base_url", cloud.baseUrl()));
-            String expected = directFlow(browser, cloud.baseUrl(), false, false, new long[STEPS]);
-
-            Map<Flow, Supplier<long[]>> flows = new EnumMap<>(Flow.class);
-            flows.put(Flow.RUNNER, () -> runnerFlow(runner, script, options, browser, expected));
-            flows.put(Flow.DIRECT, () -> {
-                long[] steps = new long[STEPS];
-                assertEquals(expected, directFlow(browser, cloud.baseUrl(), false, false, steps));
-                return steps;
-            });
-            flows.put(Flow.WALLS, () -> {
-                long[] steps = new long[STEPS];
-                assertEquals(expected, directFlow(browser, cloud.baseUrl(), true, false, steps));
-                return steps;
-            });
-            flows.put(Flow.WALLED, () -> {
-                long[] steps = new long[STEPS];
-                assertEquals(expected, directFlow(browser, cloud.baseUrl(), true, true, steps));
-                return steps;
-            });
-            Map<Flow, List<Sample>> samples = new EnumMap<>(Flow.class);
-            for (Flow flow : Flow.values()) {
-                samples.put(flow, new ArrayList<>());
+            HostLimits limits = new HostLimits(scripts.program(script).allowedDomains());
+            // The browser a real run launches: its host resolver rules admit only the program's allowed hosts.
+            LaunchedBrowser browser = new BrowserLauncher(ChromiumLocator.forProcess()).launch(false, limits);
+            try {
+                measure(session, script, cloud, plain, browser, limits);
+            } finally {
+                browser.close();
             }
-            double loadAtStart = loadAverage();
-            for (int round = 0; round < WARMUP + ROUNDS; round++) {
-                List<Flow> order = new ArrayList<>(List.of(Flow.values()));
-                if (round % 2 == 1) {
-                    Collections.reverse(order);
-                }
-                for (Flow flow : order) {
-                    double cpu0 = cpuMs();
-                    long t0 = System.nanoTime();
-                    long[] steps = flows.get(flow).get();
-                    long t1 = System.nanoTime();
-                    double cpu1 = cpuMs();
-                    if (round >= WARMUP) {
-                        samples.get(flow).add(new Sample(t1 - t0, cpu1 - cpu0, steps));
-                    }
-                }
-            }
-            String report = report(samples, loadAtStart, loadAverage());
-            System.out.println(report);
-            Files.writeString(Path.of("target/runner-benchmark.txt"), report);
         }
+    }
+
+    private static void measure(VaultSession session, AutomationScript script, PracticeCloud cloud,
+            LaunchedBrowser plain, LaunchedBrowser browser, HostLimits limits) throws IOException {
+        ProgramRunner runner = new ProgramRunner(session, new BrowserLauncher(ChromiumLocator.forProcess()));
+        RunOptions options = RunOptions.defaults(Map.of("base_url", cloud.baseUrl()));
+        String expected = directFlow(plain, cloud.baseUrl(), null, false, new long[STEPS]);
+
+        Map<Flow, Supplier<long[]>> flows = new EnumMap<>(Flow.class);
+        flows.put(Flow.RUNNER, () -> runnerFlow(runner, script, options, browser, expected));
+        flows.put(Flow.DIRECT, () -> {
+            long[] steps = new long[STEPS];
+            assertEquals(expected, directFlow(plain, cloud.baseUrl(), null, false, steps));
+            return steps;
+        });
+        flows.put(Flow.WALLS, () -> {
+            long[] steps = new long[STEPS];
+            assertEquals(expected, directFlow(browser, cloud.baseUrl(), limits, true, steps));
+            return steps;
+        });
+        flows.put(Flow.ROUTE_ONLY, () -> {
+            long[] steps = new long[STEPS];
+            assertEquals(expected, directFlow(browser, cloud.baseUrl(), limits, false, steps));
+            return steps;
+        });
+        Map<Flow, List<Sample>> samples = new EnumMap<>(Flow.class);
+        for (Flow flow : Flow.values()) {
+            samples.put(flow, new ArrayList<>());
+        }
+        double loadAtStart = loadAverage();
+        for (int round = 0; round < WARMUP + ROUNDS; round++) {
+            List<Flow> order = new ArrayList<>(List.of(Flow.values()));
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Flow flow : order) {
+                double cpu0 = cpuMs();
+                long t0 = System.nanoTime();
+                long[] steps = flows.get(flow).get();
+                long t1 = System.nanoTime();
+                double cpu1 = cpuMs();
+                if (round >= WARMUP) {
+                    samples.get(flow).add(new Sample(t1 - t0, cpu1 - cpu0, steps));
+                }
+            }
+        }
+        String report = report(samples, loadAtStart, loadAverage());
+        System.out.println(report);
+        Files.writeString(Path.of("target/runner-benchmark.txt"), report);
     }
 
     private static long[] runnerFlow(ProgramRunner runner, AutomationScript script, RunOptions options,
@@ -178,61 +196,71 @@ class RunnerOverheadBenchmark {
     }
 
     /**
-     * The same ten steps, hand-written: what the runner would cost if it added nothing; {@code gated} puts the
-     * network gate's walls in front (the routing of every request, the context's proxy, the socket hold), without
-     * the runner's recording, inspection or checkpoints; {@code walled} adds the browser-wide request wall below the
-     * route. {@code steps} receives each step's time.
+     * The same ten steps, hand-written: what the runner would cost if it added nothing. With {@code limits} (on a
+     * browser launched with them) the flow is behind a real run's walls, without the runner's recording, inspection
+     * or checkpoints: the context's dead-end proxy, the route of every request with a review that lets everything
+     * pass, the socket hold and the speculation-rules script, and with {@code walled} the browser-wide request wall
+     * below the route, which the route hands a pass for each request it lets on. {@code steps} receives each
+     * step's time.
      */
-    private static String directFlow(LaunchedBrowser browser, String baseUrl, boolean gated, boolean walled,
+    private static String directFlow(LaunchedBrowser browser, String baseUrl, HostLimits limits, boolean walled,
             long[] steps) {
-        List<String> hosts = List.of(java.net.URI.create(baseUrl).getHost());
-        UnroutedRequests wall = walled ? UnroutedRequests.install(browser.browser()) : null;
-        try (BrowserContext context = gated ? browser.newContext(new HostLimits(hosts)) : browser.newContext()) {
+        boolean gated = limits != null;
+        if (TRACE) {
+            System.err.println("@@ " + (!gated ? "direct" : walled ? "walls" : "no-request-wall") + " flow starts");
+        }
+        UnroutedRequests wall = walled ? UnroutedRequests.install(browser) : null;
+        try (BrowserContext context = gated ? browser.newContext(limits) : browser.newContext()) {
             if (gated) {
-                NavigationGuard guard = new NavigationGuard(new DomainPolicy(hosts));
+                NavigationGuard guard = new NavigationGuard(new DomainPolicy(limits.allowedDomains()));
                 guard.install(context);
                 if (wall != null) {
                     guard.onLetOn(wall::admit);
                 }
-                guard.holdRequests(request -> true);
                 SocketHold.install(context, (url, text, size) -> true);
+                SpeculationRules.install(context);
+                guard.holdRequests(request -> true);
             }
+            String flow = !gated ? "direct" : walled ? "walls" : "no-request-wall";
             Page page = context.newPage();
-            mark("direct", 0);
+            mark(flow, 0);
             long t = System.nanoTime();
             page.navigate(baseUrl + "/login");
-            t = lap(steps, 0, t);
+            t = lap(flow, steps, 0, t);
             page.locator("#username").fill("demo@practice.test");
-            t = lap(steps, 1, t);
+            t = lap(flow, steps, 1, t);
             page.locator("#password").fill("practice-password");
-            t = lap(steps, 2, t);
+            t = lap(flow, steps, 2, t);
             page.locator("button[type=submit]").click();
-            t = lap(steps, 3, t);
+            t = lap(flow, steps, 3, t);
             page.waitForURL("**/dashboard");
-            t = lap(steps, 4, t);
+            t = lap(flow, steps, 4, t);
             page.navigate(baseUrl + "/dashboard");
-            t = lap(steps, 5, t);
+            t = lap(flow, steps, 5, t);
             page.locator("#usage-requests").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
-            t = lap(steps, 6, t);
+            t = lap(flow, steps, 6, t);
             String requests = page.locator("#usage-requests").innerText().strip();
-            t = lap(steps, 7, t);
+            t = lap(flow, steps, 7, t);
             page.locator("#usage-limit").innerText();
-            t = lap(steps, 8, t);
+            t = lap(flow, steps, 8, t);
             page.locator("#usage-cost").innerText();
-            lap(steps, 9, t);
+            lap(flow, steps, 9, t);
             return requests;
         } finally {
             if (wall != null) {
                 wall.close();
             }
+            if (TRACE) {
+                System.err.println("@@ flow ended");
+            }
         }
     }
 
-    private static long lap(long[] steps, int index, long since) {
+    private static long lap(String flow, long[] steps, int index, long since) {
         long now = System.nanoTime();
         steps[index] = now - since;
         if (index + 1 < STEPS) {
-            mark("direct", index + 1);
+            mark(flow, index + 1);
         }
         return now;
     }
@@ -247,58 +275,82 @@ class RunnerOverheadBenchmark {
         List<Sample> runner = samples.get(Flow.RUNNER);
         List<Sample> direct = samples.get(Flow.DIRECT);
         List<Sample> walls = samples.get(Flow.WALLS);
-        List<Sample> walled = samples.get(Flow.WALLED);
-        double walledMs = median(walled.stream().map(s -> s.wallNanos() / 1e6).toList());
-        double walledCpu = median(walled.stream().map(Sample::cpuMs).toList());
-        double runnerMs = median(runner.stream().map(s -> s.wallNanos() / 1e6).toList());
-        double directMs = median(direct.stream().map(s -> s.wallNanos() / 1e6).toList());
-        double wallsMs = median(walls.stream().map(s -> s.wallNanos() / 1e6).toList());
-        double runnerCpu = median(runner.stream().map(Sample::cpuMs).toList());
-        double directCpu = median(direct.stream().map(Sample::cpuMs).toList());
-        double wallsCpu = median(walls.stream().map(Sample::cpuMs).toList());
+        double runnerMs = wallMs(runner);
+        double directMs = wallMs(direct);
+        double wallsMs = wallMs(walls);
+        double routeMs = wallMs(samples.get(Flow.ROUTE_ONLY));
+        double runnerCpu = cpuMs(runner);
+        double directCpu = cpuMs(direct);
+        double wallsCpu = cpuMs(walls);
+        double routeCpu = cpuMs(samples.get(Flow.ROUTE_ONLY));
         List<Double> wallRatios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
         List<Double> wallsRatios = new ArrayList<>();
+        List<Double> ownRatios = new ArrayList<>();
         for (int i = 0; i < runner.size(); i++) {
             wallRatios.add((double) runner.get(i).wallNanos() / direct.get(i).wallNanos());
             cpuRatios.add(runner.get(i).cpuMs() / Math.max(1, direct.get(i).cpuMs()));
             wallsRatios.add((double) walls.get(i).wallNanos() / direct.get(i).wallNanos());
+            ownRatios.add((double) runner.get(i).wallNanos() / walls.get(i).wallNanos());
         }
         StringBuilder out = new StringBuilder(String.format("""
                 Browser runner overhead (read-usage-dashboard, %d steps, %d rounds after %d warm-up, interleaved with
                 the order reversed every other round; medians; CPU = user+system of this JVM, the driver and Chromium)
                   load average (1 min) at start / end: %.1f / %.1f
-                                        wall per flow   per step    CPU per flow
-                  runner run:           %8.1f ms  %7.1f ms  %8.1f ms
-                  direct Playwright:    %8.1f ms  %7.1f ms  %8.1f ms
-                  direct, gate's walls: %8.1f ms  %7.1f ms  %8.1f ms
-                  overhead per step:    %.1f ms wall (of which the walls: %.1f ms), %.1f ms CPU (walls: %.1f ms)
-                  ratio runner/direct:  %.2f wall (median of rounds' ratios %.2f), %.2f CPU (median of ratios %.2f)
-                  ratio walls/direct:   %.2f wall (median of rounds' ratios %.2f), %.2f CPU
-                median time per step, runner / direct / walls (ms):
+                                          wall per flow   per step    CPU per flow
+                  runner run:             %8.1f ms  %7.1f ms  %8.1f ms
+                  direct Playwright:      %8.1f ms  %7.1f ms  %8.1f ms
+                  direct, every wall:     %8.1f ms  %7.1f ms  %8.1f ms
+                  direct, no request wall:%8.1f ms  %7.1f ms  %8.1f ms
+                  overhead per step:      %.1f ms wall, %.1f ms CPU
+                    the gate (walls - direct):        %.1f ms wall, %.1f ms CPU
+                    of which the request wall:        %.1f ms wall, %.1f ms CPU
+                    the runner's own (runner - walls): %.1f ms wall, %.1f ms CPU
+                  ratio runner/direct:    %.2f wall (median of rounds' ratios %.2f), %.2f CPU (median of ratios %.2f)
+                  ratio walls/direct:     %.2f wall (median of rounds' ratios %.2f), %.2f CPU
+                  ratio runner/walls:     %.2f wall (median of rounds' ratios %.2f), %.2f CPU
+                median time per step, runner / direct / walls / no request wall (ms):
                 """, STEPS, ROUNDS, WARMUP, loadAtStart, loadAtEnd,
                 runnerMs, runnerMs / STEPS, runnerCpu, directMs, directMs / STEPS, directCpu,
-                wallsMs, wallsMs / STEPS, wallsCpu,
-                (runnerMs - directMs) / STEPS, (wallsMs - directMs) / STEPS, (runnerCpu - directCpu) / STEPS,
-                (wallsCpu - directCpu) / STEPS,
+                wallsMs, wallsMs / STEPS, wallsCpu, routeMs, routeMs / STEPS, routeCpu,
+                (runnerMs - directMs) / STEPS, (runnerCpu - directCpu) / STEPS,
+                (wallsMs - directMs) / STEPS, (wallsCpu - directCpu) / STEPS,
+                (wallsMs - routeMs) / STEPS, (wallsCpu - routeCpu) / STEPS,
+                (runnerMs - wallsMs) / STEPS, (runnerCpu - wallsCpu) / STEPS,
                 runnerMs / directMs, median(wallRatios), runnerCpu / directCpu, median(cpuRatios),
-                wallsMs / directMs, median(wallsRatios), wallsCpu / directCpu));
+                wallsMs / directMs, median(wallsRatios), wallsCpu / directCpu,
+                runnerMs / wallsMs, median(ownRatios), runnerCpu / wallsCpu));
         double runnerSteps = 0;
         for (int i = 0; i < STEPS; i++) {
-            int step = i;
-            double r = median(runner.stream().map(s -> s.stepNanos()[step] / 1e6).toList());
-            double d = median(direct.stream().map(s -> s.stepNanos()[step] / 1e6).toList());
-            double w = median(walls.stream().map(s -> s.stepNanos()[step] / 1e6).toList());
+            double r = stepMs(runner, i);
             runnerSteps += r;
-            out.append(String.format("  %2d %-18s %7.1f / %7.1f / %7.1f%n", i + 1, STEP_NAMES[i], r, d, w));
+            out.append(String.format("  %2d %-18s %7.1f / %7.1f / %7.1f / %7.1f%n", i + 1, STEP_NAMES[i], r,
+                    stepMs(direct, i), stepMs(walls, i), stepMs(samples.get(Flow.ROUTE_ONLY), i)));
         }
         out.append(String.format("  runner outside its steps (start, settle, finish, context): %.1f ms per run%n",
                 runnerMs - runnerSteps));
-        out.append(String.format("""
-                  walls + request wall: %8.1f ms  %7.1f ms  %8.1f ms
-                  the request wall alone, per step: %.2f ms wall, %.2f ms CPU (walls + request wall against walls)
-                """, walledMs, walledMs / STEPS, walledCpu, (walledMs - wallsMs) / STEPS, (walledCpu - wallsCpu) / STEPS));
+        out.append(String.format("  outside the steps (context, page, walls up and down), median per flow, runner / direct"
+                + " / walls / no request wall: %.1f / %.1f / %.1f / %.1f ms%n", outsideMs(runner), outsideMs(direct),
+                outsideMs(walls), outsideMs(samples.get(Flow.ROUTE_ONLY))));
         return out.toString();
+    }
+
+    private static double wallMs(List<Sample> samples) {
+        return median(samples.stream().map(s -> s.wallNanos() / 1e6).toList());
+    }
+
+    private static double cpuMs(List<Sample> samples) {
+        return median(samples.stream().map(Sample::cpuMs).toList());
+    }
+
+    /** Each flow's time outside its ten steps (opening and closing its context, the walls, the runner's bookkeeping). */
+    private static double outsideMs(List<Sample> samples) {
+        return median(samples.stream().map(s -> (s.wallNanos() - java.util.Arrays.stream(s.stepNanos()).sum()) / 1e6)
+                .toList());
+    }
+
+    private static double stepMs(List<Sample> samples, int step) {
+        return median(samples.stream().map(s -> s.stepNanos()[step] / 1e6).toList());
     }
 
     /** CPU time so far of this JVM and every process under it (the driver, Chromium), reaped children included. */
