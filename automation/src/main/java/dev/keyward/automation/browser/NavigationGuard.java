@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -67,6 +68,14 @@ public final class NavigationGuard {
         default boolean allowRedirect(Request request, String target, String method) {
             return true;
         }
+
+        /**
+         * As {@link #allowRedirect}, for a hop after the first: the page a server sends the browser to after an
+         * approved write is its answer, but where that answer redirects again is a new request, judged by itself.
+         */
+        default boolean allowLaterRedirect(Request request, String target, String method) {
+            return allowRedirect(request, target, method);
+        }
     }
 
     /** Subresource types the browser uses only once their whole body is in (see {@link #steerable}). */
@@ -116,9 +125,23 @@ public final class NavigationGuard {
     public interface HopJudge {
         /** Whether the browser may send this hop; {@code body} is null for a hop without one. */
         boolean allow(String method, String url, byte[] body);
+
+        /** The judge of the hops after one this judge let on (by default the same). */
+        default HopJudge later() {
+            return this;
+        }
     }
+
     /** {@link System#nanoTime()} of the last request the context asked for, to tell when a page has gone quiet. */
     private volatile long lastRequestAt = System.nanoTime();
+    /**
+     * Requests the route let the browser send that have not finished yet, and the hops of their redirects: the
+     * browser sends them after the route returned (through the wall below), so a page is not quiet before they
+     * arrive. Streams are left out: they may never finish.
+     */
+    private final Set<Request> underWay = ConcurrentHashMap.newKeySet();
+    /** Request types that may stay open as long as their page: a run is not kept waiting for them. */
+    private static final Set<String> STREAMS = Set.of("eventsource", "media", "websocket");
 
     /** A guard for {@code policy}; it intercepts nothing until {@link #install} is called. */
     public NavigationGuard(DomainPolicy policy) {
@@ -129,6 +152,8 @@ public final class NavigationGuard {
     public void install(BrowserContext context) {
         context.route(everyUrl, handler);
         context.onRequest(this::noticeRequest);
+        context.onRequestFinished(underWay::remove);
+        context.onRequestFailed(underWay::remove);
         installedOn = context;
     }
 
@@ -172,6 +197,17 @@ public final class NavigationGuard {
         return lastRequestAt;
     }
 
+    /** Whether a request the route let on (or a hop of its redirects) is still on its way or being answered. */
+    public boolean lettingOn() {
+        return !underWay.isEmpty();
+    }
+
+    private void track(Request request) {
+        if (!STREAMS.contains(request.resourceType())) {
+            underWay.add(request);
+        }
+    }
+
     /** How many bodies were refused for their size so far, to ask later what was refused since. */
     public synchronized int tooLargeMark() {
         return tooLarge.size();
@@ -200,10 +236,13 @@ public final class NavigationGuard {
         }
         boolean resendsBody = resendsBody(request.method());
         boolean page = "document".equals(request.resourceType());
-        if (installedOn == null || !page && (wallBelow || !resendsBody && !steerable(request))) {
-            // With the wall below, the browser sends everything but a page itself, with its own cookies and
-            // credentials mode, and the wall judges each hop its redirects lead to.
-            letOn.request(request.method(), request.url(), request.postDataBuffer(), nextHops(request));
+        if (installedOn == null || !page && !resendsBody && (wallBelow || !steerable(request))) {
+            // With the wall below, the browser sends every read but a page itself, with its own cookies and
+            // credentials mode, and the wall judges each hop its redirects lead to. A write is sent from here with
+            // exactly the bytes that were judged and shown: a body part DevTools cannot read (a Blob, a File, a
+            // stream) reaches neither the route nor the wall, and the browser would send it unseen.
+            letOn.request(request.method(), request.url(), request.postDataBuffer(), nextHops(request, true));
+            track(request);
             route.resume();
             return;
         }
@@ -232,7 +271,8 @@ public final class NavigationGuard {
             }
             if (!keepsBody || wallBelow) {
                 // The browser follows this redirect itself (the wall below judges the hops after it).
-                letOn.request(next, target, keepsBody ? request.postDataBuffer() : null, nextHops(request));
+                // The route judged this hop (the answer of a write, when it is one); what it redirects to is judged by itself.
+                letOn.request(next, target, keepsBody ? request.postDataBuffer() : null, nextHops(request, false));
                 if (!url.equals(request.url())) {
                     // Another address's answer, handed on as the first one's: the browser would resolve a relative
                     // Location against the first address, not the one judged.
@@ -392,6 +432,10 @@ public final class NavigationGuard {
      */
     private void noticeRequest(Request request) {
         lastRequestAt = System.nanoTime();
+        if (wallBelow && request.redirectedFrom() != null) {
+            // A hop the browser follows by itself: the wall judges it, and the page waits for its answer.
+            track(request);
+        }
         if (installedOn != null && !wallBelow && request.redirectedFrom() != null && !policy.allows(request.url())) {
             block(request.url(), request, false);
         }
@@ -400,16 +444,27 @@ public final class NavigationGuard {
     /**
      * The judge of the hops a redirect of {@code request} leads to, as the route judges the first one: off the
      * allowed domains refused (and remembered, as a blocked navigation when it would have replaced the page), and
-     * otherwise put to the review with the method the browser follows it with.
+     * otherwise put to the review with the method the browser follows it with. Only the first hop after a write may
+     * be its answer ({@code firstIsAnswer}); every later one is judged by itself.
      */
-    private HopJudge nextHops(Request request) {
-        return (method, url, body) -> {
-            if (!policy.allows(url)) {
-                block(url, request, true);
-                return false;
+    private HopJudge nextHops(Request request, boolean firstIsAnswer) {
+        return new HopJudge() {
+            @Override
+            public boolean allow(String method, String url, byte[] body) {
+                if (!policy.allows(url)) {
+                    block(url, request, true);
+                    return false;
+                }
+                RequestReview current = review;
+                return current == null || (firstIsAnswer
+                        ? current.allowRedirect(request, url, method)
+                        : current.allowLaterRedirect(request, url, method));
             }
-            RequestReview current = review;
-            return current == null || current.allowRedirect(request, url, method);
+
+            @Override
+            public HopJudge later() {
+                return firstIsAnswer ? nextHops(request, false) : this;
+            }
         };
     }
 

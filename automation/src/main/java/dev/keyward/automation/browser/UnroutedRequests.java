@@ -193,20 +193,45 @@ public final class UnroutedRequests implements AutoCloseable {
             return false;
         }
         JsonObject request = event.getAsJsonObject("request");
+        if (!bodyReadable(request)) {
+            // A Blob, File or stream part: DevTools (and so the route) never had its bytes, so what was judged and
+            // shown is not what would leave.
+            return false;
+        }
         String method = request.get("method").getAsString();
         String url = request.get("url").getAsString();
         byte[] body = body(request);
-        NavigationGuard.HopJudge chain = spend(key(method, url, body));
-        if (chain == null && event.has("redirectedRequestId")) {
-            NavigationGuard.HopJudge previous = chainOf(event.get("redirectedRequestId").getAsString());
-            if (previous != null && previous.allow(method, url, body)) {
-                chain = previous;
-            }
+        NavigationGuard.HopJudge previous = event.has("redirectedRequestId")
+                ? chainOf(event.get("redirectedRequestId").getAsString()) : null;
+        NavigationGuard.HopJudge chain;
+        if (previous != null) {
+            // A hop of a chain this wall let through is judged by that chain, never by a pass another request left.
+            chain = previous.allow(method, url, body) ? previous.later() : null;
+        } else {
+            chain = spend(key(method, url, body));
         }
         if (chain != null) {
             remember(requestId, chain);
         }
         return chain != null;
+    }
+
+    /** Whether every part of the request's body came with its bytes (a body Chromium could not read has none). */
+    private static boolean bodyReadable(JsonObject request) {
+        boolean has = request.has("hasPostData") && request.get("hasPostData").getAsBoolean();
+        if (!has) {
+            return true;
+        }
+        JsonElement entries = request.get("postDataEntries");
+        if (entries == null || !entries.isJsonArray() || entries.getAsJsonArray().isEmpty()) {
+            return false;
+        }
+        for (JsonElement entry : entries.getAsJsonArray()) {
+            if (!entry.isJsonObject() || !entry.getAsJsonObject().has("bytes")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private synchronized NavigationGuard.HopJudge chainOf(String requestId) {

@@ -99,11 +99,18 @@ final class ExecutionRecorder {
      * could not be written takes no step.
      */
     void awaitStarted() {
+        boolean interrupted = false;
         try {
-            started.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the run's row was written", e);
+            while (true) {
+                try {
+                    started.get();
+                    return;
+                } catch (InterruptedException e) {
+                    // The write is one short transaction: waiting it out keeps the row and what follows it in step
+                    // (an interrupt here would leave the row 'running' for ever); the interrupt is kept for later.
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -112,6 +119,10 @@ final class ExecutionRecorder {
                 throw error;
             }
             throw new IllegalStateException("the run's row could not be written", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

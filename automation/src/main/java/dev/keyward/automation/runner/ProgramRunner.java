@@ -97,7 +97,13 @@ public final class ProgramRunner {
             String error = e instanceof VaultException ? e.getMessage()
                     : "An unexpected error stopped the run (" + e.getClass().getSimpleName() + "); see the step list"
                     + " for how far it got, and try again.";
-            result = recorder.finish(ExecutionStatus.FAILURE, error);
+            try {
+                result = recorder.finish(ExecutionStatus.FAILURE, error);
+            } catch (RuntimeException unrecorded) {
+                // The run's row could not be written (the vault's own error): what stopped the run goes with it.
+                unrecorded.addSuppressed(e);
+                throw unrecorded;
+            }
         }
         LOG.info("automation run {} finished: {}", result.executionId(), result.status().dbValue());
         observer.runFinished(result);

@@ -472,6 +472,12 @@ final class StepRunner {
                 if (guard.lastRequestAt() - turn >= 0) {
                     continue;
                 }
+                if (guard.lettingOn()) {
+                    // A request the route let on (an approved image, a redirect's next hop) has not arrived yet:
+                    // closing now would lose what a person approved.
+                    page.waitForTimeout(30);
+                    continue;
+                }
                 // Quiet also needs the page's own requests settled: the route may hear of one only after this turn.
                 try {
                     if (!requestsUnderWay(page)) {

@@ -56,6 +56,13 @@ final class WriteHold implements NavigationGuard.RequestReview, SocketHold.Socke
         return RequestReader.isWrite(request) || readOnly(next);
     }
 
+    /** A hop after the answer: a 307 or 308 is judged like the first, a GET by its own address. */
+    @Override
+    public boolean allowLaterRedirect(Request request, String target, String method) {
+        HeldRequest next = reader.readRedirect(request, target, method);
+        return next.kind() == HeldRequest.Kind.REDIRECT ? gate.allow(next) : readOnly(next);
+    }
+
     /** A GET passes unless its address names an action; then it is held like a write. */
     private boolean readOnly(HeldRequest read) {
         return read == null || RequestClassifier.readActs(read).isEmpty() || gate.allow(read);

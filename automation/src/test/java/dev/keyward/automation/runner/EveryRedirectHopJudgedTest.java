@@ -122,6 +122,30 @@ class EveryRedirectHopJudgedTest {
         }
     }
 
+    /**
+     * A body part DevTools cannot read (a Blob) never reaches the route's review or the wall, so what a person would
+     * be shown is a write without fields: the bytes sent are exactly those judged, and the hidden ones never leave.
+     */
+    @Test
+    void aWritesBodyTheReviewCouldNotReadNeverLeaves() throws Exception {
+        try (RecordingServer server = new RecordingServer()) {
+            server.page("/start", "<!doctype html><body><p id=\"ready\">ready</p></body>");
+            List<String> judged = new CopyOnWriteArrayList<>();
+            try (Guarded guarded = guarded(judged, List.of("127.0.0.1"))) {
+                Page page = guarded.context().newPage();
+                page.navigate(server.base() + "/start");
+                page.evaluate("() => fetch('/api/email', {method: 'POST', body: new Blob(['email=attacker%40example.test'],"
+                        + " {type: 'application/x-www-form-urlencoded'})}).catch(() => null)");
+                awaitArrival(page, server, "/api/email");
+                page.waitForTimeout(300);
+            }
+            boolean shown = judged.stream().anyMatch(j -> j.contains("attacker"));
+            boolean sent = server.received().stream().anyMatch(r -> r.body() != null && r.body().contains("attacker"));
+            assertTrue(shown || !sent, "bytes the review never saw left: judged " + judged + ", sent " + server.received());
+            assertTrue(shown, "judged " + judged);
+        }
+    }
+
     /** Waits in the page (Playwright hands its events to the route and the wall only while a call waits). */
     private static void awaitArrival(Page page, RecordingServer server, String path) {
         for (int i = 0; i < 100 && server.received().stream().noneMatch(r -> r.path().equals(path)); i++) {
@@ -139,6 +163,9 @@ class EveryRedirectHopJudgedTest {
         guard.holdRequests(new NavigationGuard.RequestReview() {
             @Override
             public boolean allow(Request request) {
+                if (request.postData() != null) {
+                    judged.add("BODY " + request.postData());
+                }
                 return true;
             }
 
