@@ -101,7 +101,9 @@ public final class ProgramRunner {
                 result = recorder.finish(ExecutionStatus.FAILURE, error);
             } catch (RuntimeException unrecorded) {
                 // The run's row could not be written (the vault's own error): what stopped the run goes with it.
-                unrecorded.addSuppressed(e);
+                if (unrecorded != e) {
+                    unrecorded.addSuppressed(e);
+                }
                 throw unrecorded;
             }
         }
