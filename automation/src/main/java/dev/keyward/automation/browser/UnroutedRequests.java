@@ -217,7 +217,7 @@ public final class UnroutedRequests implements AutoCloseable {
     }
 
     /** Whether every part of the request's body came with its bytes (a body Chromium could not read has none). */
-    private static boolean bodyReadable(JsonObject request) {
+    static boolean bodyReadable(JsonObject request) {
         boolean has = request.has("hasPostData") && request.get("hasPostData").getAsBoolean();
         if (!has) {
             return true;

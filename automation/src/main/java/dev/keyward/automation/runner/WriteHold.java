@@ -46,21 +46,24 @@ final class WriteHold implements NavigationGuard.RequestReview, SocketHold.Socke
 
     @Override
     public boolean allowRedirect(Request request, String target, String method) {
-        HeldRequest next = reader.readRedirect(request, target, method);
-        if (next.kind() == HeldRequest.Kind.REDIRECT) {
-            // A 307 or 308: the body goes to another address, a new effect judged like the first.
-            return gate.allow(next);
-        }
         // The page a server sends the browser to after an approved write is its answer, not a new action; a GET a
         // redirect asks for (a page's or an image's next hop) is judged by its address like any other.
-        return RequestReader.isWrite(request) || readOnly(next);
+        return judgeHop(request, target, method, RequestReader.isWrite(request));
     }
 
     /** A hop after the answer: a 307 or 308 is judged like the first, a GET by its own address. */
     @Override
     public boolean allowLaterRedirect(Request request, String target, String method) {
+        return judgeHop(request, target, method, false);
+    }
+
+    private boolean judgeHop(Request request, String target, String method, boolean answersAWrite) {
         HeldRequest next = reader.readRedirect(request, target, method);
-        return next.kind() == HeldRequest.Kind.REDIRECT ? gate.allow(next) : readOnly(next);
+        if (next.kind() == HeldRequest.Kind.REDIRECT) {
+            // A 307 or 308: the body goes to another address, a new effect judged like the first.
+            return gate.allow(next);
+        }
+        return answersAWrite || readOnly(next);
     }
 
     /** A GET passes unless its address names an action; then it is held like a write. */
